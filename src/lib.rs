@@ -1,0 +1,26 @@
+//! smtp-doctor: finds out why a mail client cannot send through its outgoing (SMTP) server.
+//!
+//! The library holds everything testable; `main.rs` only maps errors to exit codes.
+//! Layers, from the wire up:
+//! - [`protocol`]: SMTP reply parsing and the redacted transcript (pure).
+//! - [`checks`]: one async module per kind of check (DNS, TCP, SMTP session, TLS), each
+//!   returning a typed outcome and never panicking on what the network sends.
+//! - [`engine`]: starts every check whose inputs are known at once and streams updates.
+//! - [`facts`]: what the checks found, as one value the tree reads.
+//! - [`tree`]: the decision tree (TOML), its loader/validator and the walk over facts.
+//! - [`diagnosis`]: the signals the tree branches on, recommended settings, the verdict.
+//! - [`report`]: text, JSON and Markdown renderings of a finished diagnosis.
+//! - [`cli`]: argument parsing and the `check` / `tree validate` commands.
+
+pub mod checks;
+pub mod cli;
+pub mod diagnosis;
+pub mod engine;
+pub mod error;
+pub mod facts;
+pub mod protocol;
+pub mod report;
+pub mod secret;
+pub mod settings;
+pub mod causes;
+pub mod tree;

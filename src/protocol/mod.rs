@@ -1,0 +1,4 @@
+//! The SMTP wire format: reply parsing and the redacted transcript. Pure, no sockets.
+
+pub mod reply;
+pub mod transcript;

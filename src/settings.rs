@@ -1,0 +1,141 @@
+//! What the person told us: their account and the outgoing-server settings as typed.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::secret::Secret;
+
+/// Encryption as mail clients name it. `Tls` is implicit TLS (Outlook's "SSL/TLS").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    Starttls,
+    Tls,
+    None,
+}
+
+impl Security {
+    /// The label Outlook shows in its "Use the following type of encrypted connection" list.
+    pub fn outlook_label(self) -> &'static str {
+        match self {
+            Security::Starttls => "STARTTLS",
+            Security::Tls => "SSL/TLS",
+            Security::None => "None",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Security::Starttls => "starttls",
+            Security::Tls => "tls",
+            Security::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Security> {
+        match s.to_ascii_lowercase().as_str() {
+            "starttls" => Some(Security::Starttls),
+            "tls" | "ssl" | "ssl/tls" | "implicit" => Some(Security::Tls),
+            "none" | "plain" | "off" => Some(Security::None),
+            _ => None,
+        }
+    }
+}
+
+/// One concrete way to reach a submission server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    pub server: String,
+    pub port: u16,
+    pub security: Security,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+}
+
+/// Everything a diagnosis starts from. Built from command-line options or the wizard's forms.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub email: String,
+    pub server: Option<String>,
+    pub port: Option<u16>,
+    pub security: Option<Security>,
+    pub user: Option<String>,
+    pub password: Option<Secret>,
+    pub rcpt: Option<String>,
+    pub reference: Option<String>,
+    pub timeout: Duration,
+    pub dns_server: Option<SocketAddr>,
+    pub ca_file: Option<PathBuf>,
+    pub error_text: Option<String>,
+    /// Send the password over an unencrypted connection when the server offers nothing else.
+    pub allow_plaintext_auth: bool,
+    /// Answers to the tree's questions, by question id (from `--answer ID=CHOICE` or the wizard).
+    pub answers: BTreeMap<String, String>,
+}
+
+impl Input {
+    pub fn new(email: impl Into<String>) -> Self {
+        Input {
+            email: email.into(),
+            server: None,
+            port: None,
+            security: None,
+            user: None,
+            password: None,
+            rcpt: None,
+            reference: None,
+            timeout: Duration::from_secs(5),
+            dns_server: None,
+            ca_file: None,
+            error_text: None,
+            allow_plaintext_auth: false,
+            answers: BTreeMap::new(),
+        }
+    }
+
+    /// The domain part of the e-mail address, lower-cased, if there is one.
+    pub fn email_domain(&self) -> Option<String> {
+        let (_, domain) = self.email.rsplit_once('@')?;
+        let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+        (!domain.is_empty()).then_some(domain)
+    }
+
+    /// The login name: `--user`, else the address when a password is given.
+    pub fn effective_user(&self) -> Option<String> {
+        self.user
+            .clone()
+            .or_else(|| self.password.as_ref().map(|_| self.email.clone()))
+    }
+
+    pub fn envelope_rcpt(&self) -> String {
+        self.rcpt.clone().unwrap_or_else(|| self.email.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_and_user_defaults() {
+        let mut i = Input::new("Me@Example.ORG");
+        assert_eq!(i.email_domain().as_deref(), Some("example.org"));
+        assert_eq!(i.effective_user(), None);
+        i.password = Some(Secret::new("x".into()));
+        assert_eq!(i.effective_user().as_deref(), Some("Me@Example.ORG"));
+        assert_eq!(Input::new("nodomain").email_domain(), None);
+    }
+
+    #[test]
+    fn security_labels_round_trip() {
+        for s in [Security::Starttls, Security::Tls, Security::None] {
+            assert_eq!(Security::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Security::parse("SSL/TLS"), Some(Security::Tls));
+        assert_eq!(Security::parse("bogus"), None);
+    }
+}
