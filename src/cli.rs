@@ -1,1 +1,2 @@
-//! (being written)
+//! (being assembled)
+pub fn main() -> i32 { 2 }

@@ -1,1 +1,359 @@
-//! (being written)
+//! What the checks found so far, as one value. The engine's tasks send [`Fact`]s; one owner
+//! applies them. Signals, check records and reports are pure functions of `Facts`.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use crate::checks::dns::{self, Lookup, Mx, Srv};
+use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
+use crate::checks::tcp::TcpOutcome;
+use crate::checks::{CheckRecord, Status};
+
+/// Where the server under test came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetSource {
+    /// Typed by the person (`--server`).
+    Configured,
+    /// Proposed by the tool (SRV record or a usual name that resolves).
+    Proposed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub host: String,
+    pub source: TargetSource,
+}
+
+/// One piece of news from a check.
+#[derive(Debug, Clone)]
+pub enum Fact {
+    /// The server to test, or `None` when none was given and none could be found.
+    Target(Option<Target>),
+    /// The server field is not a host name; no network check of the server will run.
+    ServerNameInvalid(String),
+    ServerDns(Lookup<Vec<IpAddr>>),
+    Mx(Lookup<Vec<Mx>>),
+    DomainTxt(Lookup<Vec<String>>),
+    DmarcTxt(Lookup<Vec<String>>),
+    Srv(Lookup<Vec<Srv>>),
+    /// The ports that will be probed.
+    Plan(Vec<u16>),
+    Port(Box<PortProbe>),
+    /// Every check has ended.
+    Done,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub target: Option<Option<Target>>,
+    pub server_name_invalid: Option<String>,
+    pub server_dns: Option<Lookup<Vec<IpAddr>>>,
+    pub mx: Option<Lookup<Vec<Mx>>>,
+    pub domain_txt: Option<Lookup<Vec<String>>>,
+    pub dmarc_txt: Option<Lookup<Vec<String>>>,
+    pub srv: Option<Lookup<Vec<Srv>>>,
+    pub plan: Option<Vec<u16>>,
+    pub ports: BTreeMap<u16, PortProbe>,
+    pub done: bool,
+}
+
+impl Facts {
+    pub fn apply(&mut self, fact: Fact) {
+        match fact {
+            Fact::Target(t) => self.target = Some(t),
+            Fact::ServerNameInvalid(why) => self.server_name_invalid = Some(why),
+            Fact::ServerDns(l) => self.server_dns = Some(l),
+            Fact::Mx(l) => self.mx = Some(l),
+            Fact::DomainTxt(l) => self.domain_txt = Some(l),
+            Fact::DmarcTxt(l) => self.dmarc_txt = Some(l),
+            Fact::Srv(l) => self.srv = Some(l),
+            Fact::Plan(p) => self.plan = Some(p),
+            Fact::Port(p) => {
+                self.ports.insert(p.port, *p);
+            }
+            Fact::Done => self.done = true,
+        }
+    }
+
+    pub fn target_host(&self) -> Option<&str> {
+        self.target.as_ref()?.as_ref().map(|t| t.host.as_str())
+    }
+
+    pub fn port(&self, port: u16) -> Option<&PortProbe> {
+        self.ports.get(&port)
+    }
+
+    /// Are all planned ports done? `None` while the plan itself is unknown.
+    pub fn all_ports_finished(&self) -> Option<bool> {
+        let plan = self.plan.as_ref()?;
+        Some(plan.iter().all(|p| self.ports.get(p).is_some_and(|pp| pp.finished)))
+    }
+
+    /// The port that ran the sign-in and envelope test, once known.
+    pub fn session_port(&self) -> Option<&PortProbe> {
+        self.ports.values().find(|p| {
+            p.envelope.is_some()
+                && !matches!(&p.auth, Some(AuthOutcome::NotTried { reason }) if reason.contains("another port"))
+                && !matches!(&p.envelope, Some(EnvelopeOutcome::NotTried { reason }) if reason.contains("another port"))
+                && p.mode.is_some()
+                && matches!(p.mode, Some(Mode::Plain) | Some(Mode::TlsFirst))
+                && p.tls_usable()
+        })
+    }
+
+    /// The client's public address, when a server echoed it in its EHLO reply.
+    pub fn public_ip(&self) -> Option<IpAddr> {
+        self.ports
+            .values()
+            .filter_map(|p| p.ehlo())
+            .find_map(|e| e.client_address())
+    }
+
+    /// The uniform list of checks for reports and the technical view, in a stable order.
+    /// Checks not yet known are left out; see [`Facts::pending_checks`].
+    pub fn records(&self) -> Vec<CheckRecord> {
+        let mut out = Vec::new();
+        if let Some(why) = &self.server_name_invalid {
+            out.push(rec("input.server_name", Status::Fail, 0, format!("not a host name: {why}")));
+        }
+        if let (Some(host), Some(l)) = (self.target_host(), &self.server_dns) {
+            let (status, summary) = match l {
+                Lookup::Found(ips) => (Status::Pass, format!("{host} has address {}", join(ips))),
+                Lookup::Nxdomain => (Status::Fail, format!("{host} does not exist (NXDOMAIN)")),
+                Lookup::NoRecords => (Status::Fail, format!("{host} exists but has no address")),
+                Lookup::ServerFailure(c) => (Status::Fail, format!("the DNS server failed ({c})")),
+                Lookup::Timeout => (Status::Fail, "the DNS server did not answer".to_string()),
+                Lookup::Error(e) => (Status::Fail, format!("lookup error: {e}")),
+            };
+            out.push(rec_detail("dns.server.a", status, summary, l));
+        }
+        if let Some(l) = &self.mx {
+            let (status, summary) = match l {
+                Lookup::Found(mx) => (
+                    Status::Pass,
+                    format!("mail for the domain goes to {}", mx.iter().map(|m| m.host.as_str()).collect::<Vec<_>>().join(", ")),
+                ),
+                other => (Status::Warn, format!("no MX records ({})", other.word())),
+            };
+            out.push(rec_detail("dns.domain.mx", status, summary, l));
+        }
+        if let Some(l) = &self.domain_txt {
+            let (status, summary) = match l {
+                Lookup::Found(txt) => match dns::spf_of(txt) {
+                    Some(spf) => (Status::Pass, format!("SPF: {spf}")),
+                    None => (Status::Warn, "no SPF record".to_string()),
+                },
+                Lookup::Nxdomain | Lookup::NoRecords => (Status::Warn, "no SPF record".to_string()),
+                other => (Status::Skip, format!("SPF not known ({})", other.word())),
+            };
+            out.push(rec_detail("dns.domain.txt", status, summary, l));
+        }
+        if let Some(l) = &self.dmarc_txt {
+            let (status, summary) = match l {
+                Lookup::Found(txt) => match dns::dmarc_of(txt) {
+                    Some(d) => (Status::Pass, format!("DMARC: {d}")),
+                    None => (Status::Warn, "no DMARC record".to_string()),
+                },
+                Lookup::Nxdomain | Lookup::NoRecords => (Status::Warn, "no DMARC record".to_string()),
+                other => (Status::Skip, format!("DMARC not known ({})", other.word())),
+            };
+            out.push(rec_detail("dns.domain.dmarc", status, summary, l));
+        }
+        if let Some(l) = &self.srv {
+            let (status, summary) = match l {
+                Lookup::Found(srv) => (
+                    Status::Pass,
+                    format!(
+                        "the domain publishes its submission server: {}",
+                        srv.iter().map(|s| format!("{}:{}", s.target, s.port)).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+                other => (Status::Skip, format!("no submission SRV record ({})", other.word())),
+            };
+            out.push(rec_detail("dns.domain.srv", status, summary, l));
+        }
+        for p in self.ports.values() {
+            port_records(p, &mut out);
+        }
+        out
+    }
+
+    /// Check ids that are planned but not finished, for "waiting/running" displays.
+    pub fn pending_checks(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.target.is_none() || (self.target_host().is_some() && self.server_dns.is_none() && self.server_name_invalid.is_none()) {
+            out.push("dns.server.a".to_string());
+        }
+        for (id, v) in [
+            ("dns.domain.mx", self.mx.is_none()),
+            ("dns.domain.txt", self.domain_txt.is_none()),
+            ("dns.domain.dmarc", self.dmarc_txt.is_none()),
+            ("dns.domain.srv", self.srv.is_none()),
+        ] {
+            if v {
+                out.push(id.to_string());
+            }
+        }
+        if let Some(plan) = &self.plan {
+            for port in plan {
+                match self.ports.get(port) {
+                    Some(p) if p.finished => {}
+                    Some(p) if p.reach.is_some() => out.push(format!("smtp.{port}")),
+                    _ => out.push(format!("tcp.{port}")),
+                }
+            }
+        }
+        out
+    }
+}
+
+impl PortProbe {
+    /// The session on this port may carry a sign-in: TLS verified, or no TLS at all.
+    pub fn tls_usable(&self) -> bool {
+        !matches!(
+            self.tls,
+            Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })
+        )
+    }
+}
+
+fn join(ips: &[IpAddr]) -> String {
+    ips.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn rec(id: &str, status: Status, ms: u64, summary: String) -> CheckRecord {
+    CheckRecord {
+        id: id.to_string(),
+        status,
+        duration_ms: ms,
+        summary,
+        detail: serde_json::Value::Object(Default::default()),
+    }
+}
+
+fn rec_detail<T: Serialize>(id: &str, status: Status, summary: String, detail: &T) -> CheckRecord {
+    CheckRecord {
+        id: id.to_string(),
+        status,
+        duration_ms: 0,
+        summary,
+        detail: serde_json::to_value(detail).unwrap_or_default(),
+    }
+}
+
+/// Milliseconds a stage took: stamps are cumulative from the probe's start.
+fn stage_ms(p: &PortProbe, stage: &str) -> u64 {
+    let mut prev = 0;
+    for (name, at) in &p.timings {
+        if name == stage {
+            return at.saturating_sub(prev);
+        }
+        prev = *at;
+    }
+    0
+}
+
+fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
+    let port = p.port;
+    let Some(reach) = &p.reach else { return };
+    let outcome = reach.outcome();
+    let where_ = p
+        .address
+        .or_else(|| reach.attempts.first().map(|a| a.address))
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    let status = if outcome == TcpOutcome::Open { Status::Pass } else { Status::Fail };
+    let mut r = rec_detail(&format!("tcp.{port}"), status, format!("port {port} {} ({where_})", outcome.word()), reach);
+    r.duration_ms = stage_ms(p, "tcp");
+    out.push(r);
+    if outcome != TcpOutcome::Open {
+        return;
+    }
+    if let Some(mode) = p.mode {
+        let (status, summary) = match mode {
+            Mode::Plain => (Status::Pass, format!("plain-text greeting: {}", first_line(p))),
+            Mode::TlsFirst => (Status::Pass, "the port expects TLS first (SSL/TLS)".to_string()),
+            Mode::Overloaded => (Status::Fail, format!("the server is busy: {}", first_line(p))),
+            Mode::RefusedGreeting => (Status::Fail, format!("the server refuses this client: {}", first_line(p))),
+            Mode::NoGreeting => (
+                Status::Fail,
+                format!("no greeting: {}", p.greeting_error.clone().unwrap_or_default()),
+            ),
+            Mode::NotSmtp => (Status::Fail, "something other than SMTP answered".to_string()),
+        };
+        let mut r = rec_detail(&format!("smtp.{port}.greeting"), status, summary, &p.greeting);
+        r.duration_ms = stage_ms(p, "greeting");
+        out.push(r);
+    }
+    if let Some(e) = p.ehlo() {
+        let mut caps = e.extensions.join(", ");
+        if caps.is_empty() {
+            caps = "no extensions".into();
+        }
+        out.push(rec_detail(&format!("smtp.{port}.ehlo"), Status::Pass, format!("capabilities: {caps}"), e));
+    }
+    if let Some(t) = &p.tls {
+        let (status, summary) = match t {
+            TlsResult::Verified { cert } => (
+                Status::Pass,
+                match cert {
+                    Some(c) => format!("encrypted; certificate for {} verified", c.names.join(", ")),
+                    None => "encrypted; certificate verified".to_string(),
+                },
+            ),
+            TlsResult::CertProblem { problem, cert, .. } => (
+                Status::Fail,
+                format!("certificate problem: {problem:?} (for {}, issued by {})", cert.names.join(", "), cert.issuer),
+            ),
+            TlsResult::Failed { kind, message } => (Status::Fail, format!("TLS failed ({kind:?}): {message}")),
+            TlsResult::NotOffered => (Status::Warn, "no encryption offered on this port".to_string()),
+            TlsResult::Refused { reply } => (Status::Fail, format!("STARTTLS refused: {reply}")),
+        };
+        let mut r = rec_detail(&format!("tls.{port}"), status, summary, t);
+        r.duration_ms = stage_ms(p, "tls");
+        out.push(r);
+    }
+    if let Some(a) = &p.auth {
+        let (status, summary) = match a {
+            AuthOutcome::Accepted { mechanism } => (Status::Pass, format!("sign-in accepted ({mechanism})")),
+            AuthOutcome::Rejected { reply, .. } => (Status::Fail, format!("sign-in rejected: {reply}")),
+            AuthOutcome::TempFailure { reply, .. } => (Status::Fail, format!("sign-in failed for now: {reply}")),
+            AuthOutcome::MechanismUnsupported { offered } => {
+                (Status::Fail, format!("no usable sign-in method; offered: {}", offered.join(" ")))
+            }
+            AuthOutcome::NotOffered => (Status::Warn, "the server offers no sign-in here".to_string()),
+            AuthOutcome::NoPassword => (Status::Skip, "no password given: sign-in not tested".to_string()),
+            AuthOutcome::PlaintextRefused => (
+                Status::Skip,
+                "not tested: the password would have been sent unencrypted".to_string(),
+            ),
+            AuthOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
+            AuthOutcome::Error { message } => (Status::Fail, format!("sign-in broke off: {message}")),
+        };
+        let mut r = rec_detail(&format!("smtp.{port}.auth"), status, summary, a);
+        r.duration_ms = stage_ms(p, "auth");
+        out.push(r);
+    }
+    if let Some(e) = &p.envelope {
+        let (status, summary) = match e {
+            EnvelopeOutcome::Accepted => (Status::Pass, "sender and recipient accepted (no mail sent)".to_string()),
+            EnvelopeOutcome::MailRejected { reply } => (Status::Fail, format!("sender refused: {reply}")),
+            EnvelopeOutcome::RcptRejected { reply } => (Status::Fail, format!("recipient refused: {reply}")),
+            EnvelopeOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
+            EnvelopeOutcome::Error { message } => (Status::Fail, format!("broke off: {message}")),
+        };
+        let mut r = rec_detail(&format!("smtp.{port}.envelope"), status, summary, e);
+        r.duration_ms = stage_ms(p, "envelope");
+        out.push(r);
+    }
+}
+
+fn first_line(p: &PortProbe) -> String {
+    p.greeting
+        .as_ref()
+        .map(|g| g.to_string())
+        .unwrap_or_default()
+}

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod diagnosis;
 pub mod engine;
 pub mod error;
+pub mod error_text;
 pub mod facts;
 pub mod protocol;
 pub mod report;

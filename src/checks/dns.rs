@@ -1,1 +1,305 @@
-//! (being written)
+//! DNS checks with hickory-resolver: the server's addresses and the e-mail domain's MX, TXT
+//! (SPF, DMARC) and RFC 6186 SRV records. Outcomes keep NXDOMAIN, "no records", a failing
+//! server (SERVFAIL, refused) and silence apart, because each leads to a different cause.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use hickory_resolver::config::{NameServerConfig, ResolverConfig};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::net::{DnsError, NetError};
+use hickory_resolver::proto::op::ResponseCode;
+use hickory_resolver::proto::rr::RData;
+use hickory_resolver::TokioResolver;
+use serde::Serialize;
+
+/// How one DNS question ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", content = "records", rename_all = "snake_case")]
+pub enum Lookup<T> {
+    Found(T),
+    /// The name does not exist at all.
+    Nxdomain,
+    /// The name exists but has no record of this type.
+    NoRecords,
+    /// The resolver answered with an error (SERVFAIL, REFUSED, ...).
+    ServerFailure(String),
+    /// Nothing answered within the time budget.
+    Timeout,
+    /// Anything else (bad name, local resolver configuration).
+    Error(String),
+}
+
+impl<T> Lookup<T> {
+    pub fn found(&self) -> Option<&T> {
+        match self {
+            Lookup::Found(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// A short word for summaries and signals.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Lookup::Found(_) => "found",
+            Lookup::Nxdomain => "nxdomain",
+            Lookup::NoRecords => "no records",
+            Lookup::ServerFailure(_) => "server failure",
+            Lookup::Timeout => "timeout",
+            Lookup::Error(_) => "error",
+        }
+    }
+
+    /// Did a DNS server answer (whatever it said)? Used to tell "DNS works" from "DNS is down".
+    pub fn resolver_answered(&self) -> bool {
+        matches!(self, Lookup::Found(_) | Lookup::Nxdomain | Lookup::NoRecords)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mx {
+    pub preference: u16,
+    pub host: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Srv {
+    pub priority: u16,
+    pub weight: u16,
+    pub port: u16,
+    pub target: String,
+}
+
+/// A resolver set up once per diagnosis: the system's, or `--dns-server`.
+#[derive(Clone)]
+pub struct Dns {
+    resolver: TokioResolver,
+    budget: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot set up DNS resolution: {0}")]
+pub struct DnsSetupError(String);
+
+impl Dns {
+    /// `server`: use only this resolver (`--dns-server`); otherwise the system configuration.
+    pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Result<Dns, DnsSetupError> {
+        let provider = TokioRuntimeProvider::default();
+        let mut builder = match server {
+            Some(addr) => {
+                let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
+                for c in &mut ns.connections {
+                    c.port = addr.port();
+                }
+                TokioResolver::builder_with_config(ResolverConfig::from_name_servers(vec![ns]), provider)
+            }
+            None => TokioResolver::builder(provider).map_err(|e| DnsSetupError(e.to_string()))?,
+        };
+        let opts = builder.options_mut();
+        opts.timeout = timeout;
+        // One attempt per server: a silent resolver must cost one time-out, not three.
+        opts.attempts = 1;
+        opts.cache_size = 64;
+        let resolver = builder.build().map_err(|e| DnsSetupError(e.to_string()))?;
+        // The outer bound covers search-list expansion and UDP→TCP fallbacks.
+        Ok(Dns {
+            resolver,
+            budget: timeout + timeout / 2,
+        })
+    }
+
+    /// A and AAAA of a host name (an IP literal is returned as is).
+    pub async fn addresses(&self, host: &str) -> Lookup<Vec<IpAddr>> {
+        if let Ok(ip) = host.parse::<IpAddr>() {
+            return Lookup::Found(vec![ip]);
+        }
+        let name = fqdn(host);
+        match tokio::time::timeout(self.budget, self.resolver.lookup_ip(name.as_str())).await {
+            Err(_) => Lookup::Timeout,
+            Ok(Err(e)) => classify(&e),
+            Ok(Ok(found)) => {
+                let mut ips: Vec<IpAddr> = found.iter().collect();
+                ips.dedup();
+                if ips.is_empty() {
+                    Lookup::NoRecords
+                } else {
+                    Lookup::Found(ips)
+                }
+            }
+        }
+    }
+
+    pub async fn mx(&self, domain: &str) -> Lookup<Vec<Mx>> {
+        let name = fqdn(domain);
+        let lookup = tokio::time::timeout(self.budget, self.resolver.mx_lookup(name.as_str())).await;
+        records(lookup, |rdata| match rdata {
+            RData::MX(mx) => Some(Mx {
+                preference: mx.preference,
+                host: trim_dot(&mx.exchange.to_ascii()),
+            }),
+            _ => None,
+        })
+        .map_found(|mut v| {
+            v.sort_by_key(|m| m.preference);
+            v
+        })
+    }
+
+    pub async fn txt(&self, name: &str) -> Lookup<Vec<String>> {
+        let name = fqdn(name);
+        let lookup = tokio::time::timeout(self.budget, self.resolver.txt_lookup(name.as_str())).await;
+        records(lookup, |rdata| match rdata {
+            // A TXT record may be split in several strings; they form one value.
+            RData::TXT(txt) => Some(
+                txt.txt_data
+                    .iter()
+                    .map(|part| crate::protocol::reply::sanitize(part))
+                    .collect::<String>(),
+            ),
+            _ => None,
+        })
+    }
+
+    pub async fn srv(&self, name: &str) -> Lookup<Vec<Srv>> {
+        let name = fqdn(name);
+        let lookup = tokio::time::timeout(self.budget, self.resolver.srv_lookup(name.as_str())).await;
+        records(lookup, |rdata| match rdata {
+            RData::SRV(srv) => Some(Srv {
+                priority: srv.priority,
+                weight: srv.weight,
+                port: srv.port,
+                target: trim_dot(&srv.target.to_ascii()),
+            }),
+            _ => None,
+        })
+        .map_found(|mut v| {
+            v.sort_by_key(|s| (s.priority, std::cmp::Reverse(s.weight)));
+            // RFC 6186: a target of "." means the service is not offered.
+            v.retain(|s| !s.target.is_empty());
+            v
+        })
+    }
+}
+
+impl<T> Lookup<T> {
+    fn map_found(self, f: impl FnOnce(T) -> T) -> Lookup<T> {
+        match self {
+            Lookup::Found(t) => Lookup::Found(f(t)),
+            other => other,
+        }
+    }
+}
+
+fn records<T>(
+    lookup: Result<Result<hickory_resolver::lookup::Lookup, NetError>, tokio::time::error::Elapsed>,
+    pick: impl Fn(&RData) -> Option<T>,
+) -> Lookup<Vec<T>> {
+    match lookup {
+        Err(_) => Lookup::Timeout,
+        Ok(Err(e)) => classify(&e),
+        Ok(Ok(found)) => {
+            let v: Vec<T> = found.answers().iter().filter_map(|r| pick(&r.data)).collect();
+            if v.is_empty() {
+                Lookup::NoRecords
+            } else {
+                Lookup::Found(v)
+            }
+        }
+    }
+}
+
+fn classify<T>(e: &NetError) -> Lookup<T> {
+    match e {
+        NetError::Dns(DnsError::NoRecordsFound(nr)) if nr.response_code == ResponseCode::NXDomain => {
+            Lookup::Nxdomain
+        }
+        NetError::Dns(DnsError::NoRecordsFound(_)) => Lookup::NoRecords,
+        NetError::Dns(DnsError::ResponseCode(code)) => Lookup::ServerFailure(code.to_string()),
+        NetError::Timeout => Lookup::Timeout,
+        NetError::NoConnections => Lookup::Timeout,
+        other => {
+            let text = other.to_string();
+            // The resolver pool reports exhausted servers in several shapes; a time-out
+            // among them means nothing answered.
+            if text.contains("timed out") || text.contains("timeout") {
+                Lookup::Timeout
+            } else {
+                Lookup::Error(crate::protocol::reply::sanitize(text.as_bytes()))
+            }
+        }
+    }
+}
+
+/// Names are looked up fully qualified: the person typed a complete host name, and a search
+/// list must not turn a typo into some local name that happens to exist.
+fn fqdn(name: &str) -> String {
+    let name = name.trim();
+    if name.ends_with('.') {
+        name.to_string()
+    } else {
+        format!("{name}.")
+    }
+}
+
+fn trim_dot(s: &str) -> String {
+    s.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// What SPF and DMARC records the domain publishes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuthRecords {
+    pub spf: Option<String>,
+    pub dmarc: Option<String>,
+}
+
+/// Picks the SPF record out of a domain's TXT records (RFC 7208: starts with `v=spf1`).
+pub fn spf_of(txt: &[String]) -> Option<String> {
+    txt.iter()
+        .find(|t| {
+            let t = t.trim_start().to_ascii_lowercase();
+            t == "v=spf1" || t.starts_with("v=spf1 ")
+        })
+        .cloned()
+}
+
+/// Picks the DMARC record out of `_dmarc.DOMAIN` TXT records (RFC 7489: starts with `v=DMARC1`).
+pub fn dmarc_of(txt: &[String]) -> Option<String> {
+    txt.iter()
+        .find(|t| t.trim_start().to_ascii_lowercase().starts_with("v=dmarc1"))
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_spf_and_dmarc() {
+        let txt = vec![
+            "google-site-verification=abc".to_string(),
+            "v=spf1 mx -all".to_string(),
+        ];
+        assert_eq!(spf_of(&txt).as_deref(), Some("v=spf1 mx -all"));
+        assert_eq!(spf_of(&["v=spf10 x".to_string()]), None);
+        assert_eq!(
+            dmarc_of(&["v=DMARC1; p=none".to_string()]).as_deref(),
+            Some("v=DMARC1; p=none")
+        );
+        assert_eq!(dmarc_of(&[]), None);
+    }
+
+    #[test]
+    fn names_are_fully_qualified() {
+        assert_eq!(fqdn("smtp.example.test"), "smtp.example.test.");
+        assert_eq!(fqdn("smtp.example.test."), "smtp.example.test.");
+    }
+
+    #[tokio::test]
+    async fn ip_literal_needs_no_lookup() {
+        let dns = Dns::new(Some("127.0.0.1:9".parse().unwrap()), Duration::from_millis(200)).unwrap();
+        assert_eq!(
+            dns.addresses("127.0.0.7").await,
+            Lookup::Found(vec!["127.0.0.7".parse::<IpAddr>().unwrap()])
+        );
+    }
+}

@@ -5,6 +5,7 @@
 
 pub mod cert;
 pub mod dns;
+pub mod gate;
 pub mod smtp;
 pub mod tcp;
 pub mod tls;

@@ -1,3 +1,4 @@
-//! From facts to a diagnosis: signals the tree branches on, recommended settings, causes.
-
+//! From facts to a diagnosis (being assembled).
+pub mod evaluate;
+pub mod recommend;
 pub mod signals;

@@ -1,1 +1,209 @@
-//! (being written)
+//! The engine starts every check whose inputs are known at once and streams [`Fact`]s to
+//! one consumer. Domain lookups start immediately; the server's address lookup starts
+//! immediately too; every port's probe starts the moment the addresses are known. Nothing
+//! waits for an unrelated check, so a diagnosis takes about the longest chain of time-outs,
+//! never their sum.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use crate::checks::dns::{Dns, Lookup};
+use crate::checks::gate::Gate;
+use crate::checks::smtp::{self, PortProbe, ProbeConfig};
+use crate::checks::tls::Trust;
+use crate::facts::{Fact, Target, TargetSource};
+use crate::settings::Input;
+
+pub mod hostname;
+
+/// The ports every diagnosis tests besides the configured one, most preferred first.
+pub const SUBMISSION_PORTS: [u16; 3] = [587, 465, 25];
+
+/// Errors that stop a diagnosis before any check runs.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Dns(#[from] crate::checks::dns::DnsSetupError),
+    #[error(transparent)]
+    Trust(#[from] crate::checks::tls::TrustError),
+}
+
+/// What the engine needs besides the input: set up once, before the checks start.
+pub struct Engine {
+    input: Input,
+    dns: Dns,
+    trust: Trust,
+}
+
+impl Engine {
+    pub fn new(input: Input) -> Result<Engine, EngineError> {
+        let dns = Dns::new(input.dns_server, input.timeout)?;
+        let trust = match &input.ca_file {
+            Some(path) => Trust::from_pem_file(path)?,
+            None => Trust::system(),
+        };
+        Ok(Engine { input, dns, trust })
+    }
+
+    /// Starts all checks; facts arrive on the returned channel, ending with [`Fact::Done`].
+    /// Dropping the receiver stops the work (the tasks notice on their next send).
+    pub fn start(self) -> mpsc::Receiver<Fact> {
+        let (tx, rx) = mpsc::channel(256);
+        tokio::spawn(self.run(tx));
+        rx
+    }
+
+    async fn run(self, tx: mpsc::Sender<Fact>) {
+        let engine = Arc::new(self);
+        let mut tasks = JoinSet::new();
+        if let Some(domain) = engine.input.email_domain() {
+            spawn_domain_checks(&mut tasks, &engine.dns, &domain, &tx);
+        }
+        let e = engine.clone();
+        let t = tx.clone();
+        tasks.spawn(async move { e.server_checks(t).await });
+        while tasks.join_next().await.is_some() {}
+        let _ = tx.send(Fact::Done).await;
+    }
+
+    async fn server_checks(self: Arc<Self>, tx: mpsc::Sender<Fact>) {
+        let target = match &self.input.server {
+            Some(server) => match hostname::check(server) {
+                Ok(host) => Some(Target {
+                    host,
+                    source: TargetSource::Configured,
+                }),
+                Err(why) => {
+                    let _ = tx.send(Fact::ServerNameInvalid(why)).await;
+                    let _ = tx.send(Fact::Target(None)).await;
+                    return;
+                }
+            },
+            None => self.propose().await,
+        };
+        let _ = tx.send(Fact::Target(target.clone())).await;
+        let Some(target) = target else { return };
+        let lookup = self.dns.addresses(&target.host).await;
+        let addrs = lookup.found().cloned();
+        let _ = tx.send(Fact::ServerDns(lookup)).await;
+        let Some(addrs) = addrs else { return };
+        self.probe_ports(&target.host, addrs, tx).await;
+    }
+
+    /// No server given: the domain's SRV record, else the usual names, the first that resolves.
+    async fn propose(&self) -> Option<Target> {
+        let domain = self.input.email_domain()?;
+        let srv = self.dns.srv(&format!("_submission._tcp.{domain}")).await;
+        let mut names: Vec<String> = srv
+            .found()
+            .map(|v| v.iter().map(|s| s.target.clone()).collect())
+            .unwrap_or_default();
+        names.extend([format!("smtp.{domain}"), format!("mail.{domain}")]);
+        let lookups = futures::future::join_all(names.iter().map(|n| self.dns.addresses(n))).await;
+        names
+            .into_iter()
+            .zip(lookups)
+            .find(|(_, l)| l.found().is_some())
+            .map(|(host, _)| Target {
+                host,
+                source: TargetSource::Proposed,
+            })
+    }
+
+    async fn probe_ports(&self, host: &str, addrs: Vec<IpAddr>, tx: mpsc::Sender<Fact>) {
+        let plan = port_plan(self.input.port);
+        let _ = tx.send(Fact::Plan(plan.clone())).await;
+        let gate = Arc::new(Gate::new(plan.clone()));
+        let mut probes = JoinSet::new();
+        for port in plan {
+            let cfg = ProbeConfig {
+                host: host.to_string(),
+                addrs: addrs.clone(),
+                port,
+                timeout: self.input.timeout,
+                trust: self.trust.clone(),
+                user: self.input.effective_user(),
+                password: self.input.password.clone(),
+                allow_plaintext_auth: self.input.allow_plaintext_auth,
+                mail_from: self.input.email.clone(),
+                rcpt_to: self.input.envelope_rcpt(),
+                gate: gate.clone(),
+            };
+            let tx = tx.clone();
+            // A hard cap per port: a hostile server that answers each read just in time
+            // still cannot hold a probe longer than this.
+            let cap = self.input.timeout * 12;
+            probes.spawn(async move {
+                let send = |p: &PortProbe, _stage: &'static str| {
+                    // try_send: a slow consumer must not stall the probe; the final
+                    // snapshot is sent with back-pressure below.
+                    let _ = tx.try_send(Fact::Port(Box::new(p.clone())));
+                };
+                let result = tokio::time::timeout(cap, smtp::probe(&cfg, &send)).await;
+                let final_probe = match result {
+                    Ok(p) => p,
+                    Err(_) => {
+                        cfg.gate.give_up(port);
+                        let mut p = PortProbe {
+                            port,
+                            finished: true,
+                            ..PortProbe::default()
+                        };
+                        p.greeting_error = Some(format!("the server took longer than {cap:?} in all"));
+                        p
+                    }
+                };
+                let _ = tx.send(Fact::Port(Box::new(final_probe))).await;
+            });
+        }
+        while probes.join_next().await.is_some() {}
+    }
+}
+
+/// The configured port first (it decides the sign-in port), then the submission ports.
+pub fn port_plan(configured: Option<u16>) -> Vec<u16> {
+    let mut plan: Vec<u16> = configured.into_iter().collect();
+    for p in SUBMISSION_PORTS {
+        if !plan.contains(&p) {
+            plan.push(p);
+        }
+    }
+    plan
+}
+
+fn spawn_domain_checks(tasks: &mut JoinSet<()>, dns: &Dns, domain: &str, tx: &mpsc::Sender<Fact>) {
+    type Job = (String, fn(Lookup<Vec<String>>) -> Fact);
+    let txt_jobs: [Job; 2] = [
+        (domain.to_string(), Fact::DomainTxt),
+        (format!("_dmarc.{domain}"), Fact::DmarcTxt),
+    ];
+    for (name, wrap) in txt_jobs {
+        let (dns, tx) = (dns.clone(), tx.clone());
+        tasks.spawn(async move {
+            let _ = tx.send(wrap(dns.txt(&name).await)).await;
+        });
+    }
+    let (d, t, name) = (dns.clone(), tx.clone(), domain.to_string());
+    tasks.spawn(async move {
+        let _ = t.send(Fact::Mx(d.mx(&name).await)).await;
+    });
+    let (d, t, name) = (dns.clone(), tx.clone(), format!("_submission._tcp.{domain}"));
+    tasks.spawn(async move {
+        let _ = t.send(Fact::Srv(d.srv(&name).await)).await;
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_puts_the_configured_port_first() {
+        assert_eq!(port_plan(None), vec![587, 465, 25]);
+        assert_eq!(port_plan(Some(465)), vec![465, 587, 25]);
+        assert_eq!(port_plan(Some(2525)), vec![2525, 587, 465, 25]);
+    }
+}

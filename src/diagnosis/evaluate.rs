@@ -1,0 +1,390 @@
+//! Answers the tree's signals from the facts. Each answer is `None` while the facts it needs
+//! are not in yet, so a check node waits only for its own evidence.
+
+use crate::checks::cert::CertProblem;
+use crate::checks::dns::{self, Lookup};
+use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
+use crate::checks::tcp::TcpOutcome;
+use crate::facts::{Facts, TargetSource};
+use crate::protocol::reply::Reply;
+use crate::settings::{Input, Security};
+
+/// The answer to one signal, or `None` while it is not known yet.
+pub fn signal(name: &str, input: &Input, facts: &Facts) -> Option<&'static str> {
+    match name {
+        "server_name" => server_name(facts),
+        "server_dns" => server_dns(facts),
+        "expected_server" => expected_server(input, facts),
+        "reachability" => reachability(facts),
+        "configured_port" => configured_port(input, facts),
+        "port_mode" => port_mode(input, facts),
+        "encryption" => encryption(input, facts),
+        "tls" => tls(input, facts),
+        "auth" => auth(facts),
+        "envelope" => envelope(facts),
+        "domain_records" => domain_records(facts),
+        _ => None,
+    }
+}
+
+fn server_name(facts: &Facts) -> Option<&'static str> {
+    if facts.server_name_invalid.is_some() {
+        return Some("invalid");
+    }
+    match facts.target.as_ref()? {
+        Some(_) => Some("valid"),
+        None => Some("missing"),
+    }
+}
+
+fn server_dns(facts: &Facts) -> Option<&'static str> {
+    Some(match facts.server_dns.as_ref()? {
+        Lookup::Found(_) => "found",
+        Lookup::Nxdomain => "nxdomain",
+        Lookup::NoRecords => "no_address",
+        Lookup::ServerFailure(_) | Lookup::Error(_) => "servfail",
+        Lookup::Timeout => "timeout",
+    })
+}
+
+/// The submission host the domain publishes (RFC 6186), when it publishes one.
+pub fn published_server(facts: &Facts) -> Option<(String, u16)> {
+    facts
+        .srv
+        .as_ref()?
+        .found()?
+        .first()
+        .map(|s| (s.target.clone(), s.port))
+}
+
+fn expected_server(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let target = facts.target.as_ref()?.as_ref()?;
+    if target.source == TargetSource::Proposed || input.server.is_none() {
+        return Some("unknown");
+    }
+    let srv = facts.srv.as_ref()?;
+    match srv.found() {
+        Some(list) if !list.is_empty() => {
+            if list.iter().any(|s| s.target.eq_ignore_ascii_case(&target.host)) {
+                Some("matches")
+            } else {
+                Some("differs")
+            }
+        }
+        _ => Some("unknown"),
+    }
+}
+
+fn reachability(facts: &Facts) -> Option<&'static str> {
+    let plan = facts.plan.as_ref()?;
+    let outcomes: Vec<Option<TcpOutcome>> = plan
+        .iter()
+        .map(|p| facts.port(*p).and_then(|pp| pp.reach.as_ref()).map(|r| r.outcome()))
+        .collect();
+    // One open port settles it at once.
+    if outcomes.contains(&Some(TcpOutcome::Open)) {
+        return Some("some_open");
+    }
+    let known: Vec<TcpOutcome> = outcomes.iter().copied().collect::<Option<_>>()?;
+    let all = |f: fn(&TcpOutcome) -> bool| known.iter().all(f);
+    Some(if all(|o| *o == TcpOutcome::Refused) {
+        "all_refused"
+    } else if all(|o| *o == TcpOutcome::TimedOut) {
+        "all_silent"
+    } else if all(|o| {
+        matches!(
+            o,
+            TcpOutcome::HostUnreachable | TcpOutcome::NetworkUnreachable | TcpOutcome::AdminProhibited
+        )
+    }) {
+        "unreachable"
+    } else {
+        "mixed"
+    })
+}
+
+fn configured_port(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let Some(port) = input.port else {
+        return Some("not_configured");
+    };
+    let reach = facts.port(port)?.reach.as_ref()?;
+    Some(if reach.outcome() == TcpOutcome::Open {
+        "open"
+    } else {
+        "closed"
+    })
+}
+
+/// The configured encryption against what the server does on the configured port.
+fn port_mode(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let Some(port) = input.port else {
+        return Some("not_configured");
+    };
+    let probe = facts.port(port)?;
+    let mode = match probe.mode {
+        Some(m) => m,
+        None if probe.finished => return Some("no_greeting"),
+        None => return None,
+    };
+    Some(match mode {
+        Mode::Overloaded => "overloaded",
+        Mode::RefusedGreeting => "refused_greeting",
+        Mode::NoGreeting | Mode::NotSmtp => "no_greeting",
+        Mode::Plain => match input.security {
+            Some(Security::Tls) => "tls_on_plain_port",
+            _ => "matches",
+        },
+        Mode::TlsFirst => match input.security {
+            Some(Security::Starttls) | Some(Security::None) => "plain_on_tls_port",
+            _ => "matches",
+        },
+    })
+}
+
+/// Any port that offers encryption at all (verified or not).
+fn any_tls(facts: &Facts) -> bool {
+    facts.ports.values().any(|p| {
+        p.mode == Some(Mode::TlsFirst)
+            || matches!(
+                p.tls,
+                Some(TlsResult::Verified { .. }) | Some(TlsResult::CertProblem { .. })
+            )
+    })
+}
+
+fn encryption(input: &Input, facts: &Facts) -> Option<&'static str> {
+    match input.security {
+        Some(Security::None) => {
+            let port = input.port.unwrap_or(587);
+            let probe = facts.port(port)?;
+            if !probe.finished && (probe.ehlo_plain.is_none() || probe.tls.is_none()) {
+                return None;
+            }
+            let plain_auth = probe
+                .ehlo_plain
+                .as_ref()
+                .is_some_and(|e| !e.auth_mechanisms().is_empty());
+            let tls_auth = probe
+                .ehlo_tls
+                .as_ref()
+                .is_some_and(|e| !e.auth_mechanisms().is_empty());
+            Some(if plain_auth {
+                "off_allowed"
+            } else if tls_auth || probe.tls_verified() || envelope_needs_tls(probe) {
+                "off_but_required"
+            } else {
+                "ok"
+            })
+        }
+        Some(_) => {
+            if any_tls(facts) {
+                return Some("ok");
+            }
+            if facts.all_ports_finished()? {
+                Some("not_offered")
+            } else {
+                None
+            }
+        }
+        None => Some("ok"),
+    }
+}
+
+fn envelope_needs_tls(p: &PortProbe) -> bool {
+    envelope_reply(p).is_some_and(|r| r.code == 530 && r.text().to_ascii_uppercase().contains("STARTTLS"))
+}
+
+/// The port whose TLS the person's settings use: the configured port when its mode
+/// matches, else the port that ran the session.
+fn tls_port<'f>(input: &Input, facts: &'f Facts) -> Option<Option<&'f PortProbe>> {
+    if let Some(port) = input.port {
+        let p = facts.port(port)?;
+        if p.tls.is_some() || p.finished {
+            if p.tls.is_some() {
+                return Some(Some(p));
+            }
+        } else {
+            return None;
+        }
+    }
+    if let Some(p) = facts.session_port() {
+        return Some(Some(p));
+    }
+    // Any port with a certificate finding speaks for the server.
+    if let Some(p) = facts
+        .ports
+        .values()
+        .find(|p| matches!(p.tls, Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })))
+    {
+        return Some(Some(p));
+    }
+    if facts.all_ports_finished()? {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+fn tls(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let Some(p) = tls_port(input, facts)? else {
+        return Some("not_used");
+    };
+    Some(match &p.tls {
+        Some(TlsResult::Verified { .. }) => "ok",
+        Some(TlsResult::CertProblem { problem, .. }) => match problem {
+            CertProblem::Expired | CertProblem::NotYetValid => "expired",
+            CertProblem::NameMismatch => "name_mismatch",
+            CertProblem::SelfSigned => "self_signed",
+            CertProblem::Untrusted => "untrusted",
+        },
+        Some(TlsResult::Failed { kind, .. }) => match kind {
+            crate::checks::tls::HandshakeKind::ProtocolTooOld => "outdated",
+            _ => "failed",
+        },
+        Some(TlsResult::NotOffered) | Some(TlsResult::Refused { .. }) | None => "not_used",
+    })
+}
+
+/// The session port, or `None` (pending) / `Some(None)` (there is none) like `tls_port`.
+fn session(facts: &Facts) -> Option<Option<&PortProbe>> {
+    if let Some(p) = facts.session_port() {
+        return Some(Some(p));
+    }
+    if facts.all_ports_finished().unwrap_or(facts.done) || facts.done {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+fn auth(facts: &Facts) -> Option<&'static str> {
+    let Some(p) = session(facts)? else {
+        return Some("not_tried");
+    };
+    Some(match p.auth.as_ref()? {
+        AuthOutcome::Accepted { .. } => "accepted",
+        AuthOutcome::Rejected { .. } => "rejected",
+        AuthOutcome::TempFailure { .. } => "temp_failure",
+        AuthOutcome::MechanismUnsupported { .. } => "mechanism_unsupported",
+        AuthOutcome::NotOffered => "not_offered",
+        AuthOutcome::NoPassword => "no_password",
+        AuthOutcome::PlaintextRefused | AuthOutcome::NotTried { .. } | AuthOutcome::Error { .. } => "not_tried",
+    })
+}
+
+fn envelope_reply(p: &PortProbe) -> Option<&Reply> {
+    match p.envelope.as_ref()? {
+        EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply } => Some(reply),
+        _ => None,
+    }
+}
+
+fn envelope(facts: &Facts) -> Option<&'static str> {
+    let Some(p) = session(facts)? else {
+        return Some("not_tried");
+    };
+    let authenticated = matches!(p.auth, Some(AuthOutcome::Accepted { .. }));
+    Some(match p.envelope.as_ref()? {
+        EnvelopeOutcome::Accepted => "accepted",
+        EnvelopeOutcome::NotTried { .. } | EnvelopeOutcome::Error { .. } => "not_tried",
+        EnvelopeOutcome::MailRejected { reply } => classify_rejection(reply, authenticated, true),
+        EnvelopeOutcome::RcptRejected { reply } => classify_rejection(reply, authenticated, false),
+    })
+}
+
+/// Sorts a MAIL/RCPT rejection into the envelope signal's outcomes.
+pub fn classify_rejection(reply: &Reply, authenticated: bool, at_mail: bool) -> &'static str {
+    let text = reply.text().to_ascii_lowercase();
+    let enhanced = reply.enhanced.map(|e| e.to_string()).unwrap_or_default();
+    let mentions = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if mentions(&["spamhaus", "blocked using", "blacklist", "blocklist", "dnsbl", "rbl", "listed"]) {
+        return "client_blocked";
+    }
+    if reply.code == 530 && mentions(&["starttls"]) || enhanced == "5.7.11" {
+        return "tls_required";
+    }
+    if enhanced == "5.7.57"
+        || enhanced == "5.7.30"
+        || (reply.code == 530 && !mentions(&["starttls"]))
+        || mentions(&["authentication required", "not authenticated", "auth required"])
+    {
+        return "auth_required";
+    }
+    if mentions(&["sender address rejected", "not owned", "send as", "sender not", "relaying disallowed as"]) {
+        return "sender_rejected";
+    }
+    if mentions(&["relay access denied", "relaying denied", "relay not permitted", "unable to relay", "relaying not allowed"])
+    {
+        return if authenticated { "recipient_rejected" } else { "relay_denied" };
+    }
+    if reply.is_transient() {
+        return "temp_failure";
+    }
+    if at_mail {
+        "sender_rejected"
+    } else if !authenticated && enhanced == "5.7.1" {
+        "relay_denied"
+    } else {
+        "recipient_rejected"
+    }
+}
+
+fn domain_records(facts: &Facts) -> Option<&'static str> {
+    let spf = facts.domain_txt.as_ref()?;
+    let dmarc = facts.dmarc_txt.as_ref()?;
+    let has = |l: &Lookup<Vec<String>>, pick: fn(&[String]) -> Option<String>| match l {
+        Lookup::Found(v) => Some(pick(v).is_some()),
+        Lookup::Nxdomain | Lookup::NoRecords => Some(false),
+        _ => None,
+    };
+    match (has(spf, dns::spf_of), has(dmarc, dns::dmarc_of)) {
+        (Some(true), Some(true)) => Some("complete"),
+        (Some(false), _) | (_, Some(false)) => Some("missing"),
+        _ => Some("unknown"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::reply::EnhancedCode;
+
+    fn reply(code: u16, enh: Option<(u8, u16, u16)>, text: &str) -> Reply {
+        Reply {
+            code,
+            enhanced: enh.map(|(class, subject, detail)| EnhancedCode { class, subject, detail }),
+            lines: vec![text.to_string()],
+        }
+    }
+
+    #[test]
+    fn rejections_are_sorted_by_meaning() {
+        let relay = reply(554, Some((5, 7, 1)), "5.7.1 <bob@x.test>: Relay access denied");
+        assert_eq!(classify_rejection(&relay, false, false), "relay_denied");
+        assert_eq!(classify_rejection(&relay, true, false), "recipient_rejected");
+        let sender = reply(553, Some((5, 7, 1)), "5.7.1 <x@y>: Sender address rejected: not owned by user alice");
+        assert_eq!(classify_rejection(&sender, true, false), "sender_rejected");
+        let ms = reply(530, Some((5, 7, 57)), "5.7.57 Client not authenticated to send mail");
+        assert_eq!(classify_rejection(&ms, false, true), "auth_required");
+        let tls = reply(530, Some((5, 7, 0)), "5.7.0 Must issue a STARTTLS command first");
+        assert_eq!(classify_rejection(&tls, false, true), "tls_required");
+        let rbl = reply(554, Some((5, 7, 1)), "Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org");
+        assert_eq!(classify_rejection(&rbl, false, false), "client_blocked");
+        let busy = reply(451, Some((4, 3, 0)), "4.3.0 Temporary lookup failure");
+        assert_eq!(classify_rejection(&busy, true, false), "temp_failure");
+    }
+
+    #[test]
+    fn unknown_until_facts_arrive() {
+        let input = Input::new("a@example.test");
+        let facts = Facts::default();
+        for s in crate::diagnosis::signals::CATALOGUE {
+            // Only signals answered from the input alone may be known without facts.
+            let v = signal(s.name, &input, &facts);
+            if let Some(v) = v {
+                assert!(s.outcomes.contains(&v), "{} gave {v}", s.name);
+                assert!(["configured_port", "port_mode", "encryption"].contains(&s.name), "{} known too early", s.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The report as plain text for a person at a terminal: the answer first, numbered steps,
+//! the settings that work, then the checks. Meaning never rests on colour: every line
+//! carries a symbol and a word.
+
+use std::fmt::Write as _;
+
+use super::Report;
+use crate::diagnosis::Verdict;
+use crate::protocol::reply::sanitize;
+
+/// Readable text; every string that came from the network is made terminal-safe again.
+pub fn render(r: &Report) -> String {
+    let safe = |s: &str| sanitize(s.as_bytes());
+    let mut o = String::new();
+    let _ = writeln!(o, "smtp-doctor {} - outgoing mail check for {}", r.tool_version, safe(&r.input.email));
+    let mut tested = Vec::new();
+    if let Some(s) = &r.input.server {
+        tested.push(format!("server {}", safe(s)));
+    }
+    if let Some(p) = r.input.port {
+        tested.push(format!("port {p}"));
+    }
+    if let Some(s) = r.input.security {
+        tested.push(format!("encryption {}", s.outlook_label()));
+    }
+    tested.push(if r.input.password_given {
+        "password given".to_string()
+    } else {
+        "no password given".to_string()
+    });
+    let _ = writeln!(o, "Settings tested: {}", tested.join(", "));
+    if let Some(e) = &r.input.error {
+        let _ = writeln!(o, "Error message: {}", safe(&e.summary()));
+    }
+    let _ = writeln!(o);
+
+    let head = match r.verdict {
+        Verdict::Ok => "✓ OK",
+        Verdict::Problem => "✗ PROBLEM",
+        Verdict::Inconclusive => "? NOT SURE",
+    };
+    match r.causes.first() {
+        Some(primary) => {
+            let _ = writeln!(o, "{head}: {}", safe(&primary.title));
+            for line in wrap(&safe(&primary.explanation), 76) {
+                let _ = writeln!(o, "  {line}");
+            }
+            let _ = writeln!(o);
+            let _ = writeln!(o, "Do this:");
+            for (i, step) in primary.fix.iter().enumerate() {
+                let mut first = true;
+                for line in wrap(&safe(step), 72) {
+                    if first {
+                        let _ = writeln!(o, "  {:>2}. {line}", i + 1);
+                        first = false;
+                    } else {
+                        let _ = writeln!(o, "      {line}");
+                    }
+                }
+            }
+        }
+        None => {
+            let _ = writeln!(o, "{head}: the checks could not reach a conclusion.");
+        }
+    }
+    if let Some(rec) = &r.recommended {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "Settings that work:");
+        let _ = writeln!(o, "  Outgoing server (SMTP): {}", safe(&rec.server));
+        let _ = writeln!(o, "  Port:                   {}", rec.port);
+        let _ = writeln!(o, "  Encryption:             {}", rec.security.outlook_label());
+        if let Some(u) = &rec.user {
+            let _ = writeln!(o, "  User name:              {}", safe(u));
+        }
+    }
+    if r.causes.len() > 1 {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "Also found:");
+        for c in &r.causes[1..] {
+            let _ = writeln!(o, "  - {} ({:?}, {})", safe(&c.title), c.confidence, c.code);
+        }
+    }
+    if let Some(ip) = r.public_ip {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "This network's public address: {ip}");
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(o, "Checks:");
+    for c in &r.checks {
+        let _ = writeln!(
+            o,
+            "  {} {:<7} {:<18} {:>6} ms  {}",
+            c.status.symbol(),
+            c.status.word(),
+            c.id,
+            c.duration_ms,
+            safe(&c.summary)
+        );
+    }
+    if let Some(primary) = r.causes.first() {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "Cause code: {} ({:?})", primary.code, primary.confidence);
+    }
+    o
+}
+
+/// Greedy word wrap; words longer than the width stay whole.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_on_words() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("", 5), Vec::<String>::new());
+        assert_eq!(wrap("toolongword x", 4), vec!["toolongword", "x"]);
+    }
+}

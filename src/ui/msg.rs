@@ -1,0 +1,45 @@
+//! Messages into `update` and the effects it asks the runner to carry out.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::facts::Fact;
+use crate::settings::Input;
+
+use super::model::FailureKind;
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    Resize(u16, u16),
+    /// A timer beat while checks run: elapsed times move.
+    Tick,
+    /// News from the run with this generation; other generations are stale.
+    Fact { generation: u64, fact: Fact },
+    /// The run with this generation could not start.
+    EngineFailed {
+        generation: u64,
+        kind: FailureKind,
+        message: String,
+    },
+    /// The report file was written, or not.
+    Saved { path: PathBuf, result: Result<(), String> },
+    /// A signal asks the program to end (SIGTERM, SIGINT, SIGHUP): the exit status to use.
+    Signal(i32),
+}
+
+#[derive(Debug)]
+pub enum Effect {
+    /// Start the checks for this input; their facts come back tagged with `generation`.
+    StartChecks { generation: u64, input: Box<Input> },
+    /// Stop the current run (its late facts are dropped by generation anyway).
+    CancelChecks,
+    /// Write the report.
+    SaveReport { path: PathBuf, contents: String },
+    /// Leave the program with this exit status.
+    Exit(i32),
+}

@@ -1,0 +1,329 @@
+//! The wizard's wording, loaded from `assets/ui.toml` (embedded at build time).
+//!
+//! The file is read strictly (`deny_unknown_fields`): a unit test proves it parses, so at run
+//! time [`text`] cannot fail; should it ever, [`check`] reports it before the screen opens.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const UI_TOML: &str = include_str!("../../assets/ui.toml");
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiText {
+    pub app: App,
+    pub steps: Steps,
+    pub keys: Keys,
+    pub start: Start,
+    pub error: ErrorScreen,
+    pub account: Account,
+    pub checks: Checks,
+    pub result: ResultScreen,
+    pub tell_host: TellHost,
+    pub report: ReportScreen,
+    pub technical: Technical,
+    pub quit: Quit,
+    pub failure: Failure,
+    pub help: Help,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct App {
+    pub name: String,
+    pub step_of: String,
+    pub agent_badge: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Steps {
+    pub settings: String,
+    pub network: String,
+    pub server: String,
+}
+
+/// One hint of the key bar.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Key {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Keys {
+    pub r#move: Key,
+    pub tab: Key,
+    pub choose: Key,
+    pub next_field: Key,
+    pub toggle: Key,
+    pub pick: Key,
+    pub back: Key,
+    pub close: Key,
+    pub scroll: Key,
+    pub help: Key,
+    pub help_f: Key,
+    pub technical: Key,
+    pub technical_f: Key,
+    pub save: Key,
+    pub save_ctrl: Key,
+    pub quit: Key,
+    pub quit_ctrl: Key,
+    pub yes: Key,
+    pub no: Key,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartChoice {
+    pub id: String,
+    pub label: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Start {
+    pub title: String,
+    pub intro: String,
+    pub choices: Vec<StartChoice>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorScreen {
+    pub title: String,
+    pub intro: String,
+    pub box_title: String,
+    pub placeholder: String,
+    pub read_title: String,
+    pub nothing: String,
+    pub sentence: String,
+    pub sentence_plain: String,
+    pub unknown_code: String,
+    pub detail_account: String,
+    pub detail_code: String,
+    pub reply: String,
+    pub r#continue: String,
+    pub back: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    pub title: String,
+    pub intro: String,
+    pub email: String,
+    pub server: String,
+    pub port: String,
+    pub encryption: String,
+    pub auto: String,
+    pub auth: String,
+    pub user: String,
+    pub password: String,
+    pub password_why: String,
+    pub empty_server: String,
+    pub empty_port: String,
+    pub empty_user: String,
+    pub not_used: String,
+    pub check: String,
+    pub back: String,
+    pub bad_email: String,
+    pub bad_port: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checks {
+    pub title: String,
+    pub waiting: String,
+    pub running: String,
+    pub running_steps: String,
+    pub not_run: String,
+    pub not_run_why: String,
+    pub step_waiting: String,
+    pub step_running: String,
+    pub step_passed: String,
+    pub step_failed: String,
+    pub step_warning: String,
+    pub step_count: String,
+    pub now: String,
+    pub question_title: String,
+    pub still_running: String,
+    pub no_run: String,
+    pub labels: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultScreen {
+    pub ok: String,
+    pub problem: String,
+    pub unsure: String,
+    pub do_this: String,
+    pub nothing_to_do: String,
+    pub settings: String,
+    pub setting_server: String,
+    pub setting_port: String,
+    pub setting_security: String,
+    pub setting_user: String,
+    pub setting_auth: String,
+    pub setting_auth_value: String,
+    pub next: String,
+    pub next_none: String,
+    pub no_cause: String,
+    pub finishing: String,
+    pub code: String,
+    pub save: String,
+    pub technical: String,
+    pub change: String,
+    pub quit: String,
+    pub confidence: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TellHost {
+    pub title: String,
+    pub intro: String,
+    pub ip: String,
+    pub unknown_ip: String,
+    pub time: String,
+    pub look_for: String,
+    pub default: String,
+    pub by_cause: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportScreen {
+    pub title: String,
+    pub intro: String,
+    pub save_label: String,
+    pub save: String,
+    pub saving: String,
+    pub saved: String,
+    pub failed: String,
+    pub empty_path: String,
+    pub show_text: String,
+    pub back: String,
+    pub not_ready: String,
+    pub copy_title: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technical {
+    pub title: String,
+    pub input: String,
+    pub path: String,
+    pub causes: String,
+    pub checks: String,
+    pub pending: String,
+    pub transcript: String,
+    pub no_transcript: String,
+    pub password_given: String,
+    pub no_password: String,
+    pub none: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quit {
+    pub title: String,
+    pub text: String,
+    pub yes: String,
+    pub no: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Failure {
+    pub title: String,
+    pub intro: String,
+    pub trust_hint: String,
+    pub dns_hint: String,
+    pub other_hint: String,
+    pub use_system: String,
+    pub retry: String,
+    pub change: String,
+    pub quit: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Help {
+    pub title: String,
+    pub text: String,
+}
+
+/// The ids of the start screen's choices, in the order the program handles them.
+pub const START_IDS: [&str; 5] = ["error", "outbox", "password", "new_account", "agent"];
+
+fn parse() -> Result<UiText, String> {
+    let t: UiText = toml::from_str(UI_TOML).map_err(|e| format!("assets/ui.toml: {e}"))?;
+    let ids: Vec<&str> = t.start.choices.iter().map(|c| c.id.as_str()).collect();
+    if ids != START_IDS {
+        return Err(format!("assets/ui.toml: start.choices must have the ids {START_IDS:?}, found {ids:?}"));
+    }
+    Ok(t)
+}
+
+/// Proves the embedded wording is usable; `run` calls it before taking over the terminal.
+pub fn check() -> Result<(), String> {
+    parse().map(|_| ())
+}
+
+/// The wording. Parsed once; an invalid file (a build defect caught by the tests) gives
+/// empty strings rather than a crash.
+pub fn text() -> &'static UiText {
+    static TEXT: OnceLock<UiText> = OnceLock::new();
+    TEXT.get_or_init(|| parse().unwrap_or_default())
+}
+
+/// Fills `{name}` placeholders. Unknown placeholders stay as written, so a typo shows.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_wording_parses() {
+        check().unwrap();
+        let t = text();
+        assert!(!t.help.text.is_empty());
+        for c in ["confirmed", "likely", "possible"] {
+            assert!(t.result.confidence.contains_key(c), "result.confidence.{c}");
+        }
+        for l in ["dns.server.a", "dns.domain.mx", "tcp", "smtp", "other"] {
+            assert!(t.checks.labels.contains_key(l), "checks.labels.{l}");
+        }
+    }
+
+    #[test]
+    fn tell_host_texts_name_server_side_causes_only() {
+        for code in text().tell_host.by_cause.keys() {
+            assert!(crate::causes::is_known(code), "unknown cause {code}");
+            assert!(
+                code.starts_with("server.") || code.starts_with("unknown.") || code.starts_with("reputation.client"),
+                "{code} is not a server-side cause"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_names_only() {
+        assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
+    }
+}

@@ -1,0 +1,671 @@
+//! The view-model: what the checks, result and technical screens show, derived from
+//! `Facts` + `Diagnosis` (+ the tree for question wording). This is the only place the UI
+//! reads the engine's types; views and snapshot tests work from these plain structs.
+
+use std::time::{Duration, Instant};
+
+use time::OffsetDateTime;
+
+use crate::checks::{CheckRecord, Status};
+use crate::diagnosis::{Diagnosis, Progress, Verdict};
+use crate::facts::Facts;
+use crate::protocol::reply::sanitize;
+use crate::protocol::transcript::Dir;
+use crate::settings::Input;
+use crate::tree::{NodeKind, Step, Tree};
+
+use super::model::Model;
+use super::text::{fill, text};
+
+/// The three steps a person follows on the checks screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepId {
+    Settings,
+    Network,
+    Server,
+}
+
+impl StepId {
+    pub const ALL: [StepId; 3] = [StepId::Settings, StepId::Network, StepId::Server];
+
+    /// dns.* and input.* are about the settings, tcp.* about the network, the rest
+    /// (smtp.*, tls.*) about the server.
+    pub fn of_check(id: &str) -> StepId {
+        if id.starts_with("dns.") || id.starts_with("input.") {
+            StepId::Settings
+        } else if id.starts_with("tcp.") {
+            StepId::Network
+        } else {
+            StepId::Server
+        }
+    }
+
+    pub fn of_tree(step: Step) -> StepId {
+        match step {
+            Step::Settings => StepId::Settings,
+            Step::Network => StepId::Network,
+            Step::Server => StepId::Server,
+        }
+    }
+
+    pub fn number(self) -> usize {
+        match self {
+            StepId::Settings => 1,
+            StepId::Network => 2,
+            StepId::Server => 3,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        let s = &text().steps;
+        match self {
+            StepId::Settings => &s.settings,
+            StepId::Network => &s.network,
+            StepId::Server => &s.server,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowState {
+    Waiting,
+    Running {
+        elapsed: Duration,
+        budget: Duration,
+        /// The budget applies to each step of a conversation, not to the whole.
+        per_step: bool,
+    },
+    Done(Status),
+    /// Never ran: an earlier step failed.
+    NotRun,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckRow {
+    pub id: String,
+    pub label: String,
+    pub state: RowState,
+    /// The technical one-liner (shown on wide screens and in the technical view).
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    Waiting,
+    Running,
+    Passed,
+    Warning,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepView {
+    pub step: StepId,
+    pub rows: Vec<CheckRow>,
+}
+
+impl StepView {
+    pub fn state(&self) -> StepState {
+        let has = |f: &dyn Fn(&RowState) -> bool| self.rows.iter().any(|r| f(&r.state));
+        if has(&|s| matches!(s, RowState::Done(Status::Fail))) {
+            StepState::Failed
+        } else if has(&|s| matches!(s, RowState::Running { .. })) {
+            StepState::Running
+        } else if self.rows.is_empty() || has(&|s| matches!(s, RowState::Waiting)) {
+            if has(&|s| matches!(s, RowState::Done(_))) {
+                StepState::Running
+            } else {
+                StepState::Waiting
+            }
+        } else if has(&|s| matches!(s, RowState::Done(Status::Warn))) {
+            StepState::Warning
+        } else {
+            StepState::Passed
+        }
+    }
+
+    pub fn passed(&self) -> usize {
+        self.rows.iter().filter(|r| r.state == RowState::Done(Status::Pass)).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceView {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionView {
+    pub id: String,
+    pub text: String,
+    pub help: String,
+    pub choices: Vec<ChoiceView>,
+    /// Index of the default choice.
+    pub default: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChecksView {
+    pub steps: Vec<StepView>,
+    /// The step the tree is looking at now.
+    pub current: Option<StepId>,
+    pub question: Option<QuestionView>,
+    /// Every check has ended.
+    pub finished: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictKind {
+    Ok,
+    Problem,
+    Unsure,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextView {
+    pub title: String,
+    pub fix: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TellHostView {
+    pub ip: String,
+    pub time: String,
+    pub look_for: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultView {
+    pub verdict: VerdictKind,
+    /// The cause in one plain sentence (empty when there is no conclusion).
+    pub title: String,
+    /// "certain", "likely", ... (empty when unknown).
+    pub confidence: String,
+    pub explanation: String,
+    pub code: Option<String>,
+    pub fix: Vec<String>,
+    /// Outlook's labels and the values that work.
+    pub settings: Vec<(String, String)>,
+    /// What to try next when the fix does not help (the next cause).
+    pub next: Option<NextView>,
+    /// Other findings when sending works (warnings).
+    pub also: Vec<String>,
+    pub tell_host: Option<TellHostView>,
+    /// Checks are still running: the result may change.
+    pub finishing: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TechRow {
+    pub symbol: String,
+    pub word: String,
+    pub id: String,
+    pub time: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TechView {
+    pub input: String,
+    pub path: String,
+    pub causes: String,
+    pub checks: Vec<TechRow>,
+    pub transcript: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewModel {
+    pub checks: ChecksView,
+    pub result: Option<ResultView>,
+    pub tech: TechView,
+}
+
+pub fn build(m: &Model) -> ViewModel {
+    let has_run = m.run.input.is_some();
+    let now = m.clock.instant;
+    ViewModel {
+        checks: checks_view(&m.input, &m.run.facts, m.diagnosis.as_ref(), &m.tree, &m.run.times, now, has_run),
+        result: m
+            .diagnosis
+            .as_ref()
+            .filter(|d| d.progress == Progress::Done)
+            .map(|d| result_view(&m.input, &m.run.facts, d, m.run.finished_wall.unwrap_or(m.clock.wall))),
+        tech: tech_view(&m.input, &m.run.facts, m.diagnosis.as_ref(), &m.run.times, now),
+    }
+}
+
+type Times = std::collections::BTreeMap<String, (Instant, Option<Instant>)>;
+
+fn elapsed(times: &Times, id: &str, now: Instant) -> Duration {
+    times.get(id).map_or(Duration::ZERO, |(start, _)| now.saturating_duration_since(*start))
+}
+
+fn label_for(id: &str) -> String {
+    let labels = &text().checks.labels;
+    if let Some(l) = labels.get(id) {
+        return l.clone();
+    }
+    let (kind, port) = match id.split('.').collect::<Vec<_>>().as_slice() {
+        ["tcp", p] => ("tcp", *p),
+        ["smtp", p, ..] | ["tls", p] => ("smtp", *p),
+        _ => ("other", ""),
+    };
+    fill(labels.get(kind).map_or("{id}", String::as_str), &[("port", port), ("id", id)])
+}
+
+/// The worst status wins: a failure anywhere in a conversation fails it.
+fn worst(records: &[&CheckRecord]) -> Option<Status> {
+    let rank = |s: Status| match s {
+        Status::Fail => 3,
+        Status::Warn => 2,
+        Status::Pass => 1,
+        Status::Skip => 0,
+    };
+    records.iter().map(|r| r.status).max_by_key(|s| rank(*s))
+}
+
+pub fn checks_view(
+    input: &Input,
+    facts: &Facts,
+    diagnosis: Option<&Diagnosis>,
+    tree: &Tree,
+    times: &Times,
+    now: Instant,
+    has_run: bool,
+) -> ChecksView {
+    let records = facts.records();
+    let pending = if has_run { facts.pending_checks() } else { Vec::new() };
+    let done = facts.done;
+    let record = |id: &str| records.iter().find(|r| r.id == id);
+    let step_budget = input.timeout;
+    // The DNS client allows half a time-out more for retries over TCP.
+    let dns_budget = input.timeout + input.timeout / 2;
+
+    let state_of = |id: &str, budget: Duration, blocked: bool| -> (RowState, String) {
+        if let Some(r) = record(id) {
+            (RowState::Done(r.status), sanitize(r.summary.as_bytes()))
+        } else if pending.iter().any(|p| p == id) {
+            (
+                RowState::Running {
+                    elapsed: elapsed(times, id, now),
+                    budget,
+                    per_step: false,
+                },
+                String::new(),
+            )
+        } else if done || blocked {
+            (RowState::NotRun, text().checks.not_run_why.clone())
+        } else {
+            (RowState::Waiting, String::new())
+        }
+    };
+
+    // Step 1: the settings.
+    let mut settings = Vec::new();
+    if let Some(r) = record("input.server_name") {
+        settings.push(CheckRow {
+            id: r.id.clone(),
+            label: label_for(&r.id),
+            state: RowState::Done(r.status),
+            summary: sanitize(r.summary.as_bytes()),
+        });
+    } else {
+        let (state, summary) = state_of("dns.server.a", dns_budget, false);
+        settings.push(CheckRow {
+            id: "dns.server.a".into(),
+            label: label_for("dns.server.a"),
+            state,
+            summary,
+        });
+    }
+    let no_domain = input.email_domain().is_none();
+    for id in ["dns.domain.mx", "dns.domain.txt", "dns.domain.dmarc", "dns.domain.srv"] {
+        let (state, summary) = state_of(id, dns_budget, no_domain);
+        settings.push(CheckRow {
+            id: id.into(),
+            label: label_for(id),
+            state,
+            summary,
+        });
+    }
+
+    // Step 2: the network, one row per port; the plan is known before the engine sends it.
+    let server_failed = record("input.server_name").is_some()
+        || record("dns.server.a").is_some_and(|r| r.status == Status::Fail)
+        || matches!(facts.target, Some(None));
+    let plan = facts.plan.clone().unwrap_or_else(|| crate::engine::port_plan(input.port));
+    let mut network = Vec::new();
+    let mut server = Vec::new();
+    for port in plan {
+        let tcp_id = format!("tcp.{port}");
+        let (state, summary) = state_of(&tcp_id, step_budget, server_failed);
+        let tcp_open = matches!(state, RowState::Done(Status::Pass));
+        let tcp_failed = matches!(state, RowState::Done(_) | RowState::NotRun) && !tcp_open;
+        network.push(CheckRow {
+            id: tcp_id,
+            label: label_for(&format!("tcp.{port}")),
+            state,
+            summary,
+        });
+
+        // Step 3: the server, one row per port for the whole conversation.
+        let smtp_id = format!("smtp.{port}");
+        let stages: Vec<&CheckRecord> = records
+            .iter()
+            .filter(|r| r.id.starts_with(&format!("smtp.{port}.")) || r.id == format!("tls.{port}"))
+            .collect();
+        let latest = stages
+            .iter()
+            .find(|r| r.status == Status::Fail)
+            .or_else(|| stages.iter().find(|r| r.status == Status::Warn))
+            .or(stages.last())
+            .map(|r| sanitize(r.summary.as_bytes()))
+            .unwrap_or_default();
+        let state = if pending.contains(&smtp_id) {
+            RowState::Running {
+                elapsed: elapsed(times, &smtp_id, now),
+                budget: step_budget,
+                per_step: true,
+            }
+        } else if let Some(s) = worst(&stages) {
+            RowState::Done(s)
+        } else if done || tcp_failed || server_failed {
+            RowState::NotRun
+        } else {
+            RowState::Waiting
+        };
+        let summary = if state == RowState::NotRun {
+            text().checks.not_run_why.clone()
+        } else {
+            latest
+        };
+        server.push(CheckRow {
+            id: smtp_id,
+            label: label_for(&format!("smtp.{port}")),
+            state,
+            summary,
+        });
+    }
+
+    let node_step = |node: &str| tree.node(node).map(|n| StepId::of_tree(n.step));
+    let (current, question) = match diagnosis.map(|d| &d.progress) {
+        Some(Progress::Waiting { node, .. }) => (node_step(node), None),
+        Some(Progress::Asking { node }) => (node_step(node), question_view(tree, node)),
+        Some(Progress::Done) => (None, None),
+        None => (has_run.then_some(StepId::Settings), None),
+    };
+    ChecksView {
+        steps: vec![
+            StepView {
+                step: StepId::Settings,
+                rows: settings,
+            },
+            StepView {
+                step: StepId::Network,
+                rows: network,
+            },
+            StepView {
+                step: StepId::Server,
+                rows: server,
+            },
+        ],
+        current,
+        question,
+        finished: done,
+    }
+}
+
+fn question_view(tree: &Tree, node: &str) -> Option<QuestionView> {
+    let n = tree.node(node)?;
+    let NodeKind::Question(q) = &n.kind else { return None };
+    let default = q.default.as_ref().and_then(|d| q.choices.iter().position(|c| &c.id == d));
+    Some(QuestionView {
+        id: n.id.clone(),
+        text: q.text.clone(),
+        help: q.help.clone().unwrap_or_default(),
+        choices: q
+            .choices
+            .iter()
+            .map(|c| ChoiceView {
+                id: c.id.clone(),
+                label: c.label.clone(),
+            })
+            .collect(),
+        default,
+    })
+}
+
+/// Cause codes whose fix is at the email host: they get the "Tell your email host" box.
+pub fn is_server_side(code: &str) -> bool {
+    code.starts_with("server.") || code.starts_with("unknown.") || code.starts_with("reputation.client")
+}
+
+/// The confidence word of the contract ("confirmed", "likely", ...) in the person's words.
+fn confidence_word<T: serde::Serialize>(c: &T) -> String {
+    let word = serde_json::to_value(c)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    text().result.confidence.get(&word).cloned().unwrap_or(word)
+}
+
+pub fn format_wall(t: OffsetDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+pub fn result_view(input: &Input, facts: &Facts, d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
+    let t = &text().result;
+    let safe = |s: &str| sanitize(s.as_bytes());
+    let verdict = match d.verdict {
+        Verdict::Ok => VerdictKind::Ok,
+        Verdict::Problem => VerdictKind::Problem,
+        Verdict::Inconclusive => VerdictKind::Unsure,
+    };
+    let primary = d.causes.first();
+    let mut settings = Vec::new();
+    if let Some(r) = &d.recommended {
+        settings.push((t.setting_server.clone(), safe(&r.server)));
+        settings.push((t.setting_port.clone(), r.port.to_string()));
+        settings.push((t.setting_security.clone(), r.security.outlook_label().to_string()));
+        if let Some(u) = &r.user {
+            settings.push((t.setting_auth.clone(), t.setting_auth_value.clone()));
+            settings.push((t.setting_user.clone(), safe(u)));
+        }
+    }
+    let (next, also) = match verdict {
+        VerdictKind::Ok => (None, d.causes.iter().skip(1).map(|c| safe(&c.title)).collect()),
+        _ => (
+            d.causes.get(1).map(|c| NextView {
+                title: safe(&c.title),
+                fix: c.fix.iter().map(|s| safe(s)).collect(),
+            }),
+            Vec::new(),
+        ),
+    };
+    let tell_host = primary.filter(|c| is_server_side(&c.code)).map(|c| {
+        let th = &text().tell_host;
+        let ip = d.public_ip.map_or(th.unknown_ip.clone(), |ip| ip.to_string());
+        let time = format_wall(finished);
+        let server = input
+            .server
+            .clone()
+            .or_else(|| facts.target_host().map(str::to_string))
+            .unwrap_or_else(|| input.email_domain().unwrap_or_default());
+        let port = input.port.map_or_else(
+            || {
+                facts
+                    .plan
+                    .clone()
+                    .unwrap_or_else(|| crate::engine::port_plan(None))
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/")
+            },
+            |p| p.to_string(),
+        );
+        let template = th.by_cause.get(&c.code).unwrap_or(&th.default);
+        TellHostView {
+            look_for: fill(
+                template,
+                &[("ip", &ip), ("server", &safe(&server)), ("port", &port), ("time", &time)],
+            ),
+            ip,
+            time,
+        }
+    });
+    ResultView {
+        verdict,
+        title: primary.map(|c| safe(&c.title)).unwrap_or_default(),
+        confidence: primary.map(|c| confidence_word(&c.confidence)).unwrap_or_default(),
+        explanation: primary.map(|c| safe(&c.explanation)).unwrap_or_default(),
+        code: primary.map(|c| c.code.clone()),
+        fix: primary.map(|c| c.fix.iter().map(|s| safe(s)).collect()).unwrap_or_default(),
+        settings,
+        next,
+        also,
+        tell_host,
+        finishing: !facts.done,
+    }
+}
+
+fn format_secs(d: Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64())
+}
+
+/// A running check's time, e.g. "1.2 s of 5.0 s".
+pub fn running_text(elapsed: Duration, budget: Duration, per_step: bool) -> String {
+    let c = &text().checks;
+    let template = if per_step { &c.running_steps } else { &c.running };
+    fill(
+        template,
+        &[("elapsed", &format_secs(elapsed)), ("budget", &format_secs(budget))],
+    )
+}
+
+pub fn tech_view(input: &Input, facts: &Facts, d: Option<&Diagnosis>, times: &Times, now: Instant) -> TechView {
+    let t = &text().technical;
+    let safe = |s: &str| sanitize(s.as_bytes());
+    let mut parts = vec![safe(&input.email)];
+    if let Some(s) = &input.server {
+        parts.push(format!("server {}", safe(s)));
+    }
+    if let Some(p) = input.port {
+        parts.push(format!("port {p}"));
+    }
+    if let Some(s) = input.security {
+        parts.push(s.outlook_label().to_string());
+    }
+    if let Some(u) = input.effective_user() {
+        parts.push(format!("user {}", safe(&u)));
+    }
+    parts.push(if input.password.is_some() {
+        t.password_given.clone()
+    } else {
+        t.no_password.clone()
+    });
+    let measured = |id: &str| match times.get(id) {
+        Some((start, Some(end))) => Some(end.saturating_duration_since(*start)),
+        _ => None,
+    };
+    let mut checks: Vec<TechRow> = facts
+        .records()
+        .into_iter()
+        .map(|r| {
+            let ms = if r.duration_ms > 0 {
+                Some(r.duration_ms)
+            } else {
+                measured(&r.id).map(|d| d.as_millis() as u64)
+            };
+            TechRow {
+                symbol: r.status.symbol().to_string(),
+                word: r.status.word().to_string(),
+                time: ms.map(|ms| format!("{ms} ms")).unwrap_or_default(),
+                summary: safe(&r.summary),
+                id: r.id,
+            }
+        })
+        .collect();
+    if d.is_some() {
+        for id in facts.pending_checks() {
+            checks.push(TechRow {
+                symbol: "…".into(),
+                word: t.pending.clone(),
+                time: format_secs(elapsed(times, &id, now)),
+                summary: String::new(),
+                id,
+            });
+        }
+    }
+    let transcript = facts
+        .ports
+        .values()
+        .flat_map(|p| p.transcript.lines.iter())
+        .map(|l| {
+            let who = match l.dir {
+                Dir::Client => "C",
+                Dir::Server => "S",
+            };
+            format!("{:>5} {who}: {}", l.port, safe(&l.line))
+        })
+        .collect();
+    TechView {
+        input: parts.join(" · "),
+        path: d.map(|d| d.path.join(" → ")).unwrap_or_default(),
+        causes: d
+            .map(|d| {
+                d.causes
+                    .iter()
+                    .map(|c| {
+                        let conf = serde_json::to_value(c.confidence)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        format!("{} ({conf})", c.code)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        checks,
+        transcript,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_ids_map_to_steps() {
+        assert_eq!(StepId::of_check("dns.server.a"), StepId::Settings);
+        assert_eq!(StepId::of_check("input.server_name"), StepId::Settings);
+        assert_eq!(StepId::of_check("tcp.587"), StepId::Network);
+        assert_eq!(StepId::of_check("smtp.587.auth"), StepId::Server);
+        assert_eq!(StepId::of_check("tls.465"), StepId::Server);
+    }
+
+    #[test]
+    fn labels_fill_the_port() {
+        assert_eq!(label_for("tcp.465"), "Reaching the server on port 465");
+        assert_eq!(label_for("tls.587"), "Talking to the server on port 587");
+        assert_eq!(label_for("dns.domain.mx"), "Your domain's mail servers (MX)");
+    }
+
+    #[test]
+    fn server_side_causes() {
+        assert!(is_server_side("server.cert_expired"));
+        assert!(is_server_side("unknown.needs_server_side"));
+        assert!(is_server_side("reputation.client_ip_listed"));
+        assert!(!is_server_side("reputation.server_ip_listed"));
+        assert!(!is_server_side("config.wrong_port"));
+    }
+}

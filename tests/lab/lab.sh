@@ -1,0 +1,685 @@
+#!/usr/bin/env bash
+# smtp-doctor's integration-test lab: real mail servers on loopback addresses.
+#
+#   sudo bash tests/lab/lab.sh up       build certificates, start DNS, Dovecot (SASL) and Postfix
+#   sudo bash tests/lab/lab.sh down     stop everything and remove the lab's state
+#   sudo bash tests/lab/lab.sh status   show what runs
+#   sudo bash tests/lab/lab.sh deps [PACKAGE...]   only install what the lab (and PACKAGEs) need
+#
+# State lives in ${SMTP_DOCTOR_LAB:-/tmp/smtp-doctor-lab}; `up` writes $LAB/ready when every
+# server answers. All traffic stays on 127.0.0.0/8; the DNS server has no upstream.
+#
+# Servers (DNS names resolve through dnsmasq on 127.0.53.1:53):
+#   good        127.0.10.1  smtp.example.test        valid certificate from the lab CA
+#   expired     127.0.10.2  expired.example.test     certificate expired in 2021
+#   wrongname   127.0.10.3  wrongname.example.test   certificate for www.hosting-company.test
+#   selfsigned  127.0.10.4  selfsigned.example.test  self-signed certificate
+#   stopped     127.0.10.5  stopped.example.test     configured, started, then stopped: nothing listens
+#   old         127.0.10.6  old.example.test         valid certificate (for "old host name" cases)
+# Each running server listens on 25 (smtpd), 587 (submission, STARTTLS) and 465 (implicit TLS).
+# Account: alice@example.test / "correct horse battery staple" (may only send as herself).
+set -euo pipefail
+
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+LAB=${SMTP_DOCTOR_LAB:-/tmp/smtp-doctor-lab}
+DNS_IP=127.0.53.1
+MARKER=.smtp-doctor-lab
+ETC_MAIN=/etc/postfix/main.cf
+ETC_MAIN_BACKUP=/etc/postfix/main.cf.smtp-doctor-lab.bak
+ETC_MAIN_CREATED=/etc/postfix/main.cf.smtp-doctor-lab.created
+USER_NAME=alice@example.test
+USER_PASSWORD='correct horse battery staple'
+TRIES=100      # bounded waits: TRIES x 0.1 s
+# name ip hostname certificate running
+SERVERS=(
+  "good       127.0.10.1 smtp.example.test       good       yes"
+  "expired    127.0.10.2 expired.example.test    expired    yes"
+  "wrongname  127.0.10.3 wrongname.example.test  wrongname  yes"
+  "selfsigned 127.0.10.4 selfsigned.example.test selfsigned yes"
+  "stopped    127.0.10.5 stopped.example.test    good       no"
+  "old        127.0.10.6 old.example.test        old        yes"
+)
+
+log() { printf 'lab: %s\n' "$*" >&2; }
+die() {
+  printf 'lab: ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+check_lab_path() {
+  case "$LAB" in
+    /*/*) ;;
+    *) die "SMTP_DOCTOR_LAB must be an absolute path below a folder (got '$LAB')" ;;
+  esac
+  case "$LAB" in
+    *[[:space:]]*) die "SMTP_DOCTOR_LAB must not contain white space (got '$LAB')" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------
+# Packages
+# ---------------------------------------------------------------------------------------------
+# ensure_packages [PACKAGE...]: install what the lab needs (found missing by its commands) and
+# the named Debian packages that are not installed yet; nothing when all are there.
+ensure_packages() {
+  local -a want=()
+  local p
+  for p in "$@"; do
+    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then want+=("$p"); fi
+  done
+  command -v postfix >/dev/null 2>&1 || want+=(postfix)
+  command -v dovecot >/dev/null 2>&1 || want+=(dovecot-core)
+  command -v dnsmasq >/dev/null 2>&1 || want+=(dnsmasq-base)
+  command -v openssl >/dev/null 2>&1 || want+=(openssl)
+  command -v dig >/dev/null 2>&1 || want+=(bind9-dnsutils)
+  command -v iptables >/dev/null 2>&1 || want+=(iptables)
+  command -v ss >/dev/null 2>&1 || want+=(iproute2)
+  command -v timeout >/dev/null 2>&1 || want+=(coreutils)
+  [ -e /etc/ssl/certs/ca-certificates.crt ] || want+=(ca-certificates)
+  if [ ${#want[@]} -eq 0 ]; then return 0; fi
+  command -v apt-get >/dev/null 2>&1 || die "missing ${want[*]} and no apt-get to install them"
+  log "installing ${want[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections
+  # Keep the packages' services from starting on the host while they install.
+  local policy=/usr/sbin/policy-rc.d policy_backup=""
+  if [ -e "$policy" ]; then
+    policy_backup=$(mktemp /usr/sbin/policy-rc.d.smtp-doctor-lab.XXXXXX)
+    cp -p "$policy" "$policy_backup"
+  fi
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  local rc=0
+  {
+    apt-get update -q &&
+      apt-get install -y -q --no-install-recommends \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${want[@]}"
+  } </dev/null >&2 || rc=$?
+  if [ -n "$policy_backup" ]; then mv -f "$policy_backup" "$policy"; else rm -f "$policy"; fi
+  [ "$rc" -eq 0 ] || die "apt-get install ${want[*]} failed (exit $rc)"
+}
+
+# detached LOGFILE COMMAND...: run COMMAND (which daemonizes) holding none of our descriptors.
+# A daemon that inherits a caller's pipe (CI's log, a `| tee`) keeps its reader waiting long
+# after this script has exited.
+detached() {
+  local logfile=$1
+  shift
+  (
+    for fd in "/proc/$BASHPID/fd/"*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec "$@" </dev/null >>"$logfile" 2>&1
+  )
+}
+
+# ---------------------------------------------------------------------------------------------
+# Certificates
+# ---------------------------------------------------------------------------------------------
+write_openssl_config() {
+  cat >"$1" <<'EOF'
+# openssl ca configuration of the smtp-doctor test lab. CA_DIR and SAN come from the environment.
+[ ca ]
+default_ca = lab_ca
+
+[ lab_ca ]
+dir             = ${ENV::CA_DIR}
+database        = $dir/index.txt
+serial          = $dir/serial
+new_certs_dir   = $dir/issued
+certificate     = $dir/ca.pem
+private_key     = $dir/ca.key
+default_md      = sha256
+default_days    = 825
+policy          = policy_any
+preserve        = yes
+unique_subject  = no
+copy_extensions = none
+email_in_dn     = no
+
+[ policy_any ]
+organizationName = optional
+commonName       = supplied
+
+[ req ]
+distinguished_name = req_dn
+prompt             = no
+
+[ req_dn ]
+CN = unused
+
+[ root_ext ]
+basicConstraints       = critical, CA:TRUE
+keyUsage               = critical, keyCertSign, cRLSign
+subjectKeyIdentifier   = hash
+
+[ leaf_ext ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = ${ENV::SAN}
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ self_ext ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = ${ENV::SAN}
+subjectKeyIdentifier   = hash
+EOF
+}
+
+# new_ca DIR SUBJECT: a root CA (backdated, so the expired leaf lies inside its validity).
+new_ca() {
+  local dir=$1 subject=$2
+  mkdir -p "$dir/issued"
+  : >"$dir/index.txt"
+  echo 1000 >"$dir/serial"
+  openssl genrsa -out "$dir/ca.key" 2048 2>/dev/null
+  openssl req -new -config "$PKI/openssl.cnf" -key "$dir/ca.key" -subj "$subject" -out "$dir/ca.csr"
+  CA_DIR=$dir SAN=DNS:unused openssl ca -batch -notext -config "$PKI/openssl.cnf" -selfsign \
+    -keyfile "$dir/ca.key" -in "$dir/ca.csr" -out "$dir/ca.pem" -extensions root_ext \
+    -startdate 20190101000000Z -enddate 20451231235959Z 2>/dev/null
+}
+
+# new_leaf CA_DIR OUT_BASENAME CN SAN [openssl ca date options...]
+new_leaf() {
+  local ca_dir=$1 out=$2 cn=$3 san=$4
+  shift 4
+  openssl genrsa -out "$PKI/$out.key" 2048 2>/dev/null
+  openssl req -new -config "$PKI/openssl.cnf" -key "$PKI/$out.key" -subj "/CN=$cn" -out "$PKI/$out.csr"
+  CA_DIR=$ca_dir SAN=$san openssl ca -batch -notext -config "$PKI/openssl.cnf" \
+    -in "$PKI/$out.csr" -out "$PKI/$out.pem" -extensions leaf_ext "$@" 2>/dev/null
+  rm -f "$PKI/$out.csr"
+}
+
+make_pki() {
+  PKI=$LAB/pki
+  mkdir -p "$PKI"
+  write_openssl_config "$PKI/openssl.cnf"
+  # openssl reads every ${ENV::...} of the file, whichever section it uses.
+  export CA_DIR=$PKI/ca SAN=DNS:unused
+  # The lab's trusted CA: tests hand $PKI/ca.pem to the tool with --ca-file.
+  new_ca "$PKI/ca" "/CN=smtp-doctor Test CA"
+  cp "$PKI/ca/ca.pem" "$PKI/ca.pem"
+  new_leaf "$PKI/ca" good smtp.example.test "DNS:smtp.example.test,DNS:mx.example.test" -days 825
+  new_leaf "$PKI/ca" old old.example.test "DNS:old.example.test" -days 825
+  new_leaf "$PKI/ca" expired expired.example.test "DNS:expired.example.test" \
+    -startdate 20200101000000Z -enddate 20210101000000Z
+  new_leaf "$PKI/ca" wrongname www.hosting-company.test "DNS:www.hosting-company.test"
+  # Self-signed: nobody vouches for it.
+  openssl genrsa -out "$PKI/selfsigned.key" 2048 2>/dev/null
+  SAN=DNS:selfsigned.example.test openssl req -new -x509 -config "$PKI/openssl.cnf" \
+    -key "$PKI/selfsigned.key" -subj "/CN=selfsigned.example.test" -days 825 \
+    -extensions self_ext -out "$PKI/selfsigned.pem"
+  # An antivirus product's interception CA and the certificate it forges for the real server
+  # (for TLS-interception cases; no server uses them yet).
+  new_ca "$PKI/av-ca" "/O=Avast Web\/Mail Shield/CN=Avast Web\/Mail Shield Root"
+  cp "$PKI/av-ca/ca.pem" "$PKI/av-ca.pem"
+  new_leaf "$PKI/av-ca" av-smtp smtp.example.test "DNS:smtp.example.test" -days 825
+  chmod 600 "$PKI"/*.key "$PKI"/ca/ca.key "$PKI"/av-ca/ca.key
+  local f
+  for f in ca.pem good.pem old.pem expired.pem wrongname.pem selfsigned.pem av-ca.pem av-smtp.pem; do
+    [ -s "$PKI/$f" ] || die "certificate $PKI/$f was not produced"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# DNS: dnsmasq, authoritative for .test, no upstream
+# ---------------------------------------------------------------------------------------------
+start_dns() {
+  cat >"$LAB/dnsmasq.conf" <<EOF
+# dnsmasq of the smtp-doctor test lab: answers only for the lab's names, forwards nothing.
+no-resolv
+no-hosts
+no-poll
+bind-interfaces
+listen-address=$DNS_IP
+port=53
+domain-needed
+local=/test/
+pid-file=$LAB/dnsmasq.pid
+log-facility=$LAB/dnsmasq.log
+log-queries
+
+# example.test: a complete domain
+host-record=smtp.example.test,127.0.10.1
+host-record=mx.example.test,127.0.10.1
+mx-host=example.test,mx.example.test,10
+txt-record=example.test,"v=spf1 mx a -all"
+txt-record=_dmarc.example.test,"v=DMARC1; p=none"
+srv-host=_submission._tcp.example.test,smtp.example.test,587,0,1
+host-record=expired.example.test,127.0.10.2
+host-record=wrongname.example.test,127.0.10.3
+host-record=selfsigned.example.test,127.0.10.4
+host-record=stopped.example.test,127.0.10.5
+host-record=old.example.test,127.0.10.6
+
+# bare.test: MX only, no SPF, no DMARC
+mx-host=bare.test,mx.bare.test,10
+host-record=mx.bare.test,127.0.10.1
+EOF
+  : >"$LAB/dnsmasq.log"
+  chmod 666 "$LAB/dnsmasq.log"
+  detached "$LAB/dnsmasq.log" dnsmasq --conf-file="$LAB/dnsmasq.conf" || die "dnsmasq did not start (see $LAB/dnsmasq.log)"
+}
+
+dns_answers() {
+  [ "$(dig +short +time=1 +tries=1 -p 53 @"$DNS_IP" smtp.example.test A 2>/dev/null)" = 127.0.10.1 ]
+}
+
+# ---------------------------------------------------------------------------------------------
+# Postfix instances and Dovecot (SASL only)
+# ---------------------------------------------------------------------------------------------
+server_field() { # server_field LINE INDEX
+  local -a f
+  read -r -a f <<<"$1"
+  echo "${f[$2]}"
+}
+
+config_dirs() {
+  local s
+  for s in "${SERVERS[@]}"; do echo "$LAB/postfix-$(server_field "$s" 0)"; done
+}
+
+# The default /etc/postfix/main.cf must list every instance in alternate_config_directories.
+register_instances() {
+  local dirs
+  dirs=$(config_dirs | paste -sd' ')
+  if [ -e "$ETC_MAIN_BACKUP" ] || [ -e "$ETC_MAIN_CREATED" ]; then
+    : # a previous lab's change is still in place: the backup there is the original
+  elif [ -e "$ETC_MAIN" ]; then
+    cp -p "$ETC_MAIN" "$ETC_MAIN_BACKUP"
+  else
+    touch "$ETC_MAIN_CREATED"
+  fi
+  if [ -e "$ETC_MAIN_BACKUP" ]; then
+    local existing
+    existing=$(postconf -c /etc/postfix -h alternate_config_directories 2>/dev/null || true)
+    cp -p "$ETC_MAIN_BACKUP" "$ETC_MAIN"
+    postconf -c /etc/postfix -e "alternate_config_directories = ${existing:+$existing }$dirs"
+  else
+    cat >"$ETC_MAIN" <<EOF
+# Written by smtp-doctor's test lab (tests/lab/lab.sh up); removed by 'lab.sh down'.
+compatibility_level = 3.6
+alternate_config_directories = $dirs
+EOF
+  fi
+}
+
+restore_etc_main() {
+  if [ -e "$ETC_MAIN_BACKUP" ]; then
+    mv -f "$ETC_MAIN_BACKUP" "$ETC_MAIN"
+  elif [ -e "$ETC_MAIN_CREATED" ]; then
+    rm -f "$ETC_MAIN" "$ETC_MAIN_CREATED"
+  fi
+}
+
+write_postfix_instance() {
+  local name=$1 ip=$2 host=$3 cert=$4
+  local conf=$LAB/postfix-$name queue=$LAB/spool-$name data=$LAB/data-$name
+  mkdir -p "$conf" "$queue" "$data"
+  chmod 755 "$queue"
+  chown postfix:postfix "$data"
+  chmod 700 "$data"
+  # Dovecot starts first and puts its listener in here; owner and mode as postfix-files has them
+  # (`postfix start` creates the other queue directories).
+  mkdir -p "$queue/private"
+  chown postfix:root "$queue/private"
+  chmod 700 "$queue/private"
+  cat >"$conf/main.cf" <<EOF
+# Postfix instance '$name' of the smtp-doctor test lab.
+compatibility_level = 3.6
+multi_instance_name = postfix-$name
+syslog_name = postfix-$name
+queue_directory = $queue
+data_directory = $data
+maillog_file = $LAB/postfix-$name.log
+maillog_file_prefixes = /var, /dev/stdout, $LAB
+mail_owner = postfix
+setgid_group = postdrop
+
+# The services bind $ip explicitly in master.cf. inet_interfaces must name addresses that
+# an interface carries, and lo carries only 127.0.0.1 (the rest of 127/8 is routed to it):
+# naming $ip here makes every postfix command die with "no local interface found".
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = $host
+mydomain = example.test
+myorigin = \$myhostname
+mydestination =
+relay_domains =
+# No restriction uses mynetworks; it still names no client address, so that nothing is
+# trusted for coming from 127.0.0.1.
+mynetworks = 127.0.0.255/32
+local_transport = error:local delivery disabled
+alias_maps =
+alias_database =
+biff = no
+smtpd_banner = \$myhostname ESMTP Postfix
+
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = private/auth
+smtpd_sasl_auth_enable = yes
+smtpd_sender_login_maps = inline:{ $USER_NAME=$USER_NAME }
+smtpd_sender_restrictions = reject_sender_login_mismatch
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+
+smtpd_tls_chain_files = $LAB/pki/$cert.key, $LAB/pki/$cert.pem
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_tls_loglevel = 1
+smtpd_tls_received_header = yes
+EOF
+  cat >"$conf/master.cf" <<EOF
+# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted.
+# service            type  private unpriv  chroot  wakeup  maxproc command
+$ip:25               inet  n       -       n       -       -       smtpd
+$ip:587              inet  n       -       n       -       -       smtpd
+  -o syslog_name=postfix-$name/submission
+  -o smtpd_tls_security_level=may
+$ip:465              inet  n       -       n       -       -       smtpd
+  -o syslog_name=postfix-$name/submissions
+  -o smtpd_tls_wrappermode=yes
+pickup               unix  n       -       n       60      1       pickup
+cleanup              unix  n       -       n       -       0       cleanup
+qmgr                 unix  n       -       n       300     1       qmgr
+tlsmgr               unix  -       -       n       1000?   1       tlsmgr
+rewrite              unix  -       -       n       -       -       trivial-rewrite
+bounce               unix  -       -       n       -       0       bounce
+defer                unix  -       -       n       -       0       bounce
+trace                unix  -       -       n       -       0       bounce
+verify               unix  -       -       n       -       1       verify
+flush                unix  n       -       n       1000?   0       flush
+proxymap             unix  -       -       n       -       -       proxymap
+proxywrite           unix  -       -       n       -       1       proxymap
+smtp                 unix  -       -       n       -       -       smtp
+relay                unix  -       -       n       -       -       smtp
+showq                unix  n       -       n       -       -       showq
+error                unix  -       -       n       -       -       error
+retry                unix  -       -       n       -       -       error
+discard              unix  -       -       n       -       -       discard
+local                unix  -       n       n       -       -       local
+virtual              unix  -       n       n       -       -       virtual
+lmtp                 unix  -       -       n       -       -       lmtp
+anvil                unix  -       -       n       -       1       anvil
+scache               unix  -       -       n       -       1       scache
+postlog              unix-dgram n  -       n       -       1       postlogd
+EOF
+}
+
+write_dovecot() {
+  local d=$LAB/dovecot
+  mkdir -p "$d/run" "$d/state"
+  printf '%s:{PLAIN}%s::::::\n' "$USER_NAME" "$USER_PASSWORD" >"$d/users"
+  chown root:dovecot "$d/users"
+  chmod 640 "$d/users"
+  {
+    cat <<EOF
+# Dovecot of the smtp-doctor test lab: SASL authentication for the Postfix instances only.
+base_dir = $d/run
+state_dir = $d/state
+instance_name = smtp-doctor-lab
+log_path = $d/dovecot.log
+info_log_path = $d/dovecot.log
+protocols =
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+# Real servers wait ~2 s before a 535; the lab answers at once to keep the tests quick.
+auth_failure_delay = 0
+auth_verbose = yes
+
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $d/users
+}
+userdb {
+  driver = static
+  args = uid=dovecot gid=dovecot home=/nonexistent
+}
+
+service auth {
+EOF
+    local s name
+    for s in "${SERVERS[@]}"; do
+      name=$(server_field "$s" 0)
+      cat <<EOF
+  unix_listener $LAB/spool-$name/private/auth {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+EOF
+    done
+    echo "}"
+  } >"$d/dovecot.conf"
+}
+
+start_dovecot() {
+  local conf=$LAB/dovecot/dovecot.conf
+  doveconf -c "$conf" -n >"$LAB/dovecot/doveconf.out" 2>&1 ||
+    die "Dovecot rejects its configuration: $(cat "$LAB/dovecot/doveconf.out")"
+  detached "$LAB/dovecot/dovecot.log" dovecot -c "$conf" || die "Dovecot did not start; log: $(tail -n 20 "$LAB/dovecot/dovecot.log" 2>/dev/null)"
+}
+
+postfix_master_pid() { # postfix_master_pid NAME -> pid of a running master, or nothing
+  local pidfile=$LAB/spool-$1/pid/master.pid pid
+  [ -r "$pidfile" ] || return 0
+  pid=$(tr -dc 0-9 <"$pidfile")
+  if [ -n "$pid" ] && alive "$pid"; then echo "$pid"; fi
+  return 0
+}
+
+# Without syslog, the postfix command prints its early errors only to a terminal: rerun it
+# under script(1) to see them.
+postfix_diagnose() { # postfix_diagnose CONFIG_DIR COMMAND
+  if command -v script >/dev/null 2>&1; then
+    timeout 20 script -qec "postfix -c $1 $2" /dev/null </dev/null 2>&1 | tr -d '\r' | tail -n 20 || true
+  else
+    echo "(run 'postfix -c $1 $2' in a terminal to see why)"
+  fi
+}
+
+start_postfix() {
+  local name=$1 conf=$LAB/postfix-$1
+  detached /dev/null postfix -c "$conf" start ||
+    die "Postfix '$name' did not start: $(postfix_diagnose "$conf" check) $(tail -n 20 "$LAB/postfix-$name.log" 2>/dev/null)"
+}
+
+# alive PID: the process exists and is not a zombie (init here may reap late).
+alive() {
+  local state
+  state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# stop_pid PID WHAT: TERM, wait (bounded), then KILL.
+stop_pid() {
+  local pid=$1 what=$2 i
+  alive "$pid" || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < TRIES; i++)); do
+    alive "$pid" || return 0
+    sleep 0.1
+  done
+  log "$what (pid $pid) ignored TERM; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+stop_postfix() {
+  local name=$1 conf=$LAB/postfix-$1 pid
+  pid=$(postfix_master_pid "$name")
+  [ -n "$pid" ] || return 0
+  timeout 15 postfix -c "$conf" stop >/dev/null 2>&1 || true
+  stop_pid "$pid" "Postfix master '$name'"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Readiness
+# ---------------------------------------------------------------------------------------------
+smtp_greets() { # smtp_greets IP PORT: the server sends a 220 greeting
+  timeout 3 bash -c '
+    exec 3<>"/dev/tcp/$1/$2" || exit 1
+    IFS= read -r -t 2 line <&3 || exit 1
+    printf "QUIT\r\n" >&3
+    [[ $line == 220* ]]' _ "$1" "$2" 2>/dev/null
+}
+
+tls_handshakes() { # tls_handshakes IP PORT NAME
+  timeout 3 openssl s_client -connect "$1:$2" -servername "$3" -brief </dev/null >/dev/null 2>&1
+}
+
+wait_until() { # wait_until COMMAND...: true once COMMAND is; TRIES x 0.1 s at most
+  local i
+  for ((i = 0; i < TRIES; i++)); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+wait_ready() {
+  local s name ip host run failed=()
+  wait_until dns_answers || failed+=("dnsmasq on $DNS_IP:53")
+  for s in "${SERVERS[@]}"; do
+    read -r name ip host _ run <<<"$s"
+    [ "$run" = yes ] || continue
+    wait_until smtp_greets "$ip" 25 || failed+=("$name $ip:25 (no 220 greeting)")
+    wait_until smtp_greets "$ip" 587 || failed+=("$name $ip:587 (no 220 greeting)")
+    wait_until tls_handshakes "$ip" 465 "$host" || failed+=("$name $ip:465 (no TLS handshake)")
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    log "logs are in $LAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log)"
+    die "did not come up within $((TRIES / 10)) s: ${failed[*]}"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------------------------
+cmd_down() {
+  check_lab_path
+  if [ -d "$LAB" ] && [ ! -e "$LAB/$MARKER" ] && [ -n "$(ls -A "$LAB" 2>/dev/null)" ]; then
+    die "$LAB is not a lab folder (no $MARKER in it): not touching it"
+  fi
+  local s name pid
+  if [ -d "$LAB" ]; then
+    for s in "${SERVERS[@]}"; do
+      name=$(server_field "$s" 0)
+      if [ -d "$LAB/postfix-$name" ]; then stop_postfix "$name"; fi
+    done
+    if [ -r "$LAB/dovecot/run/master.pid" ]; then
+      pid=$(tr -dc 0-9 <"$LAB/dovecot/run/master.pid")
+      if [ -n "$pid" ]; then stop_pid "$pid" "Dovecot"; fi
+    fi
+    if [ -r "$LAB/dnsmasq.pid" ]; then
+      pid=$(tr -dc 0-9 <"$LAB/dnsmasq.pid")
+      if [ -n "$pid" ]; then stop_pid "$pid" "dnsmasq"; fi
+    fi
+  fi
+  restore_etc_main
+  rm -rf "$LAB"
+  log "down"
+}
+
+# A failed `up` shows the logs and takes down what it started (LAB_KEEP_ON_FAILURE=1 keeps it
+# for a look).
+up_failed() {
+  local rc=$? f
+  trap - EXIT
+  [ "$rc" -ne 0 ] || return 0
+  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log"; do
+    [ -s "$f" ] || continue
+    printf -- '--- last lines of %s\n' "$f" >&2
+    tail -n 15 "$f" >&2
+  done
+  if [ "${LAB_KEEP_ON_FAILURE:-0}" = 1 ]; then
+    log "up failed; LAB_KEEP_ON_FAILURE=1: leaving $LAB as it is (lab.sh down removes it)"
+  else
+    log "up failed: taking down what was started"
+    cmd_down || true
+  fi
+  exit "$rc"
+}
+
+cmd_up() {
+  [ "$(id -u)" -eq 0 ] || die "run as root (sudo bash $0 up)"
+  check_lab_path
+  local start=$SECONDS
+  if [ -e "$LAB" ]; then cmd_down; fi
+  trap up_failed EXIT
+  ensure_packages
+  mkdir -p "$LAB"
+  chmod 755 "$LAB"
+  touch "$LAB/$MARKER"
+  make_pki
+  start_dns
+  local s name ip host cert run
+  for s in "${SERVERS[@]}"; do
+    read -r name ip host cert run <<<"$s"
+    write_postfix_instance "$name" "$ip" "$host" "$cert"
+  done
+  register_instances
+  write_dovecot
+  start_dovecot
+  for s in "${SERVERS[@]}"; do
+    read -r name ip host cert run <<<"$s"
+    start_postfix "$name"
+    if [ "$run" != yes ]; then
+      stop_postfix "$name"
+    fi
+  done
+  wait_ready
+  date -u +%Y-%m-%dT%H:%M:%SZ >"$LAB/ready"
+  trap - EXIT
+  log "up in $((SECONDS - start)) s: state in $LAB, DNS at $DNS_IP:53, CA at $LAB/pki/ca.pem"
+}
+
+cmd_status() {
+  check_lab_path
+  if [ ! -d "$LAB" ]; then
+    echo "lab: not up ($LAB does not exist)"
+    return 0
+  fi
+  if [ -e "$LAB/ready" ]; then echo "lab: ready since $(cat "$LAB/ready") in $LAB"; else echo "lab: NOT ready ($LAB)"; fi
+  local pid s name ip host run
+  pid=$(tr -dc 0-9 <"$LAB/dnsmasq.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && alive "$pid"; then echo "dnsmasq     running pid $pid on $DNS_IP:53"; else echo "dnsmasq     not running"; fi
+  pid=$(tr -dc 0-9 <"$LAB/dovecot/run/master.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && alive "$pid"; then echo "dovecot     running pid $pid (SASL)"; else echo "dovecot     not running"; fi
+  for s in "${SERVERS[@]}"; do
+    read -r name ip host _ run <<<"$s"
+    pid=$(postfix_master_pid "$name")
+    if [ -n "$pid" ]; then
+      printf '%-11s running pid %s on %s:25,587,465 (%s)\n' "$name" "$pid" "$ip" "$host"
+    else
+      printf '%-11s stopped (%s, %s)%s\n' "$name" "$ip" "$host" "$([ "$run" = yes ] || echo ': stopped on purpose')"
+    fi
+  done
+  if command -v ss >/dev/null 2>&1; then
+    echo "listening:"
+    ss -Hltnu 2>/dev/null | awk '$5 ~ /^127\.0\.(10|53)\./ {print "  " $1 " " $5}' | sort -u
+  fi
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down)
+    [ "$(id -u)" -eq 0 ] || die "run as root (sudo bash $0 down)"
+    cmd_down
+    ;;
+  status) cmd_status ;;
+  deps)
+    [ "$(id -u)" -eq 0 ] || die "run as root (sudo bash $0 deps)"
+    shift
+    ensure_packages "$@"
+    ;;
+  *)
+    echo "usage: $0 up|down|status|deps [PACKAGE...]   (state in \${SMTP_DOCTOR_LAB:-/tmp/smtp-doctor-lab})" >&2
+    exit 2
+    ;;
+esac

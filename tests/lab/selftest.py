@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Checks that the running test lab behaves as tests/lab/lab.sh describes.
+
+    python3 tests/lab/selftest.py        (after `sudo bash tests/lab/lab.sh up`)
+
+Standard library only; every network step has a short time-out; loopback addresses only.
+Exit 0 when every check passes; prints one line per check.
+"""
+
+import os
+import random
+import smtplib
+import socket
+import ssl
+import struct
+import sys
+
+LAB = os.environ.get("SMTP_DOCTOR_LAB", "/tmp/smtp-doctor-lab")
+CA = os.path.join(LAB, "pki", "ca.pem")
+DNS = ("127.0.53.1", 53)
+USER = "alice@example.test"
+PASSWORD = "correct horse battery staple"
+TIMEOUT = 5
+
+failures = []
+
+
+def check(name, fn):
+    try:
+        detail = fn()
+        print(f"ok    {name}{': ' + detail if detail else ''}")
+    except Exception as e:  # noqa: BLE001 - report every failure the same way
+        failures.append(name)
+        print(f"FAIL  {name}: {type(e).__name__}: {e}")
+
+
+# ------------------------------------------------------------------------------------------
+# DNS: a minimal UDP client
+# ------------------------------------------------------------------------------------------
+QTYPES = {"A": 1, "MX": 15, "TXT": 16, "SRV": 33}
+
+
+def encode_name(name):
+    out = b""
+    for label in name.rstrip(".").split("."):
+        out += bytes([len(label)]) + label.encode()
+    return out + b"\0"
+
+
+def read_name(msg, off):
+    labels, jumped, end = [], False, None
+    for _ in range(64):
+        n = msg[off]
+        if n & 0xC0 == 0xC0:
+            if not jumped:
+                end = off + 2
+            off, jumped = ((n & 0x3F) << 8) | msg[off + 1], True
+            continue
+        if n == 0:
+            return ".".join(labels), (end if jumped else off + 1)
+        labels.append(msg[off + 1 : off + 1 + n].decode())
+        off += 1 + n
+    raise ValueError("name compression loop")
+
+
+def dns_query(name, qtype):
+    """Returns (rcode, [answer strings])."""
+    qid = random.randrange(65536)
+    query = struct.pack(">HHHHHH", qid, 0x0100, 1, 0, 0, 0) + encode_name(name)
+    query += struct.pack(">HH", QTYPES[qtype], 1)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(2)
+        s.sendto(query, DNS)
+        msg, _ = s.recvfrom(4096)
+    rid, flags, qd, an, _, _ = struct.unpack(">HHHHHH", msg[:12])
+    assert rid == qid, "reply id mismatch"
+    off = 12
+    for _ in range(qd):
+        _, off = read_name(msg, off)
+        off += 4
+    answers = []
+    for _ in range(an):
+        _, off = read_name(msg, off)
+        rtype, _, _, rdlen = struct.unpack(">HHIH", msg[off : off + 10])
+        off += 10
+        rdata = msg[off : off + rdlen]
+        if rtype == 1:
+            answers.append(socket.inet_ntoa(rdata))
+        elif rtype == 15:
+            answers.append(f"{struct.unpack('>H', rdata[:2])[0]} {read_name(msg, off + 2)[0]}")
+        elif rtype == 16:
+            parts, i = [], 0
+            while i < len(rdata):
+                parts.append(rdata[i + 1 : i + 1 + rdata[i]].decode())
+                i += 1 + rdata[i]
+            answers.append("".join(parts))
+        elif rtype == 33:
+            prio, weight, port = struct.unpack(">HHH", rdata[:6])
+            answers.append(f"{prio} {weight} {port} {read_name(msg, off + 6)[0]}")
+        off += rdlen
+    return flags & 0xF, answers
+
+
+def expect_dns(name, qtype, want):
+    def run():
+        rcode, answers = dns_query(name, qtype)
+        assert rcode == 0, f"rcode {rcode}"
+        assert answers == want, f"got {answers}, want {want}"
+        return ", ".join(answers) if answers else "no data (NOERROR)"
+
+    return run
+
+
+def expect_nxdomain(name, qtype="A"):
+    def run():
+        rcode, answers = dns_query(name, qtype)
+        assert rcode == 3, f"rcode {rcode}, answers {answers}"
+        return "NXDOMAIN"
+
+    return run
+
+
+# ------------------------------------------------------------------------------------------
+# SMTP
+# ------------------------------------------------------------------------------------------
+def ctx():
+    return ssl.create_default_context(cafile=CA)
+
+
+def submission(ip, host, port=587):
+    """EHLO, STARTTLS (verified against the lab CA for host), EHLO again."""
+    s = smtplib.SMTP(timeout=TIMEOUT)
+    s._host = host  # server_hostname for the certificate check
+    code, _ = s.connect(ip, port)
+    assert code == 220, f"greeting {code}"
+    s.ehlo("client.test")
+    return s
+
+
+def good_587_no_auth_before_tls():
+    s = submission("127.0.10.1", "smtp.example.test")
+    try:
+        assert s.has_extn("starttls"), "no STARTTLS offered"
+        assert not s.has_extn("auth"), f"AUTH offered before STARTTLS: {s.esmtp_features.get('auth')}"
+        return "EHLO offers STARTTLS, no AUTH"
+    finally:
+        s.quit()
+
+
+def good_587_auth_after_tls():
+    s = submission("127.0.10.1", "smtp.example.test")
+    try:
+        s.starttls(context=ctx())
+        s.ehlo("client.test")
+        assert "PLAIN" in s.esmtp_features.get("auth", ""), s.esmtp_features
+        code, msg = s.docmd("AUTH", "PLAIN " + plain_token(USER, PASSWORD))
+        assert code == 235, f"{code} {msg}"
+        code, msg = s.mail(USER)
+        assert code == 250, f"MAIL {code} {msg}"
+        code, msg = s.rcpt(USER)
+        assert code == 250, f"RCPT {code} {msg}"
+        s.rset()
+        code, msg = s.mail("bob@bare.test")
+        if code == 250:
+            code, msg = s.rcpt(USER)
+        assert code == 553, f"sending as bob@bare.test: {code} {msg}"
+        return "TLS verified for smtp.example.test, AUTH PLAIN 235, MAIL/RCPT 250, other sender 553"
+    finally:
+        s.quit()
+
+
+def plain_token(user, password):
+    import base64
+
+    return base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+
+
+def good_587_wrong_password():
+    s = submission("127.0.10.1", "smtp.example.test")
+    try:
+        s.starttls(context=ctx())
+        s.ehlo("client.test")
+        code, msg = s.docmd("AUTH", "PLAIN " + plain_token(USER, "wrong password"))
+        assert code == 535, f"{code} {msg}"
+        return f"{code} {msg.decode()}"
+    finally:
+        s.quit()
+
+
+def good_587_relay_denied():
+    s = submission("127.0.10.1", "smtp.example.test")
+    try:
+        code, msg = s.mail("bob@bare.test")
+        assert code == 250, f"MAIL {code} {msg}"
+        code, msg = s.rcpt("bob@elsewhere.test")
+        assert code == 554 and b"5.7.1" in msg, f"{code} {msg}"
+        return f"{code} {msg.decode()}"
+    finally:
+        s.quit()
+
+
+def implicit_tls(ip, host):
+    def run():
+        s = smtplib.SMTP_SSL(host=None, timeout=TIMEOUT, context=ctx())
+        s._host = host
+        code, _ = s.connect(ip, 465)
+        assert code == 220, f"greeting {code}"
+        try:
+            s.ehlo("client.test")
+            code, msg = s.docmd("AUTH", "PLAIN " + plain_token(USER, PASSWORD))
+            assert code == 235, f"{code} {msg}"
+            return f"TLS verified for {host}, AUTH 235, {s.sock.version()}"
+        finally:
+            s.quit()
+
+    return run
+
+
+def starttls_verified(ip, host):
+    def run():
+        s = submission(ip, host)
+        try:
+            s.starttls(context=ctx())
+            return f"verified as {host}, {s.sock.version()}"
+        finally:
+            s.quit()
+
+    return run
+
+
+def cert_rejected(ip, host, port, want):
+    def run():
+        try:
+            if port == 465:
+                with socket.create_connection((ip, port), timeout=TIMEOUT) as raw:
+                    ctx().wrap_socket(raw, server_hostname=host).close()
+            else:
+                s = submission(ip, host, port)
+                try:
+                    s.starttls(context=ctx())
+                finally:
+                    s.close()
+        except ssl.SSLCertVerificationError as e:
+            assert want in e.verify_message, f"verify error '{e.verify_message}', want '{want}'"
+            return f"{e.verify_message} (code {e.verify_code})"
+        raise AssertionError("certificate was accepted")
+
+    return run
+
+
+def refused(ip, port):
+    def run():
+        try:
+            socket.create_connection((ip, port), timeout=TIMEOUT).close()
+        except ConnectionRefusedError:
+            return "connection refused"
+        raise AssertionError("something accepts the connection")
+
+    return run
+
+
+def main():
+    if not os.path.exists(os.path.join(LAB, "ready")):
+        print(f"the test lab is not running ({LAB}/ready is missing): run `sudo bash tests/lab/lab.sh up`")
+        return 2
+    t = "example.test"
+    for name, ip in [
+        ("smtp.example.test", "127.0.10.1"),
+        ("mx.example.test", "127.0.10.1"),
+        ("expired.example.test", "127.0.10.2"),
+        ("wrongname.example.test", "127.0.10.3"),
+        ("selfsigned.example.test", "127.0.10.4"),
+        ("stopped.example.test", "127.0.10.5"),
+        ("old.example.test", "127.0.10.6"),
+        ("mx.bare.test", "127.0.10.1"),
+    ]:
+        check(f"dns A {name}", expect_dns(name, "A", [ip]))
+    check(f"dns MX {t}", expect_dns(t, "MX", ["10 mx.example.test"]))
+    check(f"dns TXT {t}", expect_dns(t, "TXT", ["v=spf1 mx a -all"]))
+    check(f"dns TXT _dmarc.{t}", expect_dns(f"_dmarc.{t}", "TXT", ["v=DMARC1; p=none"]))
+    check(f"dns SRV _submission._tcp.{t}", expect_dns(f"_submission._tcp.{t}", "SRV", ["0 1 587 smtp.example.test"]))
+    check("dns MX bare.test", expect_dns("bare.test", "MX", ["10 mx.bare.test"]))
+    check("dns TXT bare.test (no SPF)", expect_dns("bare.test", "TXT", []))
+    check("dns TXT _dmarc.bare.test (no DMARC)", expect_nxdomain("_dmarc.bare.test", "TXT"))
+    for name in ["smtp.exmaple.test", "smpt.example.test", "nothing.test"]:
+        check(f"dns {name}", expect_nxdomain(name))
+
+    check("good 587: EHLO before STARTTLS", good_587_no_auth_before_tls)
+    check("good 587: STARTTLS + AUTH", good_587_auth_after_tls)
+    check("good 587: wrong password", good_587_wrong_password)
+    check("good 587: relay without auth", good_587_relay_denied)
+    check("good 465: implicit TLS + AUTH", implicit_tls("127.0.10.1", "smtp.example.test"))
+    check("good 2525: nothing listens", refused("127.0.10.1", 2525))
+    check("old 587: STARTTLS", starttls_verified("127.0.10.6", "old.example.test"))
+    check("old 465: implicit TLS + AUTH", implicit_tls("127.0.10.6", "old.example.test"))
+    for port in (465, 587):
+        check(f"expired {port}", cert_rejected("127.0.10.2", "expired.example.test", port, "expired"))
+        check(f"wrongname {port}", cert_rejected("127.0.10.3", "wrongname.example.test", port, "Hostname mismatch"))
+        check(f"selfsigned {port}", cert_rejected("127.0.10.4", "selfsigned.example.test", port, "self-signed"))
+    for port in (25, 465, 587):
+        check(f"stopped {port}", refused("127.0.10.5", port))
+
+    print(f"lab selftest: {len(failures)} failed" + (f": {', '.join(failures)}" if failures else ""))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

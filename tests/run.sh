@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The test command of smtp-doctor:   sudo bash tests/run.sh
+#
+# Installs what is missing (Debian packages; the Rust toolchain must already be there), builds
+# the tests, brings the lab of real mail servers up (tests/lab/lab.sh: loopback addresses only),
+# checks the lab itself, runs `cargo test --all-targets`, and always takes the lab down again.
+# Exit status: cargo's (or 1 when the set-up failed). Extra arguments go to `cargo test`
+# (e.g. `sudo bash tests/run.sh --test lab_engine -- --nocapture`).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+LAB_SH=$ROOT/tests/lab/lab.sh
+export SMTP_DOCTOR_LAB=${SMTP_DOCTOR_LAB:-/tmp/smtp-doctor-lab}
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+started=$SECONDS
+
+say() { printf 'run.sh: %s\n' "$*" >&2; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  say "the lab starts mail servers on loopback addresses and needs root: run 'sudo bash tests/run.sh'"
+  exit 1
+fi
+
+# Under sudo, build and test as the invoking user so target/ stays theirs; otherwise as root.
+as_user=()
+if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ] && [ "$(stat -c %U "$ROOT")" = "$SUDO_USER" ]; then
+  user_home=$(getent passwd "$SUDO_USER" | cut -d: -f6)
+  as_user=(runuser -u "$SUDO_USER" -- env HOME="$user_home" PATH="$user_home/.cargo/bin:$PATH")
+fi
+run_cargo() { "${as_user[@]}" env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" cargo "$@"; }
+
+if ! "${as_user[@]}" sh -c 'command -v cargo' >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
+fi
+if ! "${as_user[@]}" sh -c 'command -v cargo' >/dev/null 2>&1; then
+  say "cargo is not on PATH: install the Rust toolchain (https://rustup.rs), then run this again"
+  exit 1
+fi
+
+# Everything from Debian in one go (one apt-get update at most; nothing when all is there).
+bash "$LAB_SH" deps pkg-config libssl-dev tmux python3 ca-certificates
+
+# Every test target, and all of them even when one fails (the lab is up anyway); arguments
+# that pick targets themselves (--test NAME, --lib, ...) replace --all-targets.
+cargo_args=(--no-fail-fast)
+pick_targets=0
+for a in "$@"; do
+  [ "$a" != -- ] || break # what follows goes to the test binaries
+  case "$a" in --lib | --bin* | --test | --test=* | --tests | --example* | --bench* | --doc | --all-targets) pick_targets=1 ;; esac
+done
+if [ "$pick_targets" -eq 0 ]; then cargo_args+=(--all-targets); fi
+if [ -f Cargo.lock ]; then cargo_args+=(--locked); fi
+
+say "building the tests"
+if ! run_cargo test "${cargo_args[@]}" --no-run "$@"; then
+  say "the build failed: no test ran"
+  exit 1
+fi
+
+lab_up=0
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ "$lab_up" -eq 1 ]; then bash "$LAB_SH" down || say "lab.sh down failed"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+lab_up=1
+lab_started=$SECONDS
+bash "$LAB_SH" up
+lab_seconds=$((SECONDS - lab_started))
+
+if ! python3 "$ROOT/tests/lab/selftest.py" >"$SMTP_DOCTOR_LAB/selftest.out" 2>&1; then
+  cat "$SMTP_DOCTOR_LAB/selftest.out" >&2
+  say "the lab does not behave as tests/lab/lab.sh describes (above): not running the tests"
+  exit 1
+fi
+say "lab up in ${lab_seconds} s and self-checked ($(tail -n 1 "$SMTP_DOCTOR_LAB/selftest.out"))"
+
+set +e
+run_cargo test "${cargo_args[@]}" "$@"
+status=$?
+set -e
+
+say "cargo test exited with status $status after $((SECONDS - started)) s in all (lab up in ${lab_seconds} s)"
+exit "$status"
