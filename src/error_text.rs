@@ -88,7 +88,10 @@ fn find_hex_code(text: &str) -> Option<String> {
     let mut from = 0;
     while let Some(i) = lower[from..].find("0x") {
         let start = from + i + 2;
-        let digits: String = lower[start..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+        let digits: String = lower[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .collect();
         if digits.len() == 8 {
             return Some(format!("0x{}", digits.to_ascii_uppercase()));
         }
@@ -119,10 +122,18 @@ fn find_account(text: &str) -> Option<String> {
 /// A quoted SMTP reply: "The server responded: 535 5.7.8 ..." or a bare "5xx x.y.z ..." run.
 fn find_server_reply(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
-    for marker in ["server responded:", "server response:", "server responded", "server said:"] {
+    for marker in [
+        "server responded:",
+        "server response:",
+        "server responded",
+        "server said:",
+    ] {
         if let Some(i) = lower.find(marker) {
             let rest = text[i + marker.len()..].trim_start_matches([' ', ':', '\'', '"']);
-            let reply: String = rest.chars().take_while(|c| *c != '\'' && *c != '"' && *c != '\n').collect();
+            let reply: String = rest
+                .chars()
+                .take_while(|c| *c != '\'' && *c != '"' && *c != '\n')
+                .collect();
             let reply = reply.trim().to_string();
             if !reply.is_empty() {
                 return Some(reply);
@@ -132,13 +143,22 @@ fn find_server_reply(text: &str) -> Option<String> {
     // A bare reply such as "535 5.7.8 Error: authentication failed".
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        let code_like = w.len() == 3 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with('4') || w.starts_with('5'));
+        let code_like = w.len() == 3
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (w.starts_with('4') || w.starts_with('5'));
         let next_enhanced = words.get(i + 1).is_some_and(|n| {
             let n = n.trim_end_matches(',');
-            n.split('.').count() == 3 && n.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            n.split('.').count() == 3
+                && n.split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         });
         if code_like && next_enhanced {
-            return Some(words[i..].join(" ").trim_end_matches(['\'', '"']).to_string());
+            return Some(
+                words[i..]
+                    .join(" ")
+                    .trim_end_matches(['\'', '"'])
+                    .to_string(),
+            );
         }
     }
     None
@@ -167,9 +187,15 @@ mod tests {
     #[test]
     fn server_reply_is_extracted() {
         let r = recognise("Your e-mail was rejected. The server responded: 535 5.7.8 Error: authentication failed");
-        assert_eq!(r.server_reply.as_deref(), Some("535 5.7.8 Error: authentication failed"));
+        assert_eq!(
+            r.server_reply.as_deref(),
+            Some("535 5.7.8 Error: authentication failed")
+        );
         let r = recognise("Send failed 534 5.7.9 Application-specific password required");
-        assert_eq!(r.server_reply.as_deref(), Some("534 5.7.9 Application-specific password required"));
+        assert_eq!(
+            r.server_reply.as_deref(),
+            Some("534 5.7.9 Application-specific password required")
+        );
         assert_eq!(r.code, None);
     }
 

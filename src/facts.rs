@@ -89,7 +89,10 @@ impl Facts {
     /// Are all planned ports done? `None` while the plan itself is unknown.
     pub fn all_ports_finished(&self) -> Option<bool> {
         let plan = self.plan.as_ref()?;
-        Some(plan.iter().all(|p| self.ports.get(p).is_some_and(|pp| pp.finished)))
+        Some(
+            plan.iter()
+                .all(|p| self.ports.get(p).is_some_and(|pp| pp.finished)),
+        )
     }
 
     /// The port that ran the sign-in and envelope test, once known.
@@ -117,7 +120,12 @@ impl Facts {
     pub fn records(&self) -> Vec<CheckRecord> {
         let mut out = Vec::new();
         if let Some(why) = &self.server_name_invalid {
-            out.push(rec("input.server_name", Status::Fail, 0, format!("not a host name: {why}")));
+            out.push(rec(
+                "input.server_name",
+                Status::Fail,
+                0,
+                format!("not a host name: {why}"),
+            ));
         }
         if let (Some(host), Some(l)) = (self.target_host(), &self.server_dns) {
             let (status, summary) = match l {
@@ -134,7 +142,13 @@ impl Facts {
             let (status, summary) = match l {
                 Lookup::Found(mx) => (
                     Status::Pass,
-                    format!("mail for the domain goes to {}", mx.iter().map(|m| m.host.as_str()).collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "mail for the domain goes to {}",
+                        mx.iter()
+                            .map(|m| m.host.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 ),
                 other => (Status::Warn, format!("no MX records ({})", other.word())),
             };
@@ -157,7 +171,9 @@ impl Facts {
                     Some(d) => (Status::Pass, format!("DMARC: {d}")),
                     None => (Status::Warn, "no DMARC record".to_string()),
                 },
-                Lookup::Nxdomain | Lookup::NoRecords => (Status::Warn, "no DMARC record".to_string()),
+                Lookup::Nxdomain | Lookup::NoRecords => {
+                    (Status::Warn, "no DMARC record".to_string())
+                }
                 other => (Status::Skip, format!("DMARC not known ({})", other.word())),
             };
             out.push(rec_detail("dns.domain.dmarc", status, summary, l));
@@ -168,10 +184,16 @@ impl Facts {
                     Status::Pass,
                     format!(
                         "the domain publishes its submission server: {}",
-                        srv.iter().map(|s| format!("{}:{}", s.target, s.port)).collect::<Vec<_>>().join(", ")
+                        srv.iter()
+                            .map(|s| format!("{}:{}", s.target, s.port))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ),
-                other => (Status::Skip, format!("no submission SRV record ({})", other.word())),
+                other => (
+                    Status::Skip,
+                    format!("no submission SRV record ({})", other.word()),
+                ),
             };
             out.push(rec_detail("dns.domain.srv", status, summary, l));
         }
@@ -184,7 +206,11 @@ impl Facts {
     /// Check ids that are planned but not finished, for "waiting/running" displays.
     pub fn pending_checks(&self) -> Vec<String> {
         let mut out = Vec::new();
-        if self.target.is_none() || (self.target_host().is_some() && self.server_dns.is_none() && self.server_name_invalid.is_none()) {
+        if self.target.is_none()
+            || (self.target_host().is_some()
+                && self.server_dns.is_none()
+                && self.server_name_invalid.is_none())
+        {
             out.push("dns.server.a".to_string());
         }
         for (id, v) in [
@@ -221,7 +247,10 @@ impl PortProbe {
 }
 
 fn join(ips: &[IpAddr]) -> String {
-    ips.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+    ips.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn rec(id: &str, status: Status, ms: u64, summary: String) -> CheckRecord {
@@ -265,8 +294,17 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         .or_else(|| reach.attempts.first().map(|a| a.address))
         .map(|a| a.to_string())
         .unwrap_or_default();
-    let status = if outcome == TcpOutcome::Open { Status::Pass } else { Status::Fail };
-    let mut r = rec_detail(&format!("tcp.{port}"), status, format!("port {port} {} ({where_})", outcome.word()), reach);
+    let status = if outcome == TcpOutcome::Open {
+        Status::Pass
+    } else {
+        Status::Fail
+    };
+    let mut r = rec_detail(
+        &format!("tcp.{port}"),
+        status,
+        format!("port {port} {} ({where_})", outcome.word()),
+        reach,
+    );
     r.duration_ms = stage_ms(p, "tcp");
     out.push(r);
     if outcome != TcpOutcome::Open {
@@ -274,17 +312,40 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
     }
     if let Some(mode) = p.mode {
         let (status, summary) = match mode {
-            Mode::Plain => (Status::Pass, format!("plain-text greeting: {}", first_line(p))),
-            Mode::TlsFirst => (Status::Pass, "the port expects TLS first (SSL/TLS)".to_string()),
-            Mode::Overloaded => (Status::Fail, format!("the server is busy: {}", first_line(p))),
-            Mode::RefusedGreeting => (Status::Fail, format!("the server refuses this client: {}", first_line(p))),
+            Mode::Plain => (
+                Status::Pass,
+                format!("plain-text greeting: {}", first_line(p)),
+            ),
+            Mode::TlsFirst => (
+                Status::Pass,
+                "the port expects TLS first (SSL/TLS)".to_string(),
+            ),
+            Mode::Overloaded => (
+                Status::Fail,
+                format!("the server is busy: {}", first_line(p)),
+            ),
+            Mode::RefusedGreeting => (
+                Status::Fail,
+                format!("the server refuses this client: {}", first_line(p)),
+            ),
             Mode::NoGreeting => (
                 Status::Fail,
-                format!("no greeting: {}", p.greeting_error.clone().unwrap_or_default()),
+                format!(
+                    "no greeting: {}",
+                    p.greeting_error.clone().unwrap_or_default()
+                ),
             ),
-            Mode::NotSmtp => (Status::Fail, "something other than SMTP answered".to_string()),
+            Mode::NotSmtp => (
+                Status::Fail,
+                "something other than SMTP answered".to_string(),
+            ),
         };
-        let mut r = rec_detail(&format!("smtp.{port}.greeting"), status, summary, &p.greeting);
+        let mut r = rec_detail(
+            &format!("smtp.{port}.greeting"),
+            status,
+            summary,
+            &p.greeting,
+        );
         r.duration_ms = stage_ms(p, "greeting");
         out.push(r);
     }
@@ -293,23 +354,39 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         if caps.is_empty() {
             caps = "no extensions".into();
         }
-        out.push(rec_detail(&format!("smtp.{port}.ehlo"), Status::Pass, format!("capabilities: {caps}"), e));
+        out.push(rec_detail(
+            &format!("smtp.{port}.ehlo"),
+            Status::Pass,
+            format!("capabilities: {caps}"),
+            e,
+        ));
     }
     if let Some(t) = &p.tls {
         let (status, summary) = match t {
             TlsResult::Verified { cert } => (
                 Status::Pass,
                 match cert {
-                    Some(c) => format!("encrypted; certificate for {} verified", c.names.join(", ")),
+                    Some(c) => {
+                        format!("encrypted; certificate for {} verified", c.names.join(", "))
+                    }
                     None => "encrypted; certificate verified".to_string(),
                 },
             ),
             TlsResult::CertProblem { problem, cert, .. } => (
                 Status::Fail,
-                format!("certificate problem: {problem:?} (for {}, issued by {})", cert.names.join(", "), cert.issuer),
+                format!(
+                    "certificate problem: {problem:?} (for {}, issued by {})",
+                    cert.names.join(", "),
+                    cert.issuer
+                ),
             ),
-            TlsResult::Failed { kind, message } => (Status::Fail, format!("TLS failed ({kind:?}): {message}")),
-            TlsResult::NotOffered => (Status::Warn, "no encryption offered on this port".to_string()),
+            TlsResult::Failed { kind, message } => {
+                (Status::Fail, format!("TLS failed ({kind:?}): {message}"))
+            }
+            TlsResult::NotOffered => (
+                Status::Warn,
+                "no encryption offered on this port".to_string(),
+            ),
             TlsResult::Refused { reply } => (Status::Fail, format!("STARTTLS refused: {reply}")),
         };
         let mut r = rec_detail(&format!("tls.{port}"), status, summary, t);
@@ -318,20 +395,35 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
     }
     if let Some(a) = &p.auth {
         let (status, summary) = match a {
-            AuthOutcome::Accepted { mechanism } => (Status::Pass, format!("sign-in accepted ({mechanism})")),
-            AuthOutcome::Rejected { reply, .. } => (Status::Fail, format!("sign-in rejected: {reply}")),
-            AuthOutcome::TempFailure { reply, .. } => (Status::Fail, format!("sign-in failed for now: {reply}")),
-            AuthOutcome::MechanismUnsupported { offered } => {
-                (Status::Fail, format!("no usable sign-in method; offered: {}", offered.join(" ")))
+            AuthOutcome::Accepted { mechanism } => {
+                (Status::Pass, format!("sign-in accepted ({mechanism})"))
             }
-            AuthOutcome::NotOffered => (Status::Warn, "the server offers no sign-in here".to_string()),
-            AuthOutcome::NoPassword => (Status::Skip, "no password given: sign-in not tested".to_string()),
+            AuthOutcome::Rejected { reply, .. } => {
+                (Status::Fail, format!("sign-in rejected: {reply}"))
+            }
+            AuthOutcome::TempFailure { reply, .. } => {
+                (Status::Fail, format!("sign-in failed for now: {reply}"))
+            }
+            AuthOutcome::MechanismUnsupported { offered } => (
+                Status::Fail,
+                format!("no usable sign-in method; offered: {}", offered.join(" ")),
+            ),
+            AuthOutcome::NotOffered => (
+                Status::Warn,
+                "the server offers no sign-in here".to_string(),
+            ),
+            AuthOutcome::NoPassword => (
+                Status::Skip,
+                "no password given: sign-in not tested".to_string(),
+            ),
             AuthOutcome::PlaintextRefused => (
                 Status::Skip,
                 "not tested: the password would have been sent unencrypted".to_string(),
             ),
             AuthOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
-            AuthOutcome::Error { message } => (Status::Fail, format!("sign-in broke off: {message}")),
+            AuthOutcome::Error { message } => {
+                (Status::Fail, format!("sign-in broke off: {message}"))
+            }
         };
         let mut r = rec_detail(&format!("smtp.{port}.auth"), status, summary, a);
         r.duration_ms = stage_ms(p, "auth");
@@ -339,9 +431,16 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
     }
     if let Some(e) = &p.envelope {
         let (status, summary) = match e {
-            EnvelopeOutcome::Accepted => (Status::Pass, "sender and recipient accepted (no mail sent)".to_string()),
-            EnvelopeOutcome::MailRejected { reply } => (Status::Fail, format!("sender refused: {reply}")),
-            EnvelopeOutcome::RcptRejected { reply } => (Status::Fail, format!("recipient refused: {reply}")),
+            EnvelopeOutcome::Accepted => (
+                Status::Pass,
+                "sender and recipient accepted (no mail sent)".to_string(),
+            ),
+            EnvelopeOutcome::MailRejected { reply } => {
+                (Status::Fail, format!("sender refused: {reply}"))
+            }
+            EnvelopeOutcome::RcptRejected { reply } => {
+                (Status::Fail, format!("recipient refused: {reply}"))
+            }
             EnvelopeOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
             EnvelopeOutcome::Error { message } => (Status::Fail, format!("broke off: {message}")),
         };

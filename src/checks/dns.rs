@@ -52,7 +52,10 @@ impl<T> Lookup<T> {
 
     /// Did a DNS server answer (whatever it said)? Used to tell "DNS works" from "DNS is down".
     pub fn resolver_answered(&self) -> bool {
-        matches!(self, Lookup::Found(_) | Lookup::Nxdomain | Lookup::NoRecords)
+        matches!(
+            self,
+            Lookup::Found(_) | Lookup::Nxdomain | Lookup::NoRecords
+        )
     }
 }
 
@@ -91,7 +94,10 @@ impl Dns {
                 for c in &mut ns.connections {
                     c.port = addr.port();
                 }
-                TokioResolver::builder_with_config(ResolverConfig::from_name_servers(vec![ns]), provider)
+                TokioResolver::builder_with_config(
+                    ResolverConfig::from_name_servers(vec![ns]),
+                    provider,
+                )
             }
             None => TokioResolver::builder(provider).map_err(|e| DnsSetupError(e.to_string()))?,
         };
@@ -131,7 +137,8 @@ impl Dns {
 
     pub async fn mx(&self, domain: &str) -> Lookup<Vec<Mx>> {
         let name = fqdn(domain);
-        let lookup = tokio::time::timeout(self.budget, self.resolver.mx_lookup(name.as_str())).await;
+        let lookup =
+            tokio::time::timeout(self.budget, self.resolver.mx_lookup(name.as_str())).await;
         records(lookup, |rdata| match rdata {
             RData::MX(mx) => Some(Mx {
                 preference: mx.preference,
@@ -147,7 +154,8 @@ impl Dns {
 
     pub async fn txt(&self, name: &str) -> Lookup<Vec<String>> {
         let name = fqdn(name);
-        let lookup = tokio::time::timeout(self.budget, self.resolver.txt_lookup(name.as_str())).await;
+        let lookup =
+            tokio::time::timeout(self.budget, self.resolver.txt_lookup(name.as_str())).await;
         records(lookup, |rdata| match rdata {
             // A TXT record may be split in several strings; they form one value.
             RData::TXT(txt) => Some(
@@ -162,7 +170,8 @@ impl Dns {
 
     pub async fn srv(&self, name: &str) -> Lookup<Vec<Srv>> {
         let name = fqdn(name);
-        let lookup = tokio::time::timeout(self.budget, self.resolver.srv_lookup(name.as_str())).await;
+        let lookup =
+            tokio::time::timeout(self.budget, self.resolver.srv_lookup(name.as_str())).await;
         records(lookup, |rdata| match rdata {
             RData::SRV(srv) => Some(Srv {
                 priority: srv.priority,
@@ -198,7 +207,11 @@ fn records<T>(
         Err(_) => Lookup::Timeout,
         Ok(Err(e)) => classify(&e),
         Ok(Ok(found)) => {
-            let v: Vec<T> = found.answers().iter().filter_map(|r| pick(&r.data)).collect();
+            let v: Vec<T> = found
+                .answers()
+                .iter()
+                .filter_map(|r| pick(&r.data))
+                .collect();
             if v.is_empty() {
                 Lookup::NoRecords
             } else {
@@ -210,7 +223,9 @@ fn records<T>(
 
 fn classify<T>(e: &NetError) -> Lookup<T> {
     match e {
-        NetError::Dns(DnsError::NoRecordsFound(nr)) if nr.response_code == ResponseCode::NXDomain => {
+        NetError::Dns(DnsError::NoRecordsFound(nr))
+            if nr.response_code == ResponseCode::NXDomain =>
+        {
             Lookup::Nxdomain
         }
         NetError::Dns(DnsError::NoRecordsFound(_)) => Lookup::NoRecords,
@@ -296,7 +311,11 @@ mod tests {
 
     #[tokio::test]
     async fn ip_literal_needs_no_lookup() {
-        let dns = Dns::new(Some("127.0.0.1:9".parse().unwrap()), Duration::from_millis(200)).unwrap();
+        let dns = Dns::new(
+            Some("127.0.0.1:9".parse().unwrap()),
+            Duration::from_millis(200),
+        )
+        .unwrap();
         assert_eq!(
             dns.addresses("127.0.0.7").await,
             Lookup::Found(vec!["127.0.0.7".parse::<IpAddr>().unwrap()])

@@ -53,7 +53,9 @@ impl Gate {
                 }
             }
         };
-        tokio::time::timeout(patience, decided).await.unwrap_or(false)
+        tokio::time::timeout(patience, decided)
+            .await
+            .unwrap_or(false)
     }
 
     /// The port will never reach the sign-in stage.

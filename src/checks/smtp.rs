@@ -56,7 +56,10 @@ pub enum TlsResult {
         message: String,
     },
     /// The handshake failed even without verification.
-    Failed { kind: HandshakeKind, message: String },
+    Failed {
+        kind: HandshakeKind,
+        message: String,
+    },
     /// The server offers no STARTTLS on this port.
     NotOffered,
     /// STARTTLS was refused (e.g. `454 TLS not available`).
@@ -66,19 +69,33 @@ pub enum TlsResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum AuthOutcome {
-    Accepted { mechanism: String },
-    Rejected { mechanism: String, reply: Reply },
-    TempFailure { mechanism: String, reply: Reply },
+    Accepted {
+        mechanism: String,
+    },
+    Rejected {
+        mechanism: String,
+        reply: Reply,
+    },
+    TempFailure {
+        mechanism: String,
+        reply: Reply,
+    },
     /// AUTH is offered, but with none of the mechanisms we (and common clients) use.
-    MechanismUnsupported { offered: Vec<String> },
+    MechanismUnsupported {
+        offered: Vec<String>,
+    },
     /// The server offers no AUTH on this connection.
     NotOffered,
     NoPassword,
     /// The connection is not encrypted and sending the password was not allowed.
     PlaintextRefused,
     /// Another port signs in, or an earlier stage failed.
-    NotTried { reason: String },
-    Error { message: String },
+    NotTried {
+        reason: String,
+    },
+    Error {
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -125,7 +142,9 @@ impl PortProbe {
         match self.mode? {
             Mode::TlsFirst => Some(Security::Tls),
             Mode::Plain => match self.tls {
-                Some(TlsResult::NotOffered) | Some(TlsResult::Refused { .. }) => Some(Security::None),
+                Some(TlsResult::NotOffered) | Some(TlsResult::Refused { .. }) => {
+                    Some(Security::None)
+                }
                 _ => Some(Security::Starttls),
             },
             _ => None,
@@ -217,7 +236,11 @@ impl Conn {
     }
 
     /// Sends a line that carries a credential: the transcript shows only `[redacted]`.
-    async fn secret_command(&mut self, line: &str, t: &mut Transcript) -> Result<Reply, ReplyError> {
+    async fn secret_command(
+        &mut self,
+        line: &str,
+        t: &mut Transcript,
+    ) -> Result<Reply, ReplyError> {
         t.client_secret();
         self.write(line).await?;
         self.read(t).await
@@ -227,7 +250,9 @@ impl Conn {
     /// handshake would be a STARTTLS injection, so they end the session.
     fn into_inner(self) -> Result<BoxIo, String> {
         if !self.io.buffer().is_empty() {
-            return Err("the server sent data before the TLS handshake (refusing to continue)".into());
+            return Err(
+                "the server sent data before the TLS handshake (refusing to continue)".into(),
+            );
         }
         Ok(self.io.into_inner())
     }
@@ -243,7 +268,9 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
     let session = run(cfg, &mut p, report).await;
     if let Err(why) = session {
         if p.auth.is_none() {
-            p.auth = Some(AuthOutcome::NotTried { reason: why.clone() });
+            p.auth = Some(AuthOutcome::NotTried {
+                reason: why.clone(),
+            });
         }
         if p.envelope.is_none() {
             p.envelope = Some(EnvelopeOutcome::NotTried { reason: why });
@@ -256,7 +283,8 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
 }
 
 fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
-    p.timings.push((stage.to_string(), since.elapsed().as_millis() as u64));
+    p.timings
+        .push((stage.to_string(), since.elapsed().as_millis() as u64));
 }
 
 /// Connects to the port (every address at once).
@@ -477,7 +505,12 @@ async fn ehlo(conn: &mut Conn, helo: &str, t: &mut Transcript) -> Result<Ehlo, S
 }
 
 /// STARTTLS, the handshake, and EHLO again inside TLS.
-async fn starttls(cfg: &ProbeConfig, p: &mut PortProbe, mut conn: Conn, helo: &str) -> Result<Conn, String> {
+async fn starttls(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    mut conn: Conn,
+    helo: &str,
+) -> Result<Conn, String> {
     let r = conn
         .command("STARTTLS", &mut p.transcript)
         .await
@@ -490,7 +523,8 @@ async fn starttls(cfg: &ProbeConfig, p: &mut PortProbe, mut conn: Conn, helo: &s
     match tls::handshake(inner, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
             let cert = tls::peer_cert(&stream);
-            p.transcript.note("TLS handshake done, certificate verified");
+            p.transcript
+                .note("TLS handshake done, certificate verified");
             p.tls = Some(TlsResult::Verified { cert });
             let mut conn = Conn::new(Box::new(stream), cfg.timeout);
             let e = ehlo(&mut conn, helo, &mut p.transcript).await?;
@@ -498,7 +532,8 @@ async fn starttls(cfg: &ProbeConfig, p: &mut PortProbe, mut conn: Conn, helo: &s
             Ok(conn)
         }
         Err(e) => {
-            p.transcript.note(&format!("TLS handshake failed: {}", e.message));
+            p.transcript
+                .note(&format!("TLS handshake failed: {}", e.message));
             explain_failure(cfg, p, e, true).await;
             Err(UNTRUSTED.into())
         }
@@ -518,23 +553,35 @@ async fn tls_session(cfg: &ProbeConfig, p: &mut PortProbe) -> Result<Conn, Hands
 }
 
 /// Implicit TLS on an open connection; on a verification failure, explains it.
-async fn tls_on(cfg: &ProbeConfig, p: &mut PortProbe, stream: TcpStream) -> Result<Conn, HandshakeError> {
+async fn tls_on(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    stream: TcpStream,
+) -> Result<Conn, HandshakeError> {
     match tls::handshake(stream, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
             let cert = tls::peer_cert(&stream);
-            p.transcript.note("TLS handshake done, certificate verified");
+            p.transcript
+                .note("TLS handshake done, certificate verified");
             p.tls = Some(TlsResult::Verified { cert });
             let mut conn = Conn::new(Box::new(stream), cfg.timeout);
-            let greeting = conn.read(&mut p.transcript).await.map_err(|e| HandshakeError {
-                kind: HandshakeKind::Other,
-                message: format!("no greeting after the TLS handshake: {e}"),
-            })?;
+            let greeting = conn
+                .read(&mut p.transcript)
+                .await
+                .map_err(|e| HandshakeError {
+                    kind: HandshakeKind::Other,
+                    message: format!("no greeting after the TLS handshake: {e}"),
+                })?;
             p.greeting = Some(greeting);
             Ok(conn)
         }
         Err(e) => {
-            p.transcript.note(&format!("TLS handshake failed: {}", e.message));
-            if matches!(e.kind, HandshakeKind::NotTls | HandshakeKind::Closed | HandshakeKind::Timeout) {
+            p.transcript
+                .note(&format!("TLS handshake failed: {}", e.message));
+            if matches!(
+                e.kind,
+                HandshakeKind::NotTls | HandshakeKind::Closed | HandshakeKind::Timeout
+            ) {
                 return Err(e);
             }
             explain_failure(cfg, p, e.clone(), false).await;
@@ -546,14 +593,20 @@ async fn tls_on(cfg: &ProbeConfig, p: &mut PortProbe, stream: TcpStream) -> Resu
 /// After a failed verified handshake: connect again without verification, only to read the
 /// certificate and say why it failed. Nothing but the handshake (and for STARTTLS the
 /// EHLO/STARTTLS that precede it) is ever sent on that connection.
-async fn explain_failure(cfg: &ProbeConfig, p: &mut PortProbe, failure: HandshakeError, starttls: bool) {
+async fn explain_failure(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    failure: HandshakeError,
+    starttls: bool,
+) {
     let peek = peek_certificate(cfg, starttls).await;
     p.tls = Some(match (failure.kind, peek) {
         (_, Ok(Some(cert))) if failure.kind == HandshakeKind::Verification => {
             let now = time::OffsetDateTime::now_utc().unix_timestamp();
             let problem = cert::classify(&cert, &cfg.host, now);
-            p.transcript
-                .note(&format!("certificate read without verification: {problem:?}"));
+            p.transcript.note(&format!(
+                "certificate read without verification: {problem:?}"
+            ));
             TlsResult::CertProblem {
                 problem,
                 cert,
@@ -575,7 +628,10 @@ async fn explain_failure(cfg: &ProbeConfig, p: &mut PortProbe, failure: Handshak
     });
 }
 
-async fn peek_certificate(cfg: &ProbeConfig, starttls: bool) -> Result<Option<CertInfo>, HandshakeError> {
+async fn peek_certificate(
+    cfg: &ProbeConfig,
+    starttls: bool,
+) -> Result<Option<CertInfo>, HandshakeError> {
     let closed = |m: &str| HandshakeError {
         kind: HandshakeKind::Closed,
         message: m.to_string(),
@@ -588,8 +644,12 @@ async fn peek_certificate(cfg: &ProbeConfig, starttls: bool) -> Result<Option<Ce
         let mut scratch = Transcript::new(cfg.port);
         let helo = ehlo_name(stream.local_addr().ok());
         let mut conn = Conn::new(Box::new(stream), cfg.timeout);
-        conn.read(&mut scratch).await.map_err(|e| closed(&e.to_string()))?;
-        ehlo(&mut conn, &helo, &mut scratch).await.map_err(|e| closed(&e))?;
+        conn.read(&mut scratch)
+            .await
+            .map_err(|e| closed(&e.to_string()))?;
+        ehlo(&mut conn, &helo, &mut scratch)
+            .await
+            .map_err(|e| closed(&e))?;
         let r = conn
             .command("STARTTLS", &mut scratch)
             .await
@@ -606,7 +666,12 @@ async fn peek_certificate(cfg: &ProbeConfig, starttls: bool) -> Result<Option<Ce
 }
 
 /// The sign-in test: PLAIN when offered, else LOGIN.
-async fn authenticate(cfg: &ProbeConfig, p: &mut PortProbe, conn: &mut Conn, encrypted: bool) -> AuthOutcome {
+async fn authenticate(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    conn: &mut Conn,
+    encrypted: bool,
+) -> AuthOutcome {
     let Some(password) = cfg.password.as_ref() else {
         return AuthOutcome::NoPassword;
     };
@@ -653,14 +718,25 @@ async fn authenticate(cfg: &ProbeConfig, p: &mut PortProbe, conn: &mut Conn, enc
                         message: format!("unexpected challenge: {r}"),
                     }
                 }
-                400..=499 => AuthOutcome::TempFailure { mechanism, reply: r },
-                _ => AuthOutcome::Rejected { mechanism, reply: r },
+                400..=499 => AuthOutcome::TempFailure {
+                    mechanism,
+                    reply: r,
+                },
+                _ => AuthOutcome::Rejected {
+                    mechanism,
+                    reply: r,
+                },
             }
         }
     }
 }
 
-async fn login(conn: &mut Conn, t: &mut Transcript, user: &str, pass: &str) -> Result<Reply, ReplyError> {
+async fn login(
+    conn: &mut Conn,
+    t: &mut Transcript,
+    user: &str,
+    pass: &str,
+) -> Result<Reply, ReplyError> {
     let r = conn.command("AUTH LOGIN", t).await?;
     if r.code != 334 {
         return Ok(r);
@@ -676,7 +752,10 @@ async fn envelope(cfg: &ProbeConfig, conn: &mut Conn, t: &mut Transcript) -> Env
     let err = |e: ReplyError| EnvelopeOutcome::Error {
         message: e.to_string(),
     };
-    let r = match conn.command(&format!("MAIL FROM:<{}>", cfg.mail_from), t).await {
+    let r = match conn
+        .command(&format!("MAIL FROM:<{}>", cfg.mail_from), t)
+        .await
+    {
         Ok(r) => r,
         Err(e) => return err(e),
     };
@@ -704,9 +783,118 @@ async fn quit(conn: &mut Conn, t: &mut Transcript) {
 mod tests {
     use super::*;
 
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+
+    /// A scripted server for behaviour no real server produces: it answers each client line
+    /// with the next canned reply (greeting first). `None` as greeting: stay silent.
+    async fn fake_server(
+        greeting: Option<&'static str>,
+        replies: Vec<&'static str>,
+    ) -> (u16, tokio::task::JoinHandle<Vec<String>>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let handle = tokio::spawn(async move {
+            let mut seen = Vec::new();
+            let Ok((stream, _)) = listener.accept().await else {
+                return seen;
+            };
+            let (r, mut w) = stream.into_split();
+            let mut r = tokio::io::BufReader::new(r);
+            match greeting {
+                Some(g) => {
+                    let _ = w.write_all(g.as_bytes()).await;
+                }
+                None => {
+                    tokio::time::sleep(Duration::from_secs(3)).await;
+                    return seen;
+                }
+            }
+            for reply in replies {
+                let mut line = String::new();
+                if r.read_line(&mut line).await.unwrap_or(0) == 0 {
+                    break;
+                }
+                seen.push(line.trim_end().to_string());
+                let _ = w.write_all(reply.as_bytes()).await;
+            }
+            seen
+        });
+        (port, handle)
+    }
+
+    fn config(port: u16, password: Option<&str>) -> ProbeConfig {
+        ProbeConfig {
+            host: "127.0.0.1".into(),
+            addrs: vec!["127.0.0.1".parse().unwrap()],
+            port,
+            timeout: Duration::from_millis(400),
+            trust: Trust::system(),
+            user: Some("alice@example.test".into()),
+            password: password.map(|p| Secret::new(p.into())),
+            allow_plaintext_auth: false,
+            mail_from: "alice@example.test".into(),
+            rcpt_to: "bob@example.test".into(),
+            gate: Arc::new(Gate::new(vec![port])),
+        }
+    }
+
+    #[tokio::test]
+    async fn never_sends_the_password_unencrypted() {
+        let (port, server) = fake_server(
+            Some("220 plain.example ESMTP\r\n"),
+            vec![
+                "250-plain.example\r\n250 AUTH PLAIN LOGIN\r\n",
+                "250 ok\r\n",
+                "250 ok\r\n",
+                "250 ok\r\n",
+                "221 bye\r\n",
+            ],
+        )
+        .await;
+        let p = probe(&config(port, Some("S3cret-pw")), &|_, _| {}).await;
+        assert_eq!(p.mode, Some(Mode::Plain));
+        assert_eq!(p.tls, Some(TlsResult::NotOffered));
+        assert_eq!(p.auth, Some(AuthOutcome::PlaintextRefused));
+        assert_eq!(p.envelope, Some(EnvelopeOutcome::Accepted));
+        let seen = server.await.unwrap();
+        assert!(
+            seen.iter()
+                .all(|l| !l.to_ascii_uppercase().starts_with("AUTH")),
+            "{seen:?}"
+        );
+        assert!(seen.iter().any(|l| l == "RSET"), "{seen:?}");
+        assert!(p.finished);
+    }
+
+    #[tokio::test]
+    async fn hostile_bytes_never_reach_the_transcript_raw() {
+        let (port, _server) = fake_server(
+            Some("220 \u{1b}[2J\u{1b}]0;owned\u{7}hi\r\n"),
+            vec!["250 x\r\n", "221 x\r\n"],
+        )
+        .await;
+        let p = probe(&config(port, None), &|_, _| {}).await;
+        for l in &p.transcript.lines {
+            assert!(!l.line.chars().any(|c| c.is_control()), "{:?}", l.line);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_silent_server_is_bounded_and_reported() {
+        let (port, _server) = fake_server(None, vec![]).await;
+        let p = probe(&config(port, None), &|_, _| {}).await;
+        assert_eq!(p.mode, Some(Mode::NoGreeting));
+        assert!(p.finished);
+        assert!(matches!(p.auth, Some(AuthOutcome::NotTried { .. })));
+    }
+
     #[test]
     fn ehlo_name_is_an_address_literal() {
-        assert_eq!(ehlo_name(Some("198.51.100.7:4000".parse().unwrap())), "[198.51.100.7]");
+        assert_eq!(
+            ehlo_name(Some("198.51.100.7:4000".parse().unwrap())),
+            "[198.51.100.7]"
+        );
         assert_eq!(ehlo_name(Some("[::1]:25".parse().unwrap())), "[IPv6:::1]");
     }
 

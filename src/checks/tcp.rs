@@ -44,7 +44,9 @@ impl TcpOutcome {
     /// Maps an error of `connect()` to an outcome.
     pub fn from_io(e: &io::Error) -> TcpOutcome {
         match e.kind() {
-            io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset => TcpOutcome::Refused,
+            io::ErrorKind::ConnectionRefused | io::ErrorKind::ConnectionReset => {
+                TcpOutcome::Refused
+            }
             io::ErrorKind::TimedOut => TcpOutcome::TimedOut,
             io::ErrorKind::HostUnreachable => TcpOutcome::HostUnreachable,
             io::ErrorKind::NetworkUnreachable => TcpOutcome::NetworkUnreachable,
@@ -143,7 +145,10 @@ pub async fn connect_any(
     (PortReach { port, attempts }, open)
 }
 
-async fn connect_one(addr: SocketAddr, timeout: Duration) -> Result<TcpStream, (TcpOutcome, String)> {
+async fn connect_one(
+    addr: SocketAddr,
+    timeout: Duration,
+) -> Result<TcpStream, (TcpOutcome, String)> {
     let socket = match addr {
         SocketAddr::V4(_) => TcpSocket::new_v4(),
         SocketAddr::V6(_) => TcpSocket::new_v6(),
@@ -151,7 +156,10 @@ async fn connect_one(addr: SocketAddr, timeout: Duration) -> Result<TcpStream, (
     .map_err(|e| (TcpOutcome::LocalError, e.to_string()))?;
     // The budget replaces the kernel's SYN retries (minutes) with ours (seconds).
     match tokio::time::timeout(timeout, socket.connect(addr)).await {
-        Err(_) => Err((TcpOutcome::TimedOut, format!("no answer within {timeout:?}"))),
+        Err(_) => Err((
+            TcpOutcome::TimedOut,
+            format!("no answer within {timeout:?}"),
+        )),
         Ok(Err(e)) => Err((TcpOutcome::from_io(&e), e.to_string())),
         Ok(Ok(stream)) => {
             let _ = stream.set_nodelay(true);

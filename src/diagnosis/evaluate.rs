@@ -65,7 +65,10 @@ fn expected_server(input: &Input, facts: &Facts) -> Option<&'static str> {
     let srv = facts.srv.as_ref()?;
     match srv.found() {
         Some(list) if !list.is_empty() => {
-            if list.iter().any(|s| s.target.eq_ignore_ascii_case(&target.host)) {
+            if list
+                .iter()
+                .any(|s| s.target.eq_ignore_ascii_case(&target.host))
+            {
                 Some("matches")
             } else {
                 Some("differs")
@@ -79,7 +82,12 @@ fn reachability(facts: &Facts) -> Option<&'static str> {
     let plan = facts.plan.as_ref()?;
     let outcomes: Vec<Option<TcpOutcome>> = plan
         .iter()
-        .map(|p| facts.port(*p).and_then(|pp| pp.reach.as_ref()).map(|r| r.outcome()))
+        .map(|p| {
+            facts
+                .port(*p)
+                .and_then(|pp| pp.reach.as_ref())
+                .map(|r| r.outcome())
+        })
         .collect();
     // One open port settles it at once.
     if outcomes.contains(&Some(TcpOutcome::Open)) {
@@ -94,7 +102,9 @@ fn reachability(facts: &Facts) -> Option<&'static str> {
     } else if all(|o| {
         matches!(
             o,
-            TcpOutcome::HostUnreachable | TcpOutcome::NetworkUnreachable | TcpOutcome::AdminProhibited
+            TcpOutcome::HostUnreachable
+                | TcpOutcome::NetworkUnreachable
+                | TcpOutcome::AdminProhibited
         )
     }) {
         "unreachable"
@@ -191,7 +201,8 @@ fn encryption(input: &Input, facts: &Facts) -> Option<&'static str> {
 }
 
 fn envelope_needs_tls(p: &PortProbe) -> bool {
-    envelope_reply(p).is_some_and(|r| r.code == 530 && r.text().to_ascii_uppercase().contains("STARTTLS"))
+    envelope_reply(p)
+        .is_some_and(|r| r.code == 530 && r.text().to_ascii_uppercase().contains("STARTTLS"))
 }
 
 /// The port whose TLS the person's settings use: the configured port when its mode
@@ -211,11 +222,12 @@ fn tls_port<'f>(input: &Input, facts: &'f Facts) -> Option<Option<&'f PortProbe>
         return Some(Some(p));
     }
     // Any port with a certificate finding speaks for the server.
-    if let Some(p) = facts
-        .ports
-        .values()
-        .find(|p| matches!(p.tls, Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })))
-    {
+    if let Some(p) = facts.ports.values().find(|p| {
+        matches!(
+            p.tls,
+            Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })
+        )
+    }) {
         return Some(Some(p));
     }
     if facts.all_ports_finished()? {
@@ -268,13 +280,17 @@ fn auth(facts: &Facts) -> Option<&'static str> {
         AuthOutcome::MechanismUnsupported { .. } => "mechanism_unsupported",
         AuthOutcome::NotOffered => "not_offered",
         AuthOutcome::NoPassword => "no_password",
-        AuthOutcome::PlaintextRefused | AuthOutcome::NotTried { .. } | AuthOutcome::Error { .. } => "not_tried",
+        AuthOutcome::PlaintextRefused
+        | AuthOutcome::NotTried { .. }
+        | AuthOutcome::Error { .. } => "not_tried",
     })
 }
 
 fn envelope_reply(p: &PortProbe) -> Option<&Reply> {
     match p.envelope.as_ref()? {
-        EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply } => Some(reply),
+        EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply } => {
+            Some(reply)
+        }
         _ => None,
     }
 }
@@ -297,7 +313,15 @@ pub fn classify_rejection(reply: &Reply, authenticated: bool, at_mail: bool) -> 
     let text = reply.text().to_ascii_lowercase();
     let enhanced = reply.enhanced.map(|e| e.to_string()).unwrap_or_default();
     let mentions = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if mentions(&["spamhaus", "blocked using", "blacklist", "blocklist", "dnsbl", "rbl", "listed"]) {
+    if mentions(&[
+        "spamhaus",
+        "blocked using",
+        "blacklist",
+        "blocklist",
+        "dnsbl",
+        "rbl",
+        "listed",
+    ]) {
         return "client_blocked";
     }
     if reply.code == 530 && mentions(&["starttls"]) || enhanced == "5.7.11" {
@@ -306,16 +330,35 @@ pub fn classify_rejection(reply: &Reply, authenticated: bool, at_mail: bool) -> 
     if enhanced == "5.7.57"
         || enhanced == "5.7.30"
         || (reply.code == 530 && !mentions(&["starttls"]))
-        || mentions(&["authentication required", "not authenticated", "auth required"])
+        || mentions(&[
+            "authentication required",
+            "not authenticated",
+            "auth required",
+        ])
     {
         return "auth_required";
     }
-    if mentions(&["sender address rejected", "not owned", "send as", "sender not", "relaying disallowed as"]) {
+    if mentions(&[
+        "sender address rejected",
+        "not owned",
+        "send as",
+        "sender not",
+        "relaying disallowed as",
+    ]) {
         return "sender_rejected";
     }
-    if mentions(&["relay access denied", "relaying denied", "relay not permitted", "unable to relay", "relaying not allowed"])
-    {
-        return if authenticated { "recipient_rejected" } else { "relay_denied" };
+    if mentions(&[
+        "relay access denied",
+        "relaying denied",
+        "relay not permitted",
+        "unable to relay",
+        "relaying not allowed",
+    ]) {
+        return if authenticated {
+            "recipient_rejected"
+        } else {
+            "relay_denied"
+        };
     }
     if reply.is_transient() {
         return "temp_failure";
@@ -352,23 +395,50 @@ mod tests {
     fn reply(code: u16, enh: Option<(u8, u16, u16)>, text: &str) -> Reply {
         Reply {
             code,
-            enhanced: enh.map(|(class, subject, detail)| EnhancedCode { class, subject, detail }),
+            enhanced: enh.map(|(class, subject, detail)| EnhancedCode {
+                class,
+                subject,
+                detail,
+            }),
             lines: vec![text.to_string()],
         }
     }
 
     #[test]
     fn rejections_are_sorted_by_meaning() {
-        let relay = reply(554, Some((5, 7, 1)), "5.7.1 <bob@x.test>: Relay access denied");
+        let relay = reply(
+            554,
+            Some((5, 7, 1)),
+            "5.7.1 <bob@x.test>: Relay access denied",
+        );
         assert_eq!(classify_rejection(&relay, false, false), "relay_denied");
-        assert_eq!(classify_rejection(&relay, true, false), "recipient_rejected");
-        let sender = reply(553, Some((5, 7, 1)), "5.7.1 <x@y>: Sender address rejected: not owned by user alice");
+        assert_eq!(
+            classify_rejection(&relay, true, false),
+            "recipient_rejected"
+        );
+        let sender = reply(
+            553,
+            Some((5, 7, 1)),
+            "5.7.1 <x@y>: Sender address rejected: not owned by user alice",
+        );
         assert_eq!(classify_rejection(&sender, true, false), "sender_rejected");
-        let ms = reply(530, Some((5, 7, 57)), "5.7.57 Client not authenticated to send mail");
+        let ms = reply(
+            530,
+            Some((5, 7, 57)),
+            "5.7.57 Client not authenticated to send mail",
+        );
         assert_eq!(classify_rejection(&ms, false, true), "auth_required");
-        let tls = reply(530, Some((5, 7, 0)), "5.7.0 Must issue a STARTTLS command first");
+        let tls = reply(
+            530,
+            Some((5, 7, 0)),
+            "5.7.0 Must issue a STARTTLS command first",
+        );
         assert_eq!(classify_rejection(&tls, false, true), "tls_required");
-        let rbl = reply(554, Some((5, 7, 1)), "Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org");
+        let rbl = reply(
+            554,
+            Some((5, 7, 1)),
+            "Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org",
+        );
         assert_eq!(classify_rejection(&rbl, false, false), "client_blocked");
         let busy = reply(451, Some((4, 3, 0)), "4.3.0 Temporary lookup failure");
         assert_eq!(classify_rejection(&busy, true, false), "temp_failure");
@@ -383,7 +453,11 @@ mod tests {
             let v = signal(s.name, &input, &facts);
             if let Some(v) = v {
                 assert!(s.outcomes.contains(&v), "{} gave {v}", s.name);
-                assert!(["configured_port", "port_mode", "encryption"].contains(&s.name), "{} known too early", s.name);
+                assert!(
+                    ["configured_port", "port_mode", "encryption"].contains(&s.name),
+                    "{} known too early",
+                    s.name
+                );
             }
         }
     }

@@ -8,7 +8,11 @@ use super::evaluate;
 
 /// Settings that work (or that the domain publishes), or `None` when none were found.
 pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
-    let user = Some(input.effective_user().unwrap_or_else(|| input.email.clone()));
+    let user = Some(
+        input
+            .effective_user()
+            .unwrap_or_else(|| input.email.clone()),
+    );
     // The domain names its submission server (RFC 6186) and the person typed another one:
     // the published server is what the provider prescribes.
     if evaluate::signal("expected_server", input, facts) == Some("differs") {
@@ -16,7 +20,11 @@ pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
             return Some(Endpoint {
                 server,
                 port,
-                security: if port == 465 { Security::Tls } else { Security::Starttls },
+                security: if port == 465 {
+                    Security::Tls
+                } else {
+                    Security::Starttls
+                },
                 user,
             });
         }

@@ -16,12 +16,18 @@ pub fn check(raw: &str) -> Result<String, String> {
     if s.chars().any(char::is_whitespace) {
         return Err(format!("\"{s}\" contains spaces"));
     }
-    if let Ok(ip) = s.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>() {
+    if let Ok(ip) = s
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+    {
         return Ok(ip.to_string());
     }
     if let Some((host, port)) = s.rsplit_once(':') {
         if port.chars().all(|c| c.is_ascii_digit()) && !host.contains(':') {
-            return Err(format!("\"{s}\" has a port number glued on: the port goes in its own field"));
+            return Err(format!(
+                "\"{s}\" has a port number glued on: the port goes in its own field"
+            ));
         }
     }
     if s.contains('/') {
@@ -39,7 +45,9 @@ pub fn check(raw: &str) -> Result<String, String> {
             return Err(format!("a part of \"{s}\" is longer than 63 characters"));
         }
         if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return Err(format!("\"{s}\" contains characters a server name cannot have"));
+            return Err(format!(
+                "\"{s}\" contains characters a server name cannot have"
+            ));
         }
         if label.starts_with('-') || label.ends_with('-') {
             return Err(format!("a part of \"{s}\" starts or ends with a hyphen"));
@@ -54,7 +62,10 @@ mod tests {
 
     #[test]
     fn accepts_host_names_and_addresses() {
-        assert_eq!(check(" SMTP.Example.test. ").as_deref(), Ok("smtp.example.test"));
+        assert_eq!(
+            check(" SMTP.Example.test. ").as_deref(),
+            Ok("smtp.example.test")
+        );
         assert_eq!(check("127.0.10.1").as_deref(), Ok("127.0.10.1"));
         assert_eq!(check("[::1]").as_deref(), Ok("::1"));
         assert_eq!(check("localhost").as_deref(), Ok("localhost"));

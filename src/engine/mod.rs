@@ -152,7 +152,8 @@ impl Engine {
                             finished: true,
                             ..PortProbe::default()
                         };
-                        p.greeting_error = Some(format!("the server took longer than {cap:?} in all"));
+                        p.greeting_error =
+                            Some(format!("the server took longer than {cap:?} in all"));
                         p
                     }
                 };
@@ -190,7 +191,11 @@ fn spawn_domain_checks(tasks: &mut JoinSet<()>, dns: &Dns, domain: &str, tx: &mp
     tasks.spawn(async move {
         let _ = t.send(Fact::Mx(d.mx(&name).await)).await;
     });
-    let (d, t, name) = (dns.clone(), tx.clone(), format!("_submission._tcp.{domain}"));
+    let (d, t, name) = (
+        dns.clone(),
+        tx.clone(),
+        format!("_submission._tcp.{domain}"),
+    );
     tasks.spawn(async move {
         let _ = t.send(Fact::Srv(d.srv(&name).await)).await;
     });

@@ -13,7 +13,11 @@ pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# smtp-doctor report for {}", cell(&r.input.email));
     let _ = writeln!(o);
-    let _ = writeln!(o, "- Made: {} (smtp-doctor {})", r.generated_at, r.tool_version);
+    let _ = writeln!(
+        o,
+        "- Made: {} (smtp-doctor {})",
+        r.generated_at, r.tool_version
+    );
     let _ = writeln!(o, "- Verdict: **{:?}**", r.verdict);
     if let Some(ip) = r.public_ip {
         let _ = writeln!(o, "- Public IP of this network: {ip}");
@@ -21,11 +25,29 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         o,
         "- Settings tested: server {}, port {}, encryption {}, user {}, password {}",
-        r.input.server.as_deref().map(cell).unwrap_or_else(|| "(none)".into()),
-        r.input.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into()),
-        r.input.security.map(|s| s.outlook_label()).unwrap_or("(none)"),
-        r.input.user.as_deref().map(cell).unwrap_or_else(|| "(none)".into()),
-        if r.input.password_given { "given (not shown)" } else { "not given" }
+        r.input
+            .server
+            .as_deref()
+            .map(cell)
+            .unwrap_or_else(|| "(none)".into()),
+        r.input
+            .port
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "(none)".into()),
+        r.input
+            .security
+            .map(|s| s.outlook_label())
+            .unwrap_or("(none)"),
+        r.input
+            .user
+            .as_deref()
+            .map(cell)
+            .unwrap_or_else(|| "(none)".into()),
+        if r.input.password_given {
+            "given (not shown)"
+        } else {
+            "not given"
+        }
     );
     if let Some(e) = &r.input.error {
         let _ = writeln!(o, "- Error message: {}", cell(&e.summary()));
@@ -33,7 +55,13 @@ pub fn render(r: &Report) -> String {
     for (i, c) in r.causes.iter().enumerate() {
         let _ = writeln!(o);
         let label = if i == 0 { "Cause" } else { "Also" };
-        let _ = writeln!(o, "## {label}: {} (`{}`, {:?})", cell(&c.title), c.code, c.confidence);
+        let _ = writeln!(
+            o,
+            "## {label}: {} (`{}`, {:?})",
+            cell(&c.title),
+            c.code,
+            c.confidence
+        );
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", cell(&c.explanation));
         let _ = writeln!(o);

@@ -12,7 +12,12 @@ use crate::protocol::reply::sanitize;
 pub fn render(r: &Report) -> String {
     let safe = |s: &str| sanitize(s.as_bytes());
     let mut o = String::new();
-    let _ = writeln!(o, "smtp-doctor {} - outgoing mail check for {}", r.tool_version, safe(&r.input.email));
+    let _ = writeln!(
+        o,
+        "smtp-doctor {} - outgoing mail check for {}",
+        r.tool_version,
+        safe(&r.input.email)
+    );
     let mut tested = Vec::new();
     if let Some(s) = &r.input.server {
         tested.push(format!("server {}", safe(s)));
@@ -68,7 +73,11 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "Settings that work:");
         let _ = writeln!(o, "  Outgoing server (SMTP): {}", safe(&rec.server));
         let _ = writeln!(o, "  Port:                   {}", rec.port);
-        let _ = writeln!(o, "  Encryption:             {}", rec.security.outlook_label());
+        let _ = writeln!(
+            o,
+            "  Encryption:             {}",
+            rec.security.outlook_label()
+        );
         if let Some(u) = &rec.user {
             let _ = writeln!(o, "  User name:              {}", safe(u));
         }

@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::diagnosis::{self, Diagnosis, Progress};
+use crate::error_text::{recognise, Recognised};
 use crate::facts::Facts;
 use crate::secret::Secret;
 use crate::settings::{Input, Security};
@@ -388,6 +389,10 @@ pub enum Target {
     StartChoice(usize),
     Field(Field),
     EncryptionChoice(Encryption),
+    /// The error-message text box.
+    ErrorBox,
+    /// The report's file name field.
+    ReportPath,
     Answer(usize),
     Button(Button),
 }
@@ -438,6 +443,8 @@ pub struct Model {
     pub symptom: Option<Symptom>,
     pub start_focus: usize,
     pub error_text: TextField,
+    /// What was recognised in `error_text`, kept in step with it.
+    pub recognised: Recognised,
     /// 0: the text box, 1: Continue, 2: Back.
     pub error_focus: usize,
     pub form: AccountForm,
@@ -448,6 +455,8 @@ pub struct Model {
     /// Which button of the result screen has the focus.
     pub result_focus: usize,
     pub report: ReportState,
+    /// The plain-text report shown to copy into a ticket.
+    pub copy_text: String,
     pub quit_focus: usize,
     pub failure: Option<Failure>,
     pub scroll: Scrolls,
@@ -471,6 +480,7 @@ impl Model {
             overlays: Vec::new(),
             symptom: None,
             start_focus: 0,
+            recognised: recognise(error_text.value()),
             error_text,
             error_focus: 0,
             form,
@@ -480,6 +490,7 @@ impl Model {
             question_focus: 0,
             result_focus: 0,
             report: ReportState::default(),
+            copy_text: String::new(),
             quit_focus: 1,
             failure: None,
             scroll: Scrolls::default(),
@@ -541,6 +552,11 @@ impl Model {
             .input
             .as_ref()
             .map(|_| diagnosis::diagnose(&self.tree, &self.input, &self.run.facts, QuestionMode::Ask));
+        self.refresh_view();
+    }
+
+    /// Re-derives what the screens show (elapsed times move with the clock).
+    pub fn refresh_view(&mut self) {
         let question_id = self.vm.checks.question.as_ref().map(|q| q.id.clone());
         self.vm = vm::build(self);
         let new_question = self.vm.checks.question.as_ref();

@@ -1,0 +1,59 @@
+//! The full-screen wizard (`smtp-doctor` with no arguments).
+//!
+//! It takes an account owner who knows nothing about SMTP from "my mail won't send" to
+//! the exact change that fixes it, and keeps everything technical one key away for a
+//! support agent on a screen-share. It walks the same decision tree as `check`; it owns
+//! no network code and no diagnosis logic.
+//!
+//! The shape is the Elm architecture:
+//! - [`model`]: the whole state (screens, back stack, forms, the run and its generation).
+//! - [`msg`]: messages in (keys, mouse, facts tagged with a generation, timer beats) and
+//!   effects out (start/stop checks, save a file, exit).
+//! - [`update`]: every rule of the flow, pure.
+//! - [`vm`]: what the screens show, derived from `Facts` + `Diagnosis`: the only part that
+//!   reads the engine's types.
+//! - [`view`]: drawing, pure, one module per kind of screen.
+//! - [`runner`]: carries out effects (the engine in tokio, file writes).
+//! - [`app`]: owns the terminal and runs the loop; generic over the ratatui backend so
+//!   tests drive the whole app on a `TestBackend`.
+//! - [`text`]: the wording, from `assets/ui.toml`.
+//!
+//! Limits: the start screen's symptom only steers the flow (error-message screen, support
+//! view); it is not an input of the tree. Copying text relies on the terminal's own
+//! selection (mouse capture is released on the copy screen), not on a clipboard.
+
+pub mod app;
+pub mod model;
+pub mod msg;
+pub mod runner;
+pub mod text;
+pub mod update;
+pub mod view;
+pub mod vm;
+
+use std::sync::Arc;
+
+use crate::settings::Input;
+use crate::tree::Tree;
+
+/// How the wizard looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UiOptions {
+    /// Strong contrast: white on black, bold, a yellow focus.
+    pub high_contrast: bool,
+    /// No colours at all (the `NO_COLOR` convention; the CLI reads the variable).
+    pub no_color: bool,
+}
+
+/// Runs the wizard in the current terminal. `prefill` holds what the command line gave
+/// (the address may be empty); when it names an address, the checks start at once.
+///
+/// Returns the exit status: 0 when the final verdict is ok or the person quit before a
+/// result, 1 for a problem or an inconclusive result, 130/143/129 when interrupted by
+/// Ctrl-C/SIGINT, SIGTERM or SIGHUP, 101 after a panic (its message printed after the
+/// screen was restored).
+pub fn run(prefill: Input, tree: Tree, options: UiOptions) -> std::io::Result<i32> {
+    text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let model = model::Model::new(prefill, Arc::new(tree), options, model::Clock::now());
+    app::run_terminal(model)
+}

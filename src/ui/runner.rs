@@ -1,0 +1,88 @@
+//! Carries out what `update` asks for: runs the engine in tokio and forwards its facts,
+//! tagged with the run's generation, through the app's bounded channel; stops a run by
+//! aborting the forwarding task (which drops the engine's receiver, so the engine's tasks
+//! stop at their next send); writes report files. Nothing here draws.
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::engine::{Engine, EngineError};
+use crate::settings::Input;
+
+use super::model::FailureKind;
+use super::msg::{Effect, Msg};
+
+pub struct Runner {
+    tx: mpsc::Sender<Msg>,
+    run: Option<JoinHandle<()>>,
+}
+
+impl Runner {
+    pub fn new(tx: mpsc::Sender<Msg>) -> Runner {
+        Runner { tx, run: None }
+    }
+
+    /// Executes one effect; `Some(status)` when the program should end.
+    pub fn execute(&mut self, effect: Effect) -> Option<i32> {
+        match effect {
+            Effect::StartChecks { generation, input } => {
+                self.cancel();
+                self.start(generation, *input);
+            }
+            Effect::CancelChecks => self.cancel(),
+            Effect::SaveReport { path, contents } => {
+                let tx = self.tx.clone();
+                // A blocking write on a worker thread: the loop keeps drawing meanwhile.
+                tokio::task::spawn_blocking(move || {
+                    let result = std::fs::write(&path, contents).map_err(|e| e.to_string());
+                    let _ = tx.blocking_send(Msg::Saved { path, result });
+                });
+            }
+            Effect::Exit(code) => return Some(code),
+        }
+        None
+    }
+
+    fn start(&mut self, generation: u64, input: Input) {
+        let tx = self.tx.clone();
+        match Engine::new(input) {
+            Err(e) => {
+                let kind = match &e {
+                    EngineError::Trust(_) => FailureKind::Trust,
+                    EngineError::Dns(_) => FailureKind::Dns,
+                };
+                let msg = Msg::EngineFailed {
+                    generation,
+                    kind,
+                    message: e.to_string(),
+                };
+                // Sent from a task: the loop that would receive it is the caller.
+                tokio::spawn(async move {
+                    let _ = tx.send(msg).await;
+                });
+            }
+            Ok(engine) => {
+                self.run = Some(tokio::spawn(async move {
+                    let mut facts = engine.start();
+                    while let Some(fact) = facts.recv().await {
+                        if tx.send(Msg::Fact { generation, fact }).await.is_err() {
+                            break;
+                        }
+                    }
+                }));
+            }
+        }
+    }
+
+    pub fn cancel(&mut self) {
+        if let Some(task) = self.run.take() {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}

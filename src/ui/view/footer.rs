@@ -1,0 +1,125 @@
+//! The key bar: what works on this screen, always visible. In a text field letters type,
+//! so the bar then shows the F-key and Ctrl forms instead of t, s, q and ?.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::ui::model::{Field, Model, Overlay, Screen};
+use crate::ui::text::{text, Key};
+
+use super::theme::Theme;
+
+pub fn hints(m: &Model) -> Vec<Key> {
+    let k = &text().keys;
+    let typing = m.typing();
+    let mut v: Vec<&Key> = Vec::new();
+    let has_run = m.run.input.is_some();
+    // The keys that work anywhere, in the form that works here.
+    let anywhere = |v: &mut Vec<&Key>, back: bool| {
+        if back {
+            v.push(&k.back);
+        }
+        if typing {
+            v.extend([&k.help_f, &k.technical_f]);
+            if has_run {
+                v.push(&k.save_ctrl);
+            }
+            v.push(&k.quit_ctrl);
+        } else {
+            v.extend([&k.help, &k.technical]);
+            if has_run {
+                v.push(&k.save);
+            }
+            v.push(&k.quit);
+        }
+    };
+    match m.overlay() {
+        Some(Overlay::ConfirmQuit) => v.extend([&k.yes, &k.no]),
+        Some(Overlay::Help) => {
+            v.extend([&k.scroll, &k.close, &k.technical, &k.quit]);
+        }
+        Some(Overlay::Technical) => {
+            v.extend([&k.scroll, &k.close, &k.help]);
+            if has_run {
+                v.push(&k.save);
+            }
+            v.push(&k.quit);
+        }
+        None => match m.screen {
+            Screen::Start => {
+                v.extend([&k.r#move, &k.choose, &k.pick]);
+                anywhere(&mut v, false);
+            }
+            Screen::ErrorText | Screen::Report => {
+                v.extend([&k.tab, &k.choose]);
+                anywhere(&mut v, true);
+            }
+            Screen::Account => {
+                v.push(&k.r#move);
+                match m.form.focus {
+                    f if f.is_text() => v.push(&k.next_field),
+                    Field::Encryption | Field::Auth => v.push(&k.toggle),
+                    _ => v.push(&k.choose),
+                }
+                anywhere(&mut v, true);
+            }
+            Screen::Checks => {
+                if m.vm.checks.question.is_some() {
+                    v.extend([&k.r#move, &k.choose]);
+                }
+                anywhere(&mut v, true);
+            }
+            Screen::Result => {
+                v.extend([&k.tab, &k.choose, &k.scroll]);
+                anywhere(&mut v, true);
+            }
+            Screen::CopyText => {
+                v.push(&k.scroll);
+                anywhere(&mut v, true);
+            }
+            Screen::Failure => {
+                v.extend([&k.tab, &k.choose]);
+                anywhere(&mut v, true);
+            }
+        },
+    }
+    v.into_iter().cloned().collect()
+}
+
+fn spans(hints: &[Key], theme: &Theme) -> Vec<Span<'static>> {
+    let mut out = vec![Span::raw(" ")];
+    for (i, h) in hints.iter().enumerate() {
+        if i > 0 {
+            out.push(Span::raw("  "));
+        }
+        out.push(Span::styled(h.key.clone(), theme.key));
+        out.push(Span::styled(format!(" {}", h.label), theme.base));
+    }
+    out
+}
+
+fn width(hints: &[Key]) -> usize {
+    1 + hints
+        .iter()
+        .map(|h| h.key.chars().count() + 1 + h.label.chars().count())
+        .sum::<usize>()
+        + 2 * hints.len().saturating_sub(1)
+}
+
+/// One line, or two when the hints do not fit (narrow terminals).
+pub fn height(hints: &[Key], area_width: u16) -> u16 {
+    if width(hints) <= usize::from(area_width) {
+        1
+    } else {
+        2
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, hints: &[Key], theme: &Theme) {
+    let p = Paragraph::new(Line::from(spans(hints, theme)))
+        .style(theme.base)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(p, area);
+}

@@ -1,0 +1,114 @@
+//! Drawing: pure functions of the model. One module per kind of screen, plus the key bar,
+//! help, theme and the scrolling body helper.
+//!
+//! ```text
+//! ┌──────────────────────────────────────────────────────────────┐
+//! │ smtp-doctor                               Step 2 of 3: ...   │  title bar (1 line)
+//! │                                                              │
+//! │  body: the screen, or the overlay on top (help, technical)   │  fills the rest
+//! │                                                              │
+//! │ ↑↓ move  Enter choose  Esc back  ? help  t technical  q quit │  key bar (1-2 lines)
+//! └──────────────────────────────────────────────────────────────┘
+//! ```
+//! `render` returns where clickable things landed and how far the text can scroll; the
+//! app stores that in the model for the next mouse click or scroll key.
+
+pub mod account;
+pub mod checks;
+pub mod doc;
+pub mod error;
+pub mod failure;
+pub mod footer;
+pub mod help;
+pub mod report;
+pub mod result;
+pub mod start;
+pub mod technical;
+pub mod theme;
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+
+use super::model::{Model, Overlay, Rendered, Screen, Symptom};
+use super::text::{fill, text};
+use theme::Theme;
+
+/// Layout of the whole frame.
+const TITLE_HEIGHT: u16 = 1;
+
+pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
+    let theme = Theme::new(&m.options);
+    let mut out = Rendered::default();
+    let area = frame.area();
+    frame.render_widget(Block::new().style(theme.base), area);
+    let hints = footer::hints(m);
+    let footer_height = footer::height(&hints, area.width);
+    let [title, body, keys] = Layout::vertical([
+        Constraint::Length(TITLE_HEIGHT),
+        Constraint::Fill(1),
+        Constraint::Length(footer_height),
+    ])
+    .areas(area);
+    title_bar(frame, title, m, &theme);
+    // One blank line under the title and one column each side: easier to read when shared.
+    let body = Rect {
+        y: body.y.saturating_add(1).min(body.bottom()),
+        height: body.height.saturating_sub(1),
+        ..body
+    }
+    .inner(Margin::new(1, 0));
+
+    let shown = m.overlays.iter().rev().find(|o| **o != Overlay::ConfirmQuit).copied();
+    match shown {
+        Some(Overlay::Help) => help::render(frame, body, m, &theme, &mut out),
+        Some(Overlay::Technical) => technical::render(frame, body, m, &theme, &mut out),
+        _ => screen(frame, body, m, &theme, &mut out),
+    }
+    if m.overlay() == Some(Overlay::ConfirmQuit) {
+        // Modal: only the question's buttons can be clicked.
+        out.hits.clear();
+        help::confirm_quit(frame, area, m, &theme, &mut out);
+    }
+    footer::render(frame, keys, &hints, &theme);
+    out
+}
+
+fn screen(frame: &mut Frame, body: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
+    match m.screen {
+        Screen::Start => start::render(frame, body, m, theme, out),
+        Screen::ErrorText => error::render(frame, body, m, theme, out),
+        Screen::Account => account::render(frame, body, m, theme, out),
+        Screen::Checks => checks::render(frame, body, m, theme, out),
+        Screen::Result => result::render(frame, body, m, theme, out),
+        Screen::Report => report::render(frame, body, m, theme, out),
+        Screen::CopyText => report::render_copy(frame, body, m, theme, out),
+        Screen::Failure => failure::render(frame, body, m, theme, out),
+    }
+}
+
+fn title_bar(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
+    let t = text();
+    let left = format!(" {}", t.app.name);
+    let mut right = Vec::new();
+    if matches!(m.screen, Screen::Checks) {
+        if let Some(step) = m.vm.checks.current {
+            right.push(fill(
+                &t.app.step_of,
+                &[("n", &step.number().to_string()), ("step", step.title())],
+            ));
+        }
+    }
+    if m.symptom == Some(Symptom::Agent) {
+        right.push(format!("[{}]", t.app.agent_badge));
+    }
+    let right = format!("{} ", right.join("  "));
+    let room = usize::from(area.width).saturating_sub(left.chars().count() + right.chars().count());
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(room)),
+        Span::raw(if room > 0 { right } else { String::new() }),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.title), area);
+}

@@ -1,0 +1,153 @@
+//! Result: the cause in one plain sentence, numbered steps with the exact values, the
+//! settings that work, what to try next, and for server-side causes a box to send to the
+//! email host. The text scrolls; the buttons stay at the bottom.
+//!
+//! ```text
+//!  ✗ Problem found: Outlook uses SSL/TLS on port 587, which expects STARTTLS (certain)
+//!
+//!  The server on port 587 ...
+//!
+//!  Do this
+//!    1. In Outlook, open ...
+//!  Settings that work
+//!    Outgoing mail server (SMTP)   smtp.example.test
+//!  ┌ Tell your email host ─────────────────────┐
+//!  │ This network's public IP address: ...      │
+//!  └────────────────────────────────────────────┘
+//!  [ Report ]  [ Technical details ]  [ Change settings ]  [ Quit ]
+//! ```
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use crate::checks::Status;
+use crate::ui::model::{Button, Model, Rendered, Target};
+use crate::ui::text::{fill, text};
+use crate::ui::update::RESULT_BUTTONS;
+use crate::ui::vm::{ResultView, VerdictKind};
+
+use super::doc::{pad, wrap, Doc};
+use super::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
+    let [body, gap, buttons] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let _ = gap;
+    let mut d = Doc::new(body.width);
+    match &m.vm.result {
+        Some(r) => build(&mut d, r, theme),
+        None => d.para("", &text().result.no_cause, theme.heading),
+    }
+    d.render(frame, body, Some(m.scroll.result), theme, out);
+
+    let t = &text().result;
+    let items: Vec<_> = RESULT_BUTTONS
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let label = match b {
+                Button::OpenReport => &t.save,
+                Button::Technical => &t.technical,
+                Button::ChangeSettings => &t.change,
+                _ => &t.quit,
+            };
+            (label.clone(), Target::Button(*b), i == m.result_focus)
+        })
+        .collect();
+    let mut row = Doc::new(buttons.width);
+    row.buttons(&items, theme, 0);
+    let max = out.max_scroll;
+    row.render(frame, buttons, None, theme, out);
+    out.max_scroll = max;
+}
+
+pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
+    let t = &text().result;
+    let (sym, word, style) = match r.verdict {
+        VerdictKind::Ok => (Status::Pass.symbol(), &t.ok, theme.ok),
+        VerdictKind::Problem => (Status::Fail.symbol(), &t.problem, theme.fail),
+        VerdictKind::Unsure => ("?", &t.unsure, theme.warn),
+    };
+    let mut head = if r.title.is_empty() {
+        t.no_cause.clone()
+    } else {
+        r.title.clone()
+    };
+    if !r.confidence.is_empty() {
+        head = format!("{head} ({})", r.confidence);
+    }
+    d.para(&format!("{sym} {word}: "), &head, style);
+    if r.finishing {
+        d.para("  … ", &t.finishing, theme.dim);
+    }
+    if !r.explanation.is_empty() {
+        d.blank();
+        d.para("", &r.explanation, theme.base);
+    }
+    d.blank();
+    d.text(t.do_this.clone(), theme.heading);
+    if r.fix.is_empty() {
+        d.para("  ", &t.nothing_to_do, theme.base);
+    }
+    steps(d, &r.fix, theme);
+    if !r.settings.is_empty() {
+        d.blank();
+        d.text(t.settings.clone(), theme.heading);
+        let w = r.settings.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0) + 3;
+        for (label, value) in &r.settings {
+            d.line(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(pad(label, w), theme.base),
+                Span::styled(value.clone(), theme.heading),
+            ]));
+        }
+    }
+    if r.verdict != VerdictKind::Ok {
+        d.blank();
+        d.text(t.next.clone(), theme.heading);
+        match &r.next {
+            Some(n) => {
+                d.para("  ", &n.title, theme.base);
+                steps(d, &n.fix, theme);
+            }
+            None => d.para("  ", &t.next_none, theme.base),
+        }
+    }
+    for a in &r.also {
+        d.para(&format!("  {} ", Status::Warn.symbol()), a, theme.warn);
+    }
+    if let Some(h) = &r.tell_host {
+        let th = &text().tell_host;
+        d.blank();
+        let inner = d.width().saturating_sub(4).max(10);
+        let title = format!(" {} ", th.title);
+        d.text(
+            format!("┌─{title}{}┐", "─".repeat(inner.saturating_sub(title.chars().count()) + 1)),
+            theme.heading,
+        );
+        let mut rows = Vec::new();
+        rows.extend(wrap(&th.intro, inner));
+        rows.extend(wrap(&fill(&th.ip, &[("ip", &h.ip)]), inner));
+        rows.extend(wrap(&fill(&th.time, &[("time", &h.time)]), inner));
+        rows.extend(wrap(&format!("{} {}", th.look_for, h.look_for), inner));
+        for row in rows {
+            d.line(Line::from(vec![
+                Span::styled("│ ", theme.heading),
+                Span::styled(pad(&row, inner), theme.base),
+                Span::styled(" │", theme.heading),
+            ]));
+        }
+        d.text(format!("└{}┘", "─".repeat(inner + 2)), theme.heading);
+    }
+    if let Some(code) = &r.code {
+        d.blank();
+        d.text(fill(&t.code, &[("code", code)]), theme.dim);
+    }
+}
+
+fn steps(d: &mut Doc, items: &[String], theme: &Theme) {
+    for (i, s) in items.iter().enumerate() {
+        d.para(&format!("  {:>2}. ", i + 1), s, theme.base);
+    }
+}

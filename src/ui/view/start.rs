@@ -1,0 +1,50 @@
+//! Start: what the person sees, as a short list of choices.
+//!
+//! ```text
+//!  Why can't your mail be sent?
+//!
+//!  Pick what you see. We check ...
+//!
+//!  › 1  I see an error message              paste it, or type its code
+//!    2  My mail stays in the Outbox
+//! ```
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use crate::ui::model::{Model, Rendered, Target};
+use crate::ui::text::text;
+
+use super::doc::{pad, Doc};
+use super::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
+    let t = &text().start;
+    let mut d = Doc::new(area.width);
+    d.para("", &t.title, theme.heading);
+    d.blank();
+    d.para("", &t.intro, theme.base);
+    d.blank();
+    let label_w = t.choices.iter().map(|c| c.label.chars().count()).max().unwrap_or(0);
+    for (i, c) in t.choices.iter().enumerate() {
+        let focused = i == m.start_focus;
+        let marker = if focused { " › " } else { "   " };
+        let label = format!("{}  {}", i + 1, pad(&c.label, label_w));
+        let width = label.chars().count();
+        let mut spans = vec![
+            Span::styled(marker, theme.heading),
+            Span::styled(label, if focused { theme.focus } else { theme.base }),
+        ];
+        let room = d.width().saturating_sub(3 + width + 3);
+        if !c.hint.is_empty() && room >= 12 {
+            spans.push(Span::styled(format!("   {}", super::doc::truncate(&c.hint, room)), theme.dim));
+        }
+        let at = d.line(Line::from(spans));
+        d.hit(at, 0, d.width(), Target::StartChoice(i));
+        if focused {
+            d.focus(at);
+        }
+    }
+    d.render(frame, area, None, theme, out);
+}
