@@ -43,9 +43,13 @@ mod tests {
         assert!(is_known("ok.sending_works"));
         assert!(!is_known("nope"));
         // When the shared spec sits beside the repository (CI and developers), the copy must equal it.
-        let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/causes.toml");
+        let spec =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/causes.toml");
         if let Ok(text) = std::fs::read_to_string(spec) {
-            assert_eq!(text, CAUSES_TOML, "assets/causes.toml differs from ../shared/spec/causes.toml");
+            assert_eq!(
+                text, CAUSES_TOML,
+                "assets/causes.toml differs from ../shared/spec/causes.toml"
+            );
         }
     }
 }

@@ -1,2 +1,405 @@
-//! (being assembled)
-pub fn main() -> i32 { 2 }
+//! Command-line parsing and the non-interactive commands (`check`, `tree validate`).
+//! The contract is ../shared/spec/cli.md: options, exit codes (0 ok, 1 problem or
+//! inconclusive, 2 bad usage or unreadable input, with one line on stderr and nothing on
+//! stdout).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnosis::{self, Verdict};
+use crate::engine::Engine;
+use crate::facts::Facts;
+use crate::report::{self, Report};
+use crate::secret::Secret;
+use crate::settings::{Input, Security};
+use crate::tree::{QuestionMode, Tree};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "smtp-doctor",
+    version,
+    about = "Finds out why your mail program cannot send through its outgoing (SMTP) server, and tells you what to change."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Pre-filled answers for the wizard (the same options as `check`).
+    #[command(flatten)]
+    pub wizard: WizardArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the diagnosis without the full-screen wizard and print a report.
+    Check(CheckArgs),
+    /// Work with decision-tree files.
+    Tree {
+        #[command(subcommand)]
+        command: TreeCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TreeCommand {
+    /// Load a decision-tree file and report every problem with its line and column.
+    Validate { file: PathBuf },
+}
+
+/// Options shared by `check` and the wizard.
+#[derive(Debug, Clone, Args, Default)]
+pub struct CommonArgs {
+    /// The outgoing server as configured in the mail client.
+    #[arg(long, value_name = "HOST")]
+    pub server: Option<String>,
+    /// The configured port.
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// The configured encryption: starttls, tls (Outlook's "SSL/TLS") or none.
+    #[arg(long, value_name = "starttls|tls|none", value_parser = parse_security)]
+    pub security: Option<Security>,
+    /// The login name (default: the e-mail address when a password is given).
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Read the password from this environment variable.
+    #[arg(long, value_name = "VAR", conflicts_with = "password_stdin")]
+    pub password_env: Option<String>,
+    /// Read the password from the first line of standard input.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Recipient for the envelope test (no mail is sent; default: your own address).
+    #[arg(long, value_name = "ADDR")]
+    pub rcpt: Option<String>,
+    /// A host known to accept connections on 25/465/587, to tell a block on this network
+    /// from a problem at the server.
+    #[arg(long, value_name = "HOST")]
+    pub reference: Option<String>,
+    /// The time budget for one network step (connect, one reply, a handshake), in seconds.
+    #[arg(long, value_name = "SECS", default_value = "5", value_parser = parse_timeout)]
+    pub timeout: Duration,
+    /// The DNS resolver to use instead of the system's.
+    #[arg(long, value_name = "IP[:PORT]", value_parser = parse_dns_server)]
+    pub dns_server: Option<SocketAddr>,
+    /// Extra trusted certificate authorities (PEM), in addition to the system's.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Replace the embedded decision tree.
+    #[arg(long, value_name = "FILE")]
+    pub tree: Option<PathBuf>,
+    /// Add or override provider profiles.
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// The error message the mail client showed (whole, or just its code).
+    #[arg(long, value_name = "TEXT")]
+    pub error_text: Option<String>,
+    /// Answer one of the tree's questions, e.g. `--answer webmail_works=yes` (repeatable).
+    #[arg(long, value_name = "ID=CHOICE", value_parser = parse_answer)]
+    pub answer: Vec<(String, String)>,
+    /// Allow sending the password over an unencrypted connection when the server offers
+    /// nothing else.
+    #[arg(long)]
+    pub allow_plaintext_auth: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The account's address (also the envelope sender in the send test).
+    #[arg(long, value_name = "ADDR")]
+    pub email: String,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Print the report as one JSON document.
+    #[arg(long)]
+    pub json: bool,
+    /// Also save the report as Markdown to this file.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct WizardArgs {
+    /// The account's address (the wizard asks when it is not given).
+    #[arg(long, value_name = "ADDR", global = false)]
+    pub email: Option<String>,
+}
+
+fn parse_security(s: &str) -> Result<Security, String> {
+    Security::parse(s).ok_or_else(|| format!("`{s}` is not one of starttls, tls, none"))
+}
+
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !(0.05..=300.0).contains(&secs) {
+        return Err(format!("{secs} s is outside 0.05 to 300 seconds"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = s.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    s.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<IpAddr>()
+        .map(|ip| SocketAddr::new(ip, 53))
+        .map_err(|_| format!("`{s}` is not an IP address with an optional port"))
+}
+
+fn parse_answer(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((q, a)) if !q.trim().is_empty() && !a.trim().is_empty() => {
+            Ok((q.trim().to_string(), a.trim().to_string()))
+        }
+        _ => Err(format!("`{s}` is not of the form QUESTION=CHOICE")),
+    }
+}
+
+/// A failure that ends the program with exit status 2 and one line on stderr.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+/// Parses arguments and runs; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(UsageError(line)) => {
+            eprintln!("smtp-doctor: {line}");
+            2
+        }
+    }
+}
+
+/// Help and version print as usual; every other parse error becomes one line.
+fn clap_exit(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            0
+        }
+        _ => {
+            eprintln!("smtp-doctor: {}", one_line(&e.render().to_string()));
+            2
+        }
+    }
+}
+
+/// The first meaningful line of clap's message, joined with its indented continuation.
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines
+        .next()
+        .unwrap_or("invalid usage")
+        .trim_start_matches("error: ");
+    let mut out = first.to_string();
+    if first.ends_with(':') {
+        if let Some(next) = lines.next() {
+            out.push(' ');
+            out.push_str(next);
+        }
+    }
+    out.push_str(" (see --help)");
+    out
+}
+
+pub fn run(cli: Cli) -> Result<i32, UsageError> {
+    match cli.command {
+        Some(Command::Check(args)) => check(args),
+        Some(Command::Tree {
+            command: TreeCommand::Validate { file },
+        }) => Ok(validate(&file)),
+        None => {
+            eprintln!(
+                "smtp-doctor: the interactive wizard is not built yet; run `smtp-doctor check --email ADDR` (see --help)"
+            );
+            Ok(2)
+        }
+    }
+}
+
+fn validate(file: &std::path::Path) -> i32 {
+    match Tree::load_file(file) {
+        Ok(tree) => {
+            println!("{}: valid ({} nodes)", file.display(), tree.nodes().count());
+            0
+        }
+        Err(errors) => {
+            for e in &errors.0 {
+                println!("{e}");
+            }
+            eprintln!(
+                "smtp-doctor: {}: {} problem(s)",
+                file.display(),
+                errors.0.len()
+            );
+            1
+        }
+    }
+}
+
+/// Builds the diagnosis input from options, reading the password from where it was pointed.
+pub fn input_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
+    if !email.contains('@') {
+        return Err(UsageError(format!(
+            "--email `{email}` is not an e-mail address"
+        )));
+    }
+    let mut input = Input::new(email.trim());
+    input.server = c.server.clone();
+    input.port = c.port;
+    input.security = c.security;
+    input.user = c.user.clone();
+    input.rcpt = c.rcpt.clone();
+    input.reference = c.reference.clone();
+    input.timeout = c.timeout;
+    input.dns_server = c.dns_server;
+    input.ca_file = c.ca_file.clone();
+    input.error_text = c.error_text.clone();
+    input.allow_plaintext_auth = c.allow_plaintext_auth;
+    input.answers = c.answer.iter().cloned().collect::<BTreeMap<_, _>>();
+    if let Some(var) = &c.password_env {
+        let value = std::env::var(var).map_err(|_| {
+            UsageError(format!(
+                "--password-env: the environment variable {var} is not set"
+            ))
+        })?;
+        input.password = Some(Secret::new(value));
+    } else if c.password_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+            UsageError(format!("--password-stdin: cannot read standard input: {e}"))
+        })?;
+        let value = line.trim_end_matches(['\r', '\n']).to_string();
+        line.clear();
+        input.password = Some(Secret::new(value));
+    }
+    if let Some(path) = &c.ca_file {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(UsageError(format!("--ca-file {}: {e}", path.display())));
+        }
+    }
+    Ok(input)
+}
+
+/// The tree from `--tree`, or the embedded one.
+pub fn load_tree(path: Option<&std::path::Path>) -> Result<Tree, UsageError> {
+    match path {
+        Some(p) => Tree::load_file(p).map_err(|errs| {
+            let first = errs.0.first().map(|e| e.to_string()).unwrap_or_default();
+            let more = errs.0.len().saturating_sub(1);
+            if more > 0 {
+                UsageError(format!(
+                    "invalid tree: {first} (and {more} more; see `smtp-doctor tree validate`)"
+                ))
+            } else {
+                UsageError(format!("invalid tree: {first}"))
+            }
+        }),
+        None => Tree::embedded().cloned().map_err(|e| {
+            UsageError(format!(
+                "the embedded tree is invalid (a build defect): {e}"
+            ))
+        }),
+    }
+}
+
+fn check(args: CheckArgs) -> Result<i32, UsageError> {
+    let input = input_from(&args.email, &args.common)?;
+    let tree = load_tree(args.common.tree.as_deref())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| UsageError(format!("cannot start: {e}")))?;
+    let report = runtime.block_on(diagnose_once(&tree, input))?;
+    // Sockets still closing must not hold the exit.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+
+    if let Some(path) = &args.save {
+        std::fs::write(path, report::markdown::render(&report))
+            .map_err(|e| UsageError(format!("--save {}: {e}", path.display())))?;
+    }
+    let out = if args.json {
+        report.to_json() + "\n"
+    } else {
+        report::text::render(&report)
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    Ok(match report.verdict {
+        Verdict::Ok => 0,
+        Verdict::Problem | Verdict::Inconclusive => 1,
+    })
+}
+
+/// Runs every check, then walks the tree with the questions answered from the input.
+pub async fn diagnose_once(tree: &Tree, input: Input) -> Result<Report, UsageError> {
+    let engine = Engine::new(input.clone()).map_err(|e| UsageError(e.to_string()))?;
+    let mut rx = engine.start();
+    let mut facts = Facts::default();
+    while let Some(fact) = rx.recv().await {
+        facts.apply(fact);
+        if facts.done {
+            break;
+        }
+    }
+    let d = diagnosis::diagnose(tree, &input, &facts, QuestionMode::UseDefaults);
+    Ok(Report::new(&input, &facts, &d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_parsers() {
+        assert_eq!(
+            parse_dns_server("127.0.53.1").unwrap(),
+            "127.0.53.1:53".parse().unwrap()
+        );
+        assert_eq!(
+            parse_dns_server("127.0.53.1:5353").unwrap(),
+            "127.0.53.1:5353".parse().unwrap()
+        );
+        assert!(parse_dns_server("dns.example").is_err());
+        assert_eq!(parse_timeout("1.5").unwrap(), Duration::from_millis(1500));
+        assert!(parse_timeout("0").is_err());
+        assert_eq!(parse_answer("a=b").unwrap(), ("a".into(), "b".into()));
+        assert!(parse_answer("a=").is_err());
+        assert!(parse_security("ssl").is_ok());
+    }
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let err = Cli::try_parse_from(["smtp-doctor", "check"]).unwrap_err();
+        let line = one_line(&err.render().to_string());
+        assert!(!line.contains('\n'));
+        assert!(line.contains("--email"), "{line}");
+    }
+
+    #[test]
+    fn password_is_never_an_argument() {
+        assert!(Cli::try_parse_from([
+            "smtp-doctor",
+            "check",
+            "--email",
+            "a@b.c",
+            "--password",
+            "x"
+        ])
+        .is_err());
+    }
+}

@@ -12,6 +12,7 @@
 //! - [`report`]: text, JSON and Markdown renderings of a finished diagnosis.
 //! - [`cli`]: argument parsing and the `check` / `tree validate` commands.
 
+pub mod causes;
 pub mod checks;
 pub mod cli;
 pub mod diagnosis;
@@ -23,5 +24,4 @@ pub mod protocol;
 pub mod report;
 pub mod secret;
 pub mod settings;
-pub mod causes;
 pub mod tree;

@@ -12,7 +12,21 @@ use serde_json::Value;
 
 /// `--email alice@example.test --server SERVER [--port N --security S]`
 fn args<'a>(server: &'a str, port: Option<&'a str>, security: Option<&'a str>) -> Vec<&'a str> {
-    let mut a = vec!["--email", EMAIL, "--server", server];
+    args_for(EMAIL, server, port, security)
+}
+
+/// The same for an address whose domain (`bare.test`) publishes no submission server, for
+/// servers that are faulty rather than the wrong ones: `example.test` publishes
+/// `smtp.example.test` (RFC 6186), so any other host there is reported as the wrong server.
+const UNPUBLISHED: &str = "alice@bare.test";
+
+fn args_for<'a>(
+    email: &'a str,
+    server: &'a str,
+    port: Option<&'a str>,
+    security: Option<&'a str>,
+) -> Vec<&'a str> {
+    let mut a = vec!["--email", email, "--server", server];
     if let Some(p) = port {
         a.extend(["--port", p]);
     }
@@ -74,6 +88,17 @@ fn working_account_sends() {
     assert_cause(&run, "ok.sending_works");
     assert_eq!(run.report()["verdict"], "ok", "{}", run.pretty());
     assert_eq!(run.code, 0, "exit status for ok\n{}", run.pretty());
+    assert_recommended(&run, "smtp.example.test", 587, "starttls");
+}
+
+#[test]
+fn a_server_other_than_the_published_one_is_the_wrong_server() {
+    lab();
+    let run = run_check(
+        &args("old.example.test", Some("587"), Some("starttls")),
+        Some(PASSWORD),
+    );
+    assert_problem(&run, "config.wrong_server");
     assert_recommended(&run, "smtp.example.test", 587, "starttls");
 }
 
@@ -164,8 +189,13 @@ fn misspelt_server_name_does_not_exist() {
 fn stopped_mail_service() {
     lab();
     let run = run_check(
-        &args("stopped.example.test", Some("587"), Some("starttls")),
-        Some(PASSWORD),
+        &args_for(
+            UNPUBLISHED,
+            "stopped.example.test",
+            Some("587"),
+            Some("starttls"),
+        ),
+        None,
     );
     assert_problem(&run, "server.service_down");
 }
@@ -174,8 +204,13 @@ fn stopped_mail_service() {
 fn expired_certificate() {
     lab();
     let run = run_check(
-        &args("expired.example.test", Some("587"), Some("starttls")),
-        Some(PASSWORD),
+        &args_for(
+            UNPUBLISHED,
+            "expired.example.test",
+            Some("587"),
+            Some("starttls"),
+        ),
+        None,
     );
     assert_problem(&run, "server.cert_expired");
 }
@@ -184,8 +219,13 @@ fn expired_certificate() {
 fn certificate_for_another_name() {
     lab();
     let run = run_check(
-        &args("wrongname.example.test", Some("587"), Some("starttls")),
-        Some(PASSWORD),
+        &args_for(
+            UNPUBLISHED,
+            "wrongname.example.test",
+            Some("587"),
+            Some("starttls"),
+        ),
+        None,
     );
     assert_problem(&run, "server.cert_name_mismatch");
 }
@@ -194,8 +234,13 @@ fn certificate_for_another_name() {
 fn self_signed_certificate() {
     lab();
     let run = run_check(
-        &args("selfsigned.example.test", Some("587"), Some("starttls")),
-        Some(PASSWORD),
+        &args_for(
+            UNPUBLISHED,
+            "selfsigned.example.test",
+            Some("587"),
+            Some("starttls"),
+        ),
+        None,
     );
     assert_problem(&run, "server.cert_untrusted");
 }

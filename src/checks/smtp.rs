@@ -197,7 +197,15 @@ impl Conn {
     }
 
     async fn read(&mut self, t: &mut Transcript) -> Result<Reply, ReplyError> {
-        match reply::read_reply(&mut self.io, &self.limits, self.timeout).await {
+        self.read_within(t, self.timeout).await
+    }
+
+    async fn read_within(
+        &mut self,
+        t: &mut Transcript,
+        timeout: Duration,
+    ) -> Result<Reply, ReplyError> {
+        match reply::read_reply(&mut self.io, &self.limits, timeout).await {
             Ok((reply, raw)) => {
                 for line in raw {
                     t.server(&line);
@@ -243,7 +251,9 @@ impl Conn {
     ) -> Result<Reply, ReplyError> {
         t.client_secret();
         self.write(line).await?;
-        self.read(t).await
+        // Servers delay the answer to a failed sign-in on purpose (Dovecot's penalty grows
+        // to 15 s), so this reply gets three time budgets.
+        self.read_within(t, self.timeout * 3).await
     }
 
     /// Hands the stream over for a TLS handshake. Bytes the server sent ahead of the

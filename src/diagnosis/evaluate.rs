@@ -276,13 +276,12 @@ fn auth(facts: &Facts) -> Option<&'static str> {
     Some(match p.auth.as_ref()? {
         AuthOutcome::Accepted { .. } => "accepted",
         AuthOutcome::Rejected { .. } => "rejected",
-        AuthOutcome::TempFailure { .. } => "temp_failure",
+        // A sign-in that got no answer is most often a server slowing down failed logins.
+        AuthOutcome::TempFailure { .. } | AuthOutcome::Error { .. } => "temp_failure",
         AuthOutcome::MechanismUnsupported { .. } => "mechanism_unsupported",
         AuthOutcome::NotOffered => "not_offered",
         AuthOutcome::NoPassword => "no_password",
-        AuthOutcome::PlaintextRefused
-        | AuthOutcome::NotTried { .. }
-        | AuthOutcome::Error { .. } => "not_tried",
+        AuthOutcome::PlaintextRefused | AuthOutcome::NotTried { .. } => "not_tried",
     })
 }
 
@@ -336,6 +335,13 @@ pub fn classify_rejection(reply: &Reply, authenticated: bool, at_mail: bool) -> 
             "auth required",
         ])
     {
+        return "auth_required";
+    }
+    if mentions(&[
+        "not logged in",
+        "must authenticate",
+        "authentication is required",
+    ]) {
         return "auth_required";
     }
     if mentions(&[
@@ -422,6 +428,12 @@ mod tests {
             "5.7.1 <x@y>: Sender address rejected: not owned by user alice",
         );
         assert_eq!(classify_rejection(&sender, true, false), "sender_rejected");
+        let anon = reply(
+            553,
+            Some((5, 7, 1)),
+            "5.7.1 <a@b>: Sender address rejected: not logged in",
+        );
+        assert_eq!(classify_rejection(&anon, false, false), "auth_required");
         let ms = reply(
             530,
             Some((5, 7, 57)),

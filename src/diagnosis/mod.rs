@@ -1,4 +1,259 @@
-//! From facts to a diagnosis (being assembled).
+//! From facts to a diagnosis: the tree is walked over the signals, its conclusions become
+//! causes with filled-in fix steps, and the settings that work are recommended.
+//!
+//! Everything here is pure: the same input, facts and answers give the same diagnosis, so
+//! the wizard can re-run it after every fact and `check` can run it once at the end.
+
 pub mod evaluate;
 pub mod recommend;
 pub mod signals;
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, TlsResult};
+use crate::facts::Facts;
+use crate::settings::{Endpoint, Input};
+use crate::tree::{self, Confidence, NodeKind, QuestionMode, Tree, WalkState};
+
+/// The overall answer, as the JSON contract names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Ok,
+    Problem,
+    Inconclusive,
+}
+
+/// One cause with its wording filled in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cause {
+    pub code: String,
+    pub confidence: Confidence,
+    pub title: String,
+    pub explanation: String,
+    pub fix: Vec<String>,
+    pub evidence: Vec<String>,
+}
+
+/// Where the walk stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// A check node waits for its signal.
+    Waiting {
+        node: String,
+        signal: String,
+    },
+    /// A question node waits for the person (wizard only).
+    Asking {
+        node: String,
+    },
+    Done,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    pub verdict: Verdict,
+    pub causes: Vec<Cause>,
+    pub recommended: Option<Endpoint>,
+    pub public_ip: Option<IpAddr>,
+    pub progress: Progress,
+    /// Node ids visited, in order.
+    pub path: Vec<String>,
+    /// Questions and the answers used (given or default).
+    pub answers: Vec<(String, String)>,
+}
+
+/// Walks the tree over the facts as they are now.
+pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -> Diagnosis {
+    let mut signal = |name: &str| evaluate::signal(name, input, facts).map(str::to_string);
+    let answer = |id: &str| input.answers.get(id).cloned();
+    let walk = tree::walk(tree, &mut signal, &answer, mode);
+
+    let recommended = recommend::recommended(input, facts);
+    let public_ip = facts.public_ip();
+    let values = template_values(input, facts, recommended.as_ref(), public_ip);
+    let lookup = |name: &str| values.get(name).cloned();
+
+    let mut causes: Vec<Cause> = Vec::new();
+    let mut evidence: Vec<String> = Vec::new();
+    for node in &walk.path {
+        match &node.kind {
+            NodeKind::Check { signal, .. } => {
+                for id in evidence_for(signal, input, facts) {
+                    if !evidence.contains(&id) {
+                        evidence.push(id);
+                    }
+                }
+            }
+            NodeKind::Conclusion(c) => {
+                if causes.iter().any(|k| k.code == c.cause) {
+                    continue;
+                }
+                causes.push(Cause {
+                    code: c.cause.clone(),
+                    confidence: c.confidence,
+                    title: tree::template::render(&c.title, &lookup),
+                    explanation: tree::template::render(&c.explanation, &lookup),
+                    fix: c
+                        .fix
+                        .iter()
+                        .map(|s| tree::template::render(s, &lookup))
+                        .collect(),
+                    evidence: evidence.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+    // Most certain first (the contract); the tree's order decides among equals.
+    causes.sort_by_key(|c| c.confidence);
+
+    let progress = match walk.state {
+        WalkState::Done => Progress::Done,
+        WalkState::Waiting { node, signal } => Progress::Waiting {
+            node: node.id.clone(),
+            signal: signal.to_string(),
+        },
+        WalkState::Asking { node } => Progress::Asking {
+            node: node.id.clone(),
+        },
+    };
+    let verdict = match causes.first() {
+        _ if progress != Progress::Done => Verdict::Inconclusive,
+        Some(c) if c.code == "ok.sending_works" => Verdict::Ok,
+        Some(c) if c.code.starts_with("unknown.") => Verdict::Inconclusive,
+        Some(_) => Verdict::Problem,
+        None => Verdict::Inconclusive,
+    };
+    Diagnosis {
+        verdict,
+        causes,
+        recommended,
+        public_ip,
+        progress,
+        path: walk.path.iter().map(|n| n.id.clone()).collect(),
+        answers: walk.answers_used,
+    }
+}
+
+/// The check ids that back a signal's answer, for `causes[].evidence`.
+fn evidence_for(signal: &str, input: &Input, facts: &Facts) -> Vec<String> {
+    let configured = input.port;
+    let session = facts.session_port().map(|p| p.port);
+    let port = configured.or(session);
+    let plan: Vec<u16> = facts.plan.clone().unwrap_or_default();
+    let ids: Vec<String> = match signal {
+        "server_name" => vec!["input.server_name".into()],
+        "server_dns" => vec!["dns.server.a".into()],
+        "expected_server" => vec!["dns.domain.srv".into()],
+        "reachability" => plan.iter().map(|p| format!("tcp.{p}")).collect(),
+        "configured_port" => configured.map(|p| format!("tcp.{p}")).into_iter().collect(),
+        "port_mode" => port
+            .map(|p| format!("smtp.{p}.greeting"))
+            .into_iter()
+            .collect(),
+        "encryption" => port.map(|p| format!("smtp.{p}.ehlo")).into_iter().collect(),
+        "tls" => port.map(|p| format!("tls.{p}")).into_iter().collect(),
+        "auth" => session
+            .map(|p| format!("smtp.{p}.auth"))
+            .into_iter()
+            .collect(),
+        "envelope" => session
+            .map(|p| format!("smtp.{p}.envelope"))
+            .into_iter()
+            .collect(),
+        "domain_records" => vec!["dns.domain.txt".into(), "dns.domain.dmarc".into()],
+        _ => vec![],
+    };
+    let known: Vec<String> = facts.records().into_iter().map(|r| r.id).collect();
+    ids.into_iter().filter(|id| known.contains(id)).collect()
+}
+
+/// The values a conclusion's text may name (see `signals::PLACEHOLDERS`).
+fn template_values(
+    input: &Input,
+    facts: &Facts,
+    recommended: Option<&Endpoint>,
+    public_ip: Option<IpAddr>,
+) -> BTreeMap<&'static str, String> {
+    let mut v = BTreeMap::new();
+    v.insert("email", input.email.clone());
+    if let Some(d) = input.email_domain() {
+        v.insert("domain", d);
+    }
+    v.insert(
+        "user",
+        input
+            .effective_user()
+            .unwrap_or_else(|| input.email.clone()),
+    );
+    if let Some(s) = input
+        .server
+        .clone()
+        .or_else(|| facts.target_host().map(str::to_string))
+    {
+        v.insert("server", s);
+    }
+    if let Some(p) = input.port {
+        v.insert("port", p.to_string());
+    }
+    if let Some(s) = input.security {
+        v.insert("security", s.outlook_label().to_string());
+    }
+    if let Some(r) = recommended {
+        v.insert("recommended.server", r.server.clone());
+        v.insert("recommended.port", r.port.to_string());
+        v.insert(
+            "recommended.security",
+            r.security.outlook_label().to_string(),
+        );
+        v.insert(
+            "recommended.user",
+            r.user.clone().unwrap_or_else(|| input.email.clone()),
+        );
+    }
+    if let Some(ip) = public_ip {
+        v.insert("public_ip", ip.to_string());
+    }
+    if let Some(reply) = telling_reply(input, facts) {
+        v.insert("reply", reply);
+    }
+    let cert = facts.ports.values().find_map(|p| match &p.tls {
+        Some(TlsResult::CertProblem { cert, .. }) => Some(cert.clone()),
+        Some(TlsResult::Verified { cert: Some(c) }) => Some(c.clone()),
+        _ => None,
+    });
+    if let Some(c) = cert {
+        v.insert("cert.names", c.names.join(", "));
+        v.insert("cert.issuer", c.issuer.clone());
+        v.insert("cert.not_after", c.not_after.clone());
+    }
+    v
+}
+
+/// The server reply that best explains the finding: a sign-in or envelope refusal, else
+/// a refusing greeting.
+fn telling_reply(input: &Input, facts: &Facts) -> Option<String> {
+    let mut ports: Vec<_> = facts.ports.values().collect();
+    ports.sort_by_key(|p| (Some(p.port) != input.port, p.port));
+    for p in &ports {
+        match &p.auth {
+            Some(AuthOutcome::Rejected { reply, .. })
+            | Some(AuthOutcome::TempFailure { reply, .. }) => return Some(reply.to_string()),
+            _ => {}
+        }
+        match &p.envelope {
+            Some(EnvelopeOutcome::MailRejected { reply })
+            | Some(EnvelopeOutcome::RcptRejected { reply }) => return Some(reply.to_string()),
+            _ => {}
+        }
+    }
+    ports
+        .iter()
+        .filter_map(|p| p.greeting.as_ref())
+        .find(|g| g.code != 220)
+        .map(|g| g.to_string())
+}

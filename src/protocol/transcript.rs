@@ -105,7 +105,12 @@ mod tests {
         let lines: Vec<_> = t.lines.iter().map(|l| l.line.as_str()).collect();
         assert_eq!(
             lines,
-            ["AUTH PLAIN [redacted]", "AUTH LOGIN", "[redacted]", "EHLO host"]
+            [
+                "AUTH PLAIN [redacted]",
+                "AUTH LOGIN",
+                "[redacted]",
+                "EHLO host"
+            ]
         );
     }
 }

@@ -1,1 +1,110 @@
-//! (being assembled)
+//! A finished diagnosis as a report: the JSON contract (`schema smtp-doctor/report/v1`),
+//! plain text for people, and Markdown to paste into a ticket. Reports never contain the
+//! password: only `password_given`, and the transcript shows AUTH lines redacted.
+
+pub mod markdown;
+pub mod text;
+
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use crate::checks::CheckRecord;
+use crate::diagnosis::{Cause, Diagnosis, Verdict};
+use crate::facts::Facts;
+use crate::protocol::transcript::Line;
+use crate::settings::{Endpoint, Input, Security};
+
+pub const SCHEMA: &str = "smtp-doctor/report/v1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub tool_version: &'static str,
+    pub input: ReportInput,
+    pub verdict: Verdict,
+    pub causes: Vec<Cause>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommended: Option<Endpoint>,
+    pub checks: Vec<CheckRecord>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_ip: Option<IpAddr>,
+    pub transcript: Vec<Line>,
+    /// Extension: the tree's questions and the answers used (given or default).
+    pub answers: Vec<Answer>,
+    /// Extension: when the report was made (RFC 3339, UTC).
+    pub generated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportInput {
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<Security>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    pub password_given: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<crate::error_text::Recognised>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub question: String,
+    pub answer: String,
+}
+
+impl Report {
+    pub fn new(input: &Input, facts: &Facts, diagnosis: &Diagnosis) -> Report {
+        let transcript = facts
+            .ports
+            .values()
+            .flat_map(|p| p.transcript.lines.iter().cloned())
+            .collect();
+        Report {
+            schema: SCHEMA,
+            tool_version: env!("CARGO_PKG_VERSION"),
+            input: ReportInput {
+                email: input.email.clone(),
+                server: input.server.clone(),
+                port: input.port,
+                security: input.security,
+                user: input.effective_user(),
+                password_given: input.password.is_some(),
+                error: input
+                    .error_text
+                    .as_deref()
+                    .map(crate::error_text::recognise),
+            },
+            verdict: diagnosis.verdict,
+            causes: diagnosis.causes.clone(),
+            recommended: diagnosis.recommended.clone(),
+            checks: facts.records(),
+            public_ip: diagnosis.public_ip,
+            transcript,
+            answers: diagnosis
+                .answers
+                .iter()
+                .map(|(q, a)| Answer {
+                    question: q.clone(),
+                    answer: a.clone(),
+                })
+                .collect(),
+            generated_at: now_rfc3339(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -1,0 +1,81 @@
+//! `{name}` placeholders in a conclusion's text; `{{` and `}}` are literal braces.
+
+/// The placeholders in `text` with the byte offset of each opening brace.
+pub fn placeholders(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'{' => match text[i + 1..].find('}') {
+                Some(end) => {
+                    out.push((text[i + 1..i + 1 + end].to_string(), i));
+                    i += end + 2;
+                }
+                None => {
+                    out.push((text[i + 1..].to_string(), i));
+                    break;
+                }
+            },
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Fills in placeholders; an unknown or absent value reads "(unknown)".
+pub fn render(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") {
+            out.push('{');
+            rest = &tail[2..];
+        } else if tail.starts_with("}}") {
+            out.push('}');
+            rest = &tail[2..];
+        } else if tail.starts_with('{') {
+            match tail.find('}') {
+                Some(end) => {
+                    let name = &tail[1..end];
+                    out.push_str(&lookup(name).unwrap_or_else(|| "(unknown)".to_string()));
+                    rest = &tail[end + 1..];
+                }
+                None => {
+                    out.push_str(tail);
+                    rest = "";
+                }
+            }
+        } else {
+            out.push('}');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_and_renders() {
+        let t = "Use port {recommended.port} {{literal}} on {server}";
+        assert_eq!(
+            placeholders(t),
+            vec![
+                ("recommended.port".to_string(), 9),
+                ("server".to_string(), 43)
+            ]
+        );
+        let r = render(t, &|n| (n == "server").then(|| "smtp.x".to_string()));
+        assert_eq!(r, "Use port (unknown) {literal} on smtp.x");
+        assert_eq!(render("no braces", &|_| None), "no braces");
+        assert_eq!(render("open {brace", &|_| None), "open {brace");
+    }
+}
