@@ -36,7 +36,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the diagnosis without the full-screen wizard and print a report.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Work with decision-tree files.
     Tree {
         #[command(subcommand)]
@@ -217,7 +217,7 @@ fn one_line(rendered: &str) -> String {
 
 pub fn run(cli: Cli) -> Result<i32, UsageError> {
     match cli.command {
-        Some(Command::Check(args)) => check(args),
+        Some(Command::Check(args)) => check(*args),
         Some(Command::Tree {
             command: TreeCommand::Validate { file },
         }) => Ok(validate(&file)),

@@ -430,10 +430,8 @@ fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
                     colour.insert(to, 1);
                     stack.push((to, 0));
                 }
-                1 => {
-                    if reported.insert(at) {
-                        cx.err(at, format!("cycle: `{node}` leads back to `{to}`"));
-                    }
+                1 if reported.insert(at) => {
+                    cx.err(at, format!("cycle: `{node}` leads back to `{to}`"));
                 }
                 _ => {}
             }
