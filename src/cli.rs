@@ -125,6 +125,11 @@ pub struct WizardArgs {
     /// The account's address (the wizard asks when it is not given).
     #[arg(long, value_name = "ADDR", global = false)]
     pub email: Option<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// A high-contrast display for the wizard.
+    #[arg(long)]
+    pub high_contrast: bool,
 }
 
 fn parse_security(s: &str) -> Result<Security, String> {
@@ -221,13 +226,33 @@ pub fn run(cli: Cli) -> Result<i32, UsageError> {
         Some(Command::Tree {
             command: TreeCommand::Validate { file },
         }) => Ok(validate(&file)),
-        None => {
-            eprintln!(
-                "smtp-doctor: the interactive wizard is not built yet; run `smtp-doctor check --email ADDR` (see --help)"
-            );
-            Ok(2)
-        }
+        None => wizard(cli.wizard),
     }
+}
+
+/// The full-screen wizard, pre-filled from the options.
+fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
+    use std::io::IsTerminal;
+    if w.common.password_stdin {
+        return Err(UsageError(
+            "--password-stdin cannot be used with the wizard (its input is the keyboard); use --password-env".into(),
+        ));
+    }
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(UsageError(
+            "the wizard needs a terminal; for scripts use `smtp-doctor check --email ADDR` (see --help)".into(),
+        ));
+    }
+    let input = match w.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        Some(email) => input_from(email, &w.common)?,
+        None => settings_from("", &w.common)?,
+    };
+    let tree = load_tree(w.common.tree.as_deref())?;
+    let options = crate::ui::UiOptions {
+        high_contrast: w.high_contrast,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    crate::ui::run(input, tree, options).map_err(|e| UsageError(format!("the wizard stopped: {e}")))
 }
 
 fn validate(file: &std::path::Path) -> i32 {
@@ -257,7 +282,12 @@ pub fn input_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
             "--email `{email}` is not an e-mail address"
         )));
     }
-    let mut input = Input::new(email.trim());
+    settings_from(email.trim(), c)
+}
+
+/// The options without an address check: the wizard may start with no address and ask.
+fn settings_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
+    let mut input = Input::new(email);
     input.server = c.server.clone();
     input.port = c.port;
     input.security = c.security;

@@ -25,3 +25,4 @@ pub mod report;
 pub mod secret;
 pub mod settings;
 pub mod tree;
+pub mod ui;

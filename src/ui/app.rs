@@ -13,10 +13,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, EventStream,
-    KeyEventKind, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream, KeyEventKind, MouseEventKind,
 };
-use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
 use futures::{Stream, StreamExt};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::Terminal;
@@ -26,7 +28,9 @@ use tokio::time::{interval, Interval, MissedTickBehavior};
 use super::model::{Clock, Model};
 use super::msg::Msg;
 use super::runner::Runner;
-use super::update::{initial_effects, update, EXIT_HANGUP, EXIT_INTERRUPTED, EXIT_TERMINATED};
+use super::update::{initial_effects, update, EXIT_INTERRUPTED};
+#[cfg(unix)]
+use super::update::{EXIT_HANGUP, EXIT_TERMINATED};
 use super::view;
 
 /// How often elapsed times are redrawn while checks run.
@@ -92,7 +96,12 @@ fn to_msg(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => Some(Msg::Key(k)),
         // Motion would wake the loop for nothing: only clicks and the wheel count.
-        Event::Mouse(m) if matches!(m.kind, MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown) => {
+        Event::Mouse(m)
+            if matches!(
+                m.kind,
+                MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown
+            ) =>
+        {
             Some(Msg::Mouse(m))
         }
         Event::Paste(s) => Some(Msg::Paste(s)),
@@ -208,7 +217,12 @@ impl TerminalGuard {
         ACTIVE.store(true, Ordering::SeqCst);
         // From here on the guard restores, also when the next step fails.
         let guard = TerminalGuard;
-        crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+        crossterm::execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         Ok(guard)
     }
 }
@@ -258,13 +272,12 @@ fn watch_signals(tx: mpsc::Sender<Msg>) {
                 _ = hup.recv() => EXIT_HANGUP,
             }
         };
+        // Elsewhere (Windows) only Ctrl-C exists as a signal.
         #[cfg(not(unix))]
         let code = {
             if tokio::signal::ctrl_c().await.is_err() {
                 return;
             }
-            let _ = EXIT_TERMINATED;
-            let _ = EXIT_HANGUP;
             EXIT_INTERRUPTED
         };
         let _ = tx.send(Msg::Signal(code)).await;
@@ -273,7 +286,9 @@ fn watch_signals(tx: mpsc::Sender<Msg>) {
 
 /// Runs the wizard in this terminal until the person quits; returns the exit status.
 pub fn run_terminal(mut model: Model) -> io::Result<i32> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     let previous_hook = install_panic_hook();
     let result = (|| {
         let _guard = TerminalGuard::enter()?;
@@ -282,7 +297,14 @@ pub fn run_terminal(mut model: Model) -> io::Result<i32> {
         runtime.block_on(async {
             let inbox = Inbox::new();
             watch_signals(inbox.tx.clone());
-            drive(&mut terminal, &mut model, EventStream::new(), inbox, &mut Crossterm).await
+            drive(
+                &mut terminal,
+                &mut model,
+                EventStream::new(),
+                inbox,
+                &mut Crossterm,
+            )
+            .await
         })
     })();
     restore();

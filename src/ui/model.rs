@@ -110,7 +110,10 @@ impl TextField {
     }
 
     fn byte_at(&self, chars: usize) -> usize {
-        self.value.char_indices().nth(chars).map_or(self.value.len(), |(i, _)| i)
+        self.value
+            .char_indices()
+            .nth(chars)
+            .map_or(self.value.len(), |(i, _)| i)
     }
 
     pub fn insert(&mut self, c: char) {
@@ -157,11 +160,6 @@ impl TextField {
     pub fn end(&mut self) {
         self.cursor = self.value.chars().count();
     }
-
-    pub fn clear(&mut self) {
-        self.value.clear();
-        self.cursor = 0;
-    }
 }
 
 /// The account screen's items, in focus order.
@@ -192,7 +190,10 @@ impl Field {
     ];
 
     pub fn is_text(self) -> bool {
-        matches!(self, Field::Email | Field::Server | Field::Port | Field::User | Field::Password)
+        matches!(
+            self,
+            Field::Email | Field::Server | Field::Port | Field::User | Field::Password
+        )
     }
 }
 
@@ -206,7 +207,12 @@ pub enum Encryption {
 }
 
 impl Encryption {
-    pub const ALL: [Encryption; 4] = [Encryption::None, Encryption::SslTls, Encryption::StartTls, Encryption::Auto];
+    pub const ALL: [Encryption; 4] = [
+        Encryption::None,
+        Encryption::SslTls,
+        Encryption::StartTls,
+        Encryption::Auto,
+    ];
 
     pub fn from_security(s: Option<Security>) -> Encryption {
         match s {
@@ -300,7 +306,9 @@ impl AccountForm {
         let t = super::text::text();
         let email = self.email.value().trim();
         let valid_email = match email.rsplit_once('@') {
-            Some((local, domain)) => !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace),
+            Some((local, domain)) => {
+                !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
+            }
             None => false,
         };
         if !valid_email {
@@ -320,7 +328,8 @@ impl AccountForm {
         input.security = self.encryption.security();
         if self.auth {
             input.user = Some(self.user.value().trim().to_string()).filter(|s| !s.is_empty());
-            input.password = (!self.password.is_empty()).then(|| Secret::new(self.password.value().to_string()));
+            input.password =
+                (!self.password.is_empty()).then(|| Secret::new(self.password.value().to_string()));
         } else {
             input.user = None;
             input.password = None;
@@ -532,7 +541,9 @@ impl Model {
 
     /// The walk has reached its conclusion (a result can be shown).
     pub fn concluded(&self) -> bool {
-        self.diagnosis.as_ref().is_some_and(|d| d.progress == Progress::Done)
+        self.diagnosis
+            .as_ref()
+            .is_some_and(|d| d.progress == Progress::Done)
     }
 
     /// 0 when the verdict is ok or no result was reached (the person quit early), else 1.
@@ -547,11 +558,9 @@ impl Model {
     /// Pure: the same model gives the same result.
     pub fn refresh(&mut self) {
         self.track_times();
-        self.diagnosis = self
-            .run
-            .input
-            .as_ref()
-            .map(|_| diagnosis::diagnose(&self.tree, &self.input, &self.run.facts, QuestionMode::Ask));
+        self.diagnosis = self.run.input.as_ref().map(|_| {
+            diagnosis::diagnose(&self.tree, &self.input, &self.run.facts, QuestionMode::Ask)
+        });
         self.refresh_view();
     }
 
@@ -571,7 +580,11 @@ impl Model {
             return;
         }
         let now = self.clock.instant;
-        let pending = self.run.facts.pending_checks();
+        let pending = if self.run.facts.done {
+            Vec::new()
+        } else {
+            self.run.facts.pending_checks()
+        };
         for id in &pending {
             self.run.times.entry(id.clone()).or_insert((now, None));
         }

@@ -19,7 +19,10 @@ pub enum Msg {
     /// A timer beat while checks run: elapsed times move.
     Tick,
     /// News from the run with this generation; other generations are stale.
-    Fact { generation: u64, fact: Fact },
+    Fact {
+        generation: u64,
+        fact: Fact,
+    },
     /// The run with this generation could not start.
     EngineFailed {
         generation: u64,
@@ -27,7 +30,10 @@ pub enum Msg {
         message: String,
     },
     /// The report file was written, or not.
-    Saved { path: PathBuf, result: Result<(), String> },
+    Saved {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
     /// A signal asks the program to end (SIGTERM, SIGINT, SIGHUP): the exit status to use.
     Signal(i32),
 }

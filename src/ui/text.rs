@@ -59,6 +59,8 @@ pub struct Keys {
     pub r#move: Key,
     pub tab: Key,
     pub choose: Key,
+    pub proceed: Key,
+    pub save_file: Key,
     pub next_field: Key,
     pub toggle: Key,
     pub pick: Key,
@@ -268,7 +270,9 @@ fn parse() -> Result<UiText, String> {
     let t: UiText = toml::from_str(UI_TOML).map_err(|e| format!("assets/ui.toml: {e}"))?;
     let ids: Vec<&str> = t.start.choices.iter().map(|c| c.id.as_str()).collect();
     if ids != START_IDS {
-        return Err(format!("assets/ui.toml: start.choices must have the ids {START_IDS:?}, found {ids:?}"));
+        return Err(format!(
+            "assets/ui.toml: start.choices must have the ids {START_IDS:?}, found {ids:?}"
+        ));
     }
     Ok(t)
 }
@@ -316,7 +320,9 @@ mod tests {
         for code in text().tell_host.by_cause.keys() {
             assert!(crate::causes::is_known(code), "unknown cause {code}");
             assert!(
-                code.starts_with("server.") || code.starts_with("unknown.") || code.starts_with("reputation.client"),
+                code.starts_with("server.")
+                    || code.starts_with("unknown.")
+                    || code.starts_with("reputation.client"),
                 "{code} is not a server-side cause"
             );
         }

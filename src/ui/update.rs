@@ -8,7 +8,9 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::Position;
 
 use crate::error_text::recognise;
@@ -17,7 +19,8 @@ use crate::report::{self, Report};
 use crate::settings::Input;
 
 use super::model::{
-    Button, Encryption, Failure, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom, Target, TextField,
+    Button, Encryption, Failure, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom,
+    Target, TextField,
 };
 use super::msg::{Effect, Msg};
 
@@ -27,7 +30,12 @@ pub const EXIT_TERMINATED: i32 = 143;
 pub const EXIT_HANGUP: i32 = 129;
 
 /// The buttons of the result screen, left to right.
-pub const RESULT_BUTTONS: [Button; 4] = [Button::OpenReport, Button::Technical, Button::ChangeSettings, Button::Quit];
+pub const RESULT_BUTTONS: [Button; 4] = [
+    Button::OpenReport,
+    Button::Technical,
+    Button::ChangeSettings,
+    Button::Quit,
+];
 /// The buttons of the report screen after the path field (focus 1..=3).
 pub const REPORT_BUTTONS: [Button; 3] = [Button::Save, Button::ShowText, Button::Back];
 /// The buttons of the error-message screen after the text box (focus 1..=2).
@@ -120,7 +128,13 @@ fn advance_when_concluded(m: &mut Model) {
 
 fn plain_char(k: &KeyEvent) -> Option<char> {
     match k.code {
-        KeyCode::Char(c) if !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+        KeyCode::Char(c)
+            if !k
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
         _ => None,
     }
 }
@@ -151,7 +165,9 @@ fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             };
         }
-        (KeyCode::Char('q'), true, _) | (KeyCode::F(10), ..) | (_, _, Some('q')) => return request_quit(m),
+        (KeyCode::Char('q'), true, _) | (KeyCode::F(10), ..) | (_, _, Some('q')) => {
+            return request_quit(m)
+        }
         _ => {}
     }
     match m.overlay() {
@@ -216,7 +232,12 @@ fn confirm_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => press(m, Button::QuitNo),
         KeyCode::F(10) => press(m, Button::QuitYes),
         KeyCode::Char('Q') if ctrl => press(m, Button::QuitYes),
-        KeyCode::Left | KeyCode::Right | KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+        KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Tab
+        | KeyCode::BackTab
+        | KeyCode::Up
+        | KeyCode::Down => {
             m.quit_focus = 1 - m.quit_focus.min(1);
             Vec::new()
         }
@@ -230,7 +251,9 @@ fn step_focus(code: KeyCode, focus: usize, len: usize, across: bool) -> Option<u
     let back = matches!(code, KeyCode::BackTab)
         || (!across && code == KeyCode::Up)
         || (across && code == KeyCode::Left);
-    let fwd = matches!(code, KeyCode::Tab) || (!across && code == KeyCode::Down) || (across && code == KeyCode::Right);
+    let fwd = matches!(code, KeyCode::Tab)
+        || (!across && code == KeyCode::Down)
+        || (across && code == KeyCode::Right);
     if back {
         Some(focus.saturating_sub(1))
     } else if fwd {
@@ -336,7 +359,10 @@ fn paste(m: &mut Model, s: &str) {
         return;
     }
     // One-line fields: line breaks of a pasted message become spaces.
-    let flat: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     match m.screen {
         Screen::ErrorText => {
             m.error_text.insert_str(&flat);
@@ -369,8 +395,14 @@ fn error_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if let Some(f) = step_focus(k.code, m.error_focus, 3, false).or(step_focus(k.code, m.error_focus, 3, true)) {
-        m.error_focus = f.max(if matches!(k.code, KeyCode::Left | KeyCode::Right) { 1 } else { 0 });
+    if let Some(f) =
+        step_focus(k.code, m.error_focus, 3, false).or(step_focus(k.code, m.error_focus, 3, true))
+    {
+        m.error_focus = f.max(if matches!(k.code, KeyCode::Left | KeyCode::Right) {
+            1
+        } else {
+            0
+        });
         return Vec::new();
     }
     match k.code {
@@ -424,7 +456,10 @@ fn account_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         Field::Encryption => {
             let all = Encryption::ALL;
-            let i = all.iter().position(|e| *e == m.form.encryption).unwrap_or(0);
+            let i = all
+                .iter()
+                .position(|e| *e == m.form.encryption)
+                .unwrap_or(0);
             let n = all.len();
             match k.code {
                 KeyCode::Left => m.form.encryption = all[(i + n - 1) % n],
@@ -509,7 +544,11 @@ fn submit(m: &mut Model) -> Vec<Effect> {
     m.form.problem = None;
     let reuse = m.run.input.as_ref().is_some_and(|r| same_run(r, &input));
     m.input = input.clone();
-    let effects = if reuse { Vec::new() } else { start_run(m, input) };
+    let effects = if reuse {
+        Vec::new()
+    } else {
+        start_run(m, input)
+    };
     m.refresh();
     if m.symptom == Some(Symptom::Agent) && m.overlay() != Some(Overlay::Technical) {
         toggle(m, Overlay::Technical);
@@ -645,7 +684,12 @@ fn report_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     match k.code {
         KeyCode::Left => m.report.focus = (m.report.focus - 1).max(1),
         KeyCode::Right => m.report.focus = (m.report.focus + 1).min(n - 1),
-        KeyCode::Enter => return press(m, REPORT_BUTTONS[(m.report.focus - 1).min(REPORT_BUTTONS.len() - 1)]),
+        KeyCode::Enter => {
+            return press(
+                m,
+                REPORT_BUTTONS[(m.report.focus - 1).min(REPORT_BUTTONS.len() - 1)],
+            )
+        }
         _ => {}
     }
     Vec::new()
@@ -659,8 +703,12 @@ fn failure_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         return back(m);
     };
     let buttons = failure_buttons(f.kind);
-    if let Some(i) = step_focus(k.code, f.focus, buttons.len(), false).or(step_focus(k.code, f.focus, buttons.len(), true))
-    {
+    if let Some(i) = step_focus(k.code, f.focus, buttons.len(), false).or(step_focus(
+        k.code,
+        f.focus,
+        buttons.len(),
+        true,
+    )) {
         f.focus = i;
         return Vec::new();
     }
@@ -731,7 +779,13 @@ fn on_mouse(m: &mut Model, e: MouseEvent) -> Vec<Effect> {
     match e.kind {
         MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(e.column, e.row);
-            let hit = m.rendered.hits.iter().rev().find(|(r, _)| r.contains(at)).map(|(_, t)| *t);
+            let hit = m
+                .rendered
+                .hits
+                .iter()
+                .rev()
+                .find(|(r, _)| r.contains(at))
+                .map(|(_, t)| *t);
             match hit {
                 Some(t) => click(m, t),
                 None => Vec::new(),

@@ -125,7 +125,10 @@ impl StepView {
     }
 
     pub fn passed(&self) -> usize {
-        self.rows.iter().filter(|r| r.state == RowState::Done(Status::Pass)).count()
+        self.rows
+            .iter()
+            .filter(|r| r.state == RowState::Done(Status::Pass))
+            .count()
     }
 }
 
@@ -225,20 +228,43 @@ pub fn build(m: &Model) -> ViewModel {
     let has_run = m.run.input.is_some();
     let now = m.clock.instant;
     ViewModel {
-        checks: checks_view(&m.input, &m.run.facts, m.diagnosis.as_ref(), &m.tree, &m.run.times, now, has_run),
+        checks: checks_view(
+            &m.input,
+            &m.run.facts,
+            m.diagnosis.as_ref(),
+            &m.tree,
+            &m.run.times,
+            now,
+            has_run,
+        ),
         result: m
             .diagnosis
             .as_ref()
             .filter(|d| d.progress == Progress::Done)
-            .map(|d| result_view(&m.input, &m.run.facts, d, m.run.finished_wall.unwrap_or(m.clock.wall))),
-        tech: tech_view(&m.input, &m.run.facts, m.diagnosis.as_ref(), &m.run.times, now),
+            .map(|d| {
+                result_view(
+                    &m.input,
+                    &m.run.facts,
+                    d,
+                    m.run.finished_wall.unwrap_or(m.clock.wall),
+                )
+            }),
+        tech: tech_view(
+            &m.input,
+            &m.run.facts,
+            m.diagnosis.as_ref(),
+            &m.run.times,
+            now,
+        ),
     }
 }
 
 type Times = std::collections::BTreeMap<String, (Instant, Option<Instant>)>;
 
 fn elapsed(times: &Times, id: &str, now: Instant) -> Duration {
-    times.get(id).map_or(Duration::ZERO, |(start, _)| now.saturating_duration_since(*start))
+    times.get(id).map_or(Duration::ZERO, |(start, _)| {
+        now.saturating_duration_since(*start)
+    })
 }
 
 fn label_for(id: &str) -> String {
@@ -251,7 +277,10 @@ fn label_for(id: &str) -> String {
         ["smtp", p, ..] | ["tls", p] => ("smtp", *p),
         _ => ("other", ""),
     };
-    fill(labels.get(kind).map_or("{id}", String::as_str), &[("port", port), ("id", id)])
+    fill(
+        labels.get(kind).map_or("{id}", String::as_str),
+        &[("port", port), ("id", id)],
+    )
 }
 
 /// The worst status wins: a failure anywhere in a conversation fails it.
@@ -275,7 +304,12 @@ pub fn checks_view(
     has_run: bool,
 ) -> ChecksView {
     let records = facts.records();
-    let pending = if has_run { facts.pending_checks() } else { Vec::new() };
+    // Once the run has ended nothing is pending, whatever the plan said.
+    let pending = if has_run && !facts.done {
+        facts.pending_checks()
+    } else {
+        Vec::new()
+    };
     let done = facts.done;
     let record = |id: &str| records.iter().find(|r| r.id == id);
     let step_budget = input.timeout;
@@ -301,91 +335,78 @@ pub fn checks_view(
         }
     };
 
-    // Step 1: the settings.
-    let mut settings = Vec::new();
-    if let Some(r) = record("input.server_name") {
-        settings.push(CheckRow {
-            id: r.id.clone(),
-            label: label_for(&r.id),
-            state: RowState::Done(r.status),
-            summary: sanitize(r.summary.as_bytes()),
-        });
-    } else {
-        let (state, summary) = state_of("dns.server.a", dns_budget, false);
-        settings.push(CheckRow {
-            id: "dns.server.a".into(),
-            label: label_for("dns.server.a"),
-            state,
-            summary,
-        });
+    let row = |id: &str, (state, summary): (RowState, String)| CheckRow {
+        id: id.to_string(),
+        label: label_for(id),
+        state,
+        summary,
+    };
+    // Every row in one list; `StepId::of_check` puts each under its step below.
+    let mut rows = Vec::new();
+    match record("input.server_name") {
+        Some(r) => rows.push(row(
+            &r.id,
+            (RowState::Done(r.status), sanitize(r.summary.as_bytes())),
+        )),
+        None => rows.push(row(
+            "dns.server.a",
+            state_of("dns.server.a", dns_budget, false),
+        )),
     }
     let no_domain = input.email_domain().is_none();
-    for id in ["dns.domain.mx", "dns.domain.txt", "dns.domain.dmarc", "dns.domain.srv"] {
-        let (state, summary) = state_of(id, dns_budget, no_domain);
-        settings.push(CheckRow {
-            id: id.into(),
-            label: label_for(id),
-            state,
-            summary,
-        });
+    for id in [
+        "dns.domain.mx",
+        "dns.domain.txt",
+        "dns.domain.dmarc",
+        "dns.domain.srv",
+    ] {
+        rows.push(row(id, state_of(id, dns_budget, no_domain)));
     }
 
-    // Step 2: the network, one row per port; the plan is known before the engine sends it.
+    // One row per port for reaching it and one for the whole conversation on it; the plan
+    // is known before the engine sends it.
     let server_failed = record("input.server_name").is_some()
         || record("dns.server.a").is_some_and(|r| r.status == Status::Fail)
         || matches!(facts.target, Some(None));
-    let plan = facts.plan.clone().unwrap_or_else(|| crate::engine::port_plan(input.port));
-    let mut network = Vec::new();
-    let mut server = Vec::new();
+    let plan = facts
+        .plan
+        .clone()
+        .unwrap_or_else(|| crate::engine::port_plan(input.port));
     for port in plan {
         let tcp_id = format!("tcp.{port}");
-        let (state, summary) = state_of(&tcp_id, step_budget, server_failed);
-        let tcp_open = matches!(state, RowState::Done(Status::Pass));
-        let tcp_failed = matches!(state, RowState::Done(_) | RowState::NotRun) && !tcp_open;
-        network.push(CheckRow {
-            id: tcp_id,
-            label: label_for(&format!("tcp.{port}")),
-            state,
-            summary,
-        });
+        let tcp = state_of(&tcp_id, step_budget, server_failed);
+        let tcp_failed =
+            matches!(tcp.0, RowState::Done(s) if s != Status::Pass) || tcp.0 == RowState::NotRun;
+        rows.push(row(&tcp_id, tcp));
 
-        // Step 3: the server, one row per port for the whole conversation.
         let smtp_id = format!("smtp.{port}");
         let stages: Vec<&CheckRecord> = records
             .iter()
-            .filter(|r| r.id.starts_with(&format!("smtp.{port}.")) || r.id == format!("tls.{port}"))
+            .filter(|r| r.id.starts_with(&format!("{smtp_id}.")) || r.id == format!("tls.{port}"))
             .collect();
-        let latest = stages
+        // The line that explains the state: a failure, else a warning, else the latest.
+        let telling = stages
             .iter()
             .find(|r| r.status == Status::Fail)
             .or_else(|| stages.iter().find(|r| r.status == Status::Warn))
             .or(stages.last())
             .map(|r| sanitize(r.summary.as_bytes()))
             .unwrap_or_default();
-        let state = if pending.contains(&smtp_id) {
-            RowState::Running {
+        let smtp = if pending.contains(&smtp_id) {
+            let running = RowState::Running {
                 elapsed: elapsed(times, &smtp_id, now),
                 budget: step_budget,
                 per_step: true,
-            }
+            };
+            (running, telling)
         } else if let Some(s) = worst(&stages) {
-            RowState::Done(s)
+            (RowState::Done(s), telling)
         } else if done || tcp_failed || server_failed {
-            RowState::NotRun
+            (RowState::NotRun, text().checks.not_run_why.clone())
         } else {
-            RowState::Waiting
+            (RowState::Waiting, String::new())
         };
-        let summary = if state == RowState::NotRun {
-            text().checks.not_run_why.clone()
-        } else {
-            latest
-        };
-        server.push(CheckRow {
-            id: smtp_id,
-            label: label_for(&format!("smtp.{port}")),
-            state,
-            summary,
-        });
+        rows.push(row(&smtp_id, smtp));
     }
 
     let node_step = |node: &str| tree.node(node).map(|n| StepId::of_tree(n.step));
@@ -396,20 +417,17 @@ pub fn checks_view(
         None => (has_run.then_some(StepId::Settings), None),
     };
     ChecksView {
-        steps: vec![
-            StepView {
-                step: StepId::Settings,
-                rows: settings,
-            },
-            StepView {
-                step: StepId::Network,
-                rows: network,
-            },
-            StepView {
-                step: StepId::Server,
-                rows: server,
-            },
-        ],
+        steps: StepId::ALL
+            .into_iter()
+            .map(|step| StepView {
+                step,
+                rows: rows
+                    .iter()
+                    .filter(|r| StepId::of_check(&r.id) == step)
+                    .cloned()
+                    .collect(),
+            })
+            .collect(),
         current,
         question,
         finished: done,
@@ -418,8 +436,10 @@ pub fn checks_view(
 
 fn question_view(tree: &Tree, node: &str) -> Option<QuestionView> {
     let n = tree.node(node)?;
-    let NodeKind::Question(q) = &n.kind else { return None };
-    let default = q.default.as_ref().and_then(|d| q.choices.iter().position(|c| &c.id == d));
+    let NodeKind::Question(q) = &n.kind else {
+        return None;
+    };
+    let default = q.choices.iter().position(|c| c.id == q.default);
     Some(QuestionView {
         id: n.id.clone(),
         text: q.text.clone(),
@@ -438,7 +458,9 @@ fn question_view(tree: &Tree, node: &str) -> Option<QuestionView> {
 
 /// Cause codes whose fix is at the email host: they get the "Tell your email host" box.
 pub fn is_server_side(code: &str) -> bool {
-    code.starts_with("server.") || code.starts_with("unknown.") || code.starts_with("reputation.client")
+    code.starts_with("server.")
+        || code.starts_with("unknown.")
+        || code.starts_with("reputation.client")
 }
 
 /// The confidence word of the contract ("confirmed", "likely", ...) in the person's words.
@@ -461,7 +483,12 @@ pub fn format_wall(t: OffsetDateTime) -> String {
     )
 }
 
-pub fn result_view(input: &Input, facts: &Facts, d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
+pub fn result_view(
+    input: &Input,
+    facts: &Facts,
+    d: &Diagnosis,
+    finished: OffsetDateTime,
+) -> ResultView {
     let t = &text().result;
     let safe = |s: &str| sanitize(s.as_bytes());
     let verdict = match d.verdict {
@@ -474,14 +501,20 @@ pub fn result_view(input: &Input, facts: &Facts, d: &Diagnosis, finished: Offset
     if let Some(r) = &d.recommended {
         settings.push((t.setting_server.clone(), safe(&r.server)));
         settings.push((t.setting_port.clone(), r.port.to_string()));
-        settings.push((t.setting_security.clone(), r.security.outlook_label().to_string()));
+        settings.push((
+            t.setting_security.clone(),
+            r.security.outlook_label().to_string(),
+        ));
         if let Some(u) = &r.user {
             settings.push((t.setting_auth.clone(), t.setting_auth_value.clone()));
             settings.push((t.setting_user.clone(), safe(u)));
         }
     }
     let (next, also) = match verdict {
-        VerdictKind::Ok => (None, d.causes.iter().skip(1).map(|c| safe(&c.title)).collect()),
+        VerdictKind::Ok => (
+            None,
+            d.causes.iter().skip(1).map(|c| safe(&c.title)).collect(),
+        ),
         _ => (
             d.causes.get(1).map(|c| NextView {
                 title: safe(&c.title),
@@ -492,7 +525,9 @@ pub fn result_view(input: &Input, facts: &Facts, d: &Diagnosis, finished: Offset
     };
     let tell_host = primary.filter(|c| is_server_side(&c.code)).map(|c| {
         let th = &text().tell_host;
-        let ip = d.public_ip.map_or(th.unknown_ip.clone(), |ip| ip.to_string());
+        let ip = d
+            .public_ip
+            .map_or(th.unknown_ip.clone(), |ip| ip.to_string());
         let time = format_wall(finished);
         let server = input
             .server
@@ -516,7 +551,12 @@ pub fn result_view(input: &Input, facts: &Facts, d: &Diagnosis, finished: Offset
         TellHostView {
             look_for: fill(
                 template,
-                &[("ip", &ip), ("server", &safe(&server)), ("port", &port), ("time", &time)],
+                &[
+                    ("ip", &ip),
+                    ("server", &safe(&server)),
+                    ("port", &port),
+                    ("time", &time),
+                ],
             ),
             ip,
             time,
@@ -525,10 +565,14 @@ pub fn result_view(input: &Input, facts: &Facts, d: &Diagnosis, finished: Offset
     ResultView {
         verdict,
         title: primary.map(|c| safe(&c.title)).unwrap_or_default(),
-        confidence: primary.map(|c| confidence_word(&c.confidence)).unwrap_or_default(),
+        confidence: primary
+            .map(|c| confidence_word(&c.confidence))
+            .unwrap_or_default(),
         explanation: primary.map(|c| safe(&c.explanation)).unwrap_or_default(),
         code: primary.map(|c| c.code.clone()),
-        fix: primary.map(|c| c.fix.iter().map(|s| safe(s)).collect()).unwrap_or_default(),
+        fix: primary
+            .map(|c| c.fix.iter().map(|s| safe(s)).collect())
+            .unwrap_or_default(),
         settings,
         next,
         also,
@@ -544,17 +588,33 @@ fn format_secs(d: Duration) -> String {
 /// A running check's time, e.g. "1.2 s of 5.0 s".
 pub fn running_text(elapsed: Duration, budget: Duration, per_step: bool) -> String {
     let c = &text().checks;
-    let template = if per_step { &c.running_steps } else { &c.running };
+    let template = if per_step {
+        &c.running_steps
+    } else {
+        &c.running
+    };
     fill(
         template,
-        &[("elapsed", &format_secs(elapsed)), ("budget", &format_secs(budget))],
+        &[
+            ("elapsed", &format_secs(elapsed)),
+            ("budget", &format_secs(budget)),
+        ],
     )
 }
 
-pub fn tech_view(input: &Input, facts: &Facts, d: Option<&Diagnosis>, times: &Times, now: Instant) -> TechView {
+pub fn tech_view(
+    input: &Input,
+    facts: &Facts,
+    d: Option<&Diagnosis>,
+    times: &Times,
+    now: Instant,
+) -> TechView {
     let t = &text().technical;
     let safe = |s: &str| sanitize(s.as_bytes());
-    let mut parts = vec![safe(&input.email)];
+    let mut parts: Vec<String> = Some(safe(&input.email))
+        .filter(|e| !e.is_empty())
+        .into_iter()
+        .collect();
     if let Some(s) = &input.server {
         parts.push(format!("server {}", safe(s)));
     }
@@ -594,7 +654,7 @@ pub fn tech_view(input: &Input, facts: &Facts, d: Option<&Diagnosis>, times: &Ti
             }
         })
         .collect();
-    if d.is_some() {
+    if d.is_some() && !facts.done {
         for id in facts.pending_checks() {
             checks.push(TechRow {
                 symbol: "…".into(),
@@ -657,7 +717,10 @@ mod tests {
     fn labels_fill_the_port() {
         assert_eq!(label_for("tcp.465"), "Reaching the server on port 465");
         assert_eq!(label_for("tls.587"), "Talking to the server on port 587");
-        assert_eq!(label_for("dns.domain.mx"), "Your domain's mail servers (MX)");
+        assert_eq!(
+            label_for("dns.domain.mx"),
+            "Your domain's mail servers (MX)"
+        );
     }
 
     #[test]

@@ -35,12 +35,24 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     d.para("", &t.intro, theme.base);
     d.blank();
 
-    let labels = [&t.email, &t.server, &t.port, &t.encryption, &t.user, &t.password];
+    let labels = [
+        &t.email,
+        &t.server,
+        &t.port,
+        &t.encryption,
+        &t.user,
+        &t.password,
+    ];
     let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
     let field_x = MARGIN + label_w;
     let field_w = d.width().saturating_sub(field_x + 2).clamp(8, MAX_FIELD);
 
-    let text_row = |d: &mut Doc, field: Field, label: &str, value: &TextField, empty_hint: &str, masked: bool| {
+    let text_row = |d: &mut Doc,
+                    field: Field,
+                    label: &str,
+                    value: &TextField,
+                    empty_hint: &str,
+                    masked: bool| {
         let focused = f.focus == field;
         let shown: String = if masked {
             "*".repeat(value.value().chars().count())
@@ -53,7 +65,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         let (content, style) = if shown.is_empty() && !focused {
             (pad(empty_hint, field_w), theme.dim)
         } else {
-            (pad(&visible, field_w), if focused { theme.focus } else { theme.field })
+            (
+                pad(&visible, field_w),
+                if focused { theme.focus } else { theme.field },
+            )
         };
         let at = d.line(Line::from(vec![
             Span::styled(marker(focused), theme.heading),
@@ -71,7 +86,14 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     };
 
     text_row(&mut d, Field::Email, &t.email, &f.email, "", false);
-    text_row(&mut d, Field::Server, &t.server, &f.server, &t.empty_server, false);
+    text_row(
+        &mut d,
+        Field::Server,
+        &t.server,
+        &f.server,
+        &t.empty_server,
+        false,
+    );
     text_row(&mut d, Field::Port, &t.port, &f.port, &t.empty_port, false);
 
     // Encryption: every option visible, the chosen one marked (•).
@@ -112,9 +134,17 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let boxed = format!("[{}] {}", if f.auth { "x" } else { " " }, t.auth);
     let at = d.line(Line::from(vec![
         Span::styled(marker(focused), theme.heading),
-        Span::styled(boxed.clone(), if focused { theme.focus } else { theme.base }),
+        Span::styled(
+            boxed.clone(),
+            if focused { theme.focus } else { theme.base },
+        ),
     ]));
-    d.hit(at, 0, MARGIN + boxed.chars().count(), Target::Field(Field::Auth));
+    d.hit(
+        at,
+        0,
+        MARGIN + boxed.chars().count(),
+        Target::Field(Field::Auth),
+    );
     if focused {
         d.focus(at);
     }
@@ -134,8 +164,16 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     }
     d.blank();
     let items = vec![
-        (t.check.clone(), Target::Field(Field::Check), f.focus == Field::Check),
-        (t.back.clone(), Target::Field(Field::Back), f.focus == Field::Back),
+        (
+            t.check.clone(),
+            Target::Field(Field::Check),
+            f.focus == Field::Check,
+        ),
+        (
+            t.back.clone(),
+            Target::Field(Field::Back),
+            f.focus == Field::Back,
+        ),
     ];
     d.buttons(&items, theme, 1);
     d.render(frame, area, None, theme, out);

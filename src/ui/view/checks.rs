@@ -18,8 +18,8 @@
 //! heading line; the rest scrolls.
 
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use crate::checks::Status;
@@ -52,7 +52,11 @@ fn build(m: &Model, width: u16, theme: &Theme, fold: bool) -> Doc {
     let t = &text().checks;
     let v: &ChecksView = &m.vm.checks;
     let mut d = Doc::new(width);
-    d.para("", &fill(&t.title, &[("email", &m.input.email)]), theme.heading);
+    d.para(
+        "",
+        &fill(&t.title, &[("email", &m.input.email)]),
+        theme.heading,
+    );
     if m.run.input.is_none() {
         d.blank();
         d.para("", &t.no_run, theme.base);
@@ -64,7 +68,11 @@ fn build(m: &Model, width: u16, theme: &Theme, fold: bool) -> Doc {
     }
     if let Some(q) = &v.question {
         d.blank();
-        d.para("? ", &format!("{}: {}", t.question_title, q.text), theme.heading);
+        d.para(
+            "? ",
+            &format!("{}: {}", t.question_title, q.text),
+            theme.heading,
+        );
         if !q.help.is_empty() {
             d.para("  ", &q.help, theme.dim);
         }
@@ -138,7 +146,11 @@ fn step_block(d: &mut Doc, step: &StepView, current: bool, fold: bool, theme: &T
                 elapsed,
                 budget,
                 per_step,
-            } => ("…", running_text(*elapsed, *budget, *per_step), theme.heading),
+            } => (
+                "…",
+                running_text(*elapsed, *budget, *per_step),
+                theme.heading,
+            ),
             RowState::Done(s) => (s.symbol(), s.word().to_string(), theme.status(*s)),
             RowState::NotRun => ("-", t.not_run.clone(), theme.dim),
         };

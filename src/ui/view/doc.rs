@@ -101,8 +101,15 @@ impl Doc {
         let room = self.width.saturating_sub(indent).max(10);
         let rest = " ".repeat(indent);
         for (i, l) in wrap(text, room).into_iter().enumerate() {
-            let lead = if i == 0 { first.to_string() } else { rest.clone() };
-            self.lines.push(Line::from(vec![Span::styled(lead, style), Span::styled(l, style)]));
+            let lead = if i == 0 {
+                first.to_string()
+            } else {
+                rest.clone()
+            };
+            self.lines.push(Line::from(vec![
+                Span::styled(lead, style),
+                Span::styled(l, style),
+            ]));
         }
     }
 
@@ -118,7 +125,41 @@ impl Doc {
         self.text(head.iter().collect::<String>(), style);
         let room = self.width.saturating_sub(indent).max(10);
         for chunk in tail.chunks(room) {
-            self.text(format!("{}{}", " ".repeat(indent), chunk.iter().collect::<String>()), style);
+            self.text(
+                format!("{}{}", " ".repeat(indent), chunk.iter().collect::<String>()),
+                style,
+            );
+        }
+    }
+
+    /// Preformatted text that wraps at words: continuation lines start under the line's
+    /// second column (after the first gap of two spaces), or under its indentation.
+    pub fn columns(&mut self, text: &str, style: Style) {
+        let lead = text.chars().take_while(|c| *c == ' ').count();
+        let hang = text
+            .char_indices()
+            .skip(lead)
+            .find(|(i, _)| text[*i..].starts_with("  ") && !text[*i..].trim_start().is_empty())
+            .map(|(i, _)| {
+                text[..i].chars().count() + text[i..].chars().take_while(|c| *c == ' ').count()
+            })
+            .filter(|h| *h < self.width / 2)
+            .unwrap_or(lead);
+        if text.chars().count() <= self.width {
+            self.text(text.to_string(), style);
+            return;
+        }
+        // Keep the first column as written, wrap the rest of the line.
+        let head: String = text.chars().take(hang).collect();
+        let tail: String = text.chars().skip(hang).collect();
+        let room = self.width.saturating_sub(hang).max(10);
+        for (i, part) in wrap(&tail, room).into_iter().enumerate() {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                " ".repeat(hang)
+            };
+            self.text(format!("{lead}{part}"), style);
         }
     }
 
@@ -135,7 +176,12 @@ impl Doc {
     }
 
     /// Buttons side by side on one line: `[ Label ]`, the focused one reversed.
-    pub fn buttons(&mut self, items: &[(String, Target, bool)], theme: &Theme, indent: usize) -> usize {
+    pub fn buttons(
+        &mut self,
+        items: &[(String, Target, bool)],
+        theme: &Theme,
+        indent: usize,
+    ) -> usize {
         let (line, spans) = button_spans(items, theme, indent);
         let at = self.line(line);
         for (x, w, t) in spans {
@@ -149,28 +195,44 @@ impl Doc {
 
     /// Draws the lines into `area`. `scroll`: the person's offset, or `None` to keep the
     /// focus in view.
-    pub fn render(self, frame: &mut Frame, area: Rect, scroll: Option<u16>, theme: &Theme, out: &mut Rendered) {
+    pub fn render(
+        self,
+        frame: &mut Frame,
+        area: Rect,
+        scroll: Option<u16>,
+        theme: &Theme,
+        out: &mut Rendered,
+    ) {
         let height = usize::from(area.height);
         let total = self.lines.len();
         let max = total.saturating_sub(height);
         let offset = match scroll {
             Some(s) => usize::from(s).min(max),
-            None => self.focus.map_or(0, |f| (f + 1).saturating_sub(height)).min(max),
+            None => self
+                .focus
+                .map_or(0, |f| (f + 1).saturating_sub(height))
+                .min(max),
         };
         if scroll.is_some() {
-            out.max_scroll = max as u16;
+            out.max_scroll = u16::try_from(max).unwrap_or(u16::MAX);
         }
         let visible: Vec<Line> = self.lines.into_iter().skip(offset).take(height).collect();
         frame.render_widget(Paragraph::new(visible).style(theme.base), area);
         for (line, x, w, t) in self.hits {
             if line >= offset && line < offset + height && x < area.width {
                 let w = w.min(area.width - x);
-                out.hits.push((Rect::new(area.x + x, area.y + (line - offset) as u16, w, 1), t));
+                out.hits.push((
+                    Rect::new(area.x + x, area.y + (line - offset) as u16, w, 1),
+                    t,
+                ));
             }
         }
         if let Some((line, x)) = self.cursor {
             if line >= offset && line < offset + height && x < area.width {
-                frame.set_cursor_position(Position::new(area.x + x, area.y + (line - offset) as u16));
+                frame.set_cursor_position(Position::new(
+                    area.x + x,
+                    area.y + (line - offset) as u16,
+                ));
             }
         }
         // Markers in the right margin say that more text is out of view.
@@ -210,7 +272,10 @@ pub fn button_spans(
             format!("[ {label} ]")
         };
         let w = text.chars().count();
-        spans.push(Span::styled(text, if *focused { theme.focus } else { theme.heading }));
+        spans.push(Span::styled(
+            text,
+            if *focused { theme.focus } else { theme.heading },
+        ));
         hits.push((x, w, *target));
         x += w;
     }

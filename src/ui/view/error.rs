@@ -41,7 +41,10 @@ pub fn sentence(r: &Recognised) -> Vec<String> {
     let mut out = Vec::new();
     match meaning {
         Some(m) if details.is_empty() => out.push(fill(&t.sentence_plain, &[("meaning", &m)])),
-        Some(m) => out.push(fill(&t.sentence, &[("meaning", &m), ("details", &details.join(", "))])),
+        Some(m) => out.push(fill(
+            &t.sentence,
+            &[("meaning", &m), ("details", &details.join(", "))],
+        )),
         None if !details.is_empty() => out.push(format!("{}.", capitalise(&details.join(", ")))),
         None => {}
     }
@@ -75,7 +78,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let focused = m.error_focus == 0;
     let frame_style = if focused { theme.heading } else { theme.base };
     let title = format!(" {} ", t.box_title);
-    let top = format!("┌─{title}{}┐", "─".repeat(inner.saturating_sub(title.chars().count()) + 1));
+    let top = format!(
+        "┌─{title}{}┐",
+        "─".repeat(inner.saturating_sub(title.chars().count()) + 1)
+    );
     let at = d.text(top, frame_style);
     d.hit(at, 0, d.width(), Target::ErrorBox);
     let value = m.error_text.value();
@@ -85,7 +91,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         hard_wrap(value, inner)
     };
     // Room for the cursor after the last character.
-    if !value.is_empty() && m.error_text.cursor() == value.chars().count() && value.chars().count() % inner == 0 {
+    if !value.is_empty()
+        && m.error_text.cursor() == value.chars().count()
+        && value.chars().count() % inner == 0
+    {
         rows.push(String::new());
     }
     while rows.len() < 3 {
@@ -94,7 +103,11 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let first_row = d.len();
     for r in &rows {
         let n = r.chars().count();
-        let style = if value.is_empty() { theme.dim } else { theme.base };
+        let style = if value.is_empty() {
+            theme.dim
+        } else {
+            theme.base
+        };
         let at = d.line(Line::from(vec![
             Span::styled("│ ", frame_style),
             Span::styled(format!("{r}{}", " ".repeat(inner.saturating_sub(n))), style),

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::ui::model::{Field, Model, Overlay, Screen};
@@ -53,7 +53,13 @@ pub fn hints(m: &Model) -> Vec<Key> {
                 anywhere(&mut v, false);
             }
             Screen::ErrorText | Screen::Report => {
-                v.extend([&k.tab, &k.choose]);
+                // In the text box Enter continues (error message) or saves (report).
+                let enter = match (m.screen, typing) {
+                    (Screen::ErrorText, true) => &k.proceed,
+                    (Screen::Report, true) => &k.save_file,
+                    _ => &k.choose,
+                };
+                v.extend([&k.tab, enter]);
                 anywhere(&mut v, true);
             }
             Screen::Account => {
@@ -88,38 +94,43 @@ pub fn hints(m: &Model) -> Vec<Key> {
     v.into_iter().cloned().collect()
 }
 
-fn spans(hints: &[Key], theme: &Theme) -> Vec<Span<'static>> {
-    let mut out = vec![Span::raw(" ")];
-    for (i, h) in hints.iter().enumerate() {
-        if i > 0 {
-            out.push(Span::raw("  "));
+/// The hints laid out in as many lines as needed, never splitting a key from its label.
+fn lines(hints: &[Key], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut spans: Vec<Span<'static>> = vec![Span::raw(" ")];
+    let mut used = 1;
+    for h in hints {
+        let w = h.key.chars().count() + 1 + h.label.chars().count();
+        if used > 1 && used + 2 + w > width {
+            out.push(Line::from(std::mem::replace(
+                &mut spans,
+                vec![Span::raw(" ")],
+            )));
+            used = 1;
         }
-        out.push(Span::styled(h.key.clone(), theme.key));
-        out.push(Span::styled(format!(" {}", h.label), theme.base));
+        if used > 1 {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        spans.push(Span::styled(h.key.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}", h.label), theme.base));
+        used += w;
     }
+    out.push(Line::from(spans));
     out
 }
 
-fn width(hints: &[Key]) -> usize {
-    1 + hints
-        .iter()
-        .map(|h| h.key.chars().count() + 1 + h.label.chars().count())
-        .sum::<usize>()
-        + 2 * hints.len().saturating_sub(1)
-}
-
-/// One line, or two when the hints do not fit (narrow terminals).
+/// One line, or more when the hints do not fit (narrow terminals).
 pub fn height(hints: &[Key], area_width: u16) -> u16 {
-    if width(hints) <= usize::from(area_width) {
-        1
-    } else {
-        2
-    }
+    lines(
+        hints,
+        usize::from(area_width),
+        &Theme::new(&Default::default()),
+    )
+    .len() as u16
 }
 
 pub fn render(frame: &mut Frame, area: Rect, hints: &[Key], theme: &Theme) {
-    let p = Paragraph::new(Line::from(spans(hints, theme)))
-        .style(theme.base)
-        .wrap(Wrap { trim: true });
+    let p = Paragraph::new(lines(hints, usize::from(area.width), theme)).style(theme.base);
     frame.render_widget(p, area);
 }

@@ -18,8 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     d.text(t.title.clone(), theme.heading);
     d.blank();
     for line in t.text.trim_end().lines() {
-        let indent = line.chars().take_while(|c| *c == ' ').count();
-        d.pre(line, theme.base, indent);
+        d.columns(line, theme.base);
     }
     d.render(frame, area, Some(m.scroll.help), theme, out);
 }
@@ -30,10 +29,20 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
     let width = area.width.min(56);
     let inner_w = width.saturating_sub(4);
     let text_lines = super::doc::wrap(&t.text, usize::from(inner_w));
-    let height = (text_lines.len() as u16 + 5).min(area.height);
-    let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height), Constraint::Fill(1)]).areas(area);
-    let [_, popup, _] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(width), Constraint::Fill(1)]).areas(mid);
+    // Borders, the message, a blank line, the buttons.
+    let height = (text_lines.len() as u16 + 4).min(area.height);
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, popup, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t.title))
@@ -41,10 +50,19 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
         .border_style(theme.heading);
     let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(block, popup);
-    let [msg, _, buttons] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let [msg, _, buttons] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let lines: Vec<Line> = text_lines.into_iter().map(Line::from).collect();
-    frame.render_widget(Paragraph::new(lines).style(theme.base).wrap(Wrap { trim: true }), msg);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .wrap(Wrap { trim: true }),
+        msg,
+    );
     let items: Vec<_> = QUIT_BUTTONS
         .iter()
         .zip([&t.yes, &t.no])
@@ -56,8 +74,8 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
     for (x, w, target) in hits {
         if (x as u16) < buttons.width {
             let w = (w as u16).min(buttons.width - x as u16);
-            out.hits.push((Rect::new(buttons.x + x as u16, buttons.y, w, 1), target));
+            out.hits
+                .push((Rect::new(buttons.x + x as u16, buttons.y, w, 1), target));
         }
     }
-    let _ = Doc::new(0);
 }

@@ -60,7 +60,12 @@ pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
     }
     .inner(Margin::new(1, 0));
 
-    let shown = m.overlays.iter().rev().find(|o| **o != Overlay::ConfirmQuit).copied();
+    let shown = m
+        .overlays
+        .iter()
+        .rev()
+        .find(|o| **o != Overlay::ConfirmQuit)
+        .copied();
     match shown {
         Some(Overlay::Help) => help::render(frame, body, m, &theme, &mut out),
         Some(Overlay::Technical) => technical::render(frame, body, m, &theme, &mut out),

@@ -23,7 +23,11 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     if m.run.input.is_none() {
         d.para("", &t.not_ready, theme.warn);
         d.blank();
-        d.buttons(&[(t.back.clone(), Target::Button(REPORT_BUTTONS[2]), true)], theme, 0);
+        d.buttons(
+            &[(t.back.clone(), Target::Button(REPORT_BUTTONS[2]), true)],
+            theme,
+            0,
+        );
         d.render(frame, area, None, theme, out);
         return;
     }
@@ -36,7 +40,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let at = d.line(Line::from(vec![
         Span::styled(if focused { "›" } else { " " }, theme.heading),
         Span::raw("["),
-        Span::styled(pad(&visible, field_w), if focused { theme.focus } else { theme.field }),
+        Span::styled(
+            pad(&visible, field_w),
+            if focused { theme.focus } else { theme.field },
+        ),
         Span::raw("]"),
     ]));
     d.hit(at, 0, field_w + 3, Target::ReportPath);
@@ -47,9 +54,11 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     match &m.report.status {
         Some(SaveStatus::Saving(p)) => d.para("  … ", &fill(&t.saving, &[("path", p)]), theme.dim),
         Some(SaveStatus::Saved(p)) => d.para("  ✓ ", &fill(&t.saved, &[("path", p)]), theme.ok),
-        Some(SaveStatus::Failed { path, error }) => {
-            d.para("  ✗ ", &fill(&t.failed, &[("path", path), ("error", error)]), theme.fail)
-        }
+        Some(SaveStatus::Failed { path, error }) => d.para(
+            "  ✗ ",
+            &fill(&t.failed, &[("path", path), ("error", error)]),
+            theme.fail,
+        ),
         Some(SaveStatus::EmptyPath) => d.para("  ✗ ", &t.empty_path, theme.fail),
         None => d.blank(),
     }
@@ -70,7 +79,7 @@ pub fn render_copy(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out:
     d.para("", &text().report.copy_title, theme.dim);
     d.blank();
     for line in m.copy_text.lines() {
-        d.pre(line, theme.base, 6);
+        d.columns(line, theme.base);
     }
     d.render(frame, area, Some(m.scroll.copy), theme, out);
 }

@@ -31,9 +31,13 @@ use super::doc::{pad, wrap, Doc};
 use super::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
-    let [body, gap, buttons] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let _ = gap;
+    // The text, a blank line, the buttons (which never scroll away).
+    let [body, _, buttons] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let mut d = Doc::new(body.width);
     match &m.vm.result {
         Some(r) => build(&mut d, r, theme),
@@ -69,6 +73,8 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
         VerdictKind::Problem => (Status::Fail.symbol(), &t.problem, theme.fail),
         VerdictKind::Unsure => ("?", &t.unsure, theme.warn),
     };
+    // The verdict in a word, then the cause in one plain sentence.
+    d.text(format!("{sym} {word}"), style);
     let mut head = if r.title.is_empty() {
         t.no_cause.clone()
     } else {
@@ -77,7 +83,7 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
     if !r.confidence.is_empty() {
         head = format!("{head} ({})", r.confidence);
     }
-    d.para(&format!("{sym} {word}: "), &head, style);
+    d.para("", &head, theme.heading);
     if r.finishing {
         d.para("  … ", &t.finishing, theme.dim);
     }
@@ -94,7 +100,13 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
     if !r.settings.is_empty() {
         d.blank();
         d.text(t.settings.clone(), theme.heading);
-        let w = r.settings.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0) + 3;
+        let w = r
+            .settings
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 3;
         for (label, value) in &r.settings {
             d.line(Line::from(vec![
                 Span::raw("  "),
@@ -103,27 +115,16 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
             ]));
         }
     }
-    if r.verdict != VerdictKind::Ok {
-        d.blank();
-        d.text(t.next.clone(), theme.heading);
-        match &r.next {
-            Some(n) => {
-                d.para("  ", &n.title, theme.base);
-                steps(d, &n.fix, theme);
-            }
-            None => d.para("  ", &t.next_none, theme.base),
-        }
-    }
-    for a in &r.also {
-        d.para(&format!("  {} ", Status::Warn.symbol()), a, theme.warn);
-    }
     if let Some(h) = &r.tell_host {
         let th = &text().tell_host;
         d.blank();
         let inner = d.width().saturating_sub(4).max(10);
         let title = format!(" {} ", th.title);
         d.text(
-            format!("┌─{title}{}┐", "─".repeat(inner.saturating_sub(title.chars().count()) + 1)),
+            format!(
+                "┌─{title}{}┐",
+                "─".repeat(inner.saturating_sub(title.chars().count()) + 1)
+            ),
             theme.heading,
         );
         let mut rows = Vec::new();
@@ -139,6 +140,20 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
             ]));
         }
         d.text(format!("└{}┘", "─".repeat(inner + 2)), theme.heading);
+    }
+    if r.verdict != VerdictKind::Ok {
+        d.blank();
+        d.text(t.next.clone(), theme.heading);
+        match &r.next {
+            Some(n) => {
+                d.para("  ", &n.title, theme.base);
+                steps(d, &n.fix, theme);
+            }
+            None => d.para("  ", &t.next_none, theme.base),
+        }
+    }
+    for a in &r.also {
+        d.para(&format!("  {} ", Status::Warn.symbol()), a, theme.warn);
     }
     if let Some(code) = &r.code {
         d.blank();

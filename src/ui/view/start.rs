@@ -26,7 +26,12 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     d.blank();
     d.para("", &t.intro, theme.base);
     d.blank();
-    let label_w = t.choices.iter().map(|c| c.label.chars().count()).max().unwrap_or(0);
+    let label_w = t
+        .choices
+        .iter()
+        .map(|c| c.label.chars().count())
+        .max()
+        .unwrap_or(0);
     for (i, c) in t.choices.iter().enumerate() {
         let focused = i == m.start_focus;
         let marker = if focused { " › " } else { "   " };
@@ -38,7 +43,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         ];
         let room = d.width().saturating_sub(3 + width + 3);
         if !c.hint.is_empty() && room >= 12 {
-            spans.push(Span::styled(format!("   {}", super::doc::truncate(&c.hint, room)), theme.dim));
+            spans.push(Span::styled(
+                format!("   {}", super::doc::truncate(&c.hint, room)),
+                theme.dim,
+            ));
         }
         let at = d.line(Line::from(spans));
         d.hit(at, 0, d.width(), Target::StartChoice(i));

@@ -35,8 +35,18 @@ pub fn build(d: &mut Doc, v: &TechView, has_run: bool, theme: &Theme) {
     if !has_run {
         d.para("  ", &text().checks.no_run, theme.base);
     }
-    let id_w = v.checks.iter().map(|c| c.id.chars().count()).max().unwrap_or(0);
-    let word_w = v.checks.iter().map(|c| c.word.chars().count()).max().unwrap_or(0);
+    let id_w = v
+        .checks
+        .iter()
+        .map(|c| c.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let word_w = v
+        .checks
+        .iter()
+        .map(|c| c.word.chars().count())
+        .max()
+        .unwrap_or(0);
     for c in &v.checks {
         let style = match c.symbol.as_str() {
             "✓" => theme.ok,
@@ -44,13 +54,26 @@ pub fn build(d: &mut Doc, v: &TechView, has_run: bool, theme: &Theme) {
             "!" => theme.warn,
             _ => theme.base,
         };
-        let lead = format!(" {} {} {} {:>8}  ", c.symbol, pad(&c.word, word_w), pad(&c.id, id_w), c.time);
+        let lead = format!(
+            " {} {} {} {:>8}  ",
+            c.symbol,
+            pad(&c.word, word_w),
+            pad(&c.id, id_w),
+            c.time
+        );
         let indent = lead.chars().count();
         let room = d.width().saturating_sub(indent).max(10);
         let parts = super::doc::wrap(&c.summary, room);
         for (i, p) in parts.into_iter().enumerate() {
-            let head = if i == 0 { lead.clone() } else { " ".repeat(indent) };
-            d.line(Line::from(vec![Span::styled(head, style), Span::styled(p, theme.base)]));
+            let head = if i == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            d.line(Line::from(vec![
+                Span::styled(head, style),
+                Span::styled(p, theme.base),
+            ]));
         }
     }
     d.blank();

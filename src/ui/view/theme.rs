@@ -43,20 +43,33 @@ impl Theme {
             let base = Style::new().fg(Color::White).bg(Color::Black);
             return Theme {
                 base,
-                title: Style::new().fg(Color::Black).bg(Color::White).add_modifier(Modifier::BOLD),
+                title: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::White)
+                    .add_modifier(Modifier::BOLD),
                 heading: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 dim: base,
-                focus: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+                focus: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
                 key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                ok: Style::new().fg(Color::LightGreen).add_modifier(Modifier::BOLD),
-                fail: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+                ok: Style::new()
+                    .fg(Color::LightGreen)
+                    .add_modifier(Modifier::BOLD),
+                fail: Style::new()
+                    .fg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
                 warn: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 field: base.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             };
         }
         Theme {
             base: Style::new(),
-            title: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+            title: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
             heading: bold,
             dim: Style::new().fg(Color::DarkGray),
             focus,

@@ -1,0 +1,708 @@
+//! Every kind of screen drawn on a `TestBackend` at 80x24 and 120x40, compared with the
+//! reviewed snapshots in `tests/snapshots/`. The view-model is built by hand (or from a
+//! hand-made `Diagnosis`), so these pictures do not depend on a network or on the tree.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use smtp_doctor::checks::Status;
+use smtp_doctor::diagnosis::{Cause, Diagnosis, Progress, Verdict};
+use smtp_doctor::facts::Facts;
+use smtp_doctor::settings::{Endpoint, Input, Security};
+use smtp_doctor::tree::{Confidence, Tree};
+use smtp_doctor::ui::model::{
+    Clock, Failure, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom, TextField,
+};
+use smtp_doctor::ui::view;
+use smtp_doctor::ui::vm::{
+    result_view, CheckRow, ChecksView, ChoiceView, QuestionView, RowState, StepId, StepView,
+    TechRow, TechView,
+};
+use smtp_doctor::ui::UiOptions;
+use time::macros::datetime;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn input() -> Input {
+    let mut i = Input::new("alice@example.test");
+    i.server = Some("smtp.example.test".into());
+    i.port = Some(587);
+    i.security = Some(Security::Tls);
+    i.user = Some("alice@example.test".into());
+    i
+}
+
+fn model_with(i: Input, options: UiOptions) -> Model {
+    let tree = Tree::embedded().expect("embedded tree").clone();
+    let clock = Clock {
+        instant: Instant::now(),
+        wall: datetime!(2026-01-02 03:04:05 UTC),
+    };
+    Model::new(i, Arc::new(tree), options, clock)
+}
+
+fn model() -> Model {
+    model_with(input(), UiOptions::default())
+}
+
+fn draw(m: &mut Model, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let mut rendered = None;
+    t.draw(|f| rendered = Some(view::render(f, m)))
+        .expect("draw");
+    m.rendered = rendered.expect("rendered");
+    t
+}
+
+fn snap(name: &str, m: &mut Model) {
+    for (w, h) in SIZES {
+        let t = draw(m, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+fn with_run(m: &mut Model) {
+    m.run.input = Some(m.input.clone());
+}
+
+#[test]
+fn start() {
+    let mut m = model();
+    m.start_focus = 1;
+    snap("start", &mut m);
+}
+
+#[test]
+fn error_message_recognised() {
+    let mut m = model();
+    m.screen = Screen::ErrorText;
+    m.back = vec![Screen::Start];
+    m.error_text = TextField::new(
+        "Task 'alice@example.test - Sending' reported error (0x800CCC0E) : 'Outlook cannot connect to your outgoing (SMTP) e-mail server. The server responded: 535 5.7.8 Error: authentication failed'",
+    );
+    m.recognised = smtp_doctor::error_text::recognise(m.error_text.value());
+    snap("error_message_recognised", &mut m);
+}
+
+#[test]
+fn error_message_empty() {
+    let mut m = model();
+    m.screen = Screen::ErrorText;
+    m.error_focus = 1;
+    snap("error_message_empty", &mut m);
+}
+
+#[test]
+fn account_prefilled_with_a_complaint() {
+    let mut m = model();
+    m.screen = Screen::Account;
+    m.form.password = TextField::new("correct horse battery staple");
+    m.form.port = TextField::new("58x");
+    m.form.focus = Field::Port;
+    m.form.problem = Some((
+        Field::Port,
+        "The port is a number from 1 to 65535, such as 587.".into(),
+    ));
+    snap("account_prefilled", &mut m);
+}
+
+#[test]
+fn account_empty_without_authentication() {
+    let mut m = model_with(Input::new(""), UiOptions::default());
+    m.screen = Screen::Account;
+    m.form.auth = false;
+    m.form.focus = Field::Check;
+    snap("account_empty", &mut m);
+}
+
+fn row(id: &str, label: &str, state: RowState, summary: &str) -> CheckRow {
+    CheckRow {
+        id: id.into(),
+        label: label.into(),
+        state,
+        summary: summary.into(),
+    }
+}
+
+fn running_checks() -> ChecksView {
+    let running = |ms| RowState::Running {
+        elapsed: Duration::from_millis(ms),
+        budget: Duration::from_secs(5),
+        per_step: false,
+    };
+    ChecksView {
+        steps: vec![
+            StepView {
+                step: StepId::Settings,
+                rows: vec![
+                    row(
+                        "dns.server.a",
+                        "Finding the server by its name",
+                        RowState::Done(Status::Pass),
+                        "smtp.example.test has address 127.0.10.1",
+                    ),
+                    row(
+                        "dns.domain.mx",
+                        "Your domain's mail servers (MX)",
+                        RowState::Done(Status::Pass),
+                        "mail for the domain goes to mx.example.test",
+                    ),
+                    row(
+                        "dns.domain.txt",
+                        "Your domain's sender policy (SPF)",
+                        RowState::Done(Status::Warn),
+                        "no SPF record",
+                    ),
+                    row(
+                        "dns.domain.dmarc",
+                        "Your domain's DMARC policy",
+                        RowState::Done(Status::Pass),
+                        "DMARC: v=DMARC1; p=none",
+                    ),
+                    row(
+                        "dns.domain.srv",
+                        "Your domain's published mail server",
+                        RowState::Done(Status::Skip),
+                        "no submission SRV record (nxdomain)",
+                    ),
+                ],
+            },
+            StepView {
+                step: StepId::Network,
+                rows: vec![
+                    row(
+                        "tcp.587",
+                        "Reaching the server on port 587",
+                        RowState::Done(Status::Pass),
+                        "port 587 open (127.0.10.1:587)",
+                    ),
+                    row(
+                        "tcp.465",
+                        "Reaching the server on port 465",
+                        running(1200),
+                        "",
+                    ),
+                    row(
+                        "tcp.25",
+                        "Reaching the server on port 25",
+                        RowState::Done(Status::Fail),
+                        "port 25 silent (127.0.10.1:25)",
+                    ),
+                ],
+            },
+            StepView {
+                step: StepId::Server,
+                rows: vec![
+                    row(
+                        "smtp.587",
+                        "Talking to the server on port 587",
+                        RowState::Running {
+                            elapsed: Duration::from_millis(2400),
+                            budget: Duration::from_secs(5),
+                            per_step: true,
+                        },
+                        "encrypted; certificate for smtp.example.test verified",
+                    ),
+                    row(
+                        "smtp.465",
+                        "Talking to the server on port 465",
+                        RowState::Waiting,
+                        "",
+                    ),
+                    row(
+                        "smtp.25",
+                        "Talking to the server on port 25",
+                        RowState::NotRun,
+                        "an earlier step failed",
+                    ),
+                ],
+            },
+        ],
+        current: Some(StepId::Network),
+        question: None,
+        finished: false,
+    }
+}
+
+#[test]
+fn checks_running() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Checks;
+    m.vm.checks = running_checks();
+    snap("checks_running", &mut m);
+}
+
+#[test]
+fn checks_with_a_question() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Checks;
+    let mut v = running_checks();
+    v.current = Some(StepId::Network);
+    v.question = Some(QuestionView {
+        id: "webmail_works".into(),
+        text: "Can you send mail from this computer through your provider's webmail?".into(),
+        help: "Open your provider's web page in a browser and send yourself a message.".into(),
+        choices: vec![
+            ChoiceView {
+                id: "yes".into(),
+                label: "Yes, webmail sends".into(),
+            },
+            ChoiceView {
+                id: "no".into(),
+                label: "No, webmail fails too".into(),
+            },
+            ChoiceView {
+                id: "unknown".into(),
+                label: "I don't know".into(),
+            },
+        ],
+        default: Some(2),
+    });
+    m.vm.checks = v;
+    m.question_focus = 2;
+    snap("checks_question", &mut m);
+}
+
+fn cause(
+    code: &str,
+    confidence: Confidence,
+    title: &str,
+    explanation: &str,
+    fix: &[&str],
+) -> Cause {
+    Cause {
+        code: code.into(),
+        confidence,
+        title: title.into(),
+        explanation: explanation.into(),
+        fix: fix.iter().map(|s| s.to_string()).collect(),
+        evidence: Vec::new(),
+    }
+}
+
+fn recommended() -> Option<Endpoint> {
+    Some(Endpoint {
+        server: "smtp.example.test".into(),
+        port: 587,
+        security: Security::Starttls,
+        user: Some("alice@example.test".into()),
+    })
+}
+
+fn diagnosis(
+    verdict: Verdict,
+    causes: Vec<Cause>,
+    recommended: Option<Endpoint>,
+    ip: Option<&str>,
+) -> Diagnosis {
+    Diagnosis {
+        verdict,
+        causes,
+        recommended,
+        public_ip: ip.map(|s| s.parse().expect("ip")),
+        progress: Progress::Done,
+        path: vec!["start".into(), "end".into()],
+        answers: Vec::new(),
+    }
+}
+
+fn snap_result(name: &str, d: Diagnosis) {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Result;
+    m.reached_result = true;
+    let facts = Facts {
+        done: true,
+        ..Facts::default()
+    };
+    m.vm.result = Some(result_view(
+        &m.input,
+        &facts,
+        &d,
+        datetime!(2026-01-02 03:04:05 UTC),
+    ));
+    m.diagnosis = Some(d);
+    snap(name, &mut m);
+}
+
+#[test]
+fn result_sending_works() {
+    snap_result(
+        "result_ok",
+        diagnosis(
+            Verdict::Ok,
+            vec![
+                cause(
+                    "ok.sending_works",
+                    Confidence::Confirmed,
+                    "Sending works with these settings.",
+                    "The server accepted the connection, the encryption, your sign-in and a test sender and recipient. No mail was sent.",
+                    &[],
+                ),
+                cause(
+                    "domain.auth_records_missing",
+                    Confidence::Possible,
+                    "Your domain publishes no SPF record, so some receivers may treat your mail as spam.",
+                    "",
+                    &["Ask whoever manages example.test to publish an SPF record."],
+                ),
+            ],
+            recommended(),
+            Some("198.51.100.7"),
+        ),
+    );
+}
+
+#[test]
+fn result_tls_on_starttls_port() {
+    snap_result(
+        "result_tls_on_starttls_port",
+        diagnosis(
+            Verdict::Problem,
+            vec![
+                cause(
+                    "config.tls_on_starttls_port",
+                    Confidence::Confirmed,
+                    "Outlook is set to SSL/TLS on port 587, but that port starts without encryption and switches with STARTTLS.",
+                    "The server on port 587 greets in plain text and offers STARTTLS. A client set to SSL/TLS waits for encryption first, so both sides wait until the connection times out.",
+                    &[
+                        "In Outlook, open File › Account Settings › Account Settings, pick alice@example.test and choose Change.",
+                        "Choose More Settings › Advanced.",
+                        "Set \"Use the following type of encrypted connection\" to STARTTLS and keep the port 587.",
+                        "Choose OK, Next, then Done, and send a test message.",
+                    ],
+                ),
+                cause(
+                    "config.wrong_port",
+                    Confidence::Possible,
+                    "If STARTTLS is not offered in your Outlook, use port 465 with SSL/TLS instead.",
+                    "",
+                    &["Set the outgoing server port to 465 and the encryption to SSL/TLS."],
+                ),
+            ],
+            recommended(),
+            None,
+        ),
+    );
+}
+
+#[test]
+fn result_auth_rejected() {
+    snap_result(
+        "result_auth_rejected",
+        diagnosis(
+            Verdict::Problem,
+            vec![cause(
+                "config.auth_rejected",
+                Confidence::Confirmed,
+                "The server refused the user name or the password.",
+                "The server said: 535 5.7.8 Error: authentication failed. The connection and the encryption work.",
+                &[
+                    "Check that the user name is your whole address: alice@example.test.",
+                    "Type the password again in Outlook (File › Account Settings › Update password).",
+                    "If you recently changed it on the web, use the new one here too.",
+                ],
+            )],
+            recommended(),
+            Some("198.51.100.7"),
+        ),
+    );
+}
+
+#[test]
+fn result_client_ip_blocked() {
+    snap_result(
+        "result_client_ip_blocked",
+        diagnosis(
+            Verdict::Problem,
+            vec![
+                cause(
+                    "server.client_ip_blocked",
+                    Confidence::Likely,
+                    "The server does not answer this network at all: it has most likely blocked it.",
+                    "Every mail port of smtp.example.test is silent from here, while other servers answer. Mail servers block an address for a while after several failed sign-ins.",
+                    &[
+                        "Stop Outlook from retrying: close it for now.",
+                        "Send your email host the box below and ask them to lift the block.",
+                        "Then type the password again in Outlook, once, carefully.",
+                    ],
+                ),
+                cause(
+                    "network.outbound_port_blocked",
+                    Confidence::Possible,
+                    "This network may block outgoing mail ports.",
+                    "",
+                    &["Try from another network, such as your phone's hotspot."],
+                ),
+            ],
+            None,
+            Some("198.51.100.7"),
+        ),
+    );
+}
+
+#[test]
+fn result_cert_expired() {
+    snap_result(
+        "result_cert_expired",
+        diagnosis(
+            Verdict::Problem,
+            vec![cause(
+                "server.cert_expired",
+                Confidence::Confirmed,
+                "The server's certificate expired on 2021-06-30, so Outlook refuses the encrypted connection.",
+                "The certificate of expired.example.test is out of date. Only your email host can renew it.",
+                &["Tell your email host (the box below).", "Until it is renewed, do not switch encryption off: your password would travel unprotected."],
+            )],
+            None,
+            None,
+        ),
+    );
+}
+
+#[test]
+fn result_outbound_port_blocked() {
+    snap_result(
+        "result_outbound_port_blocked",
+        diagnosis(
+            Verdict::Problem,
+            vec![cause(
+                "network.outbound_port_blocked",
+                Confidence::Likely,
+                "This network blocks port 25, the one Outlook uses; port 587 works.",
+                "Many internet providers block port 25 for their customers. Port 587 with STARTTLS is the port meant for mail programs.",
+                &["Set the outgoing server port to 587.", "Set the encryption to STARTTLS."],
+            )],
+            recommended(),
+            None,
+        ),
+    );
+}
+
+#[test]
+fn result_inconclusive() {
+    snap_result(
+        "result_inconclusive",
+        diagnosis(
+            Verdict::Inconclusive,
+            vec![cause(
+                "unknown.needs_server_side",
+                Confidence::Possible,
+                "Everything we can test from here works; the cause must be looked at on the server.",
+                "The server accepts the connection, the encryption and the sign-in, but Outlook still reports an error.",
+                &["Save the report and send it to your email host."],
+            )],
+            recommended(),
+            Some("198.51.100.7"),
+        ),
+    );
+}
+
+#[test]
+fn result_scrolled() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Result;
+    let d = diagnosis(
+        Verdict::Problem,
+        vec![cause(
+            "config.auth_rejected",
+            Confidence::Confirmed,
+            "The server refused the user name or the password.",
+            "The server said: 535 5.7.8 Error: authentication failed.",
+            &["One.", "Two.", "Three."],
+        )],
+        recommended(),
+        None,
+    );
+    let facts = Facts::default();
+    m.vm.result = Some(result_view(
+        &m.input,
+        &facts,
+        &d,
+        datetime!(2026-01-02 03:04:05 UTC),
+    ));
+    m.scroll.result = 4;
+    m.result_focus = 2;
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("result_scrolled_80x24", t.backend());
+}
+
+fn tech() -> TechView {
+    let r = |symbol: &str, word: &str, id: &str, time: &str, summary: &str| TechRow {
+        symbol: symbol.into(),
+        word: word.into(),
+        id: id.into(),
+        time: time.into(),
+        summary: summary.into(),
+    };
+    TechView {
+        input: "alice@example.test · server smtp.example.test · port 587 · SSL/TLS · user alice@example.test · password given (not shown)".into(),
+        path: "server_name → server_dns → reachability → port_mode → tls_on_starttls".into(),
+        causes: "config.tls_on_starttls_port (confirmed), config.wrong_port (possible)".into(),
+        checks: vec![
+            r("✓", "passed", "dns.server.a", "3 ms", "smtp.example.test has address 127.0.10.1"),
+            r("✓", "passed", "dns.domain.mx", "4 ms", "mail for the domain goes to mx.example.test"),
+            r("!", "warning", "dns.domain.txt", "4 ms", "no SPF record"),
+            r("✓", "passed", "tcp.587", "1 ms", "port 587 open (127.0.10.1:587)"),
+            r("✓", "passed", "smtp.587.greeting", "12 ms", "plain-text greeting: 220 smtp.example.test ESMTP Postfix"),
+            r("✓", "passed", "smtp.587.ehlo", "", "capabilities: PIPELINING, SIZE 10240000, STARTTLS, ENHANCEDSTATUSCODES, 8BITMIME"),
+            r("✓", "passed", "tls.587", "21 ms", "encrypted; certificate for smtp.example.test verified"),
+            r("✓", "passed", "smtp.587.auth", "30 ms", "sign-in accepted (PLAIN)"),
+            r("…", "still running", "tcp.25", "2.5 s", ""),
+        ],
+        transcript: vec![
+            "  587 S: 220 smtp.example.test ESMTP Postfix".into(),
+            "  587 C: EHLO smtp-doctor.invalid".into(),
+            "  587 S: 250-smtp.example.test".into(),
+            "  587 S: 250 STARTTLS".into(),
+            "  587 C: STARTTLS".into(),
+            "  587 S: 220 2.0.0 Ready to start TLS".into(),
+            "  587 C: AUTH PLAIN [redacted]".into(),
+            "  587 S: 235 2.7.0 Authentication successful".into(),
+        ],
+    }
+}
+
+#[test]
+fn technical_view() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Checks;
+    m.vm.checks = running_checks();
+    m.vm.tech = tech();
+    m.overlays = vec![Overlay::Technical];
+    snap("technical", &mut m);
+}
+
+#[test]
+fn technical_view_before_any_check() {
+    let mut m = model_with(Input::new(""), UiOptions::default());
+    m.overlays = vec![Overlay::Technical];
+    m.symptom = Some(Symptom::Agent);
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("technical_empty_80x24", t.backend());
+}
+
+#[test]
+fn help() {
+    let mut m = model();
+    m.overlays = vec![Overlay::Help];
+    snap("help", &mut m);
+}
+
+#[test]
+fn report_saved() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Report;
+    m.report.path = TextField::new("./smtp-doctor-report-20260102-030405.md");
+    m.report.focus = 1;
+    m.report.status = Some(SaveStatus::Saved(
+        "./smtp-doctor-report-20260102-030405.md".into(),
+    ));
+    snap("report_saved", &mut m);
+}
+
+#[test]
+fn report_not_ready() {
+    let mut m = model();
+    m.screen = Screen::Report;
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("report_not_ready_80x24", t.backend());
+}
+
+#[test]
+fn copy_text() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::CopyText;
+    m.copy_text = "smtp-doctor 0.1.0 - outgoing mail check for alice@example.test\nSettings tested: server smtp.example.test, port 587, encryption SSL/TLS, password given\n\n✗ PROBLEM: Outlook is set to SSL/TLS on port 587, but that port expects STARTTLS.\n\nDo this:\n   1. Set the encryption to STARTTLS.\n\nChecks:\n  ✓ passed  tcp.587                 1 ms  port 587 open (127.0.10.1:587)\n".into();
+    snap("copy_text", &mut m);
+}
+
+#[test]
+fn failure() {
+    let mut m = model();
+    m.screen = Screen::Failure;
+    m.failure = Some(Failure {
+        kind: FailureKind::Trust,
+        message: "cannot read /srv/lab/pki/ca.pem: No such file or directory (os error 2)".into(),
+        focus: 0,
+    });
+    snap("failure", &mut m);
+}
+
+#[test]
+fn confirm_quit_over_checks() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Checks;
+    m.vm.checks = running_checks();
+    m.overlays = vec![Overlay::ConfirmQuit];
+    snap("confirm_quit", &mut m);
+    // Only the question's buttons can be clicked while it is open.
+    let _ = draw(&mut m, 80, 24);
+    assert_eq!(m.rendered.hits.len(), 2);
+}
+
+#[test]
+fn tiny_terminal_does_not_panic() {
+    let mut m = model();
+    for screen in [
+        Screen::Start,
+        Screen::ErrorText,
+        Screen::Account,
+        Screen::Checks,
+        Screen::Result,
+        Screen::Report,
+    ] {
+        m.screen = screen;
+        for (w, h) in [(1, 1), (10, 3), (20, 5), (40, 10)] {
+            draw(&mut m, w, h);
+        }
+    }
+}
+
+/// Focus is never shown by colour alone: without colour it is reversed and marked.
+#[test]
+fn focus_shows_without_colour() {
+    let mut m = model_with(
+        input(),
+        UiOptions {
+            high_contrast: false,
+            no_color: true,
+        },
+    );
+    m.start_focus = 0;
+    let t = draw(&mut m, 80, 24);
+    let buf = t.backend().buffer();
+    let row = (0..24)
+        .find(|y| {
+            (0..80)
+                .map(|x| buf[(x, *y)].symbol().to_string())
+                .collect::<String>()
+                .contains("1  I see an error message")
+        })
+        .expect("choice drawn");
+    let cell = &buf[(5, row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+    assert_eq!(buf[(2, row)].symbol(), "›");
+    // High contrast: the focus has its own strong colours.
+    let mut m = model_with(
+        input(),
+        UiOptions {
+            high_contrast: true,
+            no_color: false,
+        },
+    );
+    let t = draw(&mut m, 80, 24);
+    let cell = &t.backend().buffer()[(5, row)];
+    assert_eq!(cell.bg, ratatui::style::Color::Yellow);
+}

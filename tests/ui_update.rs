@@ -1,0 +1,951 @@
+//! The wizard's flow, driven by key events through `update` alone: no terminal, no network.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use smtp_doctor::facts::{Fact, Target as ServerTarget, TargetSource};
+use smtp_doctor::settings::{Input, Security};
+use smtp_doctor::tree::Tree;
+use smtp_doctor::ui::model::{
+    Button, Clock, Encryption, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom,
+    Target,
+};
+use smtp_doctor::ui::msg::{Effect, Msg};
+use smtp_doctor::ui::update::update;
+use smtp_doctor::ui::UiOptions;
+use time::macros::datetime;
+
+fn clock() -> Clock {
+    Clock {
+        instant: Instant::now(),
+        wall: datetime!(2026-01-02 03:04:05 UTC),
+    }
+}
+
+fn model(prefill: Input) -> Model {
+    let tree = Tree::embedded().expect("embedded tree").clone();
+    Model::new(prefill, Arc::new(tree), UiOptions::default(), clock())
+}
+
+fn empty() -> Model {
+    model(Input::new(""))
+}
+
+fn prefilled() -> Model {
+    let mut i = Input::new("alice@example.test");
+    i.server = Some("smtp.example.test".into());
+    i.port = Some(587);
+    i.security = Some(Security::Starttls);
+    model(i)
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn press(m: &mut Model, code: KeyCode) -> Vec<Effect> {
+    update(m, key(code))
+}
+
+fn type_text(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        assert!(update(m, key(KeyCode::Char(c))).is_empty());
+    }
+}
+
+fn started(effects: &[Effect]) -> Option<u64> {
+    effects.iter().find_map(|e| match e {
+        Effect::StartChecks { generation, .. } => Some(*generation),
+        _ => None,
+    })
+}
+
+fn exit(effects: &[Effect]) -> Option<i32> {
+    effects.iter().find_map(|e| match e {
+        Effect::Exit(c) => Some(*c),
+        _ => None,
+    })
+}
+
+/// From the start screen to a submitted account form: the checks have started.
+fn to_checks(m: &mut Model) -> u64 {
+    press(m, KeyCode::Char('2'));
+    assert_eq!(m.screen, Screen::Account);
+    if m.form.email.is_empty() {
+        type_text(m, "alice@example.test");
+    }
+    m.form.focus = Field::Check;
+    let effects = press(m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Checks);
+    started(&effects).expect("checks start")
+}
+
+/// Facts that end the run with an invalid server name: the tree concludes at once.
+fn finish_with_invalid_server(m: &mut Model, generation: u64) {
+    for fact in [
+        Fact::ServerNameInvalid("contains a space".into()),
+        Fact::Target(None),
+        Fact::Done,
+    ] {
+        assert!(update(m, Msg::Fact { generation, fact }).is_empty());
+    }
+}
+
+#[test]
+fn start_moves_and_clamps() {
+    let mut m = empty();
+    assert_eq!(m.screen, Screen::Start);
+    press(&mut m, KeyCode::Up);
+    assert_eq!(m.start_focus, 0);
+    for _ in 0..10 {
+        press(&mut m, KeyCode::Down);
+    }
+    assert_eq!(m.start_focus, 4);
+    press(&mut m, KeyCode::BackTab);
+    assert_eq!(m.start_focus, 3);
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.start_focus, 4);
+    // Esc on the first screen goes nowhere.
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Start);
+}
+
+#[test]
+fn only_key_presses_count() {
+    let mut m = empty();
+    let mut release = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    update(&mut m, Msg::Key(release));
+    assert_eq!(m.start_focus, 0);
+    let mut repeat = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    repeat.kind = KeyEventKind::Repeat;
+    update(&mut m, Msg::Key(repeat));
+    assert_eq!(m.screen, Screen::Start);
+}
+
+#[test]
+fn error_message_path_reads_the_message_and_fills_the_address() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::ErrorText);
+    assert_eq!(m.symptom, Some(Symptom::ErrorMessage));
+    assert!(m.typing());
+    type_text(
+        &mut m,
+        "Task 'bob@example.org - Sending' reported error (0x80042109)",
+    );
+    assert_eq!(m.recognised.code.as_deref(), Some("0x80042109"));
+    assert_eq!(m.recognised.account.as_deref(), Some("bob@example.org"));
+    // Letters type here: q, t, s and ? do not act.
+    type_text(&mut m, " qts?");
+    assert!(m.error_text.value().ends_with(" qts?"));
+    assert!(m.overlays.is_empty());
+    for _ in 0..5 {
+        press(&mut m, KeyCode::Backspace);
+    }
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Account);
+    assert_eq!(m.form.email.value(), "bob@example.org");
+    assert_eq!(
+        m.input.error_text.as_deref(),
+        Some("Task 'bob@example.org - Sending' reported error (0x80042109)")
+    );
+    // The address is known, so the focus waits on the Check button.
+    assert_eq!(m.form.focus, Field::Check);
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::ErrorText);
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Start);
+}
+
+#[test]
+fn error_screen_buttons() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.error_focus, 1);
+    assert!(!m.typing());
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.error_focus, 2);
+    press(&mut m, KeyCode::Left);
+    assert_eq!(m.error_focus, 1);
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Start, "Back button");
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Tab);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Account, "Continue button");
+    assert_eq!(m.input.error_text, None);
+}
+
+#[test]
+fn paste_goes_into_the_focused_field_on_one_line() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Enter);
+    update(
+        &mut m,
+        Msg::Paste("Task 'a@b.example - Sending'\r\nreported error (0x800CCC0E)".into()),
+    );
+    assert_eq!(
+        m.error_text.value(),
+        "Task 'a@b.example - Sending'  reported error (0x800CCC0E)"
+    );
+    assert_eq!(m.recognised.code.as_deref(), Some("0x800CCC0E"));
+}
+
+#[test]
+fn account_form_navigation_and_editing() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('2'));
+    assert_eq!(m.form.focus, Field::Email);
+    type_text(&mut m, "alice@example.tsx");
+    press(&mut m, KeyCode::Backspace);
+    press(&mut m, KeyCode::Char('t'));
+    press(&mut m, KeyCode::Left);
+    press(&mut m, KeyCode::Left);
+    press(&mut m, KeyCode::Char('e'));
+    press(&mut m, KeyCode::Home);
+    press(&mut m, KeyCode::Delete);
+    press(&mut m, KeyCode::Char('a'));
+    press(&mut m, KeyCode::End);
+    assert_eq!(m.form.email.value(), "alice@example.test");
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.form.focus, Field::Server);
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.form.focus, Field::Port);
+    type_text(&mut m, "587");
+    press(&mut m, KeyCode::Down);
+    assert_eq!(m.form.focus, Field::Encryption);
+    assert_eq!(m.form.encryption, Encryption::Auto);
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.form.encryption, Encryption::None);
+    press(&mut m, KeyCode::Char(' '));
+    assert_eq!(m.form.encryption, Encryption::SslTls);
+    press(&mut m, KeyCode::Left);
+    press(&mut m, KeyCode::Left);
+    assert_eq!(m.form.encryption, Encryption::Auto);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.form.encryption, Encryption::StartTls);
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.form.focus, Field::Auth);
+    assert!(m.form.auth);
+    press(&mut m, KeyCode::Down);
+    assert_eq!(m.form.focus, Field::User);
+    press(&mut m, KeyCode::Down);
+    assert_eq!(m.form.focus, Field::Password);
+    type_text(&mut m, "s3cret q");
+    assert_eq!(m.form.password.value(), "s3cret q");
+    press(&mut m, KeyCode::Up);
+    press(&mut m, KeyCode::Up);
+    assert_eq!(m.form.focus, Field::Auth);
+    // Unticking authentication takes user name and password out of the way.
+    press(&mut m, KeyCode::Char(' '));
+    assert!(!m.form.auth);
+    press(&mut m, KeyCode::Down);
+    assert_eq!(m.form.focus, Field::Check);
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.form.focus, Field::Back);
+    press(&mut m, KeyCode::Left);
+    let effects = press(&mut m, KeyCode::Enter);
+    assert!(started(&effects).is_some());
+    assert_eq!(m.input.port, Some(587));
+    assert_eq!(m.input.security, Some(Security::Starttls));
+    assert!(m.input.password.is_none(), "authentication is off");
+}
+
+#[test]
+fn account_form_refuses_what_cannot_work() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('3'));
+    type_text(&mut m, "alice");
+    m.form.focus = Field::Check;
+    let effects = press(&mut m, KeyCode::Enter);
+    assert!(effects.is_empty());
+    assert_eq!(m.screen, Screen::Account);
+    assert_eq!(m.form.focus, Field::Email);
+    assert!(m.form.problem.is_some());
+    type_text(&mut m, "@example.test");
+    assert!(
+        m.form.problem.is_none(),
+        "typing in the field clears its complaint"
+    );
+    m.form.focus = Field::Port;
+    type_text(&mut m, "70000");
+    m.form.focus = Field::Check;
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.form.focus, Field::Port);
+    assert_eq!(m.form.problem.as_ref().map(|p| p.0), Some(Field::Port));
+}
+
+#[test]
+fn prefilled_options_start_checks_at_launch() {
+    let mut m = prefilled();
+    let effects = smtp_doctor::ui::update::initial_effects(&mut m);
+    assert_eq!(started(&effects), Some(1));
+    assert!(m.run.active());
+    assert!(m.wants_tick());
+    // Nothing on the command line: nothing starts.
+    let mut e = empty();
+    assert!(smtp_doctor::ui::update::initial_effects(&mut e).is_empty());
+    assert!(!e.wants_tick());
+    // Reaching the account and confirming the same settings keeps the run going.
+    press(&mut m, KeyCode::Char('2'));
+    assert_eq!(m.form.focus, Field::Check);
+    let effects = press(&mut m, KeyCode::Enter);
+    assert!(started(&effects).is_none(), "{effects:?}");
+    assert_eq!(m.run.generation, 1);
+    assert_eq!(m.screen, Screen::Checks);
+}
+
+#[test]
+fn changing_what_the_checks_test_starts_a_new_run() {
+    let mut m = prefilled();
+    smtp_doctor::ui::update::initial_effects(&mut m);
+    press(&mut m, KeyCode::Char('2'));
+    // The encryption setting only changes the diagnosis: same run.
+    m.form.encryption = Encryption::SslTls;
+    assert!(started(&press(&mut m, KeyCode::Enter)).is_none());
+    assert_eq!(m.input.security, Some(Security::Tls));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Account);
+    // The server is tested by the checks: a new run.
+    m.form.focus = Field::Server;
+    type_text(&mut m, "x");
+    m.form.focus = Field::Check;
+    assert_eq!(started(&press(&mut m, KeyCode::Enter)), Some(3));
+}
+
+#[test]
+fn back_during_checks_cancels_and_drops_stale_facts() {
+    let mut m = empty();
+    let g = to_checks(&mut m);
+    update(
+        &mut m,
+        Msg::Fact {
+            generation: g,
+            fact: Fact::Plan(vec![587, 465, 25]),
+        },
+    );
+    assert!(m.run.facts.plan.is_some());
+    let effects = press(&mut m, KeyCode::Esc);
+    assert!(effects.iter().any(|e| matches!(e, Effect::CancelChecks)));
+    assert_eq!(m.screen, Screen::Account);
+    assert!(m.run.input.is_none());
+    assert!(m.run.facts.plan.is_none());
+    // A late fact of the abandoned run changes nothing.
+    update(
+        &mut m,
+        Msg::Fact {
+            generation: g,
+            fact: Fact::Plan(vec![25]),
+        },
+    );
+    assert!(m.run.facts.plan.is_none());
+    // The next run has a new generation; the old one's facts stay out of it too.
+    m.form.focus = Field::Check;
+    let g2 = started(&press(&mut m, KeyCode::Enter)).unwrap();
+    assert!(g2 > g);
+    update(
+        &mut m,
+        Msg::Fact {
+            generation: g,
+            fact: Fact::Done,
+        },
+    );
+    assert!(!m.run.facts.done);
+    update(
+        &mut m,
+        Msg::Fact {
+            generation: g2,
+            fact: Fact::Target(Some(ServerTarget {
+                host: "smtp.example.test".into(),
+                source: TargetSource::Proposed,
+            })),
+        },
+    );
+    assert_eq!(m.run.facts.target_host(), Some("smtp.example.test"));
+}
+
+#[test]
+fn a_concluded_run_shows_the_result() {
+    let mut m = empty();
+    let g = to_checks(&mut m);
+    finish_with_invalid_server(&mut m, g);
+    assert_eq!(m.screen, Screen::Result);
+    assert!(m.reached_result);
+    let r = m.vm.result.as_ref().expect("result");
+    assert_eq!(r.code.as_deref(), Some("config.server_name_invalid"));
+    assert!(!r.finishing);
+    assert!(!m.wants_tick(), "no timer once the checks are done");
+    // A problem: quitting now says so in the exit status, without asking first.
+    assert_eq!(exit(&press(&mut m, KeyCode::Char('q'))), Some(1));
+    // Back leads to the account, not to a finished checks list.
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Account);
+    // Confirming the same settings goes straight to the result again.
+    m.form.focus = Field::Check;
+    let effects = press(&mut m, KeyCode::Enter);
+    assert!(started(&effects).is_none());
+    assert_eq!(m.screen, Screen::Result);
+}
+
+#[test]
+fn result_buttons() {
+    let mut m = empty();
+    let g = to_checks(&mut m);
+    finish_with_invalid_server(&mut m, g);
+    assert_eq!(m.result_focus, 0);
+    press(&mut m, KeyCode::Tab);
+    assert_eq!(m.result_focus, 1);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.overlay(), Some(Overlay::Technical));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.overlay(), None);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.result_focus, 3);
+    press(&mut m, KeyCode::Left);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Account, "Change settings");
+}
+
+#[test]
+fn quitting_asks_first_while_checks_run() {
+    let mut m = empty();
+    to_checks(&mut m);
+    assert!(press(&mut m, KeyCode::Char('q')).is_empty());
+    assert_eq!(m.overlay(), Some(Overlay::ConfirmQuit));
+    // A stray Enter keeps going: the safe answer has the focus.
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.overlay(), None);
+    press(&mut m, KeyCode::Char('q'));
+    press(&mut m, KeyCode::Char('n'));
+    assert_eq!(m.overlay(), None);
+    press(&mut m, KeyCode::Char('q'));
+    press(&mut m, KeyCode::Left);
+    assert_eq!(
+        exit(&press(&mut m, KeyCode::Enter)),
+        Some(0),
+        "quit early: 0"
+    );
+    press(&mut m, KeyCode::Esc);
+    update(&mut m, ctrl('q'));
+    assert_eq!(m.overlay(), Some(Overlay::ConfirmQuit));
+    assert_eq!(exit(&press(&mut m, KeyCode::Char('y'))), Some(0));
+}
+
+#[test]
+fn quitting_without_a_run_is_immediate() {
+    let mut m = empty();
+    assert_eq!(exit(&press(&mut m, KeyCode::Char('q'))), Some(0));
+    // In a text field q types; Ctrl-Q and F10 quit.
+    press(&mut m, KeyCode::Char('2'));
+    assert!(press(&mut m, KeyCode::Char('q')).is_empty());
+    assert_eq!(m.form.email.value(), "q");
+    assert_eq!(exit(&update(&mut m, ctrl('q'))), Some(0));
+    assert_eq!(exit(&press(&mut m, KeyCode::F(10))), Some(0));
+}
+
+#[test]
+fn ctrl_c_and_signals_end_at_once() {
+    let mut m = empty();
+    to_checks(&mut m);
+    assert_eq!(exit(&update(&mut m, ctrl('c'))), Some(130));
+    assert_eq!(exit(&update(&mut m, Msg::Signal(143))), Some(143));
+}
+
+#[test]
+fn help_and_technical_view_from_anywhere() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('?'));
+    assert_eq!(m.overlay(), Some(Overlay::Help));
+    press(&mut m, KeyCode::Char('?'));
+    assert_eq!(m.overlay(), None);
+    press(&mut m, KeyCode::F(1));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.overlay(), None);
+    assert_eq!(
+        m.screen,
+        Screen::Start,
+        "Esc closed help, it did not go back"
+    );
+    press(&mut m, KeyCode::Char('t'));
+    assert_eq!(m.overlay(), Some(Overlay::Technical));
+    // Help over the technical view, then back to it.
+    press(&mut m, KeyCode::Char('?'));
+    assert_eq!(m.overlays, vec![Overlay::Technical, Overlay::Help]);
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.overlay(), Some(Overlay::Technical));
+    press(&mut m, KeyCode::Char('t'));
+    assert_eq!(m.overlay(), None);
+    // In a text field: F-keys.
+    press(&mut m, KeyCode::Char('2'));
+    press(&mut m, KeyCode::Char('t'));
+    assert_eq!(m.overlay(), None);
+    press(&mut m, KeyCode::F(2));
+    assert_eq!(m.overlay(), Some(Overlay::Technical));
+    press(&mut m, KeyCode::F(2));
+    press(&mut m, KeyCode::F(1));
+    assert_eq!(m.overlay(), Some(Overlay::Help));
+}
+
+#[test]
+fn overlays_scroll_within_what_was_drawn() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('?'));
+    m.rendered.max_scroll = 5;
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::PageDown);
+    assert_eq!(m.scroll.help, 5);
+    press(&mut m, KeyCode::Up);
+    assert_eq!(m.scroll.help, 4);
+    press(&mut m, KeyCode::Home);
+    assert_eq!(m.scroll.help, 0);
+    press(&mut m, KeyCode::End);
+    assert_eq!(m.scroll.help, 5);
+}
+
+#[test]
+fn support_agent_gets_the_technical_view() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('5'));
+    assert_eq!(m.symptom, Some(Symptom::Agent));
+    type_text(&mut m, "alice@example.test");
+    m.form.focus = Field::Check;
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Checks);
+    assert_eq!(m.overlay(), Some(Overlay::Technical));
+}
+
+#[test]
+fn report_is_saved_by_the_runner() {
+    let mut m = empty();
+    // No run yet: the report screen says so and saves nothing.
+    press(&mut m, KeyCode::Char('s'));
+    assert_eq!(m.screen, Screen::Report);
+    assert!(press(&mut m, KeyCode::Enter)
+        .iter()
+        .all(|e| !matches!(e, Effect::SaveReport { .. })));
+    let mut m = empty();
+    let g = to_checks(&mut m);
+    finish_with_invalid_server(&mut m, g);
+    press(&mut m, KeyCode::Char('s'));
+    assert_eq!(m.screen, Screen::Report);
+    assert_eq!(
+        m.report.path.value(),
+        "./smtp-doctor-report-20260102-030405.md"
+    );
+    assert_eq!(m.report.focus, 1, "Save has the focus");
+    let effects = press(&mut m, KeyCode::Enter);
+    let Some(Effect::SaveReport { path, contents }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        path,
+        &PathBuf::from("./smtp-doctor-report-20260102-030405.md")
+    );
+    assert!(
+        contents.contains("config.server_name_invalid"),
+        "{contents}"
+    );
+    assert!(matches!(m.report.status, Some(SaveStatus::Saving(_))));
+    update(
+        &mut m,
+        Msg::Saved {
+            path: path.clone(),
+            result: Err("Permission denied".into()),
+        },
+    );
+    assert!(
+        matches!(&m.report.status, Some(SaveStatus::Failed { error, .. }) if error == "Permission denied")
+    );
+    // s on the report screen saves again; Ctrl-S does too while typing the name.
+    assert!(matches!(
+        press(&mut m, KeyCode::Char('s')).first(),
+        Some(Effect::SaveReport { .. })
+    ));
+    press(&mut m, KeyCode::BackTab);
+    assert_eq!(m.report.focus, 0);
+    assert!(m.typing());
+    for _ in 0..60 {
+        press(&mut m, KeyCode::Backspace);
+    }
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.report.status, Some(SaveStatus::EmptyPath));
+    type_text(&mut m, "r.md");
+    let effects = update(&mut m, ctrl('s'));
+    assert!(
+        matches!(effects.first(), Some(Effect::SaveReport { path, .. }) if path == &PathBuf::from("r.md"))
+    );
+    update(
+        &mut m,
+        Msg::Saved {
+            path: "r.md".into(),
+            result: Ok(()),
+        },
+    );
+    assert_eq!(m.report.status, Some(SaveStatus::Saved("r.md".into())));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Result);
+}
+
+#[test]
+fn copy_text_releases_the_mouse() {
+    let mut m = empty();
+    let g = to_checks(&mut m);
+    finish_with_invalid_server(&mut m, g);
+    press(&mut m, KeyCode::Char('s'));
+    press(&mut m, KeyCode::Right);
+    assert_eq!(m.report.focus, 2);
+    assert!(m.wants_mouse());
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::CopyText);
+    assert!(!m.wants_mouse());
+    assert!(m.copy_text.contains("config.server_name_invalid"));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::Report);
+    assert!(m.wants_mouse());
+}
+
+#[test]
+fn engine_failure_offers_a_way_forward() {
+    let mut i = Input::new("alice@example.test");
+    i.ca_file = Some("/nonexistent/ca.pem".into());
+    let mut m = model(i);
+    let g = to_checks(&mut m);
+    // A stale failure is ignored.
+    update(
+        &mut m,
+        Msg::EngineFailed {
+            generation: g + 7,
+            kind: FailureKind::Trust,
+            message: "old".into(),
+        },
+    );
+    assert_eq!(m.screen, Screen::Checks);
+    update(
+        &mut m,
+        Msg::EngineFailed {
+            generation: g,
+            kind: FailureKind::Trust,
+            message: "cannot read /nonexistent/ca.pem: No such file or directory".into(),
+        },
+    );
+    assert_eq!(m.screen, Screen::Failure);
+    assert!(!m.run.active());
+    assert_eq!(
+        exit(&press(&mut m, KeyCode::Char('q'))),
+        Some(0),
+        "nothing runs: no question"
+    );
+    // The first way forward: go on with the system's certificates.
+    let effects = press(&mut m, KeyCode::Enter);
+    let Some(Effect::StartChecks { generation, input }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert!(*generation > g);
+    assert_eq!(input.ca_file, None);
+    assert_eq!(m.screen, Screen::Checks);
+    // Failing again, "Change settings" leads back to the form.
+    let g = m.run.generation;
+    update(
+        &mut m,
+        Msg::EngineFailed {
+            generation: g,
+            kind: FailureKind::Dns,
+            message: "cannot set up DNS resolution".into(),
+        },
+    );
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Account);
+}
+
+#[test]
+fn mouse_clicks_act_on_what_was_drawn_there() {
+    let mut m = empty();
+    m.rendered.hits = vec![(Rect::new(2, 10, 30, 1), Target::StartChoice(1))];
+    let click = |col, row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    update(&mut m, click(1, 10));
+    assert_eq!(
+        m.screen,
+        Screen::Start,
+        "a click beside the choice does nothing"
+    );
+    update(&mut m, click(5, 10));
+    assert_eq!(m.screen, Screen::Account);
+    assert_eq!(m.symptom, Some(Symptom::Outbox));
+    m.rendered.hits = vec![
+        (
+            Rect::new(0, 5, 20, 1),
+            Target::EncryptionChoice(Encryption::SslTls),
+        ),
+        (Rect::new(0, 6, 20, 1), Target::Field(Field::Auth)),
+        (Rect::new(0, 7, 20, 1), Target::Button(Button::Back)),
+    ];
+    update(&mut m, click(3, 5));
+    assert_eq!(m.form.encryption, Encryption::SslTls);
+    assert_eq!(m.form.focus, Field::Encryption);
+    update(&mut m, click(3, 6));
+    assert!(!m.form.auth);
+    update(&mut m, click(3, 7));
+    assert_eq!(m.screen, Screen::Start);
+}
+
+#[test]
+fn ticks_move_elapsed_times_only() {
+    let mut m = empty();
+    to_checks(&mut m);
+    let before = m.vm.clone();
+    m.clock.instant += Duration::from_millis(1500);
+    update(&mut m, Msg::Tick);
+    assert_ne!(
+        m.vm.checks, before.checks,
+        "running checks show a new elapsed time"
+    );
+    assert_eq!(m.run.generation, 1);
+}
+
+#[test]
+fn checks_screen_follows_the_facts() {
+    use smtp_doctor::checks::dns::Lookup;
+    use smtp_doctor::checks::Status;
+    use smtp_doctor::ui::vm::{RowState, StepId, StepState};
+
+    let mut m = prefilled();
+    let g = smtp_doctor::ui::update::initial_effects(&mut m)
+        .iter()
+        .find_map(|e| match e {
+            Effect::StartChecks { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .unwrap();
+    let state = |m: &Model, id: &str| {
+        m.vm.checks
+            .steps
+            .iter()
+            .flat_map(|s| s.rows.iter())
+            .find(|r| r.id == id)
+            .map(|r| r.state.clone())
+            .unwrap_or_else(|| panic!("no row {id}"))
+    };
+    // At the start the domain lookups run; the ports wait for the server's address.
+    assert!(matches!(
+        state(&m, "dns.domain.mx"),
+        RowState::Running { .. }
+    ));
+    assert!(matches!(
+        state(&m, "dns.server.a"),
+        RowState::Running { .. }
+    ));
+    assert_eq!(state(&m, "tcp.587"), RowState::Waiting);
+    assert_eq!(state(&m, "smtp.587"), RowState::Waiting);
+    assert_eq!(m.vm.checks.steps[0].state(), StepState::Running);
+    assert_eq!(m.vm.checks.steps[2].state(), StepState::Waiting);
+    let ids: Vec<&str> = m.vm.checks.steps[1]
+        .rows
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["tcp.587", "tcp.465", "tcp.25"],
+        "the configured port first"
+    );
+    let fact = |m: &mut Model, fact| {
+        update(
+            m,
+            Msg::Fact {
+                generation: g,
+                fact,
+            },
+        );
+    };
+    fact(
+        &mut m,
+        Fact::Target(Some(ServerTarget {
+            host: "smtp.example.test".into(),
+            source: TargetSource::Configured,
+        })),
+    );
+    fact(
+        &mut m,
+        Fact::ServerDns(Lookup::Found(vec!["127.0.10.1".parse().unwrap()])),
+    );
+    m.clock.instant += Duration::from_millis(300);
+    fact(&mut m, Fact::Mx(Lookup::Nxdomain));
+    fact(&mut m, Fact::Plan(vec![587, 465, 25]));
+    assert_eq!(state(&m, "dns.server.a"), RowState::Done(Status::Pass));
+    assert_eq!(state(&m, "dns.domain.mx"), RowState::Done(Status::Warn));
+    assert!(matches!(state(&m, "tcp.465"), RowState::Running { .. }));
+    // Elapsed time runs from when the check was first seen running.
+    m.clock.instant += Duration::from_millis(1200);
+    update(&mut m, Msg::Tick);
+    match state(&m, "tcp.465") {
+        RowState::Running {
+            elapsed, budget, ..
+        } => {
+            assert_eq!(elapsed, Duration::from_millis(1200));
+            assert_eq!(budget, m.input.timeout);
+        }
+        other => panic!("{other:?}"),
+    }
+    // When everything has ended, what never ran says so.
+    fact(&mut m, Fact::Done);
+    assert_eq!(state(&m, "tcp.465"), RowState::NotRun);
+    assert_eq!(state(&m, "smtp.465"), RowState::NotRun);
+    assert_eq!(m.vm.checks.steps[0].step, StepId::Settings);
+    assert!(m.vm.checks.finished);
+    // The technical view lists what ran, with the UI's own timing where the check has none.
+    let tech = &m.vm.tech;
+    let mx = tech
+        .checks
+        .iter()
+        .find(|c| c.id == "dns.domain.mx")
+        .unwrap();
+    assert_eq!(mx.symbol, "!");
+    assert_eq!(mx.time, "300 ms");
+    assert!(tech.input.contains("port 587"));
+}
+
+/// Facts of a server that answers on no port (every connection attempt dropped).
+fn silent_server(m: &mut Model, generation: u64) {
+    use smtp_doctor::checks::dns::Lookup;
+    use smtp_doctor::checks::smtp::PortProbe;
+    use smtp_doctor::checks::tcp::{Attempt, PortReach, TcpOutcome};
+
+    let mut facts = vec![
+        Fact::Target(Some(ServerTarget {
+            host: "smtp.example.test".into(),
+            source: TargetSource::Configured,
+        })),
+        Fact::ServerDns(Lookup::Found(vec!["127.0.10.1".parse().unwrap()])),
+        Fact::Srv(Lookup::Nxdomain),
+        Fact::Plan(vec![587, 465, 25]),
+    ];
+    for port in [587, 465, 25] {
+        facts.push(Fact::Port(Box::new(PortProbe {
+            port,
+            reach: Some(PortReach {
+                port,
+                attempts: vec![Attempt {
+                    address: format!("127.0.10.1:{port}").parse().unwrap(),
+                    outcome: TcpOutcome::TimedOut,
+                    duration_ms: 3000,
+                    error: None,
+                }],
+            }),
+            finished: true,
+            ..PortProbe::default()
+        })));
+    }
+    for fact in facts {
+        update(m, Msg::Fact { generation, fact });
+    }
+}
+
+#[test]
+fn the_trees_question_is_asked_and_answered_without_new_checks() {
+    use smtp_doctor::ui::vm::StepId;
+
+    let mut m = prefilled();
+    let g = started(&smtp_doctor::ui::update::initial_effects(&mut m)).unwrap();
+    press(&mut m, KeyCode::Char('2'));
+    assert!(started(&press(&mut m, KeyCode::Enter)).is_none());
+    assert_eq!(m.screen, Screen::Checks);
+    silent_server(&mut m, g);
+    let q =
+        m.vm.checks
+            .question
+            .clone()
+            .expect("the tree asks about webmail");
+    assert_eq!(q.id, "q_webmail");
+    assert_eq!(m.vm.checks.current, Some(StepId::Network));
+    // The default answer has the focus.
+    assert_eq!(
+        q.choices[m.question_focus].id,
+        q.choices[q.default.unwrap()].id
+    );
+    assert_eq!(m.screen, Screen::Checks);
+    press(&mut m, KeyCode::Home);
+    for _ in 0..q.choices.len() {
+        press(&mut m, KeyCode::Up);
+    }
+    assert_eq!(m.question_focus, 0);
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Up);
+    let effects = press(&mut m, KeyCode::Enter);
+    assert!(
+        effects.is_empty(),
+        "an answer runs no check again: {effects:?}"
+    );
+    assert_eq!(
+        m.input.answers.get("q_webmail").map(String::as_str),
+        Some("yes")
+    );
+    assert_eq!(m.screen, Screen::Result);
+    let r = m.vm.result.as_ref().unwrap();
+    assert_eq!(r.code.as_deref(), Some("server.client_ip_blocked"));
+    let host = r
+        .tell_host
+        .as_ref()
+        .expect("a server-side cause tells the host");
+    assert_eq!(host.ip, "unknown");
+    assert_eq!(host.time, "2026-01-02 03:04 UTC");
+    // The answer stays when the form is confirmed again with the same settings.
+    press(&mut m, KeyCode::Esc);
+    m.form.focus = Field::Check;
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Result);
+    assert_eq!(
+        m.input.answers.get("q_webmail").map(String::as_str),
+        Some("yes")
+    );
+}
+
+#[test]
+fn a_question_can_be_answered_with_its_number() {
+    let mut m = prefilled();
+    let g = started(&smtp_doctor::ui::update::initial_effects(&mut m)).unwrap();
+    press(&mut m, KeyCode::Char('2'));
+    press(&mut m, KeyCode::Enter);
+    silent_server(&mut m, g);
+    press(&mut m, KeyCode::Char('2'));
+    assert_eq!(
+        m.input.answers.get("q_webmail").map(String::as_str),
+        Some("no")
+    );
+    assert_eq!(m.screen, Screen::Result);
+    assert_eq!(
+        m.vm.result.as_ref().unwrap().code.as_deref(),
+        Some("server.host_unreachable")
+    );
+}
+
+#[test]
+fn resize_changes_no_state() {
+    let mut m = empty();
+    assert!(update(&mut m, Msg::Resize(100, 30)).is_empty());
+    assert_eq!(m.screen, Screen::Start);
+}
