@@ -532,11 +532,7 @@ async fn starttls(
     let inner = conn.into_inner()?;
     match tls::handshake(inner, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let cert = tls::peer_cert(&stream);
-            p.transcript
-                .note("TLS handshake done, certificate verified");
-            p.tls = Some(TlsResult::Verified { cert });
-            let mut conn = Conn::new(Box::new(stream), cfg.timeout);
+            let mut conn = verified(cfg, p, stream);
             let e = ehlo(&mut conn, helo, &mut p.transcript).await?;
             p.ehlo_tls = Some(e);
             Ok(conn)
@@ -548,6 +544,17 @@ async fn starttls(
             Err(UNTRUSTED.into())
         }
     }
+}
+
+/// Records a verified handshake and its certificate; the session continues inside TLS.
+fn verified<S>(cfg: &ProbeConfig, p: &mut PortProbe, stream: tls::TlsStream<S>) -> Conn
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let cert = tls::peer_cert(&stream);
+    p.transcript.note("TLS handshake done, certificate verified");
+    p.tls = Some(TlsResult::Verified { cert });
+    Conn::new(Box::new(stream), cfg.timeout)
 }
 
 /// A fresh connection with implicit TLS (used after a silent greeting).
@@ -570,11 +577,7 @@ async fn tls_on(
 ) -> Result<Conn, HandshakeError> {
     match tls::handshake(stream, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let cert = tls::peer_cert(&stream);
-            p.transcript
-                .note("TLS handshake done, certificate verified");
-            p.tls = Some(TlsResult::Verified { cert });
-            let mut conn = Conn::new(Box::new(stream), cfg.timeout);
+            let mut conn = verified(cfg, p, stream);
             let greeting = conn
                 .read(&mut p.transcript)
                 .await
