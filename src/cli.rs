@@ -247,12 +247,20 @@ fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
         Some(email) => input_from(email, &w.common)?,
         None => settings_from("", &w.common)?,
     };
-    let tree = load_tree(w.common.tree.as_deref())?;
     let options = crate::ui::UiOptions {
         high_contrast: w.high_contrast,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
-    crate::ui::run(input, tree, options).map_err(|e| UsageError(format!("the wizard stopped: {e}")))
+    let stopped = |e: std::io::Error| UsageError(format!("the wizard stopped: {e}"));
+    match load_tree(w.common.tree.as_deref()) {
+        Ok(tree) => crate::ui::run(input, tree, options).map_err(stopped),
+        // A bad tree file is shown on a screen with a way forward, not as an exit.
+        Err(problem) if w.common.tree.is_some() => {
+            let builtin = load_tree(None)?;
+            crate::ui::run_with_tree_problem(input, builtin, problem.0, options).map_err(stopped)
+        }
+        Err(problem) => Err(problem),
+    }
 }
 
 fn validate(file: &std::path::Path) -> i32 {

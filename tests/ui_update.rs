@@ -949,3 +949,22 @@ fn resize_changes_no_state() {
     assert!(update(&mut m, Msg::Resize(100, 30)).is_empty());
     assert_eq!(m.screen, Screen::Start);
 }
+
+#[test]
+fn an_invalid_tree_file_offers_the_built_in_checks() {
+    let mut m = empty();
+    m.failure = Some(smtp_doctor::ui::model::Failure {
+        kind: FailureKind::Tree,
+        message: "invalid tree: t.toml:3:9: unknown signal `x`".into(),
+        focus: 0,
+    });
+    m.screen = Screen::Failure;
+    // The first way forward goes on with the built-in tree, from the start screen.
+    let effects = press(&mut m, KeyCode::Enter);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(m.screen, Screen::Start);
+    assert!(m.failure.is_none());
+    // Esc on the start screen does not return to the failure.
+    press(&mut m, KeyCode::Esc);
+    assert_ne!(m.screen, Screen::Failure);
+}

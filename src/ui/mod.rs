@@ -57,3 +57,22 @@ pub fn run(prefill: Input, tree: Tree, options: UiOptions) -> std::io::Result<i3
     let model = model::Model::new(prefill, Arc::new(tree), options, model::Clock::now());
     app::run_terminal(model)
 }
+
+/// The wizard when `--tree` named an invalid file: it opens on a screen that shows the
+/// problem (file:line:column) and offers to go on with the built-in tree.
+pub fn run_with_tree_problem(
+    prefill: Input,
+    builtin: Tree,
+    problem: String,
+    options: UiOptions,
+) -> std::io::Result<i32> {
+    text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let mut model = model::Model::new(prefill, Arc::new(builtin), options, model::Clock::now());
+    model.failure = Some(model::Failure {
+        kind: model::FailureKind::Tree,
+        message: problem,
+        focus: 0,
+    });
+    model.screen = model::Screen::Failure;
+    app::run_terminal(model)
+}

@@ -345,6 +345,8 @@ pub enum FailureKind {
     Trust,
     /// The name server (`--dns-server`) is unusable.
     Dns,
+    /// The decision-tree file (`--tree`) is invalid; the built-in tree is loaded instead.
+    Tree,
     Other,
 }
 

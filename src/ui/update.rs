@@ -44,6 +44,9 @@ pub const QUIT_BUTTONS: [Button; 2] = [Button::QuitYes, Button::QuitNo];
 
 /// The failure screen's ways forward for this kind of failure.
 pub fn failure_buttons(kind: FailureKind) -> Vec<Button> {
+    if kind == FailureKind::Tree {
+        return vec![Button::UseSystem, Button::Quit];
+    }
     let mut b = Vec::new();
     if kind != FailureKind::Other {
         b.push(Button::UseSystem);
@@ -750,6 +753,13 @@ fn press(m: &mut Model, b: Button) -> Vec<Effect> {
         Button::QuitYes => vec![Effect::Exit(m.exit_code())],
         Button::QuitNo => {
             m.overlays.retain(|o| *o != Overlay::ConfirmQuit);
+            Vec::new()
+        }
+        // The built-in tree is already loaded: go on from the start screen.
+        Button::UseSystem if m.failure.as_ref().map(|f| f.kind) == Some(FailureKind::Tree) => {
+            m.failure = None;
+            m.back.clear();
+            m.screen = Screen::Start;
             Vec::new()
         }
         Button::UseSystem | Button::Retry => {

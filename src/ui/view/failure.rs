@@ -27,6 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let hint = match f.kind {
         FailureKind::Trust => &t.trust_hint,
         FailureKind::Dns => &t.dns_hint,
+        FailureKind::Tree => &t.tree_hint,
         FailureKind::Other => &t.other_hint,
     };
     d.para("", hint, theme.base);
@@ -36,6 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         .enumerate()
         .map(|(i, b)| {
             let label = match b {
+                Button::UseSystem if f.kind == FailureKind::Tree => &t.use_builtin,
                 Button::UseSystem => &t.use_system,
                 Button::Retry => &t.retry,
                 Button::ChangeSettings => &t.change,
