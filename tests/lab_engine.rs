@@ -342,3 +342,13 @@ fn password_never_appears_in_any_output() {
         );
     }
 }
+
+#[test]
+fn settings_found_from_the_address_alone() {
+    lab();
+    // No server, port or encryption: the tool proposes a server (here through the domain's
+    // SRV record), verifies it with real connections and recommends what works.
+    let run = run_check(&["--email", EMAIL], Some(PASSWORD));
+    assert_cause(&run, "ok.sending_works");
+    assert_recommended(&run, "smtp.example.test", 587, "starttls");
+}

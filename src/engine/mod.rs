@@ -93,24 +93,53 @@ impl Engine {
         self.probe_ports(&target.host, addrs, tx).await;
     }
 
-    /// No server given: the domain's SRV record, else the usual names, the first that resolves.
+    /// No server given: find one the way mail clients guess, but verified. Every candidate
+    /// (the domain's SRV targets, smtp.DOMAIN, mail.DOMAIN, DOMAIN, its MX hosts) is looked
+    /// up and knocked on at 587, 465 and 25 at once; the first candidate in that order with
+    /// an open submission port wins, else the first that at least resolves.
     async fn propose(&self) -> Option<Target> {
         let domain = self.input.email_domain()?;
-        let srv = self.dns.srv(&format!("_submission._tcp.{domain}")).await;
+        let srv_name = format!("_submission._tcp.{domain}");
+        let (srv, mx) = tokio::join!(self.dns.srv(&srv_name), self.dns.mx(&domain));
         let mut names: Vec<String> = srv
             .found()
             .map(|v| v.iter().map(|s| s.target.clone()).collect())
             .unwrap_or_default();
-        names.extend([format!("smtp.{domain}"), format!("mail.{domain}")]);
-        let lookups = futures::future::join_all(names.iter().map(|n| self.dns.addresses(n))).await;
-        names
-            .into_iter()
-            .zip(lookups)
-            .find(|(_, l)| l.found().is_some())
-            .map(|(host, _)| Target {
-                host,
-                source: TargetSource::Proposed,
-            })
+        names.extend([
+            format!("smtp.{domain}"),
+            format!("mail.{domain}"),
+            domain.clone(),
+        ]);
+        if let Some(mx) = mx.found() {
+            names.extend(mx.iter().map(|m| m.host.clone()));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        names.retain(|n| seen.insert(n.clone()));
+        let timeout = self.input.timeout;
+        let knocks = names.iter().map(|name| async move {
+            let Some(addrs) = self.dns.addresses(name).await.found().cloned() else {
+                return (false, false);
+            };
+            let ports =
+                SUBMISSION_PORTS.map(|p| crate::checks::tcp::connect_any(&addrs, p, timeout));
+            let open = futures::future::join_all(ports)
+                .await
+                .iter()
+                .any(|(_, stream)| stream.is_some());
+            (true, open)
+        });
+        let results = futures::future::join_all(knocks).await;
+        let pick = |want_open: bool| {
+            names
+                .iter()
+                .zip(&results)
+                .find(|(_, (resolves, open))| *resolves && (*open || !want_open))
+                .map(|(host, _)| Target {
+                    host: host.clone(),
+                    source: TargetSource::Proposed,
+                })
+        };
+        pick(true).or_else(|| pick(false))
     }
 
     async fn probe_ports(&self, host: &str, addrs: Vec<IpAddr>, tx: mpsc::Sender<Fact>) {
