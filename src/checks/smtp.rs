@@ -552,7 +552,8 @@ where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let cert = tls::peer_cert(&stream);
-    p.transcript.note("TLS handshake done, certificate verified");
+    p.transcript
+        .note("TLS handshake done, certificate verified");
     p.tls = Some(TlsResult::Verified { cert });
     Conn::new(Box::new(stream), cfg.timeout)
 }
