@@ -17,7 +17,6 @@ pub mod checks;
 pub mod cli;
 pub mod diagnosis;
 pub mod engine;
-pub mod error;
 pub mod error_text;
 pub mod facts;
 pub mod protocol;
