@@ -19,6 +19,7 @@ pub mod diagnosis;
 pub mod engine;
 pub mod error_text;
 pub mod facts;
+pub mod profiles;
 pub mod protocol;
 pub mod report;
 pub mod secret;
