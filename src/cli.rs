@@ -324,6 +324,23 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
         line.clear();
         input.password = Some(Secret::new(value));
     }
+    if let Some(dir) = &c.profiles {
+        let loaded = crate::profiles::Profiles::load(Some(dir)).map_err(|errors| {
+            // One line: the first problem names file, line and column; the count says
+            // whether `tree validate`-style patience is needed for the rest.
+            let first = errors
+                .0
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let more = match errors.0.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            UsageError(format!("--profiles: {first}{more}"))
+        })?;
+        input.profiles = std::sync::Arc::new(loaded);
+    }
     if let Some(path) = &c.ca_file {
         if let Err(e) = std::fs::metadata(path) {
             return Err(UsageError(format!("--ca-file {}: {e}", path.display())));

@@ -27,6 +27,25 @@ pub struct Target {
     pub source: TargetSource,
 }
 
+/// How the provider of the address was recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "via", rename_all = "snake_case")]
+pub enum ProviderVia {
+    /// The address's domain is one the provider serves (gmail.com).
+    Domain,
+    /// The domain's mail goes to this MX host, which the provider runs.
+    Mx { host: String },
+}
+
+/// The provider profile that serves the address, by id (see `crate::profiles`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProviderFound {
+    pub id: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub via: ProviderVia,
+}
+
 /// One piece of news from a check.
 #[derive(Debug, Clone)]
 pub enum Fact {
@@ -39,6 +58,8 @@ pub enum Fact {
     DomainTxt(Lookup<Vec<String>>),
     DmarcTxt(Lookup<Vec<String>>),
     Srv(Lookup<Vec<Srv>>),
+    /// Which provider serves the address (`None`: no profile recognises the domain).
+    Provider(Option<ProviderFound>),
     /// The ports that will be probed.
     Plan(Vec<u16>),
     Port(Box<PortProbe>),
@@ -55,6 +76,7 @@ pub struct Facts {
     pub domain_txt: Option<Lookup<Vec<String>>>,
     pub dmarc_txt: Option<Lookup<Vec<String>>>,
     pub srv: Option<Lookup<Vec<Srv>>>,
+    pub provider: Option<Option<ProviderFound>>,
     pub plan: Option<Vec<u16>>,
     pub ports: BTreeMap<u16, PortProbe>,
     pub done: bool,
@@ -70,6 +92,7 @@ impl Facts {
             Fact::DomainTxt(l) => self.domain_txt = Some(l),
             Fact::DmarcTxt(l) => self.dmarc_txt = Some(l),
             Fact::Srv(l) => self.srv = Some(l),
+            Fact::Provider(p) => self.provider = Some(p),
             Fact::Plan(p) => self.plan = Some(p),
             Fact::Port(p) => {
                 self.ports.insert(p.port, *p);
@@ -197,6 +220,24 @@ impl Facts {
             };
             out.push(rec_detail("dns.domain.srv", status, summary, l));
         }
+        if let Some(found) = &self.provider {
+            let (status, summary) = match found {
+                Some(p) => (
+                    Status::Pass,
+                    match &p.via {
+                        ProviderVia::Domain => format!("the address is at {}", p.name),
+                        ProviderVia::Mx { host } => {
+                            format!("the domain's mail is hosted by {} (MX {host})", p.name)
+                        }
+                    },
+                ),
+                None => (
+                    Status::Skip,
+                    "no known provider serves this domain".to_string(),
+                ),
+            };
+            out.push(rec_detail("provider", status, summary, found));
+        }
         for p in self.ports.values() {
             port_records(p, &mut out);
         }
@@ -218,6 +259,7 @@ impl Facts {
             ("dns.domain.txt", self.domain_txt.is_none()),
             ("dns.domain.dmarc", self.dmarc_txt.is_none()),
             ("dns.domain.srv", self.srv.is_none()),
+            ("provider", self.provider.is_none()),
         ] {
             if v {
                 out.push(id.to_string());

@@ -3,10 +3,12 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::profiles::{Profile, Profiles};
 use crate::secret::Secret;
 
 /// Encryption as mail clients name it. `Tls` is implicit TLS (Outlook's "SSL/TLS").
@@ -75,6 +77,8 @@ pub struct Input {
     pub allow_plaintext_auth: bool,
     /// Answers to the tree's questions, by question id (from `--answer ID=CHOICE` or the wizard).
     pub answers: BTreeMap<String, String>,
+    /// Provider profiles: the shipped ones, plus `--profiles DIR`.
+    pub profiles: Arc<Profiles>,
 }
 
 impl Input {
@@ -94,6 +98,7 @@ impl Input {
             error_text: None,
             allow_plaintext_auth: false,
             answers: BTreeMap::new(),
+            profiles: Profiles::shared_embedded(),
         }
     }
 
@@ -109,6 +114,11 @@ impl Input {
         self.user
             .clone()
             .or_else(|| self.password.as_ref().map(|_| self.email.clone()))
+    }
+
+    /// The provider serving the address's domain by name alone (no DNS needed).
+    pub fn provider_by_domain(&self) -> Option<&Profile> {
+        self.profiles.by_domain(&self.email_domain()?)
     }
 
     pub fn envelope_rcpt(&self) -> String {

@@ -5,7 +5,9 @@ use crate::checks::cert::CertProblem;
 use crate::checks::dns::{self, Lookup};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::TcpOutcome;
+use crate::error_text::{classify, recognise, Area};
 use crate::facts::{Facts, TargetSource};
+use crate::profiles::{Profile, Signin};
 use crate::protocol::reply::Reply;
 use crate::settings::{Input, Security};
 
@@ -14,6 +16,7 @@ pub fn signal(name: &str, input: &Input, facts: &Facts) -> Option<&'static str> 
     match name {
         "server_name" => server_name(facts),
         "server_dns" => server_dns(facts),
+        "pasted_error" => pasted_error(input, facts),
         "expected_server" => expected_server(input, facts),
         "reachability" => reachability(facts),
         "configured_port" => configured_port(input, facts),
@@ -21,6 +24,7 @@ pub fn signal(name: &str, input: &Input, facts: &Facts) -> Option<&'static str> 
         "encryption" => encryption(input, facts),
         "tls" => tls(input, facts),
         "auth" => auth(facts),
+        "auth_reply" => auth_reply(input, facts),
         "envelope" => envelope(facts),
         "domain_records" => domain_records(facts),
         _ => None,
@@ -62,20 +66,71 @@ fn expected_server(input: &Input, facts: &Facts) -> Option<&'static str> {
     if target.source == TargetSource::Proposed || input.server.is_none() {
         return Some("unknown");
     }
+    // What the domain publishes itself (RFC 6186) outranks what we know of its provider.
     let srv = facts.srv.as_ref()?;
-    match srv.found() {
-        Some(list) if !list.is_empty() => {
-            if list
-                .iter()
-                .any(|s| s.target.eq_ignore_ascii_case(&target.host))
-            {
-                Some("matches")
+    if let Some(list) = srv.found().filter(|l| !l.is_empty()) {
+        let listed = list
+            .iter()
+            .any(|s| s.target.eq_ignore_ascii_case(&target.host));
+        return Some(if listed { "matches" } else { "differs" });
+    }
+    let domain = input.email_domain()?;
+    match provider_profile(input, facts)? {
+        Some(p) if !p.submission.is_empty() => {
+            Some(if p.is_submission_host(&target.host, &domain) {
+                "matches"
             } else {
-                Some("differs")
-            }
+                "differs_from_provider"
+            })
         }
         _ => Some("unknown"),
     }
+}
+
+/// The provider profile serving the address: `None` while detection runs, `Some(None)` when
+/// no profile recognises the domain.
+pub fn provider_profile<'i>(input: &'i Input, facts: &Facts) -> Option<Option<&'i Profile>> {
+    let found = facts.provider.as_ref()?;
+    Some(found.as_ref().and_then(|f| input.profiles.get(&f.id)))
+}
+
+/// What a provider's reply text means, in the outcome names the tree uses.
+fn policy_outcome(cause: &str) -> Option<&'static str> {
+    match cause {
+        "config.app_password_required" => Some("app_password_required"),
+        "config.smtp_auth_disabled" => Some("smtp_auth_disabled"),
+        "config.oauth_required" => Some("oauth_required"),
+        _ => None,
+    }
+}
+
+/// The error message the person pasted (`--error-text`): a provider's sign-in policy reply
+/// decides at once; otherwise the message's area (settings, network, server) is reported.
+fn pasted_error(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let Some(text) = input.error_text.as_deref().filter(|t| !t.trim().is_empty()) else {
+        return Some("none");
+    };
+    let recognised = recognise(text);
+    let reply = recognised.server_reply.as_deref().unwrap_or(text);
+    // The provider by MX may still be on its way; by domain is known at once.
+    let provider = match provider_profile(input, facts) {
+        Some(p) => p,
+        None => input.provider_by_domain(),
+    };
+    if let Some(outcome) = input
+        .profiles
+        .match_reply(provider, reply)
+        .and_then(|m| policy_outcome(&m.cause))
+    {
+        return Some(outcome);
+    }
+    Some(match classify(text).map(|k| k.area) {
+        Some(Area::Settings) => "settings",
+        Some(Area::Network) => "network",
+        Some(Area::Server) => "server",
+        Some(Area::NotSmtp) => "not_smtp",
+        None => "unrecognised",
+    })
 }
 
 fn reachability(facts: &Facts) -> Option<&'static str> {
@@ -285,6 +340,31 @@ fn auth(facts: &Facts) -> Option<&'static str> {
     })
 }
 
+/// Why the sign-in was refused: a provider's own reply names its policy (app passwords,
+/// SMTP AUTH switched off, OAuth only); failing that, the provider's known sign-in policy
+/// makes a policy likely; else the password (or user name) is wrong.
+fn auth_reply(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let Some(p) = session(facts)? else {
+        return Some("password_wrong");
+    };
+    let Some(AuthOutcome::Rejected { reply, .. }) = p.auth.as_ref() else {
+        return Some("password_wrong");
+    };
+    let provider = provider_profile(input, facts)?;
+    if let Some(outcome) = input
+        .profiles
+        .match_reply(provider, &reply.to_string())
+        .and_then(|m| policy_outcome(&m.cause))
+    {
+        return Some(outcome);
+    }
+    Some(match provider.map(|p| p.signin) {
+        Some(Signin::OauthOnly) => "policy_oauth",
+        Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => "policy_app_password",
+        Some(Signin::Password) | None => "password_wrong",
+    })
+}
+
 fn envelope_reply(p: &PortProbe) -> Option<&Reply> {
     match p.envelope.as_ref()? {
         EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply } => {
@@ -456,6 +536,81 @@ mod tests {
         assert_eq!(classify_rejection(&busy, true, false), "temp_failure");
     }
 
+    fn with_provider(id: &str, reply_text: &str) -> (Input, Facts) {
+        use crate::facts::{ProviderFound, ProviderVia};
+        let input = Input::new("someone@example.test");
+        let mut facts = Facts {
+            provider: Some(Some(ProviderFound {
+                id: id.into(),
+                name: id.into(),
+                via: ProviderVia::Mx {
+                    host: "mx.example.test".into(),
+                },
+            })),
+            done: true,
+            ..Facts::default()
+        };
+        let mut p = PortProbe {
+            port: 587,
+            mode: Some(Mode::Plain),
+            finished: true,
+            ..PortProbe::default()
+        };
+        let line = reply_text.as_bytes();
+        let parsed = crate::protocol::reply::parse_lines(&[line]).expect("a valid reply line");
+        p.auth = Some(AuthOutcome::Rejected {
+            mechanism: "PLAIN".into(),
+            reply: parsed,
+        });
+        p.envelope = Some(EnvelopeOutcome::NotTried {
+            reason: "sign-in failed".into(),
+        });
+        facts.ports.insert(587, p);
+        (input, facts)
+    }
+
+    #[test]
+    fn refused_sign_in_is_read_through_the_provider() {
+        let cases = [
+            ("gmail", "534 5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor", "app_password_required"),
+            ("microsoft365", "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", "smtp_auth_disabled"),
+            ("microsoft365", "535 5.7.3 Authentication unsuccessful", "policy_oauth"),
+            ("gmail", "535 5.7.8 Username and Password not accepted", "policy_app_password"),
+            ("cpanel", "535 Incorrect authentication data", "password_wrong"),
+        ];
+        for (id, text, want) in cases {
+            let (input, facts) = with_provider(id, text);
+            assert_eq!(
+                signal("auth_reply", &input, &facts),
+                Some(want),
+                "{id}: {text}"
+            );
+        }
+        // Microsoft's wording is recognised on any domain, even without a provider match.
+        let (input, mut facts) = with_provider(
+            "gmail",
+            "550 5.7.30 Basic authentication is not supported for Client Submission.",
+        );
+        facts.provider = Some(None);
+        assert_eq!(signal("auth_reply", &input, &facts), Some("oauth_required"));
+    }
+
+    #[test]
+    fn pasted_messages_steer_the_start() {
+        let mut input = Input::new("me@gmail.com");
+        let facts = Facts::default();
+        assert_eq!(signal("pasted_error", &input, &facts), Some("none"));
+        input.error_text = Some("Task 'me@gmail.com - Sending' reported error (0x800CCC78) : 'Cannot send the message. 534-5.7.9 Application-specific password required.'".into());
+        assert_eq!(
+            signal("pasted_error", &input, &facts),
+            Some("app_password_required")
+        );
+        input.error_text = Some("0x80042109".into());
+        assert_eq!(signal("pasted_error", &input, &facts), Some("network"));
+        input.error_text = Some("something else entirely".into());
+        assert_eq!(signal("pasted_error", &input, &facts), Some("unrecognised"));
+    }
+
     #[test]
     fn unknown_until_facts_arrive() {
         let input = Input::new("a@example.test");
@@ -466,7 +621,8 @@ mod tests {
             if let Some(v) = v {
                 assert!(s.outcomes.contains(&v), "{} gave {v}", s.name);
                 assert!(
-                    ["configured_port", "port_mode", "encryption"].contains(&s.name),
+                    ["configured_port", "port_mode", "encryption", "pasted_error"]
+                        .contains(&s.name),
                     "{} known too early",
                     s.name
                 );

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, TlsResult};
 use crate::facts::Facts;
+use crate::profiles::WhoActs;
 use crate::settings::{Endpoint, Input};
 use crate::tree::{self, Confidence, NodeKind, QuestionMode, Tree, WalkState};
 
@@ -89,8 +90,13 @@ pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -
                 }
             }
             NodeKind::Conclusion(c) => {
-                if causes.iter().any(|k| k.code == c.cause) {
-                    continue;
+                // The same cause found twice (the pasted message, then the live check):
+                // keep the more certain wording.
+                if let Some(i) = causes.iter().position(|k| k.code == c.cause) {
+                    if causes[i].confidence <= c.confidence {
+                        continue;
+                    }
+                    causes.remove(i);
                 }
                 causes.push(Cause {
                     code: c.cause.clone(),
@@ -218,6 +224,30 @@ fn template_values(
     if let Some(ip) = public_ip {
         v.insert("public_ip", ip.to_string());
     }
+    let provider =
+        evaluate::provider_profile(input, facts).unwrap_or_else(|| input.provider_by_domain());
+    if let Some(p) = provider {
+        v.insert("provider", p.name.clone());
+        v.insert("provider.who_acts", who_acts_words(p.who_acts).to_string());
+        v.insert("provider.explain", p.notes.join(" "));
+    }
+    // The provider's own explanation of the reply it sent (or that the person pasted)
+    // beats its general notes.
+    let replies = [
+        telling_reply(input, facts),
+        input.error_text.as_deref().map(|t| {
+            crate::error_text::recognise(t)
+                .server_reply
+                .unwrap_or_else(|| t.to_string())
+        }),
+    ];
+    if let Some(m) = replies
+        .iter()
+        .flatten()
+        .find_map(|r| input.profiles.match_reply(provider, r))
+    {
+        v.insert("provider.explain", m.explain);
+    }
     if let Some(reply) = telling_reply(input, facts) {
         v.insert("reply", reply);
     }
@@ -232,6 +262,15 @@ fn template_values(
         v.insert("cert.not_after", c.not_after.clone());
     }
     v
+}
+
+/// Who must act on a provider's sign-in policy, in words for the fix steps.
+fn who_acts_words(who: WhoActs) -> &'static str {
+    match who {
+        WhoActs::Person => "you, in your account's security settings with the provider",
+        WhoActs::Administrator => "your organisation's e-mail administrator",
+        WhoActs::Host => "your hosting company",
+    }
 }
 
 /// The server reply that best explains the finding: a sign-in or envelope refusal, else

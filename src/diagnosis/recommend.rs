@@ -29,6 +29,40 @@ pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
             });
         }
     }
+    // The domain's provider prescribes its server and the person typed another one.
+    if evaluate::signal("expected_server", input, facts) == Some("differs_from_provider") {
+        if let Some(e) = provider_endpoint(input, facts) {
+            return Some(e);
+        }
+    }
+    let found = proven(input, facts);
+    // Nothing worked from here, but the provider's published settings are known: those are
+    // what to type (the contract: "or that the provider prescribes").
+    found.or_else(|| provider_endpoint(input, facts))
+}
+
+/// The provider's preferred submission endpoint for the address, with its user-name form.
+pub fn provider_endpoint(input: &Input, facts: &Facts) -> Option<Endpoint> {
+    let profile =
+        evaluate::provider_profile(input, facts).unwrap_or_else(|| input.provider_by_domain())?;
+    let domain = input.email_domain()?;
+    let mut e = profile.submission_for(&domain).into_iter().next()?;
+    e.user = Some(
+        input
+            .user
+            .clone()
+            .unwrap_or_else(|| profile.username_for(&input.email)),
+    );
+    Some(e)
+}
+
+/// The best endpoint proven by this run's connections.
+fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
+    let user = Some(
+        input
+            .effective_user()
+            .unwrap_or_else(|| input.email.clone()),
+    );
     let host = facts.target_host()?;
     let any_encrypted = facts
         .ports

@@ -14,6 +14,21 @@ pub struct SignalDef {
 /// branch on it invalid, on purpose: the author must decide where it leads.
 pub const CATALOGUE: &[SignalDef] = &[
     SignalDef {
+        name: "pasted_error",
+        outcomes: &[
+            "none",
+            "app_password_required",
+            "smtp_auth_disabled",
+            "oauth_required",
+            "settings",
+            "network",
+            "server",
+            "not_smtp",
+            "unrecognised",
+        ],
+        meaning: "The error message the person pasted (`--error-text`): a provider's sign-in policy reply in it, else the area its code or text belongs to.",
+    },
+    SignalDef {
         name: "server_name",
         outcomes: &["valid", "invalid", "missing"],
         meaning: "Is the outgoing-server field a host name? `missing`: none was given and none could be proposed.",
@@ -25,8 +40,8 @@ pub const CATALOGUE: &[SignalDef] = &[
     },
     SignalDef {
         name: "expected_server",
-        outcomes: &["matches", "differs", "unknown"],
-        meaning: "Does the configured server match the one the domain publishes (SRV _submission, provider)?",
+        outcomes: &["matches", "differs", "differs_from_provider", "unknown"],
+        meaning: "Does the configured server match the one the domain publishes (SRV _submission: `differs`) or, without one, the submission server of the provider that hosts the domain (by domain or MX: `differs_from_provider`)?",
     },
     SignalDef {
         name: "reachability",
@@ -84,6 +99,18 @@ pub const CATALOGUE: &[SignalDef] = &[
         meaning: "The AUTH attempt on the port under test.",
     },
     SignalDef {
+        name: "auth_reply",
+        outcomes: &[
+            "app_password_required",
+            "smtp_auth_disabled",
+            "oauth_required",
+            "policy_app_password",
+            "policy_oauth",
+            "password_wrong",
+        ],
+        meaning: "Why the sign-in was refused: the provider's reply names a policy; else the provider is known to need an app password or OAuth; else the password or user name is wrong.",
+    },
+    SignalDef {
         name: "envelope",
         outcomes: &[
             "accepted",
@@ -123,6 +150,9 @@ pub const PLACEHOLDERS: &[&str] = &[
     "recommended.security",
     "recommended.user",
     "public_ip",
+    "provider",
+    "provider.explain",
+    "provider.who_acts",
     "reply",
     "cert.names",
     "cert.issuer",

@@ -14,7 +14,7 @@ use crate::checks::dns::{Dns, Lookup};
 use crate::checks::gate::Gate;
 use crate::checks::smtp::{self, PortProbe, ProbeConfig};
 use crate::checks::tls::Trust;
-use crate::facts::{Fact, Target, TargetSource};
+use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::Input;
 
 pub mod hostname;
@@ -61,6 +61,11 @@ impl Engine {
         let mut tasks = JoinSet::new();
         if let Some(domain) = engine.input.email_domain() {
             spawn_domain_checks(&mut tasks, &engine.dns, &domain, &tx);
+            let e = engine.clone();
+            let t = tx.clone();
+            tasks.spawn(async move {
+                let _ = t.send(Fact::Provider(e.provider(&domain).await)).await;
+            });
         }
         let e = engine.clone();
         let t = tx.clone();
@@ -93,18 +98,52 @@ impl Engine {
         self.probe_ports(&target.host, addrs, tx).await;
     }
 
+    /// The provider serving the domain: by the domain itself at once, else by its MX hosts
+    /// (the MX lookup is shared with the domain checks through the resolver's cache).
+    async fn provider(&self, domain: &str) -> Option<ProviderFound> {
+        let profiles = &self.input.profiles;
+        if let Some(p) = profiles.by_domain(domain) {
+            return Some(ProviderFound {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                via: ProviderVia::Domain,
+            });
+        }
+        let mx = self.dns.mx(domain).await;
+        let hosts: Vec<String> = mx.found()?.iter().map(|m| m.host.clone()).collect();
+        let p = profiles.by_mx(&hosts)?;
+        let host = hosts
+            .iter()
+            .find(|h| profiles.by_mx(std::slice::from_ref(*h)).is_some())
+            .cloned()
+            .unwrap_or_default();
+        Some(ProviderFound {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            via: ProviderVia::Mx { host },
+        })
+    }
+
     /// No server given: find one the way mail clients guess, but verified. Every candidate
-    /// (the domain's SRV targets, smtp.DOMAIN, mail.DOMAIN, DOMAIN, its MX hosts) is looked
-    /// up and knocked on at 587, 465 and 25 at once; the first candidate in that order with
-    /// an open submission port wins, else the first that at least resolves.
+    /// (the domain's SRV targets, the provider's submission hosts, smtp.DOMAIN, mail.DOMAIN,
+    /// DOMAIN, its MX hosts) is looked up and knocked on at 587, 465 and 25 at once; the
+    /// first candidate in that order with an open submission port wins, else the first that
+    /// at least resolves.
     async fn propose(&self) -> Option<Target> {
         let domain = self.input.email_domain()?;
         let srv_name = format!("_submission._tcp.{domain}");
-        let (srv, mx) = tokio::join!(self.dns.srv(&srv_name), self.dns.mx(&domain));
+        let (srv, mx, provider) = tokio::join!(
+            self.dns.srv(&srv_name),
+            self.dns.mx(&domain),
+            self.provider(&domain)
+        );
         let mut names: Vec<String> = srv
             .found()
             .map(|v| v.iter().map(|s| s.target.clone()).collect())
             .unwrap_or_default();
+        if let Some(p) = provider.and_then(|found| self.input.profiles.get(&found.id).cloned()) {
+            names.extend(p.submission_for(&domain).into_iter().map(|e| e.server));
+        }
         names.extend([
             format!("smtp.{domain}"),
             format!("mail.{domain}"),

@@ -261,6 +261,19 @@ host-record=old.example.test,127.0.10.6
 # bare.test: MX only, no SPF, no DMARC
 mx-host=bare.test,mx.bare.test,10
 host-record=mx.bare.test,127.0.10.1
+
+# Provider detection (tests/lab/profiles/labhost.toml recognises *.mx.labhost.test):
+# customer.test by its MX alone; hosted.test by MX and an RFC 6186 SRV record; m365.test
+# by an MX host of the shipped Microsoft 365 profile (outside .test: never resolved here).
+mx-host=customer.test,in1.mx.labhost.test,10
+host-record=in1.mx.labhost.test,127.0.10.1
+mx-host=hosted.test,in1.mx.labhost.test,10
+srv-host=_submission._tcp.hosted.test,smtp.example.test,587,0,1
+mx-host=m365.test,m365-test.mail.protection.outlook.com,0
+# Two providers' submission hosts, pointed at loopback, where tests run a scripted server
+# that answers with the provider's exact refusal texts (nothing leaves this machine).
+host-record=smtp.gmail.com,127.0.20.1
+host-record=smtp.office365.com,127.0.20.1
 EOF
   : >"$LAB/dnsmasq.log"
   chmod 666 "$LAB/dnsmasq.log"
