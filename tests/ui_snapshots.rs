@@ -110,6 +110,19 @@ fn account_prefilled_with_a_complaint() {
 }
 
 #[test]
+fn account_at_a_provider_that_wants_an_app_password() {
+    // The warning stands under the password before anything is typed or sent.
+    let mut m = model_with(Input::new("someone@gmail.com"), UiOptions::default());
+    m.screen = Screen::Account;
+    m.form.focus = Field::Password;
+    snap("account_app_password", &mut m);
+    let mut plain = model_with(Input::new("someone@example.test"), UiOptions::default());
+    plain.screen = Screen::Account;
+    let screen = format!("{:?}", draw(&mut plain, 80, 24).backend().buffer());
+    assert!(!screen.contains("app password"));
+}
+
+#[test]
 fn account_empty_without_authentication() {
     let mut m = model_with(Input::new(""), UiOptions::default());
     m.screen = Screen::Account;

@@ -136,6 +136,9 @@ pub struct Account {
     pub back: String,
     pub bad_email: String,
     pub bad_port: String,
+    pub signin_app_password: String,
+    pub signin_app_password_or_oauth: String,
+    pub signin_oauth: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

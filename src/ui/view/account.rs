@@ -17,8 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
+use crate::profiles::{Profiles, Signin};
 use crate::ui::model::{Encryption, Field, Model, Rendered, Target, TextField};
-use crate::ui::text::text;
+use crate::ui::text::{fill, text};
 
 use super::doc::{pad, Doc};
 use super::theme::Theme;
@@ -153,6 +154,9 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         text_row(&mut d, Field::Password, &t.password, &f.password, "", true);
         let indent = " ".repeat(field_x);
         d.para(&indent, &t.password_why, theme.dim);
+        if let Some(hint) = signin_hint(f.email.value(), &m.input.profiles) {
+            d.para(&indent, &hint, theme.warn);
+        }
     } else {
         for label in [&t.user, &t.password] {
             d.line(Line::from(vec![
@@ -177,6 +181,21 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     ];
     d.buttons(&items, theme, 1);
     d.render(frame, area, None, theme, out);
+}
+
+/// The provider's sign-in policy in one line, when the address's domain has one that a
+/// plain password cannot pass (app passwords, modern sign-in only).
+pub fn signin_hint(email: &str, profiles: &Profiles) -> Option<String> {
+    let t = &text().account;
+    let (_, domain) = email.trim().rsplit_once('@')?;
+    let p = profiles.by_domain(domain)?;
+    let template = match p.signin {
+        Signin::Password => return None,
+        Signin::AppPassword => &t.signin_app_password,
+        Signin::AppPasswordOrOauth => &t.signin_app_password_or_oauth,
+        Signin::OauthOnly => &t.signin_oauth,
+    };
+    Some(fill(template, &[("provider", &p.name)]))
 }
 
 fn marker(focused: bool) -> &'static str {

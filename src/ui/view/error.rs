@@ -36,7 +36,9 @@ pub fn sentence(r: &Recognised) -> Vec<String> {
             Some(m.trim_end_matches('.').to_string())
         }
         (None, Some(c)) => Some(fill(&t.unknown_code, &[("code", c)])),
-        _ => None,
+        // Recognised by its wording alone (Thunderbird, Apple Mail, a server's reply).
+        (Some(m), None) => Some(m.trim_end_matches('.').to_string()),
+        (None, None) => None,
     };
     let mut out = Vec::new();
     match meaning {
