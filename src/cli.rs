@@ -84,6 +84,10 @@ pub struct CommonArgs {
     /// The DNS resolver to use instead of the system's.
     #[arg(long, value_name = "IP[:PORT]", value_parser = parse_dns_server)]
     pub dns_server: Option<SocketAddr>,
+    /// The resolver that tells this network's public address (answers `myip.opendns.com`
+    /// with the asker's address); default OpenDNS's 208.67.222.222.
+    #[arg(long, value_name = "IP[:PORT]", value_parser = parse_dns_server)]
+    pub public_ip_dns: Option<SocketAddr>,
     /// Extra trusted certificate authorities (PEM), in addition to the system's.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
@@ -306,6 +310,7 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
     input.dns_server = c.dns_server;
     input.ca_file = c.ca_file.clone();
     input.error_text = c.error_text.clone();
+    input.public_ip_dns = c.public_ip_dns;
     input.allow_plaintext_auth = c.allow_plaintext_auth;
     input.answers = c.answer.iter().cloned().collect::<BTreeMap<_, _>>();
     if let Some(var) = &c.password_env {

@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use crate::checks::dns::{self, Lookup, Mx, Srv};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
-use crate::checks::tcp::TcpOutcome;
+use crate::checks::tcp::{PortReach, TcpOutcome};
 use crate::checks::{CheckRecord, Status};
+use crate::engine::network::RouteCheck;
+use crate::engine::reference::ReferenceCheck;
 
 /// Where the server under test came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,6 +62,14 @@ pub enum Fact {
     Srv(Lookup<Vec<Srv>>),
     /// Which provider serves the address (`None`: no profile recognises the domain).
     Provider(Option<ProviderFound>),
+    /// Does this computer have a route to the internet at all?
+    Route(RouteCheck),
+    /// Do the DNS resolvers' machines answer on TCP port 53?
+    Resolvers(Vec<PortReach>),
+    /// This network's public address from a DNS-based lookup.
+    PublicIpLookup(Lookup<Vec<IpAddr>>),
+    /// The same ports knocked on at a reference host.
+    Reference(ReferenceCheck),
     /// The ports that will be probed.
     Plan(Vec<u16>),
     Port(Box<PortProbe>),
@@ -77,6 +87,10 @@ pub struct Facts {
     pub dmarc_txt: Option<Lookup<Vec<String>>>,
     pub srv: Option<Lookup<Vec<Srv>>>,
     pub provider: Option<Option<ProviderFound>>,
+    pub route: Option<RouteCheck>,
+    pub resolvers: Option<Vec<PortReach>>,
+    pub public_ip_lookup: Option<Lookup<Vec<IpAddr>>>,
+    pub reference: Option<ReferenceCheck>,
     pub plan: Option<Vec<u16>>,
     pub ports: BTreeMap<u16, PortProbe>,
     pub done: bool,
@@ -93,6 +107,10 @@ impl Facts {
             Fact::DmarcTxt(l) => self.dmarc_txt = Some(l),
             Fact::Srv(l) => self.srv = Some(l),
             Fact::Provider(p) => self.provider = Some(p),
+            Fact::Route(r) => self.route = Some(r),
+            Fact::Resolvers(r) => self.resolvers = Some(r),
+            Fact::PublicIpLookup(l) => self.public_ip_lookup = Some(l),
+            Fact::Reference(r) => self.reference = Some(r),
             Fact::Plan(p) => self.plan = Some(p),
             Fact::Port(p) => {
                 self.ports.insert(p.port, *p);
@@ -130,12 +148,14 @@ impl Facts {
         })
     }
 
-    /// The client's public address, when a server echoed it in its EHLO reply.
+    /// The client's public address: as a server echoed it in its EHLO reply, else from the
+    /// DNS-based lookup.
     pub fn public_ip(&self) -> Option<IpAddr> {
         self.ports
             .values()
             .filter_map(|p| p.ehlo())
             .find_map(|e| e.client_address())
+            .or_else(|| self.public_ip_lookup.as_ref()?.found()?.first().copied())
     }
 
     /// The uniform list of checks for reports and the technical view, in a stable order.
@@ -238,6 +258,79 @@ impl Facts {
             };
             out.push(rec_detail("provider", status, summary, found));
         }
+        if let Some(r) = &self.route {
+            let (status, summary) = if r.any() {
+                let families = match (r.ipv4, r.ipv6) {
+                    (true, true) => "IPv4 and IPv6",
+                    (true, false) => "IPv4",
+                    _ => "IPv6",
+                };
+                (
+                    Status::Pass,
+                    format!("this computer has a route to the internet ({families})"),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    "this computer has no route to the internet: no network connection".to_string(),
+                )
+            };
+            out.push(rec_detail("net.route", status, summary, r));
+        }
+        if let Some(list) = &self.resolvers {
+            for reach in list {
+                let addr = reach
+                    .attempts
+                    .first()
+                    .map(|a| a.address.ip().to_string())
+                    .unwrap_or_default();
+                let o = reach.outcome();
+                let status = match o {
+                    TcpOutcome::Open | TcpOutcome::Refused => Status::Pass,
+                    _ => Status::Warn,
+                };
+                let summary = match o {
+                    TcpOutcome::Open => format!("the DNS server {addr} answers"),
+                    TcpOutcome::Refused => {
+                        format!("the DNS server's machine {addr} answers (its TCP service is off)")
+                    }
+                    other => format!("the DNS server {addr}: {}", other.word()),
+                };
+                out.push(rec_detail("net.resolver", status, summary, reach));
+            }
+        }
+        if let Some(l) = &self.public_ip_lookup {
+            let (status, summary) = match l.found().and_then(|v| v.first()) {
+                Some(ip) => (
+                    Status::Pass,
+                    format!("this network's public address is {ip}"),
+                ),
+                None => (
+                    Status::Skip,
+                    format!("public address not learned by DNS ({})", l.word()),
+                ),
+            };
+            out.push(rec_detail("net.public_ip", status, summary, l));
+        }
+        if let Some(r) = &self.reference {
+            for p in &r.ports {
+                let status = match p.outcome() {
+                    TcpOutcome::Open => Status::Pass,
+                    _ => Status::Warn,
+                };
+                out.push(rec_detail(
+                    &format!("ref.{}", p.port),
+                    status,
+                    format!(
+                        "reference {} port {}: {}",
+                        p.host,
+                        p.port,
+                        p.outcome().word()
+                    ),
+                    p,
+                ));
+            }
+        }
         for p in self.ports.values() {
             port_records(p, &mut out);
         }
@@ -260,6 +353,8 @@ impl Facts {
             ("dns.domain.dmarc", self.dmarc_txt.is_none()),
             ("dns.domain.srv", self.srv.is_none()),
             ("provider", self.provider.is_none()),
+            ("net.route", self.route.is_none()),
+            ("net.public_ip", self.public_ip_lookup.is_none()),
         ] {
             if v {
                 out.push(id.to_string());

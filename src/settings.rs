@@ -77,6 +77,9 @@ pub struct Input {
     pub allow_plaintext_auth: bool,
     /// Answers to the tree's questions, by question id (from `--answer ID=CHOICE` or the wizard).
     pub answers: BTreeMap<String, String>,
+    /// The resolver asked for this network's public address (`myip.opendns.com`); `None`:
+    /// OpenDNS's. Tests point it at their own lab.
+    pub public_ip_dns: Option<SocketAddr>,
     /// Provider profiles: the shipped ones, plus `--profiles DIR`.
     pub profiles: Arc<Profiles>,
 }
@@ -98,6 +101,7 @@ impl Input {
             error_text: None,
             allow_plaintext_auth: false,
             answers: BTreeMap::new(),
+            public_ip_dns: None,
             profiles: Profiles::shared_embedded(),
         }
     }

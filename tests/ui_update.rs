@@ -843,6 +843,12 @@ fn silent_server(m: &mut Model, generation: u64) {
         Fact::ServerDns(Lookup::Found(vec!["127.0.10.1".parse().unwrap()])),
         Fact::Srv(Lookup::Nxdomain),
         Fact::Provider(None),
+        Fact::Route(smtp_doctor::engine::network::RouteCheck {
+            ipv4: true,
+            ipv6: false,
+        }),
+        // No reference host could be found: the server's silence is all there is.
+        Fact::Reference(Default::default()),
         Fact::Plan(vec![587, 465, 25]),
     ];
     for port in [587, 465, 25] {

@@ -186,6 +186,10 @@ fn lab_args(extra: &[&str]) -> Vec<String> {
     let mut a: Vec<String> = vec![
         "--dns-server".into(),
         lab.dns.clone(),
+        "--public-ip-dns".into(),
+        lab.dns.clone(),
+        "--reference".into(),
+        common::LAB_REFERENCE.into(),
         "--ca-file".into(),
         lab.ca_file.to_string_lossy().into_owned(),
         "--timeout".into(),

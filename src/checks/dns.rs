@@ -78,6 +78,8 @@ pub struct Srv {
 pub struct Dns {
     resolver: TokioResolver,
     budget: Duration,
+    /// The resolvers asked, for telling "DNS is down" from "the network is down".
+    servers: Vec<SocketAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,19 +90,32 @@ impl Dns {
     /// `server`: use only this resolver (`--dns-server`); otherwise the system configuration.
     pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Result<Dns, DnsSetupError> {
         let provider = TokioRuntimeProvider::default();
-        let mut builder = match server {
+        let (config, system_opts) = match server {
             Some(addr) => {
                 let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
                 for c in &mut ns.connections {
                     c.port = addr.port();
                 }
-                TokioResolver::builder_with_config(
-                    ResolverConfig::from_name_servers(vec![ns]),
-                    provider,
-                )
+                (ResolverConfig::from_name_servers(vec![ns]), None)
             }
-            None => TokioResolver::builder(provider).map_err(|e| DnsSetupError(e.to_string()))?,
+            None => {
+                let (config, opts) = hickory_resolver::system_conf::read_system_conf()
+                    .map_err(|e| DnsSetupError(e.to_string()))?;
+                (config, Some(opts))
+            }
         };
+        let servers = config
+            .name_servers()
+            .iter()
+            .map(|ns| {
+                let port = ns.connections.first().map_or(53, |c| c.port);
+                SocketAddr::new(ns.ip, port)
+            })
+            .collect();
+        let mut builder = TokioResolver::builder_with_config(config, provider);
+        if let Some(opts) = system_opts {
+            *builder.options_mut() = opts;
+        }
         let opts = builder.options_mut();
         opts.timeout = timeout;
         // One attempt per server: a silent resolver must cost one time-out, not three.
@@ -111,7 +126,13 @@ impl Dns {
         Ok(Dns {
             resolver,
             budget: timeout + timeout / 2,
+            servers,
         })
+    }
+
+    /// The resolvers this lookup asks (the system's, or `--dns-server`).
+    pub fn servers(&self) -> &[SocketAddr] {
+        &self.servers
     }
 
     /// A and AAAA of a host name (an IP literal is returned as is).

@@ -5,6 +5,7 @@ use crate::checks::cert::CertProblem;
 use crate::checks::dns::{self, Lookup};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::TcpOutcome;
+use crate::engine::reference::ReferenceCheck;
 use crate::error_text::{classify, recognise, Area};
 use crate::facts::{Facts, TargetSource};
 use crate::profiles::{Profile, Signin};
@@ -14,6 +15,10 @@ use crate::settings::{Input, Security};
 /// The answer to one signal, or `None` while it is not known yet.
 pub fn signal(name: &str, input: &Input, facts: &Facts) -> Option<&'static str> {
     match name {
+        "local_network" => local_network(facts),
+        "dns_failure" => dns_failure(facts),
+        "unreachable_why" => unreachable_why(facts),
+        "port_block" => port_block(input, facts),
         "server_name" => server_name(facts),
         "server_dns" => server_dns(facts),
         "pasted_error" => pasted_error(input, facts),
@@ -29,6 +34,129 @@ pub fn signal(name: &str, input: &Input, facts: &Facts) -> Option<&'static str> 
         "domain_records" => domain_records(facts),
         _ => None,
     }
+}
+
+/// Is there a network at all? Known at once from the kernel's routing table.
+fn local_network(facts: &Facts) -> Option<&'static str> {
+    match facts.route {
+        Some(r) if !r.any() => Some("offline"),
+        Some(_) => Some("online"),
+        // Never measured (a run that ended early): do not block the walk on it.
+        None if facts.done => Some("online"),
+        None => None,
+    }
+}
+
+/// The reference comparison, or an empty one once the run is over without it (the
+/// server's name never resolved, or the run was cut short).
+fn reference(facts: &Facts) -> Option<std::borrow::Cow<'_, ReferenceCheck>> {
+    match &facts.reference {
+        Some(r) => Some(std::borrow::Cow::Borrowed(r)),
+        None if facts.done => Some(std::borrow::Cow::Owned(ReferenceCheck::default())),
+        None => None,
+    }
+}
+
+/// Did anything outside this computer answer? A DNS answer to the public-address lookup,
+/// or a resolver's machine answering on TCP (even with a refusal). `None` while unknown.
+fn something_answered(facts: &Facts) -> Option<bool> {
+    let whoami = facts
+        .public_ip_lookup
+        .as_ref()
+        .map(|l| l.resolver_answered() || matches!(l, Lookup::ServerFailure(_)));
+    let resolvers = facts.resolvers.as_ref().map(|list| {
+        list.iter()
+            .any(|r| matches!(r.outcome(), TcpOutcome::Open | TcpOutcome::Refused))
+    });
+    let through = facts.reference.as_ref().map(|r| r.any_through());
+    let known = [whoami, resolvers, through];
+    if known.contains(&Some(true)) {
+        return Some(true);
+    }
+    // Every source must have spoken before "nothing answers" is a finding; the reference
+    // only exists when the server's name resolved, so DNS failures do without it.
+    if (whoami.is_some() && resolvers.is_some()) || facts.done {
+        return Some(false);
+    }
+    None
+}
+
+/// The server's name could not be looked up: is DNS down, or the whole network?
+fn dns_failure(facts: &Facts) -> Option<&'static str> {
+    if facts.route.is_some_and(|r| !r.any()) {
+        return Some("offline");
+    }
+    Some(if something_answered(facts)? {
+        "dns_down"
+    } else {
+        "offline"
+    })
+}
+
+/// No port of the server answered: where is the problem? The same ports at a reference
+/// host separate this network's blocks from the server's; ICMP tells a firewall's
+/// rejection (administratively prohibited) from a host that is gone (host unreachable).
+fn unreachable_why(facts: &Facts) -> Option<&'static str> {
+    if facts.route.is_some_and(|r| !r.any()) {
+        return Some("offline");
+    }
+    let plan = facts.plan.as_ref()?;
+    let server: Vec<(u16, TcpOutcome)> = plan
+        .iter()
+        .map(|p| Some((*p, facts.port(*p)?.reach.as_ref()?.outcome())))
+        .collect::<Option<_>>()?;
+    let reference = reference(facts)?;
+    // Ports the network carried to the reference: there the server is to blame.
+    let through: Vec<u16> = reference
+        .ports
+        .iter()
+        .filter(|r| r.got_through())
+        .map(|r| r.port)
+        .collect();
+    let failed_at_reference = reference.ports.iter().any(|r| !r.got_through());
+    if through.is_empty() && failed_at_reference {
+        return Some(if something_answered(facts)? {
+            "blocked_here"
+        } else {
+            "offline"
+        });
+    }
+    let judged: Vec<TcpOutcome> = if through.is_empty() {
+        // No reference at all: judge by the server's answers alone.
+        server.iter().map(|(_, o)| *o).collect()
+    } else {
+        server
+            .iter()
+            .filter(|(p, _)| through.contains(p))
+            .map(|(_, o)| *o)
+            .collect()
+    };
+    let any = |o: TcpOutcome| judged.contains(&o);
+    Some(if any(TcpOutcome::AdminProhibited) {
+        "admin_prohibited"
+    } else if !judged.is_empty() && judged.iter().all(|o| *o == TcpOutcome::Refused) {
+        "refused_by_server"
+    } else if any(TcpOutcome::HostUnreachable) || any(TcpOutcome::NetworkUnreachable) {
+        "host_down"
+    } else if through.is_empty() {
+        "silent_no_reference"
+    } else {
+        "silent_server"
+    })
+}
+
+/// The configured port does not answer: does this network block it (the reference does
+/// not answer there either), or does the server not use it?
+fn port_block(input: &Input, facts: &Facts) -> Option<&'static str> {
+    let Some(port) = input.port else {
+        return Some("unknown");
+    };
+    let reference = reference(facts)?;
+    Some(match reference.port(port) {
+        Some(r) if r.got_through() => "server_side",
+        Some(_) => "blocked_here",
+        None => "unknown",
+    })
 }
 
 fn server_name(facts: &Facts) -> Option<&'static str> {
@@ -621,8 +749,14 @@ mod tests {
             if let Some(v) = v {
                 assert!(s.outcomes.contains(&v), "{} gave {v}", s.name);
                 assert!(
-                    ["configured_port", "port_mode", "encryption", "pasted_error"]
-                        .contains(&s.name),
+                    [
+                        "configured_port",
+                        "port_mode",
+                        "encryption",
+                        "pasted_error",
+                        "port_block"
+                    ]
+                    .contains(&s.name),
                     "{} known too early",
                     s.name
                 );

@@ -224,6 +224,22 @@ fn template_values(
     if let Some(ip) = public_ip {
         v.insert("public_ip", ip.to_string());
     }
+    if let Some(r) = &facts.reference {
+        let mut hosts: Vec<&str> = r.ports.iter().map(|p| p.host.as_str()).collect();
+        hosts.dedup();
+        if !hosts.is_empty() {
+            v.insert("reference", hosts.join(", "));
+        }
+        let blocked: Vec<String> = r
+            .ports
+            .iter()
+            .filter(|p| !p.got_through())
+            .map(|p| p.port.to_string())
+            .collect();
+        if !blocked.is_empty() {
+            v.insert("blocked_ports", blocked.join(", "));
+        }
+    }
     let provider =
         evaluate::provider_profile(input, facts).unwrap_or_else(|| input.provider_by_domain());
     if let Some(p) = provider {

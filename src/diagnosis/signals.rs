@@ -29,6 +29,34 @@ pub const CATALOGUE: &[SignalDef] = &[
         meaning: "The error message the person pasted (`--error-text`): a provider's sign-in policy reply in it, else the area its code or text belongs to.",
     },
     SignalDef {
+        name: "local_network",
+        outcomes: &["online", "offline"],
+        meaning: "Does this computer have a route to the internet at all (no interface or route: offline)? Known at once.",
+    },
+    SignalDef {
+        name: "dns_failure",
+        outcomes: &["dns_down", "offline"],
+        meaning: "The server's name could not be looked up: does anything else answer (the public-address lookup, the resolver's machine)? Then only DNS is down.",
+    },
+    SignalDef {
+        name: "unreachable_why",
+        outcomes: &[
+            "offline",
+            "blocked_here",
+            "refused_by_server",
+            "admin_prohibited",
+            "host_down",
+            "silent_server",
+            "silent_no_reference",
+        ],
+        meaning: "No port of the server answered. Compared with the same ports at a reference host: nothing answers anywhere (offline); the reference fails too (this network blocks the ports); the reference answers and the server refuses, rejects by ICMP (administratively prohibited), is unreachable (ICMP host unreachable) or is silent; no reference could be reached and the server is silent.",
+    },
+    SignalDef {
+        name: "port_block",
+        outcomes: &["blocked_here", "server_side", "unknown"],
+        meaning: "The configured port does not answer: does it fail at the reference host too (this network blocks it), or does it get through there (the server does not use it)?",
+    },
+    SignalDef {
         name: "server_name",
         outcomes: &["valid", "invalid", "missing"],
         meaning: "Is the outgoing-server field a host name? `missing`: none was given and none could be proposed.",
@@ -152,6 +180,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "public_ip",
     "provider",
     "provider.explain",
+    "reference",
+    "blocked_ports",
     "provider.who_acts",
     "reply",
     "cert.names",

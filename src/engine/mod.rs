@@ -18,6 +18,8 @@ use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::Input;
 
 pub mod hostname;
+pub mod network;
+pub mod reference;
 
 /// The ports every diagnosis tests besides the configured one, most preferred first.
 pub const SUBMISSION_PORTS: [u16; 3] = [587, 465, 25];
@@ -67,6 +69,23 @@ impl Engine {
                 let _ = t.send(Fact::Provider(e.provider(&domain).await)).await;
             });
         }
+        // This computer's own network, at once and beside everything else.
+        let _ = tx.send(Fact::Route(network::route_check())).await;
+        let (servers, timeout) = (engine.dns.servers().to_vec(), engine.input.timeout);
+        let t = tx.clone();
+        tasks.spawn(async move {
+            let reach = network::resolver_reach(&servers, timeout).await;
+            let _ = t.send(Fact::Resolvers(reach)).await;
+        });
+        let whoami = engine.input.public_ip_dns.unwrap_or(network::PUBLIC_IP_DNS);
+        let t = tx.clone();
+        tasks.spawn(async move {
+            let _ = t
+                .send(Fact::PublicIpLookup(
+                    network::public_ip(whoami, timeout).await,
+                ))
+                .await;
+        });
         let e = engine.clone();
         let t = tx.clone();
         tasks.spawn(async move { e.server_checks(t).await });
@@ -95,7 +114,40 @@ impl Engine {
         let addrs = lookup.found().cloned();
         let _ = tx.send(Fact::ServerDns(lookup)).await;
         let Some(addrs) = addrs else { return };
-        self.probe_ports(&target.host, addrs, tx).await;
+        tokio::join!(
+            self.probe_ports(&target.host, addrs.clone(), tx.clone()),
+            self.reference(&addrs, tx.clone())
+        );
+    }
+
+    /// The same ports at a reference host, beside the server's own probes (not after
+    /// them), so the comparison costs no extra time-out.
+    async fn reference(&self, server_addrs: &[IpAddr], tx: mpsc::Sender<Fact>) {
+        let domain = self.input.email_domain();
+        let (provider, mx) = match &domain {
+            Some(d) => {
+                let (provider, mx) = tokio::join!(self.provider(d), self.dns.mx(d));
+                (provider, mx.found().cloned().unwrap_or_default())
+            }
+            None => (None, Vec::new()),
+        };
+        let profile = provider.and_then(|p| self.input.profiles.get(&p.id).cloned());
+        let candidates = reference::candidates(
+            self.input.reference.as_deref(),
+            profile.as_ref(),
+            domain.as_deref(),
+            &mx,
+        );
+        let plan = port_plan(self.input.port);
+        let found = reference::check(
+            &self.dns,
+            &candidates,
+            server_addrs,
+            &plan,
+            self.input.timeout,
+        )
+        .await;
+        let _ = tx.send(Fact::Reference(found)).await;
     }
 
     /// The provider serving the domain: by the domain itself at once, else by its MX hosts

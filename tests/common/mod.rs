@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 /// The running lab's DNS server (dnsmasq, authoritative for `.test`, no upstream).
 pub const LAB_DNS: &str = "127.0.53.1:53";
+/// A lab server on a machine (address) of its own, used as reference host.
+pub const LAB_REFERENCE: &str = "ref.example.test";
 /// The lab's account, on every server.
 pub const EMAIL: &str = "alice@example.test";
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -100,7 +102,19 @@ fn run_check_as(json: bool, args: &[&str], password: Option<&str>) -> CheckRun {
     if json {
         full.push("--json");
     }
-    full.extend(["--dns-server", &lab.dns, "--ca-file", &ca, "--timeout", "3"]);
+    // The public-address lookup and the reference host stay inside the lab too.
+    full.extend([
+        "--dns-server",
+        &lab.dns,
+        "--public-ip-dns",
+        &lab.dns,
+        "--reference",
+        LAB_REFERENCE,
+        "--ca-file",
+        &ca,
+        "--timeout",
+        "3",
+    ]);
     if password.is_some() {
         full.extend(["--password-env", PASSWORD_ENV]);
     }

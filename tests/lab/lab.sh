@@ -257,6 +257,7 @@ host-record=wrongname.example.test,127.0.10.3
 host-record=selfsigned.example.test,127.0.10.4
 host-record=stopped.example.test,127.0.10.5
 host-record=old.example.test,127.0.10.6
+host-record=ref.example.test,127.0.10.6
 
 # bare.test: MX only, no SPF, no DMARC
 mx-host=bare.test,mx.bare.test,10
