@@ -125,7 +125,29 @@ fn run_check_as(json: bool, args: &[&str], password: Option<&str>) -> CheckRun {
 /// Runs the binary with exactly `args`; `password` (if any) goes into `SMTP_DOCTOR_TEST_PASSWORD`.
 /// Killed after [`RUN_LIMIT`].
 pub fn run_tool(args: &[&str], password: Option<&str>) -> CheckRun {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"));
+    run_tool_in(None, args, password, &[])
+}
+
+/// The same, optionally inside network namespace `netns` (`ip netns exec`, which also
+/// gives the namespace's own resolv.conf), with extra environment variables.
+pub fn run_tool_in(
+    netns: Option<&str>,
+    args: &[&str],
+    password: Option<&str>,
+    env: &[(&str, &str)],
+) -> CheckRun {
+    let bin = env!("CARGO_BIN_EXE_smtp-doctor");
+    let mut cmd = match netns {
+        Some(ns) => {
+            let mut c = Command::new("ip");
+            c.args(["netns", "exec", ns, bin]);
+            c
+        }
+        None => Command::new(bin),
+    };
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     cmd.args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

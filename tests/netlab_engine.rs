@@ -1,0 +1,318 @@
+//! Network diagnosis end to end in the namespaced lab (tests/netlab/netlab.sh): the real
+//! binary runs on the person's PC (namespace sdl-pc) behind an ISP router, against real
+//! Postfix/Dovecot, dnsmasq and iptables rules. Each case sets one scenario, runs
+//! `smtp-doctor check --json` and asserts the primary cause and the recommendation; every
+//! case runs again with 200 ms of added round-trip delay (an NFQUEUE delayer on the router).
+//!
+//! The scenarios change shared state (firewall rules, running servers), so the cases take
+//! turns through one lock.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Mutex;
+
+use common::{run_tool_in, CheckRun, PASSWORD};
+
+static TURN: Mutex<()> = Mutex::new(());
+
+/// The PC's public address: the ISP router's SNAT address.
+const PUBLIC_IP: &str = "203.0.113.7";
+const WHOAMI_DNS: &str = "203.0.113.54";
+const REFERENCE: &str = "smtp.reference.test";
+
+fn netlab_dir() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("SMTP_DOCTOR_NETLAB").unwrap_or_else(|| "/tmp/smtp-doctor-netlab".into()),
+    )
+}
+
+fn netlab_sh() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/netlab/netlab.sh")
+}
+
+/// Runs `netlab.sh ARGS`, panicking with its output when it fails.
+fn netlab(args: &[&str]) {
+    let out = Command::new("bash")
+        .arg(netlab_sh())
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run netlab.sh: {e}"));
+    assert!(
+        out.status.success(),
+        "netlab.sh {args:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn require_netlab() {
+    let ready = netlab_dir().join("ready");
+    assert!(
+        ready.is_file(),
+        "the network lab is not running: run `sudo bash tests/run.sh` \
+         (or `sudo bash tests/netlab/netlab.sh up` before `cargo test`); no {}",
+        ready.display()
+    );
+}
+
+/// One scenario, set for the duration of a case and cleared afterwards (also on panic).
+struct Scenario;
+
+impl Scenario {
+    fn set(name: &str, delay_ms: u32) -> Scenario {
+        netlab(&["set", name]);
+        if delay_ms > 0 {
+            netlab(&["delay", &delay_ms.to_string()]);
+        }
+        Scenario
+    }
+}
+
+impl Drop for Scenario {
+    fn drop(&mut self) {
+        let _ = Command::new("bash")
+            .arg(netlab_sh())
+            .args(["delay", "off"])
+            .output();
+        let _ = Command::new("bash").arg(netlab_sh()).arg("clear").output();
+    }
+}
+
+/// `smtp-doctor check --json` on the PC, with the lab's CA, reference and who-am-I
+/// resolver; the PC's resolver is the lab's DNS server (its /etc/netns resolv.conf).
+fn check_on_pc(args: &[&str], timeout: &str) -> CheckRun {
+    let ca = netlab_dir()
+        .join("pki/ca.pem")
+        .to_string_lossy()
+        .into_owned();
+    let mut full = vec![
+        "check",
+        "--json",
+        "--ca-file",
+        &ca,
+        "--reference",
+        REFERENCE,
+        "--public-ip-dns",
+        WHOAMI_DNS,
+        "--timeout",
+        timeout,
+        "--password-env",
+        common::PASSWORD_ENV,
+    ];
+    full.extend_from_slice(args);
+    run_tool_in(Some("sdl-pc"), &full, Some(PASSWORD), &[])
+}
+
+fn account(port: &str, security: &str) -> Vec<String> {
+    [
+        "--email",
+        "alice@example.test",
+        "--server",
+        "smtp.example.test",
+        "--port",
+        port,
+        "--security",
+        security,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn assert_primary(run: &CheckRun, code: &str) {
+    assert_eq!(
+        run.primary_cause(),
+        code,
+        "{}\n--- stderr\n{}",
+        run.pretty(),
+        run.stderr
+    );
+}
+
+fn assert_recommended(run: &CheckRun, port: u64, security: &str) {
+    let r = &run.report()["recommended"];
+    assert_eq!(r["port"], port, "recommended port\n{}", run.pretty());
+    assert_eq!(
+        r["security"],
+        security,
+        "recommended security\n{}",
+        run.pretty()
+    );
+}
+
+fn assert_not_ok(run: &CheckRun) {
+    // Nothing was proven from this network: the verdict cannot be "ok".
+    let verdict = &run.report()["verdict"];
+    assert_ne!(verdict, "ok", "{}", run.pretty());
+}
+
+fn fix_text(run: &CheckRun) -> String {
+    run.report()["causes"][0]["fix"].to_string()
+}
+
+// --- the cases, each run without and with added delay ----------------------------------
+
+fn isp_blocks_port_25(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("isp-block-25", delay);
+    let run = check_on_pc(&strs(&account("25", "starttls")), "3");
+    assert_primary(&run, "network.outbound_port_blocked");
+    assert_recommended(&run, 587, "starttls");
+}
+
+fn office_firewall_resets_587_and_465(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("office-reset", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "network.outbound_port_blocked");
+    assert_recommended(&run, 25, "starttls");
+}
+
+fn server_firewall_drops_this_network(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("server-drop-client", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "server.client_ip_blocked");
+    assert_eq!(run.report()["public_ip"], PUBLIC_IP, "{}", run.pretty());
+    assert!(fix_text(&run).contains(PUBLIC_IP), "{}", run.pretty());
+    // The evidence cannot exclude a dead host: both are named, and the administrator.
+    let codes: Vec<&str> = run.report()["causes"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|c| c["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(codes.contains(&"server.host_unreachable"), "{codes:?}");
+    assert!(codes.contains(&"unknown.needs_server_side"), "{codes:?}");
+    assert_not_ok(&run);
+}
+
+fn server_firewall_rejects_this_network(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("server-reject-client", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "server.client_ip_blocked");
+    assert!(fix_text(&run).contains(PUBLIC_IP), "{}", run.pretty());
+    let tcp = run.report()["checks"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["id"] == "tcp.587"))
+        .map(|c| c["summary"].to_string())
+        .unwrap_or_default();
+    assert!(tcp.contains("prohibited"), "{tcp}");
+}
+
+fn server_host_down(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("server-down", delay);
+    // ARP gives up after about 3 s: the budget per step must be longer to hear the ICMP.
+    let run = check_on_pc(&strs(&account("587", "starttls")), "5");
+    assert_primary(&run, "server.host_unreachable");
+    assert_not_ok(&run);
+}
+
+fn mail_service_stopped(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("postfix-stopped", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "server.service_down");
+}
+
+fn dns_server_down(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("dns-down", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "network.dns_unavailable");
+}
+
+fn no_route_at_all(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("no-route", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "network.offline");
+    assert!(
+        run.report().get("recommended").is_none(),
+        "{}",
+        run.pretty()
+    );
+}
+
+fn working_account_through_the_isp(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("none", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "ok.sending_works");
+    assert_recommended(&run, 587, "starttls");
+    assert_eq!(run.report()["public_ip"], PUBLIC_IP, "{}", run.pretty());
+}
+
+macro_rules! both {
+    ($case:ident, $plain:ident, $delayed:ident) => {
+        #[test]
+        fn $plain() {
+            $case(0);
+        }
+        #[test]
+        fn $delayed() {
+            $case(200);
+        }
+    };
+}
+
+both!(
+    isp_blocks_port_25,
+    isp_blocks_port_25_for_every_destination,
+    isp_blocks_port_25_with_200ms_delay
+);
+both!(
+    office_firewall_resets_587_and_465,
+    office_firewall_resets_587_and_465_for_every_destination,
+    office_firewall_resets_with_200ms_delay
+);
+both!(
+    server_firewall_drops_this_network,
+    server_firewall_drops_this_network_silently,
+    server_firewall_drops_with_200ms_delay
+);
+both!(
+    server_firewall_rejects_this_network,
+    server_firewall_rejects_with_icmp_admin_prohibited,
+    server_firewall_rejects_with_200ms_delay
+);
+both!(
+    server_host_down,
+    server_host_is_down,
+    server_host_down_with_200ms_delay
+);
+both!(
+    mail_service_stopped,
+    postfix_is_stopped,
+    postfix_stopped_with_200ms_delay
+);
+both!(
+    dns_server_down,
+    dns_server_is_down,
+    dns_server_down_with_200ms_delay
+);
+both!(
+    no_route_at_all,
+    pc_has_no_route_at_all,
+    no_route_with_200ms_delay
+);
+both!(
+    working_account_through_the_isp,
+    working_account_through_the_isp_router,
+    working_account_with_200ms_delay
+);
