@@ -95,8 +95,9 @@ copy_extensions = none
 email_in_dn     = no
 
 [ policy_any ]
-organizationName = optional
-commonName       = supplied
+organizationName       = optional
+organizationalUnitName = optional
+commonName             = supplied
 
 [ req ]
 distinguished_name = req_dn
@@ -127,9 +128,12 @@ subjectKeyIdentifier   = hash
 EOF
 }
 
-# new_ca DIR SUBJECT: a root CA (backdated, so the expired leaf lies inside its validity).
+# new_ca DIR SUBJECT [openssl ca options...]: a root CA (backdated, so the expired leaf lies
+# inside its validity). Without -preserveDN, `openssl ca` puts the subject's fields in the
+# policy's order (O, OU, CN).
 new_ca() {
   local dir=$1 subject=$2
+  shift 2
   mkdir -p "$dir/issued"
   : >"$dir/index.txt"
   echo 1000 >"$dir/serial"
@@ -137,7 +141,7 @@ new_ca() {
   openssl req -new -config "$PKI/openssl.cnf" -key "$dir/ca.key" -subj "$subject" -out "$dir/ca.csr"
   CA_DIR=$dir SAN=DNS:unused openssl ca -batch -notext -config "$PKI/openssl.cnf" -selfsign \
     -keyfile "$dir/ca.key" -in "$dir/ca.csr" -out "$dir/ca.pem" -extensions root_ext \
-    -startdate 20190101000000Z -enddate 20451231235959Z 2>/dev/null
+    -startdate 20190101000000Z -enddate 20451231235959Z "$@" 2>/dev/null
 }
 
 # new_leaf CA_DIR OUT_BASENAME CN SAN [openssl ca date options...]
