@@ -2,8 +2,10 @@
 # The test command of smtp-doctor:   sudo bash tests/run.sh
 #
 # Installs what is missing (Debian packages; the Rust toolchain must already be there), builds
-# the tests, brings the lab of real mail servers up (tests/lab/lab.sh: loopback addresses only),
-# checks the lab itself, runs `cargo test --all-targets`, and always takes the lab down again.
+# the tests, brings the lab of real mail servers up (tests/lab/lab.sh: loopback addresses only)
+# and the network-namespace lab (tests/netlab/netlab.sh: a PC behind a router, servers on a lab
+# internet, network fault scenarios), checks both labs, runs `cargo test --all-targets`, and
+# always takes both labs down again.
 # Exit status: cargo's (or 1 when the set-up failed). Extra arguments go to `cargo test`
 # (e.g. `sudo bash tests/run.sh --test lab_engine -- --nocapture`).
 set -euo pipefail
@@ -11,7 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 LAB_SH=$ROOT/tests/lab/lab.sh
+NETLAB_SH=$ROOT/tests/netlab/netlab.sh
 export SMTP_DOCTOR_LAB=${SMTP_DOCTOR_LAB:-/tmp/smtp-doctor-lab}
+export SMTP_DOCTOR_NETLAB=${SMTP_DOCTOR_NETLAB:-/tmp/smtp-doctor-netlab}
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 started=$SECONDS
 
@@ -28,7 +32,7 @@ if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ] && [ "$(stat -c %U "$ROOT
   user_home=$(getent passwd "$SUDO_USER" | cut -d: -f6)
   as_user=(runuser -u "$SUDO_USER" -- env HOME="$user_home" PATH="$user_home/.cargo/bin:$PATH")
 fi
-run_cargo() { "${as_user[@]}" env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" cargo "$@"; }
+run_cargo() { "${as_user[@]}" env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" SMTP_DOCTOR_NETLAB="$SMTP_DOCTOR_NETLAB" cargo "$@"; }
 
 if ! "${as_user[@]}" sh -c 'command -v cargo' >/dev/null 2>&1; then
   if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
@@ -38,8 +42,10 @@ if ! "${as_user[@]}" sh -c 'command -v cargo' >/dev/null 2>&1; then
   exit 1
 fi
 
-# Everything from Debian in one go (one apt-get update at most; nothing when all is there).
-bash "$LAB_SH" deps pkg-config libssl-dev tmux python3 ca-certificates
+# Everything from Debian in one go (one apt-get update at most; nothing when all is there):
+# the build's, the loopback lab's (found by lab.sh) and the netlab's (namespaces, firewall,
+# the NFQUEUE delayer's library).
+bash "$LAB_SH" deps pkg-config libssl-dev tmux python3 ca-certificates iproute2 iptables libnetfilter-queue1
 
 # Every test target, and all of them even when one fails (the lab is up anyway); arguments
 # that pick targets themselves (--test NAME, --lib, ...) replace --all-targets.
@@ -59,9 +65,11 @@ if ! run_cargo test "${cargo_args[@]}" --no-run "$@"; then
 fi
 
 lab_up=0
+netlab_up=0
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [ "$netlab_up" -eq 1 ]; then bash "$NETLAB_SH" down || say "netlab.sh down failed"; fi
   if [ "$lab_up" -eq 1 ]; then bash "$LAB_SH" down || say "lab.sh down failed"; fi
   exit "$rc"
 }
@@ -81,10 +89,22 @@ if ! python3 "$ROOT/tests/lab/selftest.py" >"$SMTP_DOCTOR_LAB/selftest.out" 2>&1
 fi
 say "lab up in ${lab_seconds} s and self-checked ($(tail -n 1 "$SMTP_DOCTOR_LAB/selftest.out"))"
 
+netlab_up=1
+netlab_started=$SECONDS
+bash "$NETLAB_SH" up
+netlab_seconds=$((SECONDS - netlab_started))
+
+if ! bash "$NETLAB_SH" selftest >"$SMTP_DOCTOR_NETLAB/selftest.out" 2>&1; then
+  cat "$SMTP_DOCTOR_NETLAB/selftest.out" >&2
+  say "the netlab does not behave as tests/netlab/netlab.sh describes (above): not running the tests"
+  exit 1
+fi
+say "netlab up in ${netlab_seconds} s and self-checked ($(tail -n 1 "$SMTP_DOCTOR_NETLAB/selftest.out"))"
+
 set +e
 run_cargo test "${cargo_args[@]}" "$@"
 status=$?
 set -e
 
-say "cargo test exited with status $status after $((SECONDS - started)) s in all (lab up in ${lab_seconds} s)"
+say "cargo test exited with status $status after $((SECONDS - started)) s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s)"
 exit "$status"

@@ -41,11 +41,10 @@ SERVERS=(
   "old        127.0.10.6 old.example.test        old        yes"
 )
 
-log() { printf 'lab: %s\n' "$*" >&2; }
-die() {
-  printf 'lab: ERROR: %s\n' "$*" >&2
-  exit 1
-}
+# log, die, ensure_packages, detached, certificates (write_openssl_config, new_ca, new_leaf),
+# alive, stop_pid, postfix_diagnose, smtp_greets, tls_handshakes, wait_until.
+# shellcheck source=tests/lab/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 check_lab_path() {
   case "$LAB" in
@@ -58,144 +57,8 @@ check_lab_path() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Packages
-# ---------------------------------------------------------------------------------------------
-# ensure_packages [PACKAGE...]: install what the lab needs (found missing by its commands) and
-# the named Debian packages that are not installed yet; nothing when all are there.
-ensure_packages() {
-  local -a want=()
-  local p
-  for p in "$@"; do
-    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then want+=("$p"); fi
-  done
-  command -v postfix >/dev/null 2>&1 || want+=(postfix)
-  command -v dovecot >/dev/null 2>&1 || want+=(dovecot-core)
-  command -v dnsmasq >/dev/null 2>&1 || want+=(dnsmasq-base)
-  command -v openssl >/dev/null 2>&1 || want+=(openssl)
-  command -v dig >/dev/null 2>&1 || want+=(bind9-dnsutils)
-  command -v iptables >/dev/null 2>&1 || want+=(iptables)
-  command -v ss >/dev/null 2>&1 || want+=(iproute2)
-  command -v timeout >/dev/null 2>&1 || want+=(coreutils)
-  [ -e /etc/ssl/certs/ca-certificates.crt ] || want+=(ca-certificates)
-  if [ ${#want[@]} -eq 0 ]; then return 0; fi
-  command -v apt-get >/dev/null 2>&1 || die "missing ${want[*]} and no apt-get to install them"
-  log "installing ${want[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections
-  # Keep the packages' services from starting on the host while they install.
-  local policy=/usr/sbin/policy-rc.d policy_backup=""
-  if [ -e "$policy" ]; then
-    policy_backup=$(mktemp /usr/sbin/policy-rc.d.smtp-doctor-lab.XXXXXX)
-    cp -p "$policy" "$policy_backup"
-  fi
-  printf '#!/bin/sh\nexit 101\n' >"$policy"
-  chmod 755 "$policy"
-  local rc=0
-  {
-    apt-get update -q &&
-      apt-get install -y -q --no-install-recommends \
-        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${want[@]}"
-  } </dev/null >&2 || rc=$?
-  if [ -n "$policy_backup" ]; then mv -f "$policy_backup" "$policy"; else rm -f "$policy"; fi
-  [ "$rc" -eq 0 ] || die "apt-get install ${want[*]} failed (exit $rc)"
-}
-
-# detached LOGFILE COMMAND...: run COMMAND (which daemonizes) holding none of our descriptors.
-# A daemon that inherits a caller's pipe (CI's log, a `| tee`) keeps its reader waiting long
-# after this script has exited.
-detached() {
-  local logfile=$1
-  shift
-  (
-    for fd in "/proc/$BASHPID/fd/"*; do
-      fd=${fd##*/}
-      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
-    done
-    exec "$@" </dev/null >>"$logfile" 2>&1
-  )
-}
-
-# ---------------------------------------------------------------------------------------------
 # Certificates
 # ---------------------------------------------------------------------------------------------
-write_openssl_config() {
-  cat >"$1" <<'EOF'
-# openssl ca configuration of the smtp-doctor test lab. CA_DIR and SAN come from the environment.
-[ ca ]
-default_ca = lab_ca
-
-[ lab_ca ]
-dir             = ${ENV::CA_DIR}
-database        = $dir/index.txt
-serial          = $dir/serial
-new_certs_dir   = $dir/issued
-certificate     = $dir/ca.pem
-private_key     = $dir/ca.key
-default_md      = sha256
-default_days    = 825
-policy          = policy_any
-preserve        = yes
-unique_subject  = no
-copy_extensions = none
-email_in_dn     = no
-
-[ policy_any ]
-organizationName = optional
-commonName       = supplied
-
-[ req ]
-distinguished_name = req_dn
-prompt             = no
-
-[ req_dn ]
-CN = unused
-
-[ root_ext ]
-basicConstraints       = critical, CA:TRUE
-keyUsage               = critical, keyCertSign, cRLSign
-subjectKeyIdentifier   = hash
-
-[ leaf_ext ]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature, keyEncipherment
-extendedKeyUsage       = serverAuth
-subjectAltName         = ${ENV::SAN}
-subjectKeyIdentifier   = hash
-authorityKeyIdentifier = keyid:always
-
-[ self_ext ]
-basicConstraints       = critical, CA:FALSE
-keyUsage               = critical, digitalSignature, keyEncipherment
-extendedKeyUsage       = serverAuth
-subjectAltName         = ${ENV::SAN}
-subjectKeyIdentifier   = hash
-EOF
-}
-
-# new_ca DIR SUBJECT: a root CA (backdated, so the expired leaf lies inside its validity).
-new_ca() {
-  local dir=$1 subject=$2
-  mkdir -p "$dir/issued"
-  : >"$dir/index.txt"
-  echo 1000 >"$dir/serial"
-  openssl genrsa -out "$dir/ca.key" 2048 2>/dev/null
-  openssl req -new -config "$PKI/openssl.cnf" -key "$dir/ca.key" -subj "$subject" -out "$dir/ca.csr"
-  CA_DIR=$dir SAN=DNS:unused openssl ca -batch -notext -config "$PKI/openssl.cnf" -selfsign \
-    -keyfile "$dir/ca.key" -in "$dir/ca.csr" -out "$dir/ca.pem" -extensions root_ext \
-    -startdate 20190101000000Z -enddate 20451231235959Z 2>/dev/null
-}
-
-# new_leaf CA_DIR OUT_BASENAME CN SAN [openssl ca date options...]
-new_leaf() {
-  local ca_dir=$1 out=$2 cn=$3 san=$4
-  shift 4
-  openssl genrsa -out "$PKI/$out.key" 2048 2>/dev/null
-  openssl req -new -config "$PKI/openssl.cnf" -key "$PKI/$out.key" -subj "/CN=$cn" -out "$PKI/$out.csr"
-  CA_DIR=$ca_dir SAN=$san openssl ca -batch -notext -config "$PKI/openssl.cnf" \
-    -in "$PKI/$out.csr" -out "$PKI/$out.pem" -extensions leaf_ext "$@" 2>/dev/null
-  rm -f "$PKI/$out.csr"
-}
-
 make_pki() {
   PKI=$LAB/pki
   mkdir -p "$PKI"
@@ -491,40 +354,10 @@ postfix_master_pid() { # postfix_master_pid NAME -> pid of a running master, or 
   return 0
 }
 
-# Without syslog, the postfix command prints its early errors only to a terminal: rerun it
-# under script(1) to see them.
-postfix_diagnose() { # postfix_diagnose CONFIG_DIR COMMAND
-  if command -v script >/dev/null 2>&1; then
-    timeout 20 script -qec "postfix -c $1 $2" /dev/null </dev/null 2>&1 | tr -d '\r' | tail -n 20 || true
-  else
-    echo "(run 'postfix -c $1 $2' in a terminal to see why)"
-  fi
-}
-
 start_postfix() {
   local name=$1 conf=$LAB/postfix-$1
   detached /dev/null postfix -c "$conf" start ||
     die "Postfix '$name' did not start: $(postfix_diagnose "$conf" check) $(tail -n 20 "$LAB/postfix-$name.log" 2>/dev/null)"
-}
-
-# alive PID: the process exists and is not a zombie (init here may reap late).
-alive() {
-  local state
-  state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
-  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
-}
-
-# stop_pid PID WHAT: TERM, wait (bounded), then KILL.
-stop_pid() {
-  local pid=$1 what=$2 i
-  alive "$pid" || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < TRIES; i++)); do
-    alive "$pid" || return 0
-    sleep 0.1
-  done
-  log "$what (pid $pid) ignored TERM; killing it"
-  kill -KILL "$pid" 2>/dev/null || true
 }
 
 stop_postfix() {
@@ -538,27 +371,6 @@ stop_postfix() {
 # ---------------------------------------------------------------------------------------------
 # Readiness
 # ---------------------------------------------------------------------------------------------
-smtp_greets() { # smtp_greets IP PORT: the server sends a 220 greeting
-  timeout 3 bash -c '
-    exec 3<>"/dev/tcp/$1/$2" || exit 1
-    IFS= read -r -t 2 line <&3 || exit 1
-    printf "QUIT\r\n" >&3
-    [[ $line == 220* ]]' _ "$1" "$2" 2>/dev/null
-}
-
-tls_handshakes() { # tls_handshakes IP PORT NAME
-  timeout 3 openssl s_client -connect "$1:$2" -servername "$3" -brief </dev/null >/dev/null 2>&1
-}
-
-wait_until() { # wait_until COMMAND...: true once COMMAND is; TRIES x 0.1 s at most
-  local i
-  for ((i = 0; i < TRIES; i++)); do
-    "$@" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
 wait_ready() {
   local s name ip host run failed=()
   wait_until dns_answers || failed+=("dnsmasq on $DNS_IP:53")

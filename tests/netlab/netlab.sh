@@ -1,0 +1,816 @@
+#!/usr/bin/env bash
+# smtp-doctor's network-namespace test lab ("netlab"): a person's PC behind an ISP router, real
+# mail servers on a small lab internet, and scenarios that break the path the way real networks
+# do (a blocked port, a reset, a firewall that drops or rejects, a dead host, no DNS, no route,
+# latency).
+#
+#   sudo bash tests/netlab/netlab.sh up           build everything; writes $NETLAB/ready
+#   sudo bash tests/netlab/netlab.sh down         stop and remove everything (also after a partial up)
+#   sudo bash tests/netlab/netlab.sh status       what runs, the scenario and delay in force
+#   sudo bash tests/netlab/netlab.sh deps [PKG...]  only install what the netlab (and PKGs) need
+#   sudo bash tests/netlab/netlab.sh set NAME     switch to a scenario (clears the previous one first)
+#   sudo bash tests/netlab/netlab.sh clear        back to normal: no scenario, no delay
+#   sudo bash tests/netlab/netlab.sh delay MS|off add MS ms of round-trip time (MS/2 each way)
+#   sudo bash tests/netlab/netlab.sh selftest     tests/netlab/selftest.py, run inside sdl-pc
+#
+# State: ${SMTP_DOCTOR_NETLAB:-/tmp/smtp-doctor-netlab} (pki/ca.pem, pki/os-store-with-shield.pem,
+# logs, pid files, scenario, delay, ready). Tests run their client inside the PC:
+#   ip netns exec sdl-pc smtp-doctor ...      (its /etc/resolv.conf is /etc/netns/sdl-pc/resolv.conf)
+#
+# Topology (addresses only from 198.51.100.0/24 and 203.0.113.0/24, and only inside the lab's
+# namespaces: the root namespace gets no address, interface or route; nothing routes out):
+#
+#   sdl-pc                     sdl-isp (router, ip_forward=1)                 lab internet 203.0.113.0/24
+#   eth0 198.51.100.130/25 --- lan0 198.51.100.129/25                          (bridge br0 in sdl-isp)
+#   default via .129           br0  203.0.113.1/24 + 203.0.113.7/24  --+-- mail0 --- sdl-mail eth0
+#   resolver 203.0.113.53      SNAT 198.51.100.128/25 -> 203.0.113.7  |         203.0.113.25 smtp.example.test
+#                              routes: only the two connected nets    |                      mail.example.test
+#                                                                     |         203.0.113.26 smtp.shielded.test
+#                                                                     +-- dns0 ---- sdl-dns eth0
+#                                                                     |         203.0.113.53 dnsmasq (.test)
+#                                                                     |         203.0.113.54 who-am-I DNS
+#                                                                     +-- ref0 ---- sdl-ref eth0
+#                                                                               203.0.113.80 smtp.reference.test
+#
+# Servers (each Postfix listens on 25 smtpd, 587 submission with STARTTLS, 465 implicit TLS;
+# AUTH only after TLS, relaying only after AUTH; SASL by one Dovecot in sdl-mail; accepted mail
+# is discarded):
+#   mail    203.0.113.25  smtp.example.test, mail.example.test  certificate from the netlab CA
+#   shield  203.0.113.26  smtp.shielded.test   certificate from "Avast Web/Mail Shield Root"
+#   ref     203.0.113.80  smtp.reference.test  certificate from the netlab CA
+#   dnsmasq 203.0.113.53  authoritative for .test, no upstream (other names: REFUSED)
+#   whoami  203.0.113.54  A myip.opendns.com -> the query's source address (203.0.113.7 from the PC)
+# Account everywhere: alice@example.test / "correct horse battery staple".
+# An address outside the two lab nets (e.g. 142.250.1.1) fails at once from the PC with
+# ENETUNREACH: the router has no route and answers ICMP net unreachable (type 3 code 0).
+#
+# Scenarios (`set NAME`; one at a time; `delay` is independent of them; `clear` undoes both):
+#   isp-block-25          sdl-isp FORWARD drops (silently) TCP port 25 from the LAN to anywhere
+#   office-reset          sdl-isp FORWARD answers TCP 587 and 465 from the LAN with a TCP reset
+#   server-drop-client    sdl-mail INPUT drops everything from 203.0.113.7 (CSF/fail2ban style)
+#   server-reject-client  sdl-mail INPUT rejects 203.0.113.7 with ICMP admin-prohibited
+#   server-down           sdl-mail's eth0 is down: the router's ARP fails, ICMP host unreachable ~3 s
+#                         (203.0.113.25 and .26 both go: they are one host)
+#   postfix-stopped       the Postfix of 203.0.113.25 is stopped: connection refused on 25/465/587
+#   dns-down              sdl-dns INPUT drops DNS to 203.0.113.53 (udp+tcp 53): resolver time-out
+#                         (stopping dnsmasq instead gives ICMP port unreachable: a quick failure)
+#   no-route              the PC's default route is deleted (eth0 stays up, the LAN stays
+#                         reachable): connect() to the internet fails at once with ENETUNREACH
+#   delay MS / delay off  an NFQUEUE delayer (nfq_delay.py) in sdl-isp holds every forwarded
+#                         packet MS/2 ms in each direction: the PC's round trips grow by MS ms
+# The scenario state is global: tests that set scenarios must not run in parallel.
+#
+# /etc/postfix/main.cf of the host is never touched: each namespace that runs Postfix gets
+# /etc/netns/NS/postfix (a copy of /etc/postfix's support files plus a main.cf that lists the
+# instances in alternate_config_directories), which `ip netns exec NS` mounts over /etc/postfix.
+# So the netlab and tests/lab/lab.sh can be up at the same time without sharing that file.
+set -euo pipefail
+
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SELF=$HERE/netlab.sh
+NETLAB=${SMTP_DOCTOR_NETLAB:-/tmp/smtp-doctor-netlab}
+MARKER=.smtp-doctor-netlab
+ETC_NETNS=/etc/netns
+ETC_NETNS_CREATED=$ETC_NETNS/.smtp-doctor-netlab-created
+USER_NAME=alice@example.test
+USER_PASSWORD='correct horse battery staple'
+TRIES=100 # bounded waits: TRIES x 0.1 s
+LOG_TAG=netlab
+
+NAMESPACES=(sdl-pc sdl-isp sdl-mail sdl-dns sdl-ref)
+PC_IP=198.51.100.130
+LAN_GW=198.51.100.129
+LAN_NET=198.51.100.128/25
+INET_GW=203.0.113.1
+PUBLIC_IP=203.0.113.7
+MAIL_IP=203.0.113.25
+SHIELD_IP=203.0.113.26
+DNS_IP=203.0.113.53
+WHOAMI_IP=203.0.113.54
+REF_IP=203.0.113.80
+QUEUE_NUM=7
+# Hosts on the lab internet: namespace, bridge port in sdl-isp, addresses.
+HOSTS=(
+  "sdl-mail mail0 $MAIL_IP $SHIELD_IP"
+  "sdl-dns  dns0  $DNS_IP $WHOAMI_IP"
+  "sdl-ref  ref0  $REF_IP"
+)
+# Postfix instances: name namespace address host name certificate (in $PKI) trust anchor.
+INSTANCES=(
+  "mail   sdl-mail $MAIL_IP   smtp.example.test   mail   ca.pem"
+  "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
+  "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
+)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route)
+PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
+
+# log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
+# postfix_diagnose, smtp_greets, tls_handshakes, wait_until.
+# shellcheck source=tests/lab/common.sh
+source "$HERE/../lab/common.sh"
+
+need_root() { [ "$(id -u)" -eq 0 ] || die "run as root (sudo bash $SELF ${1:-})"; }
+
+check_netlab_path() {
+  case "$NETLAB" in
+    /*/*) ;;
+    *) die "SMTP_DOCTOR_NETLAB must be an absolute path below a folder (got '$NETLAB')" ;;
+  esac
+  case "$NETLAB" in
+    *[[:space:]]*) die "SMTP_DOCTOR_NETLAB must not contain white space (got '$NETLAB')" ;;
+  esac
+}
+
+ns_exists() { [ -e "/run/netns/$1" ]; }
+nsx() { # nsx NS COMMAND...: run COMMAND in namespace NS
+  local ns=$1
+  shift
+  ip netns exec "$ns" "$@"
+}
+ipt() { # ipt NS IPTABLES-ARGS...
+  local ns=$1
+  shift
+  ip netns exec "$ns" iptables -w 5 "$@"
+}
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# ---------------------------------------------------------------------------------------------
+# Certificates
+# ---------------------------------------------------------------------------------------------
+make_pki() {
+  PKI=$NETLAB/pki
+  mkdir -p "$PKI"
+  write_openssl_config "$PKI/openssl.cnf"
+  export CA_DIR=$PKI/ca SAN=DNS:unused
+  new_ca "$PKI/ca" "/CN=smtp-doctor Netlab CA"
+  cp "$PKI/ca/ca.pem" "$PKI/ca.pem"
+  new_leaf "$PKI/ca" mail smtp.example.test "DNS:smtp.example.test,DNS:mail.example.test" -days 825
+  new_leaf "$PKI/ca" ref smtp.reference.test "DNS:smtp.reference.test" -days 825
+  # The interception CA of an antivirus "mail shield". Encoded as OU, O, CN, so that its RFC 4514
+  # string reads "CN=Avast Web/Mail Shield Root,O=Avast Web/Mail Shield,OU=generated by ...".
+  new_ca "$PKI/shield-ca" "/OU=generated by Avast Antivirus for SSL\/TLS scanning/O=Avast Web\/Mail Shield/CN=Avast Web\/Mail Shield Root" -preserveDN
+  cp "$PKI/shield-ca/ca.pem" "$PKI/shield-ca.pem"
+  new_leaf "$PKI/shield-ca" shield smtp.shielded.test "DNS:smtp.shielded.test" -days 825
+  # "An OS trust store that trusts the interceptor": tests use it as SSL_CERT_FILE.
+  cat "$PKI/ca.pem" "$PKI/shield-ca.pem" >"$PKI/os-store-with-shield.pem"
+  chmod 600 "$PKI"/*.key "$PKI"/ca/ca.key "$PKI"/shield-ca/ca.key
+  local f
+  for f in ca.pem shield-ca.pem os-store-with-shield.pem mail.pem ref.pem shield.pem; do
+    [ -s "$PKI/$f" ] || die "certificate $PKI/$f was not produced"
+  done
+  openssl verify -CAfile "$PKI/ca.pem" "$PKI/mail.pem" "$PKI/ref.pem" >/dev/null ||
+    die "the netlab CA does not verify its own certificates"
+  openssl verify -CAfile "$PKI/shield-ca.pem" "$PKI/shield.pem" >/dev/null ||
+    die "the shield CA does not verify smtp.shielded.test"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Namespaces, links, routes, firewall
+# ---------------------------------------------------------------------------------------------
+make_namespaces() {
+  local ns
+  if [ ! -d "$ETC_NETNS" ]; then
+    mkdir -p "$ETC_NETNS"
+    touch "$ETC_NETNS_CREATED"
+  fi
+  for ns in "${NAMESPACES[@]}"; do
+    ip netns add "$ns"
+    # IPv4 only: no link-local addresses, router solicitations or DAD on the lab's links.
+    nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    ip -n "$ns" link set lo up
+    mkdir -p "$ETC_NETNS/$ns"
+    printf '# smtp-doctor netlab: the lab DNS server (dnsmasq in sdl-dns)\nnameserver %s\n' "$DNS_IP" \
+      >"$ETC_NETNS/$ns/resolv.conf"
+  done
+  # br_netfilter (when loaded) would pass bridged frames through sdl-isp's iptables.
+  if nsx sdl-isp test -e /proc/sys/net/bridge/bridge-nf-call-iptables; then
+    nsx sdl-isp sysctl -qw net.bridge.bridge-nf-call-iptables=0
+  fi
+  nsx sdl-isp sysctl -qw net.ipv4.ip_forward=1
+
+  # The LAN: both veth ends are created inside their namespaces (never in the root namespace).
+  ip -n sdl-isp link add lan0 type veth peer name eth0 netns sdl-pc
+  ip -n sdl-pc addr add "$PC_IP/25" dev eth0
+  ip -n sdl-pc link set eth0 up
+  ip -n sdl-isp addr add "$LAN_GW/25" dev lan0
+  ip -n sdl-isp link set lan0 up
+  ip -n sdl-pc route add default via "$LAN_GW" dev eth0
+
+  # The lab internet: a bridge in sdl-isp with the router's address and the PC's public one.
+  ip -n sdl-isp link add br0 type bridge
+  ip -n sdl-isp addr add "$INET_GW/24" dev br0
+  ip -n sdl-isp addr add "$PUBLIC_IP/24" dev br0
+  ip -n sdl-isp link set br0 up
+  local h ns port addrs a
+  for h in "${HOSTS[@]}"; do
+    read -r ns port addrs <<<"$h"
+    ip -n sdl-isp link add "$port" type veth peer name eth0 netns "$ns"
+    ip -n sdl-isp link set "$port" master br0
+    ip -n sdl-isp link set "$port" up
+    for a in $addrs; do ip -n "$ns" addr add "$a/24" dev eth0; done
+    ip -n "$ns" link set eth0 up
+  done
+
+  # Firewall: the SNAT, and empty chains that the scenarios and the delay fill.
+  ipt sdl-isp -t nat -A POSTROUTING -s "$LAN_NET" -o br0 -j SNAT --to-source "$PUBLIC_IP"
+  ipt sdl-isp -N SDL-SCENARIO
+  ipt sdl-isp -A FORWARD -j SDL-SCENARIO
+  ipt sdl-isp -t mangle -N SDL-DELAY
+  ipt sdl-isp -t mangle -A FORWARD -j SDL-DELAY
+  for ns in sdl-mail sdl-dns; do
+    ipt "$ns" -N SDL-SCENARIO
+    ipt "$ns" -A INPUT -j SDL-SCENARIO
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# DNS: dnsmasq (203.0.113.53) and the who-am-I responder (203.0.113.54)
+# ---------------------------------------------------------------------------------------------
+start_dns() {
+  cat >"$NETLAB/dnsmasq.conf" <<EOF
+# dnsmasq of smtp-doctor's netlab (sdl-dns): answers for the lab's names, forwards nothing.
+no-resolv
+no-hosts
+no-poll
+bind-interfaces
+listen-address=$DNS_IP
+port=53
+domain-needed
+local=/test/
+pid-file=$NETLAB/dnsmasq.pid
+log-facility=$NETLAB/dnsmasq.log
+log-queries
+
+host-record=smtp.example.test,$MAIL_IP
+host-record=mail.example.test,$MAIL_IP
+mx-host=example.test,mail.example.test,10
+txt-record=example.test,"v=spf1 mx -all"
+txt-record=_dmarc.example.test,"v=DMARC1; p=none"
+host-record=smtp.shielded.test,$SHIELD_IP
+mx-host=shielded.test,smtp.shielded.test,10
+host-record=smtp.reference.test,$REF_IP
+# Where a tool would look up OpenDNS's resolver before asking it "who am I".
+host-record=resolver1.opendns.com,$WHOAMI_IP
+EOF
+  : >"$NETLAB/dnsmasq.log"
+  chmod 666 "$NETLAB/dnsmasq.log"
+  detached "$NETLAB/dnsmasq.log" ip netns exec sdl-dns dnsmasq --conf-file="$NETLAB/dnsmasq.conf" ||
+    die "dnsmasq did not start (see $NETLAB/dnsmasq.log)"
+}
+
+# start_python NS NAME SCRIPT ARGS...: a Python helper in the background; waits for its pid file.
+start_python() {
+  local ns=$1 name=$2 script=$3
+  shift 3
+  rm -f "$NETLAB/$name.pid"
+  (
+    for fd in "/proc/$BASHPID/fd/"*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec setsid ip netns exec "$ns" python3 "$HERE/$script" --pid-file "$NETLAB/$name.pid" \
+      --log "$NETLAB/$name.log" "$@" </dev/null >>"$NETLAB/$name.log" 2>&1
+  ) &
+  wait_until test -s "$NETLAB/$name.pid" ||
+    die "$name did not start: $(tail -n 5 "$NETLAB/$name.log" 2>/dev/null)"
+}
+
+pid_of() { # pid_of FILE: the pid in FILE when that process is alive
+  local pid
+  pid=$(tr -dc 0-9 2>/dev/null <"$1" || true)
+  if [ -n "$pid" ] && alive "$pid"; then echo "$pid"; fi
+  return 0
+}
+
+stop_pidfile() { # stop_pidfile FILE WHAT
+  local pid
+  pid=$(pid_of "$1")
+  if [ -n "$pid" ]; then stop_pid "$pid" "$2"; fi
+  rm -f "$1"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Postfix and Dovecot
+# ---------------------------------------------------------------------------------------------
+# /etc/netns/NS/postfix: what `postfix -c DIR` needs from /etc/postfix (postfix-files,
+# postfix-script, dynamicmaps.cf, ...) plus a main.cf naming the instances of NS.
+write_etc_postfix() {
+  local ns=$1 d=$ETC_NETNS/$1/postfix dirs s name ins
+  dirs=""
+  for s in "${INSTANCES[@]}"; do
+    read -r name ins _ <<<"$s"
+    if [ "$ins" = "$ns" ]; then dirs="$dirs $NETLAB/postfix-$name"; fi
+  done
+  mkdir -p "$d"
+  cp -a /etc/postfix/. "$d/"
+  rm -f "$d/main.cf" "$d"/main.cf.smtp-doctor-lab.*
+  cat >"$d/main.cf" <<EOF
+# Written by smtp-doctor's netlab (tests/netlab/netlab.sh up) for namespace $ns, where
+# 'ip netns exec $ns' mounts this folder over /etc/postfix. Removed by 'netlab.sh down'.
+compatibility_level = 3.6
+alternate_config_directories =$dirs
+EOF
+}
+
+write_postfix_instance() {
+  local name=$1 ip=$2 host=$3 cert=$4
+  local conf=$NETLAB/postfix-$name queue=$NETLAB/spool-$name data=$NETLAB/data-$name
+  mkdir -p "$conf" "$queue" "$data"
+  chmod 755 "$queue"
+  chown postfix:postfix "$data"
+  chmod 700 "$data"
+  mkdir -p "$queue/private"
+  chown postfix:root "$queue/private"
+  chmod 700 "$queue/private"
+  cat >"$conf/main.cf" <<EOF
+# Postfix instance '$name' of smtp-doctor's netlab.
+compatibility_level = 3.6
+multi_instance_name = netlab-$name
+syslog_name = netlab-$name
+queue_directory = $queue
+data_directory = $data
+maillog_file = $NETLAB/postfix-$name.log
+maillog_file_prefixes = /var, /dev/stdout, $NETLAB
+mail_owner = postfix
+setgid_group = postdrop
+
+inet_interfaces = $ip
+inet_protocols = ipv4
+myhostname = $host
+mydomain = ${host#*.}
+myorigin = \$myhostname
+mydestination =
+relay_domains =
+mynetworks = 127.0.0.1/32
+local_transport = error:local delivery disabled
+# The lab keeps nothing: accepted mail is thrown away (nothing queues, nothing is sent on).
+default_transport = discard:smtp-doctor netlab delivers nothing
+relay_transport = discard:smtp-doctor netlab delivers nothing
+alias_maps =
+alias_database =
+biff = no
+smtpd_banner = \$myhostname ESMTP Postfix
+
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = private/auth
+smtpd_sasl_auth_enable = yes
+smtpd_sender_login_maps = inline:{ $USER_NAME=$USER_NAME }
+smtpd_sender_restrictions = reject_sender_login_mismatch
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+
+smtpd_tls_chain_files = $NETLAB/pki/$cert.key, $NETLAB/pki/$cert.pem
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_tls_loglevel = 1
+smtpd_tls_received_header = yes
+EOF
+  cat >"$conf/master.cf" <<EOF
+# Postfix instance '$name' of smtp-doctor's netlab: nothing chrooted.
+# service            type  private unpriv  chroot  wakeup  maxproc command
+$ip:25            inet  n       -       n       -       -       smtpd
+$ip:587           inet  n       -       n       -       -       smtpd
+  -o syslog_name=netlab-$name/submission
+  -o smtpd_tls_security_level=may
+$ip:465           inet  n       -       n       -       -       smtpd
+  -o syslog_name=netlab-$name/submissions
+  -o smtpd_tls_wrappermode=yes
+pickup               unix  n       -       n       60      1       pickup
+cleanup              unix  n       -       n       -       0       cleanup
+qmgr                 unix  n       -       n       300     1       qmgr
+tlsmgr               unix  -       -       n       1000?   1       tlsmgr
+rewrite              unix  -       -       n       -       -       trivial-rewrite
+bounce               unix  -       -       n       -       0       bounce
+defer                unix  -       -       n       -       0       bounce
+trace                unix  -       -       n       -       0       bounce
+verify               unix  -       -       n       -       1       verify
+flush                unix  n       -       n       1000?   0       flush
+proxymap             unix  -       -       n       -       -       proxymap
+proxywrite           unix  -       -       n       -       1       proxymap
+smtp                 unix  -       -       n       -       -       smtp
+relay                unix  -       -       n       -       -       smtp
+showq                unix  n       -       n       -       -       showq
+error                unix  -       -       n       -       -       error
+retry                unix  -       -       n       -       -       error
+discard              unix  -       -       n       -       -       discard
+local                unix  -       n       n       -       -       local
+virtual              unix  -       n       n       -       -       virtual
+lmtp                 unix  -       -       n       -       -       lmtp
+anvil                unix  -       -       n       -       1       anvil
+scache               unix  -       -       n       -       1       scache
+postlog              unix-dgram n  -       n       -       1       postlogd
+EOF
+}
+
+write_dovecot() {
+  local d=$NETLAB/dovecot s name
+  mkdir -p "$d/run" "$d/state"
+  printf '%s:{PLAIN}%s::::::\n' "$USER_NAME" "$USER_PASSWORD" >"$d/users"
+  chown root:dovecot "$d/users"
+  chmod 640 "$d/users"
+  {
+    cat <<EOF
+# Dovecot of smtp-doctor's netlab (runs in sdl-mail): SASL for the Postfix instances only.
+# Its listeners are Unix sockets, which every namespace reaches (sdl-ref's Postfix too).
+base_dir = $d/run
+state_dir = $d/state
+instance_name = smtp-doctor-netlab
+log_path = $d/dovecot.log
+info_log_path = $d/dovecot.log
+protocols =
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+# Tests try wrong passwords on purpose: no growing penalty for the lab's addresses.
+login_trusted_networks = 198.51.100.0/24 203.0.113.0/24 127.0.0.0/8
+auth_verbose = yes
+
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $d/users
+}
+userdb {
+  driver = static
+  args = uid=dovecot gid=dovecot home=/nonexistent
+}
+
+service auth {
+EOF
+    for s in "${INSTANCES[@]}"; do
+      read -r name _ <<<"$s"
+      cat <<EOF
+  unix_listener $NETLAB/spool-$name/private/auth {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+EOF
+    done
+    echo "}"
+  } >"$d/dovecot.conf"
+}
+
+start_dovecot() {
+  local conf=$NETLAB/dovecot/dovecot.conf
+  doveconf -c "$conf" -n >"$NETLAB/dovecot/doveconf.out" 2>&1 ||
+    die "Dovecot rejects its configuration: $(cat "$NETLAB/dovecot/doveconf.out")"
+  detached "$NETLAB/dovecot/dovecot.log" ip netns exec sdl-mail dovecot -c "$conf" ||
+    die "Dovecot did not start; log: $(tail -n 20 "$NETLAB/dovecot/dovecot.log" 2>/dev/null)"
+}
+
+instance_field() { # instance_field NAME INDEX
+  local s f
+  for s in "${INSTANCES[@]}"; do
+    read -r -a f <<<"$s"
+    if [ "${f[0]}" = "$1" ]; then
+      echo "${f[$2]}"
+      return 0
+    fi
+  done
+  die "no Postfix instance '$1'"
+}
+
+postfix_master_pid() { pid_of "$NETLAB/spool-$1/pid/master.pid"; }
+
+start_postfix() {
+  local name=$1 ns conf=$NETLAB/postfix-$1
+  ns=$(instance_field "$name" 1)
+  detached /dev/null ip netns exec "$ns" postfix -c "$conf" start ||
+    die "Postfix '$name' did not start: $(nsx "$ns" bash -c "$(declare -f postfix_diagnose); postfix_diagnose $conf check") $(tail -n 20 "$NETLAB/postfix-$name.log" 2>/dev/null)"
+}
+
+stop_postfix() {
+  local name=$1 ns conf=$NETLAB/postfix-$1 pid
+  ns=$(instance_field "$name" 1)
+  pid=$(postfix_master_pid "$name")
+  [ -n "$pid" ] || return 0
+  if ns_exists "$ns" && [ -d "$ETC_NETNS/$ns/postfix" ]; then
+    timeout 15 ip netns exec "$ns" postfix -c "$conf" stop >/dev/null 2>&1 || true
+  fi
+  stop_pid "$pid" "Postfix master '$name'"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Readiness (the checks run inside sdl-pc: `netlab.sh _wait-ready`)
+# ---------------------------------------------------------------------------------------------
+dig_is() { # dig_is SERVER NAME WANT
+  [ "$(dig +short +time=1 +tries=1 -p 53 @"$1" "$2" A 2>/dev/null)" = "$3" ]
+}
+
+tls_verified() { # tls_verified IP PORT NAME CAFILE
+  timeout 3 openssl s_client -connect "$1:$2" -servername "$3" -verify_hostname "$3" \
+    -verify_return_error -CAfile "$4" -brief </dev/null >/dev/null 2>&1
+}
+
+# Inside sdl-pc: everything answers as it should, or the list of what does not (exit 1).
+wait_ready_here() {
+  local s name ip host anchor failed=()
+  wait_until dig_is "$DNS_IP" smtp.example.test "$MAIL_IP" || failed+=("dnsmasq on $DNS_IP:53")
+  wait_until dig_is "$WHOAMI_IP" myip.opendns.com "$PUBLIC_IP" || failed+=("who-am-I on $WHOAMI_IP:53")
+  for s in "${INSTANCES[@]}"; do
+    read -r name _ ip host _ anchor <<<"$s"
+    wait_until smtp_greets "$ip" 25 || failed+=("$name $ip:25 (no 220 greeting)")
+    wait_until smtp_greets "$ip" 587 || failed+=("$name $ip:587 (no 220 greeting)")
+    wait_until tls_verified "$ip" 465 "$host" "$NETLAB/pki/$anchor" || failed+=("$name $ip:465 (no verified TLS handshake)")
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    printf '%s\n' "${failed[@]}"
+    return 1
+  fi
+}
+
+wait_ready() {
+  local out
+  if ! out=$(nsx sdl-pc bash "$SELF" _wait-ready 2>&1); then
+    log "logs are in $NETLAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log, whoami.log)"
+    die "did not come up within $((TRIES / 10)) s: $(echo "$out" | paste -sd';')"
+  fi
+}
+
+# wait_greets_from_pc IP: bounded wait until IP:25 greets the PC (after a scenario is undone).
+wait_greets_from_pc() {
+  nsx sdl-pc bash -c "TRIES=$TRIES; $(declare -f wait_until smtp_greets); wait_until smtp_greets $1 25" ||
+    die "$1:25 does not greet the PC again"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Scenarios and delay
+# ---------------------------------------------------------------------------------------------
+require_up() {
+  [ -e "$NETLAB/ready" ] || die "the netlab is not up ($NETLAB/ready is missing): run 'netlab.sh up'"
+  local ns
+  for ns in "${NAMESPACES[@]}"; do ns_exists "$ns" || die "namespace $ns is missing: run 'netlab.sh down' and 'up'"; done
+}
+
+# Undo whatever scenario is in force (not the delay).
+clear_scenario() {
+  local was=""
+  was=$(cat "$NETLAB/scenario" 2>/dev/null || true)
+  ipt sdl-isp -F SDL-SCENARIO
+  ipt sdl-mail -F SDL-SCENARIO
+  ipt sdl-dns -F SDL-SCENARIO
+  ip -n sdl-pc route replace default via "$LAN_GW" dev eth0
+  local restore=0
+  if ! ip -n sdl-mail -o link show dev eth0 | grep -q '[<,]UP[,>]'; then
+    ip -n sdl-mail link set eth0 up
+    restore=1
+  fi
+  if [ -z "$(postfix_master_pid mail)" ]; then
+    start_postfix mail
+    restore=1
+  fi
+  if [ "$restore" -eq 1 ]; then wait_greets_from_pc "$MAIL_IP"; fi
+  rm -f "$NETLAB/scenario"
+  if [ -n "$was" ]; then log "scenario $was cleared"; fi
+}
+
+set_scenario() {
+  local name=$1
+  case "$name" in
+    isp-block-25)
+      ipt sdl-isp -A SDL-SCENARIO -i lan0 -p tcp --dport 25 -j DROP
+      ;;
+    office-reset)
+      ipt sdl-isp -A SDL-SCENARIO -i lan0 -p tcp -m multiport --dports 465,587 -j REJECT --reject-with tcp-reset
+      ;;
+    server-drop-client)
+      ipt sdl-mail -A SDL-SCENARIO -s "$PUBLIC_IP" -j DROP
+      ;;
+    server-reject-client)
+      ipt sdl-mail -A SDL-SCENARIO -s "$PUBLIC_IP" -j REJECT --reject-with icmp-admin-prohibited
+      ;;
+    server-down)
+      ip -n sdl-mail link set eth0 down
+      # Forget the router's ARP entries, so the next packet starts a fresh (failing) ARP.
+      ip -n sdl-isp neigh flush dev br0 2>/dev/null || true
+      ;;
+    postfix-stopped)
+      stop_postfix mail
+      ;;
+    dns-down)
+      ipt sdl-dns -A SDL-SCENARIO -d "$DNS_IP" -p udp --dport 53 -j DROP
+      ipt sdl-dns -A SDL-SCENARIO -d "$DNS_IP" -p tcp --dport 53 -j DROP
+      ;;
+    no-route)
+      ip -n sdl-pc route del default
+      ;;
+    *) die "unknown scenario '$name' (known: ${SCENARIOS[*]}, delay MS, delay off)" ;;
+  esac
+  echo "$name" >"$NETLAB/scenario"
+  log "scenario $name"
+}
+
+delay_off() {
+  if ns_exists sdl-isp; then ipt sdl-isp -t mangle -F SDL-DELAY 2>/dev/null || true; fi
+  stop_pidfile "$NETLAB/delay.pid" "the delayer"
+  if [ -e "$NETLAB/delay" ]; then
+    rm -f "$NETLAB/delay"
+    log "delay off"
+  fi
+}
+
+delay_on() {
+  local ms=$1
+  [[ $ms =~ ^[0-9]+$ ]] && [ "$ms" -ge 1 ] && [ "$ms" -le 10000 ] ||
+    die "delay wants a round-trip time in ms between 1 and 10000, or 'off' (got '$ms')"
+  delay_off
+  local half
+  half=$(awk -v ms="$ms" 'BEGIN { printf "%g", ms / 2 }')
+  start_python sdl-isp delay nfq_delay.py --queue "$QUEUE_NUM" --delay-ms "$half" --max-queue 2048
+  # Both directions through the one queue: one FIFO, so nothing of a flow is reordered.
+  ipt sdl-isp -t mangle -A SDL-DELAY -i lan0 -j NFQUEUE --queue-num "$QUEUE_NUM" --queue-bypass
+  ipt sdl-isp -t mangle -A SDL-DELAY -o lan0 -j NFQUEUE --queue-num "$QUEUE_NUM" --queue-bypass
+  echo "$ms" >"$NETLAB/delay"
+  log "delay $ms ms round trip ($half ms each way)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------------------------
+leftovers() { # prints what an earlier netlab left behind
+  local ns
+  for ns in "${NAMESPACES[@]}"; do
+    if ns_exists "$ns"; then echo "namespace $ns"; fi
+    if [ -e "$ETC_NETNS/$ns" ]; then echo "$ETC_NETNS/$ns"; fi
+  done
+  if [ -e "$NETLAB" ]; then echo "$NETLAB"; fi
+}
+
+cmd_down() {
+  check_netlab_path
+  if [ -d "$NETLAB" ] && [ ! -e "$NETLAB/$MARKER" ] && [ -n "$(ls -A "$NETLAB" 2>/dev/null)" ]; then
+    die "$NETLAB is not a netlab folder (no $MARKER in it): not touching it"
+  fi
+  local start s name ns pid
+  start=$(now_ms)
+  if [ -d "$NETLAB" ]; then
+    delay_off
+    stop_pidfile "$NETLAB/whoami.pid" "the who-am-I responder"
+    for s in "${INSTANCES[@]}"; do
+      read -r name _ <<<"$s"
+      if [ -d "$NETLAB/postfix-$name" ]; then stop_postfix "$name"; fi
+    done
+    stop_pidfile "$NETLAB/dovecot/run/master.pid" "Dovecot"
+    stop_pidfile "$NETLAB/dnsmasq.pid" "dnsmasq"
+  fi
+  for ns in "${NAMESPACES[@]}"; do
+    ns_exists "$ns" || continue
+    # Whatever still runs in the namespace (a partial up, a lost pid file) goes too, by pid.
+    for pid in $(ip netns pids "$ns" 2>/dev/null); do
+      log "process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-60)) still runs in $ns: stopping it"
+      stop_pid "$pid" "process in $ns"
+    done
+    ip netns del "$ns" || log "could not delete namespace $ns"
+  done
+  for ns in "${NAMESPACES[@]}"; do rm -rf "${ETC_NETNS:?}/$ns"; done
+  if [ -e "$ETC_NETNS_CREATED" ]; then
+    rm -f "$ETC_NETNS_CREATED"
+    rmdir "$ETC_NETNS" 2>/dev/null || true
+  fi
+  rm -rf "$NETLAB"
+  log "down in $(($(now_ms) - start)) ms"
+}
+
+up_failed() {
+  local rc=$? f
+  trap - EXIT
+  [ "$rc" -ne 0 ] || return 0
+  for f in "$NETLAB"/postfix-*.log "$NETLAB/dovecot/dovecot.log" "$NETLAB/dnsmasq.log" "$NETLAB/whoami.log"; do
+    [ -s "$f" ] || continue
+    printf -- '--- last lines of %s\n' "$f" >&2
+    tail -n 15 "$f" >&2
+  done
+  if [ "${NETLAB_KEEP_ON_FAILURE:-0}" = 1 ]; then
+    log "up failed; NETLAB_KEEP_ON_FAILURE=1: leaving it as it is (netlab.sh down removes it)"
+  else
+    log "up failed: taking down what was started"
+    cmd_down || true
+  fi
+  exit "$rc"
+}
+
+cmd_up() {
+  need_root up
+  check_netlab_path
+  local start left
+  start=$(now_ms)
+  left=$(leftovers)
+  if [ -n "$left" ]; then
+    log "an earlier netlab is still there ($(echo "$left" | paste -sd, | sed 's/,/, /g')): taking it down first"
+    cmd_down
+  fi
+  trap up_failed EXIT
+  ensure_packages "${PACKAGES[@]}"
+  mkdir -p "$NETLAB"
+  chmod 755 "$NETLAB"
+  touch "$NETLAB/$MARKER"
+  make_pki
+  make_namespaces
+  start_dns
+  start_python sdl-dns whoami whoami_dns.py --bind "$WHOAMI_IP" --port 53
+  write_etc_postfix sdl-mail
+  write_etc_postfix sdl-ref
+  local s name ip host cert
+  for s in "${INSTANCES[@]}"; do
+    read -r name _ ip host cert _ <<<"$s"
+    write_postfix_instance "$name" "$ip" "$host" "$cert"
+  done
+  write_dovecot
+  start_dovecot
+  for s in "${INSTANCES[@]}"; do
+    read -r name _ <<<"$s"
+    start_postfix "$name"
+  done
+  wait_ready
+  date -u +%Y-%m-%dT%H:%M:%SZ >"$NETLAB/ready"
+  trap - EXIT
+  log "up in $(($(now_ms) - start)) ms: state in $NETLAB, CA at $NETLAB/pki/ca.pem; try 'ip netns exec sdl-pc ...'"
+}
+
+running() { if [ -n "$1" ]; then echo "running pid $1"; else echo "NOT running"; fi; }
+
+cmd_status() {
+  check_netlab_path
+  local ns s name ip host pid
+  if [ ! -d "$NETLAB" ]; then
+    echo "netlab: not up ($NETLAB does not exist)"
+  elif [ -e "$NETLAB/ready" ]; then
+    echo "netlab: ready since $(cat "$NETLAB/ready") in $NETLAB"
+  else
+    echo "netlab: NOT ready ($NETLAB)"
+  fi
+  for ns in "${NAMESPACES[@]}"; do
+    if ns_exists "$ns"; then
+      printf '%-9s %s\n' "$ns" "$(ip -n "$ns" -4 -br addr show | awk '$1 != "lo" {s = s $1 " " $2; for (i = 3; i <= NF; i++) s = s " " $i; s = s "; "} END {print s}')"
+    else
+      printf '%-9s (no namespace)\n' "$ns"
+    fi
+  done
+  [ -d "$NETLAB" ] || return 0
+  echo "dnsmasq   $(running "$(pid_of "$NETLAB/dnsmasq.pid")") ($DNS_IP:53)"
+  echo "whoami    $(running "$(pid_of "$NETLAB/whoami.pid")") ($WHOAMI_IP:53)"
+  echo "dovecot   $(running "$(pid_of "$NETLAB/dovecot/run/master.pid")") (SASL)"
+  for s in "${INSTANCES[@]}"; do
+    read -r name _ ip host _ <<<"$s"
+    printf '%-9s %s (%s:25,587,465 %s)\n' "$name" "$(running "$(postfix_master_pid "$name")")" "$ip" "$host"
+  done
+  echo "scenario  $(cat "$NETLAB/scenario" 2>/dev/null || echo none)"
+  pid=$(pid_of "$NETLAB/delay.pid")
+  echo "delay     $(if [ -e "$NETLAB/delay" ]; then echo "$(cat "$NETLAB/delay") ms round trip (delayer pid ${pid:-DEAD})"; else echo none; fi)"
+}
+
+usage() {
+  echo "usage: $0 up|down|status|deps [PKG...]|set SCENARIO|set delay MS|delay MS|delay off|clear|selftest" >&2
+  echo "       scenarios: ${SCENARIOS[*]}   (state in \${SMTP_DOCTOR_NETLAB:-/tmp/smtp-doctor-netlab})" >&2
+  exit 2
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down)
+    need_root down
+    cmd_down
+    ;;
+  status) cmd_status ;;
+  deps)
+    need_root deps
+    shift
+    ensure_packages "${PACKAGES[@]}" "$@"
+    ;;
+  set)
+    need_root set
+    [ $# -ge 2 ] || usage
+    require_up
+    if [ "$2" = delay ]; then
+      [ $# -eq 3 ] || usage
+      if [ "$3" = off ]; then delay_off; else delay_on "$3"; fi
+    else
+      [ $# -eq 2 ] || usage
+      case " ${SCENARIOS[*]} " in *" $2 "*) ;; *) die "unknown scenario '$2' (known: ${SCENARIOS[*]}, delay MS, delay off)" ;; esac
+      clear_scenario
+      set_scenario "$2"
+    fi
+    ;;
+  delay)
+    need_root delay
+    [ $# -eq 2 ] || usage
+    require_up
+    if [ "$2" = off ]; then delay_off; else delay_on "$2"; fi
+    ;;
+  clear)
+    need_root clear
+    require_up
+    clear_scenario
+    delay_off
+    ;;
+  selftest)
+    need_root selftest
+    require_up
+    shift
+    exec ip netns exec sdl-pc env SMTP_DOCTOR_NETLAB="$NETLAB" NETLAB_SH="$SELF" python3 "$HERE/selftest.py" "$@"
+    ;;
+  _wait-ready) wait_ready_here ;; # internal: run by `up` inside sdl-pc
+  *) usage ;;
+esac
