@@ -178,6 +178,12 @@ pub struct ErrQueue {
     fd: std::os::fd::OwnedFd,
 }
 
+impl ErrQueue {
+    /// Lets go of the second descriptor (after a successful connect: the stream's owner
+    /// must be the one that closes the connection).
+    pub fn close(self) {}
+}
+
 #[cfg(target_os = "linux")]
 impl ErrQueue {
     /// Turns on ICMP error reporting for `socket` (before `connect()`) and keeps a second

@@ -215,7 +215,9 @@ async fn connect_one(addr: SocketAddr, timeout: Duration) -> Result<TcpStream, F
         Ok(Ok(stream)) => {
             // Let go of the second descriptor at once, and make the session as tolerant of
             // stray ICMP as any mail client's.
-            drop(queue);
+            if let Some(q) = queue {
+                q.close();
+            }
             icmp::disarm(&stream, v6);
             let _ = stream.set_nodelay(true);
             return Ok(stream);
