@@ -861,6 +861,7 @@ fn silent_server(m: &mut Model, generation: u64) {
                     outcome: TcpOutcome::TimedOut,
                     duration_ms: 3000,
                     error: None,
+                    icmp: None,
                 }],
             }),
             finished: true,

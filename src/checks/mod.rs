@@ -6,6 +6,8 @@
 pub mod cert;
 pub mod dns;
 pub mod gate;
+pub mod icmp;
+pub mod path;
 pub mod smtp;
 pub mod tcp;
 pub mod tls;

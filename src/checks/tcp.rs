@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio::net::{TcpSocket, TcpStream};
 
+use super::icmp::{self, ErrQueue, IcmpKind, IcmpReport};
+
 /// How one connection attempt ended, as the operating system reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,11 +20,13 @@ pub enum TcpOutcome {
     Refused,
     /// Silence: the packets were dropped somewhere.
     TimedOut,
-    /// ICMP host unreachable (Linux reports administratively-prohibited the same way).
+    /// ICMP host unreachable (where the ICMP cannot be read, administratively-prohibited
+    /// looks the same).
     HostUnreachable,
     /// No route to that network from here.
     NetworkUnreachable,
-    /// ICMP administratively prohibited, where the OS tells it apart.
+    /// ICMP administratively prohibited, where the OS tells it apart (on Linux, from the
+    /// socket's error queue).
     AdminProhibited,
     /// This machine could not even try (no usable interface or address family).
     LocalError,
@@ -71,6 +75,10 @@ pub struct Attempt {
     pub duration_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The ICMP error behind a failure, with its sender (a router on the path, or the server
+    /// itself), where the system lets us read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icmp: Option<IcmpReport>,
 }
 
 /// The result over all addresses of a host for one port.
@@ -129,43 +137,104 @@ pub async fn connect_any(
                     outcome: TcpOutcome::Open,
                     duration_ms,
                     error: None,
+                    icmp: None,
                 });
                 if open.is_none() {
                     open = Some((address, stream));
                 }
             }
-            Err(e) => attempts.push(Attempt {
+            Err(f) => attempts.push(Attempt {
                 address,
-                outcome: e.0,
+                outcome: f.outcome,
                 duration_ms,
-                error: Some(e.1),
+                error: Some(f.error),
+                icmp: f.icmp,
             }),
         }
     }
     (PortReach { port, attempts }, open)
 }
 
-async fn connect_one(
-    addr: SocketAddr,
-    timeout: Duration,
-) -> Result<TcpStream, (TcpOutcome, String)> {
-    let socket = match addr {
-        SocketAddr::V4(_) => TcpSocket::new_v4(),
-        SocketAddr::V6(_) => TcpSocket::new_v6(),
-    }
-    .map_err(|e| (TcpOutcome::LocalError, e.to_string()))?;
-    // The budget replaces the kernel's SYN retries (minutes) with ours (seconds).
-    match tokio::time::timeout(timeout, socket.connect(addr)).await {
-        Err(_) => Err((
-            TcpOutcome::TimedOut,
-            format!("no answer within {timeout:?}"),
-        )),
-        Ok(Err(e)) => Err((TcpOutcome::from_io(&e), e.to_string())),
-        Ok(Ok(stream)) => {
-            let _ = stream.set_nodelay(true);
-            Ok(stream)
+/// Why one attempt failed.
+struct Failure {
+    outcome: TcpOutcome,
+    error: String,
+    icmp: Option<IcmpReport>,
+}
+
+impl Failure {
+    fn local(e: io::Error) -> Failure {
+        Failure {
+            outcome: TcpOutcome::LocalError,
+            error: e.to_string(),
+            icmp: None,
         }
     }
+}
+
+/// The outcome once the ICMP is known: the errno cannot tell a firewall's
+/// administratively-prohibited from a dead host, the ICMP can.
+fn refine(outcome: TcpOutcome, icmp: Option<&IcmpReport>) -> TcpOutcome {
+    match icmp.map(|r| r.kind) {
+        Some(IcmpKind::AdminProhibited) => TcpOutcome::AdminProhibited,
+        Some(IcmpKind::HostUnreachable) => TcpOutcome::HostUnreachable,
+        Some(IcmpKind::NetUnreachable) => TcpOutcome::NetworkUnreachable,
+        _ => outcome,
+    }
+}
+
+/// Whether a failed connect may have an ICMP error behind it worth reading.
+fn icmp_may_explain(outcome: TcpOutcome) -> bool {
+    matches!(
+        outcome,
+        TcpOutcome::HostUnreachable
+            | TcpOutcome::NetworkUnreachable
+            | TcpOutcome::AdminProhibited
+            | TcpOutcome::TimedOut
+    )
+}
+
+async fn connect_one(addr: SocketAddr, timeout: Duration) -> Result<TcpStream, Failure> {
+    let v6 = addr.is_ipv6();
+    let socket = if v6 {
+        TcpSocket::new_v6()
+    } else {
+        TcpSocket::new_v4()
+    }
+    .map_err(Failure::local)?;
+    // Before connect(), or the kernel keeps no ICMP for us. Without it the attempt still
+    // works; it only knows less.
+    let queue = ErrQueue::attach(&socket, v6).ok();
+    // The budget replaces the kernel's SYN retries (minutes) with ours (seconds).
+    let (outcome, error) = match tokio::time::timeout(timeout, socket.connect(addr)).await {
+        Err(_) => (
+            TcpOutcome::TimedOut,
+            format!("no answer within {timeout:?}"),
+        ),
+        Ok(Err(e)) => (TcpOutcome::from_io(&e), e.to_string()),
+        Ok(Ok(stream)) => {
+            // Let go of the second descriptor at once, and make the session as tolerant of
+            // stray ICMP as any mail client's.
+            if let Some(q) = queue {
+                q.close();
+            }
+            icmp::disarm(&stream, v6);
+            let _ = stream.set_nodelay(true);
+            return Ok(stream);
+        }
+    };
+    // Looked at once: after a time-out the queue is usually empty (a DROP sends nothing),
+    // but a late ICMP may have arrived.
+    let icmp = if icmp_may_explain(outcome) {
+        queue.as_ref().and_then(ErrQueue::read)
+    } else {
+        None
+    };
+    Err(Failure {
+        outcome: refine(outcome, icmp.as_ref()),
+        error,
+        icmp,
+    })
 }
 
 #[cfg(test)]
@@ -195,6 +264,7 @@ mod tests {
             outcome: o,
             duration_ms: 0,
             error: None,
+            icmp: None,
         };
         let r = PortReach {
             port: 1,
@@ -206,6 +276,48 @@ mod tests {
             attempts: vec![],
         };
         assert_eq!(r.outcome(), TcpOutcome::LocalError);
+    }
+
+    #[test]
+    fn icmp_refines_the_errno() {
+        let report = |kind| IcmpReport {
+            kind,
+            icmp_type: 3,
+            code: 13,
+            offender: None,
+        };
+        let admin = report(IcmpKind::AdminProhibited);
+        assert_eq!(
+            refine(TcpOutcome::HostUnreachable, Some(&admin)),
+            TcpOutcome::AdminProhibited
+        );
+        let host = report(IcmpKind::HostUnreachable);
+        assert_eq!(
+            refine(TcpOutcome::HostUnreachable, Some(&host)),
+            TcpOutcome::HostUnreachable
+        );
+        assert_eq!(
+            refine(TcpOutcome::HostUnreachable, None),
+            TcpOutcome::HostUnreachable
+        );
+        let te = report(IcmpKind::TimeExceeded);
+        assert_eq!(
+            refine(TcpOutcome::TimedOut, Some(&te)),
+            TcpOutcome::TimedOut
+        );
+    }
+
+    #[test]
+    fn icmp_is_not_serialized_when_absent() {
+        let a = Attempt {
+            address: "127.0.0.1:25".parse().unwrap(),
+            outcome: TcpOutcome::TimedOut,
+            duration_ms: 1,
+            error: None,
+            icmp: None,
+        };
+        let v = serde_json::to_value(&a).unwrap();
+        assert!(v.get("icmp").is_none());
     }
 
     #[test]
