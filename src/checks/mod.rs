@@ -6,6 +6,7 @@
 pub mod cert;
 pub mod dns;
 pub mod gate;
+pub mod intercept;
 pub mod smtp;
 pub mod tcp;
 pub mod tls;
