@@ -37,6 +37,8 @@ pub struct CertInfo {
     pub issuer_cn: Option<String>,
     /// The issuer's first O.
     pub issuer_org: Option<String>,
+    /// The issuer's first OU: some interceptors name themselves only there.
+    pub issuer_ou: Option<String>,
 }
 
 /// Why a certificate was not accepted, most actionable first.
@@ -66,6 +68,7 @@ pub fn parse_der(der: &[u8]) -> Result<CertInfo, CertError> {
         self_signed: looks_self_signed(&cert),
         issuer_cn: first_attr(cert.issuer().iter_common_name()),
         issuer_org: first_attr(cert.issuer().iter_organization()),
+        issuer_ou: first_attr(cert.issuer().iter_organizational_unit()),
         not_before: rfc3339(&validity.not_before),
         not_after: rfc3339(&validity.not_after),
         not_before_unix: validity.not_before.timestamp(),
@@ -423,6 +426,7 @@ mod tests {
             self_signed,
             issuer_cn: None,
             issuer_org: None,
+            issuer_ou: None,
         }
     }
 
@@ -466,6 +470,7 @@ mod tests {
         assert!(c.self_signed);
         assert_eq!(c.issuer_cn.as_deref(), Some("mail.example.com"));
         assert_eq!(c.issuer_org.as_deref(), Some("Example Ltd"));
+        assert_eq!(c.issuer_ou, None);
         assert!(c.not_before_unix <= now() && now() < c.not_after_unix);
         assert!(
             c.not_after.ends_with('Z') && c.not_after.contains('T'),
@@ -524,7 +529,7 @@ mod tests {
         let dir = TempDir::new("cert-ca");
         make_ca(
             &dir,
-            "/CN=Antivirus Web Shield Root/O=Avast Software s.r.o.",
+            "/CN=Antivirus Web Shield Root/O=Avast Software s.r.o./OU=scanning unit",
         );
         let pem = ca_signed(
             &dir,
@@ -538,10 +543,11 @@ mod tests {
         assert_eq!(c.subject, "CN=mail.example.org");
         assert_eq!(
             c.issuer,
-            "CN=Antivirus Web Shield Root, O=Avast Software s.r.o."
+            "CN=Antivirus Web Shield Root, O=Avast Software s.r.o., OU=scanning unit"
         );
         assert_eq!(c.issuer_cn.as_deref(), Some("Antivirus Web Shield Root"));
         assert_eq!(c.issuer_org.as_deref(), Some("Avast Software s.r.o."));
+        assert_eq!(c.issuer_ou.as_deref(), Some("scanning unit"));
         assert_eq!(
             classify(&c, "mail.example.org", now()),
             CertProblem::Untrusted

@@ -7,6 +7,7 @@ pub mod cert;
 pub mod dns;
 pub mod gate;
 pub mod icmp;
+pub mod intercept;
 pub mod path;
 pub mod smtp;
 pub mod tcp;

@@ -2,7 +2,8 @@
 //! silence), EHLO and its capabilities, STARTTLS, the TLS handshake (and, when verification
 //! fails, why, read from the certificate on a second connection that never carries
 //! credentials), one AUTH attempt, and an envelope test (MAIL FROM, RCPT TO, RSET, QUIT:
-//! no mail is ever sent).
+//! no mail is ever sent). Once the OS store has verified the server, a third connection
+//! checks the chain against public roots alone ([`super::intercept`]), alongside the session.
 //!
 //! The probe reports each finished stage as a snapshot, so the decision tree can move on as
 //! soon as the stage it waits for is known. Every read and write is bounded by the time
@@ -16,9 +17,11 @@ use base64::Engine as _;
 use serde::Serialize;
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
+use tokio::sync::oneshot;
 
 use super::cert::{self, CertInfo, CertProblem};
 use super::gate::Gate;
+use super::intercept::{self, PublicChain};
 use super::tcp::{self, PortReach};
 use super::tls::{self, HandshakeError, HandshakeKind, Trust, Verify};
 use crate::protocol::reply::{self, Ehlo, Limits, Reply, ReplyError};
@@ -64,6 +67,16 @@ pub enum TlsResult {
     NotOffered,
     /// STARTTLS was refused (e.g. `454 TLS not available`).
     Refused { reply: Reply },
+}
+
+/// How TLS starts on a port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TlsStart {
+    /// The handshake comes first (465).
+    Implicit,
+    /// Greeting, EHLO and STARTTLS in plain text, then the handshake (587, 25).
+    Starttls,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,6 +134,10 @@ pub struct PortProbe {
     pub ehlo_plain: Option<Ehlo>,
     pub ehlo_tls: Option<Ehlo>,
     pub tls: Option<TlsResult>,
+    /// Whether the certificate verified by the OS store also chains to a public root (or a
+    /// `--ca-file` root): checked only when the OS store verified it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_chain: Option<PublicChain>,
     pub auth: Option<AuthOutcome>,
     pub envelope: Option<EnvelopeOutcome>,
     pub finished: bool,
@@ -275,7 +292,21 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
         transcript: Transcript::new(cfg.port),
         ..PortProbe::default()
     };
-    let session = run(cfg, &mut p, report).await;
+    // The public-chain check gets its own connection as soon as the OS store has verified
+    // the server, and runs alongside the rest of this port's session instead of after it.
+    let (ready, verified_at) = oneshot::channel::<(SocketAddr, TlsStart)>();
+    let public = async {
+        let (addr, start) = verified_at.await.ok()?;
+        Some(intercept::public_chain(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await)
+    };
+    let (session, public) = tokio::join!(run(cfg, &mut p, report, ready), public);
+    if let Some(public) = public {
+        p.transcript.note(&format!(
+            "second connection, public roots only: {}",
+            public.word()
+        ));
+        p.public_chain = Some(public);
+    }
     if let Err(why) = session {
         if p.auth.is_none() {
             p.auth = Some(AuthOutcome::NotTried {
@@ -310,8 +341,30 @@ fn ehlo_name(local: Option<SocketAddr>) -> String {
     }
 }
 
-/// Runs the stages in order. `Err` carries why the session stopped early.
-async fn run(cfg: &ProbeConfig, p: &mut PortProbe, report: Report<'_>) -> Result<(), String> {
+/// Starts the public-chain check (once) when the OS store has verified this port.
+fn announce_verified(
+    p: &PortProbe,
+    ready: &mut Option<oneshot::Sender<(SocketAddr, TlsStart)>>,
+    start: TlsStart,
+) {
+    if !p.tls_verified() {
+        return;
+    }
+    if let (Some(addr), Some(tx)) = (p.address, ready.take()) {
+        // The receiver is gone only when the probe itself is being dropped.
+        let _ = tx.send((addr, start));
+    }
+}
+
+/// Runs the stages in order. `Err` carries why the session stopped early. `ready` is told
+/// where and how TLS was verified, for the public-chain check that runs alongside.
+async fn run(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    report: Report<'_>,
+    ready: oneshot::Sender<(SocketAddr, TlsStart)>,
+) -> Result<(), String> {
+    let mut ready = Some(ready);
     let started = Instant::now();
     let (reach, stream) = connect(cfg).await;
     let open = reach.outcome();
@@ -333,6 +386,8 @@ async fn run(cfg: &ProbeConfig, p: &mut PortProbe, report: Report<'_>) -> Result
     p.mode = Some(mode);
     stamp(p, "greeting", started);
     report(p, "greeting");
+    // A TLS result at the greeting stage came from an implicit-TLS handshake.
+    announce_verified(p, &mut ready, TlsStart::Implicit);
     if untrusted(p) {
         report(p, "tls");
         return Err(UNTRUSTED.into());
@@ -345,7 +400,10 @@ async fn run(cfg: &ProbeConfig, p: &mut PortProbe, report: Report<'_>) -> Result
             p.ehlo_plain = Some(ehlo);
             report(p, "ehlo");
             if offers_starttls {
-                conn = starttls(cfg, p, conn, &helo).await?;
+                let upgraded = starttls(cfg, p, conn, &helo).await;
+                // Verified even when the EHLO inside TLS then failed.
+                announce_verified(p, &mut ready, TlsStart::Starttls);
+                conn = upgraded?;
             } else {
                 p.tls = Some(TlsResult::NotOffered);
                 report(p, "tls");
@@ -654,29 +712,106 @@ async fn peek_certificate(
     let Some((_, stream)) = stream else {
         return Err(closed("the second connection failed"));
     };
-    let io: BoxIo = if starttls {
-        let mut scratch = Transcript::new(cfg.port);
-        let helo = ehlo_name(stream.local_addr().ok());
-        let mut conn = Conn::new(Box::new(stream), cfg.timeout);
-        conn.read(&mut scratch)
-            .await
-            .map_err(|e| closed(&e.to_string()))?;
-        ehlo(&mut conn, &helo, &mut scratch)
-            .await
-            .map_err(|e| closed(&e))?;
-        let r = conn
-            .command("STARTTLS", &mut scratch)
-            .await
-            .map_err(|e| closed(&e.to_string()))?;
-        if r.code != 220 {
-            return Err(closed("STARTTLS refused on the second connection"));
-        }
-        conn.into_inner().map_err(|e| closed(&e))?
+    let start = if starttls {
+        TlsStart::Starttls
     } else {
-        Box::new(stream)
+        TlsStart::Implicit
     };
+    let mut scratch = Transcript::new(cfg.port);
+    let io = prepare_tls(stream, start, cfg.timeout, &mut scratch)
+        .await
+        .map_err(|e| closed(&e))?;
     let stream = tls::handshake(io, &cfg.host, &cfg.trust, Verify::None, cfg.timeout).await?;
     Ok(tls::peer_cert(&stream))
+}
+
+/// What a fresh connection needs before its TLS handshake: nothing for implicit TLS; the
+/// greeting, EHLO and STARTTLS otherwise. Only for connections that never carry credentials.
+async fn prepare_tls(
+    stream: TcpStream,
+    start: TlsStart,
+    timeout: Duration,
+    t: &mut Transcript,
+) -> Result<BoxIo, String> {
+    if start == TlsStart::Implicit {
+        return Ok(Box::new(stream));
+    }
+    let helo = ehlo_name(stream.local_addr().ok());
+    let mut conn = Conn::new(Box::new(stream), timeout);
+    conn.read(t).await.map_err(|e| e.to_string())?;
+    ehlo(&mut conn, &helo, t).await?;
+    let r = conn
+        .command("STARTTLS", t)
+        .await
+        .map_err(|e| e.to_string())?;
+    if r.code != 220 {
+        quit_briefly(&mut conn, t).await;
+        return Err("STARTTLS refused on the second connection".into());
+    }
+    conn.into_inner()
+}
+
+/// Why a side connection (one that only checks the TLS handshake) ended without one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum SideError {
+    /// Connecting, or the SMTP steps before the handshake, failed.
+    #[error("{0}")]
+    Session(String),
+    #[error("TLS handshake failed: {0}")]
+    Handshake(HandshakeError),
+}
+
+/// A side connection after its handshake: holds the session only to end it politely.
+pub(crate) struct SideSession {
+    conn: Conn,
+    start: TlsStart,
+}
+
+impl SideSession {
+    /// Ends the session with QUIT, briefly bounded: the verdict is already known.
+    pub(crate) async fn close(mut self) {
+        let mut scratch = Transcript::new(0);
+        if self.start == TlsStart::Implicit {
+            // With implicit TLS the server greets first; QUIT answers the greeting.
+            let wait = self.conn.timeout.min(COURTESY);
+            let _ = self.conn.read_within(&mut scratch, wait).await;
+        }
+        quit_briefly(&mut self.conn, &mut scratch).await;
+    }
+}
+
+/// A fresh connection to `addr` up to a handshake with `connector` (built with verification
+/// on), for a check that only wants to know whether that handshake succeeds. Nothing but
+/// EHLO, STARTTLS (and later QUIT) is ever sent on it: never credentials.
+pub(crate) async fn side_handshake(
+    host: &str,
+    addr: SocketAddr,
+    start: TlsStart,
+    timeout: Duration,
+    connector: &native_tls::TlsConnector,
+) -> Result<SideSession, SideError> {
+    let stream = match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+        Err(_) => {
+            return Err(SideError::Session(format!(
+                "no connection to {addr} within {timeout:?}"
+            )))
+        }
+        Ok(Err(e)) => {
+            return Err(SideError::Session(format!("cannot connect to {addr}: {e}")));
+        }
+        Ok(Ok(stream)) => stream,
+    };
+    let mut scratch = Transcript::new(addr.port());
+    let io = prepare_tls(stream, start, timeout, &mut scratch)
+        .await
+        .map_err(SideError::Session)?;
+    let tls = tls::handshake_with(connector, io, host, timeout)
+        .await
+        .map_err(SideError::Handshake)?;
+    Ok(SideSession {
+        conn: Conn::new(Box::new(tls), timeout),
+        start,
+    })
 }
 
 /// The sign-in test: PLAIN when offered, else LOGIN.
@@ -791,6 +926,15 @@ async fn envelope(cfg: &ProbeConfig, conn: &mut Conn, t: &mut Transcript) -> Env
 
 async fn quit(conn: &mut Conn, t: &mut Transcript) {
     let _ = conn.command("QUIT", t).await;
+}
+
+/// How long a courtesy step (QUIT on a side connection) may take at most.
+const COURTESY: Duration = Duration::from_secs(1);
+
+/// QUIT whose reply is awaited only briefly: for sessions whose result is already known.
+async fn quit_briefly(conn: &mut Conn, t: &mut Transcript) {
+    let wait = conn.timeout.min(COURTESY);
+    let _ = tokio::time::timeout(wait, quit(conn, t)).await;
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! OpenSSL with the OS trust store on Linux; plus the classification of handshake failures.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -11,10 +12,14 @@ pub use tokio_native_tls::TlsStream;
 use super::cert::{self, CertInfo};
 use crate::protocol::reply::sanitize;
 
-/// Root certificates trusted on top of the system store.
+/// The roots a handshake trusts: the OS store (or, for the interception check, a bundled
+/// set in its place) plus the certificates the user gave with `--ca-file`.
 #[derive(Clone, Default)]
 pub struct Trust {
+    /// The user's own roots (`--ca-file`), trusted in addition to the base set.
     pub extra_roots: Vec<native_tls::Certificate>,
+    /// `None`: the OS store. `Some`: these roots replace it (shared, so cloning is cheap).
+    base: Option<Arc<[native_tls::Certificate]>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +37,19 @@ impl Trust {
     /// The OS trust store only.
     pub fn system() -> Trust {
         Trust::default()
+    }
+
+    /// `roots` instead of the OS store, plus the user's own roots from `user` (not its base).
+    pub fn replacing_system(roots: Arc<[native_tls::Certificate]>, user: &Trust) -> Trust {
+        Trust {
+            extra_roots: user.extra_roots.clone(),
+            base: Some(roots),
+        }
+    }
+
+    /// Whether the OS store is part of this trust.
+    pub fn uses_system_store(&self) -> bool {
+        self.base.is_none()
     }
 
     /// The OS trust store plus every certificate in a PEM file (a bundle may hold several).
@@ -54,7 +72,10 @@ impl Trust {
                 .map_err(|e| unreadable(format!("certificate {}: {e}", i + 1)))?;
             extra_roots.push(cert);
         }
-        Ok(Trust { extra_roots })
+        Ok(Trust {
+            extra_roots,
+            base: None,
+        })
     }
 }
 
@@ -124,8 +145,25 @@ pub async fn handshake<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
+    let connector = connector(trust, verify)?;
+    handshake_with(&connector, stream, host, timeout).await
+}
+
+/// The client configuration for `trust`. Costly: OpenSSL reads the OS bundle on every build
+/// (tens of milliseconds), even when `trust` then replaces it; callers that repeat a handshake
+/// with the same trust keep the result (it is a cheap clone).
+pub fn connector(
+    trust: &Trust,
+    verify: Verify,
+) -> Result<native_tls::TlsConnector, HandshakeError> {
     let mut builder = native_tls::TlsConnector::builder();
     builder.use_sni(true);
+    if let Some(base) = &trust.base {
+        builder.disable_built_in_roots(true);
+        for root in base.iter() {
+            builder.add_root_certificate(root.clone());
+        }
+    }
     for root in &trust.extra_roots {
         builder.add_root_certificate(root.clone());
     }
@@ -133,11 +171,23 @@ where
         builder.danger_accept_invalid_certs(true);
         builder.danger_accept_invalid_hostnames(true);
     }
-    let connector = builder.build().map_err(|e| HandshakeError {
+    builder.build().map_err(|e| HandshakeError {
         kind: HandshakeKind::Other,
         message: error_message(&e),
-    })?;
-    let connector = tokio_native_tls::TlsConnector::from(connector);
+    })
+}
+
+/// [`handshake`] with a connector made by [`connector`].
+pub async fn handshake_with<S>(
+    connector: &native_tls::TlsConnector,
+    stream: S,
+    host: &str,
+    timeout: Duration,
+) -> Result<TlsStream<S>, HandshakeError>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let connector = tokio_native_tls::TlsConnector::from(connector.clone());
     let domain = tls_domain(host);
     match tokio::time::timeout(timeout, connector.connect(domain, stream)).await {
         Err(_) => Err(HandshakeError {
