@@ -61,8 +61,13 @@ fn require_netlab() {
 struct Scenario;
 
 impl Scenario {
+    /// `name` "none" leaves the lab as it is after `clear`: everything working.
     fn set(name: &str, delay_ms: u32) -> Scenario {
-        netlab(&["set", name]);
+        if name == "none" {
+            netlab(&["clear"]);
+        } else {
+            netlab(&["set", name]);
+        }
         if delay_ms > 0 {
             netlab(&["delay", &delay_ms.to_string()]);
         }
