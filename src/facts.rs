@@ -7,6 +7,7 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::checks::dns::{self, Lookup, Mx, Srv};
+use crate::checks::path::PathTrace;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::{PortReach, TcpOutcome};
 use crate::checks::{CheckRecord, Status};
@@ -70,6 +71,9 @@ pub enum Fact {
     PublicIpLookup(Lookup<Vec<IpAddr>>),
     /// The same ports knocked on at a reference host.
     Reference(ReferenceCheck),
+    /// Where the packets to the server stop, traced once when the first planned port
+    /// could not be reached.
+    Path(PathTrace),
     /// The ports that will be probed.
     Plan(Vec<u16>),
     Port(Box<PortProbe>),
@@ -91,6 +95,7 @@ pub struct Facts {
     pub resolvers: Option<Vec<PortReach>>,
     pub public_ip_lookup: Option<Lookup<Vec<IpAddr>>>,
     pub reference: Option<ReferenceCheck>,
+    pub path: Option<PathTrace>,
     pub plan: Option<Vec<u16>>,
     pub ports: BTreeMap<u16, PortProbe>,
     pub done: bool,
@@ -111,6 +116,7 @@ impl Facts {
             Fact::Resolvers(r) => self.resolvers = Some(r),
             Fact::PublicIpLookup(l) => self.public_ip_lookup = Some(l),
             Fact::Reference(r) => self.reference = Some(r),
+            Fact::Path(t) => self.path = Some(t),
             Fact::Plan(p) => self.plan = Some(p),
             Fact::Port(p) => {
                 self.ports.insert(p.port, *p);
@@ -333,6 +339,19 @@ impl Facts {
         }
         for p in self.ports.values() {
             port_records(p, &mut out);
+        }
+        if let Some(t) = &self.path {
+            let status = if t.reached {
+                Status::Pass
+            } else {
+                Status::Warn
+            };
+            out.push(rec_detail(
+                &format!("path.{}", t.destination.port()),
+                status,
+                format!("path to {}: {}", t.destination, t.summary()),
+                t,
+            ));
         }
         out
     }

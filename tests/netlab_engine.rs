@@ -92,11 +92,17 @@ fn check_on_pc(args: &[&str], timeout: &str) -> CheckRun {
         .join("pki/ca.pem")
         .to_string_lossy()
         .into_owned();
+    let mut full = vec!["--ca-file", &ca];
+    full.extend_from_slice(args);
+    check_on_pc_trusting(&full, timeout, &[])
+}
+
+/// Like `check_on_pc`, with no `--ca-file` unless `args` has one: `env` can set
+/// `SSL_CERT_FILE` to play this computer's own trust store.
+fn check_on_pc_trusting(args: &[&str], timeout: &str, env: &[(&str, &str)]) -> CheckRun {
     let mut full = vec![
         "check",
         "--json",
-        "--ca-file",
-        &ca,
         "--reference",
         REFERENCE,
         "--public-ip-dns",
@@ -107,7 +113,7 @@ fn check_on_pc(args: &[&str], timeout: &str) -> CheckRun {
         common::PASSWORD_ENV,
     ];
     full.extend_from_slice(args);
-    run_tool_in(Some("sdl-pc"), &full, Some(PASSWORD), &[])
+    run_tool_in(Some("sdl-pc"), &full, Some(PASSWORD), env)
 }
 
 fn account(port: &str, security: &str) -> Vec<String> {
@@ -157,6 +163,16 @@ fn assert_not_ok(run: &CheckRun) {
     assert_ne!(verdict, "ok", "{}", run.pretty());
 }
 
+/// The summary of the check record `id` ("" when there is none).
+fn check_summary(run: &CheckRun, id: &str) -> String {
+    run.report()["checks"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["id"] == id))
+        .and_then(|c| c["summary"].as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn fix_text(run: &CheckRun) -> String {
     run.report()["causes"][0]["fix"].to_string()
 }
@@ -197,6 +213,9 @@ fn server_firewall_drops_this_network(delay: u32) {
     assert!(codes.contains(&"server.host_unreachable"), "{codes:?}");
     assert!(codes.contains(&"unknown.needs_server_side"), "{codes:?}");
     assert_not_ok(&run);
+    // The path probe names the ISP router as the last hop that answered.
+    let path = check_summary(&run, "path.587");
+    assert!(path.contains("last answer from 198.51.100.129"), "{path}");
 }
 
 fn server_firewall_rejects_this_network(delay: u32) {
@@ -212,6 +231,11 @@ fn server_firewall_rejects_this_network(delay: u32) {
         .map(|c| c["summary"].to_string())
         .unwrap_or_default();
     assert!(tcp.contains("prohibited"), "{tcp}");
+    let path = check_summary(&run, "path.587");
+    assert!(
+        path.contains("administratively prohibited from 203.0.113.25"),
+        "{path}"
+    );
 }
 
 fn server_host_down(delay: u32) {
@@ -222,6 +246,18 @@ fn server_host_down(delay: u32) {
     let run = check_on_pc(&strs(&account("587", "starttls")), "5");
     assert_primary(&run, "server.host_unreachable");
     assert_not_ok(&run);
+}
+
+/// With a budget per step shorter than ARP's give-up, the connection attempts only meet
+/// silence; the path probe then hears the router's "host unreachable".
+fn server_host_down_short_budget(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("server-down", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "2");
+    assert_primary(&run, "server.host_unreachable");
+    let path = check_summary(&run, "path.587");
+    assert!(path.contains("host unreachable from 203.0.113.1"), "{path}");
 }
 
 fn mail_service_stopped(delay: u32) {
@@ -261,6 +297,71 @@ fn working_account_through_the_isp(delay: u32) {
     assert_primary(&run, "ok.sending_works");
     assert_recommended(&run, 587, "starttls");
     assert_eq!(run.report()["public_ip"], PUBLIC_IP, "{}", run.pretty());
+}
+
+fn shielded_account() -> Vec<String> {
+    let mut a = account("587", "starttls");
+    a[3] = "smtp.shielded.test".to_string();
+    a
+}
+
+fn causes(run: &CheckRun) -> Vec<(String, String)> {
+    run.report()["causes"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|c| {
+                    (
+                        c["code"].as_str().unwrap_or("").to_string(),
+                        c["title"].to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An antivirus mail shield whose root this computer trusts: sending works, and the shield
+/// is named as a possible trouble-maker.
+fn mail_shield_trusted(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("none", delay);
+    let store = netlab_dir().join("pki/os-store-with-shield.pem");
+    let store = store.to_string_lossy();
+    let run = check_on_pc_trusting(
+        &strs(&shielded_account()),
+        "3",
+        &[("SSL_CERT_FILE", &store)],
+    );
+    assert_primary(&run, "ok.sending_works");
+    let found = causes(&run);
+    assert!(
+        found
+            .iter()
+            .any(|(code, title)| code == "network.tls_intercepted" && title.contains("Avast")),
+        "{found:?}\n{}",
+        run.pretty()
+    );
+}
+
+/// The same shield when this computer does not trust its root: the shield is the cause, named
+/// with the setting to switch off.
+fn mail_shield_untrusted(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("none", delay);
+    let store = netlab_dir().join("pki/ca.pem");
+    let store = store.to_string_lossy();
+    let run = check_on_pc_trusting(
+        &strs(&shielded_account()),
+        "3",
+        &[("SSL_CERT_FILE", &store)],
+    );
+    assert_primary(&run, "network.tls_intercepted");
+    let fix = fix_text(&run);
+    assert!(fix.contains("Avast"), "{fix}");
+    assert!(fix.to_lowercase().contains("mail shield"), "{fix}");
 }
 
 macro_rules! both {
@@ -320,4 +421,19 @@ both!(
     working_account_through_the_isp,
     working_account_through_the_isp_router,
     working_account_with_200ms_delay
+);
+both!(
+    server_host_down_short_budget,
+    server_host_down_told_by_the_path_probe,
+    server_host_down_told_by_the_path_probe_with_200ms_delay
+);
+both!(
+    mail_shield_trusted,
+    antivirus_mail_shield_trusted_by_this_computer,
+    antivirus_mail_shield_trusted_with_200ms_delay
+);
+both!(
+    mail_shield_untrusted,
+    antivirus_mail_shield_not_trusted,
+    antivirus_mail_shield_not_trusted_with_200ms_delay
 );

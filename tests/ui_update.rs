@@ -868,6 +868,16 @@ fn silent_server(m: &mut Model, generation: u64) {
             ..PortProbe::default()
         })));
     }
+    // The path probe heard nothing past the first router: no more than silence.
+    facts.push(Fact::Path(smtp_doctor::checks::path::PathTrace::from_hops(
+        "127.0.10.1:587".parse().unwrap(),
+        vec![smtp_doctor::checks::path::Hop {
+            ttl: 1,
+            from: None,
+            rtt_ms: None,
+            what: smtp_doctor::checks::path::HopResult::Silent,
+        }],
+    )));
     for fact in facts {
         update(m, Msg::Fact { generation, fact });
     }

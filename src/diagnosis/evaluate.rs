@@ -3,6 +3,9 @@
 
 use crate::checks::cert::CertProblem;
 use crate::checks::dns::{self, Lookup};
+use crate::checks::icmp::IcmpKind;
+use crate::checks::intercept;
+use crate::checks::path::HopResult;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::TcpOutcome;
 use crate::engine::reference::ReferenceCheck;
@@ -138,10 +141,44 @@ fn unreachable_why(facts: &Facts) -> Option<&'static str> {
         "refused_by_server"
     } else if any(TcpOutcome::HostUnreachable) || any(TcpOutcome::NetworkUnreachable) {
         "host_down"
+    } else if let Some(said) = path_says(facts)? {
+        said
     } else if through.is_empty() {
         "silent_no_reference"
     } else {
         "silent_server"
+    })
+}
+
+/// What the path trace adds to silence on the server's ports: a router's "host unreachable"
+/// (the host is gone from its network) or a firewall's "prohibited" that came only to the
+/// trace. `None` while a trace is under way; `Some(None)` when it says nothing more.
+fn path_says(facts: &Facts) -> Option<Option<&'static str>> {
+    let Some(trace) = &facts.path else {
+        let first = facts.plan.as_ref()?.first()?;
+        let expected = facts.port(*first).is_some_and(|p| {
+            p.finished
+                && p.reach.as_ref().is_some_and(|r| {
+                    matches!(
+                        r.outcome(),
+                        TcpOutcome::TimedOut
+                            | TcpOutcome::HostUnreachable
+                            | TcpOutcome::AdminProhibited
+                    )
+                })
+        });
+        return if expected && !facts.done {
+            None
+        } else {
+            Some(None)
+        };
+    };
+    Some(match trace.hops.last().map(|h| h.what) {
+        Some(HopResult::Unreachable(IcmpKind::HostUnreachable | IcmpKind::NetUnreachable)) => {
+            Some("host_down")
+        }
+        Some(HopResult::Unreachable(IcmpKind::AdminProhibited)) => Some("admin_prohibited"),
+        _ => None,
     })
 }
 
@@ -424,6 +461,21 @@ fn tls(input: &Input, facts: &Facts) -> Option<&'static str> {
     let Some(p) = tls_port(input, facts)? else {
         return Some("not_used");
     };
+    if intercept::interception(p).is_some() {
+        return Some(match p.tls {
+            Some(TlsResult::Verified { .. }) => "intercepted_trusted",
+            _ => "intercepted",
+        });
+    }
+    // A verified chain is in order only once the public-roots handshake beside it has
+    // spoken (or the port's probe ended without it).
+    if matches!(p.tls, Some(TlsResult::Verified { .. }))
+        && p.public_chain.is_none()
+        && !p.finished
+        && !facts.done
+    {
+        return None;
+    }
     Some(match &p.tls {
         Some(TlsResult::Verified { .. }) => "ok",
         Some(TlsResult::CertProblem { problem, .. }) => match problem {
@@ -762,5 +814,125 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn cert_from(issuer_cn: &str, issuer_org: &str) -> crate::checks::cert::CertInfo {
+        crate::checks::cert::CertInfo {
+            subject: "CN=smtp.example.test".into(),
+            issuer: format!("O={issuer_org}, CN={issuer_cn}"),
+            names: vec!["smtp.example.test".into()],
+            not_before: String::new(),
+            not_after: String::new(),
+            not_before_unix: 0,
+            not_after_unix: 0,
+            self_signed: false,
+            issuer_cn: Some(issuer_cn.into()),
+            issuer_org: Some(issuer_org.into()),
+            issuer_ou: None,
+        }
+    }
+
+    fn facts_with(tls: TlsResult, public: Option<intercept::PublicChain>, finished: bool) -> Facts {
+        let mut f = Facts::default();
+        f.apply(crate::facts::Fact::Plan(vec![587]));
+        f.apply(crate::facts::Fact::Port(Box::new(PortProbe {
+            port: 587,
+            tls: Some(tls),
+            public_chain: public,
+            finished,
+            ..PortProbe::default()
+        })));
+        f
+    }
+
+    #[test]
+    fn an_antivirus_certificate_is_interception_trusted_or_not() {
+        let mut input = Input::new("alice@example.test");
+        input.port = Some(587);
+        let avast = cert_from("Avast Web/Mail Shield Root", "Avast Web/Mail Shield");
+        let untrusted = facts_with(
+            TlsResult::CertProblem {
+                problem: CertProblem::Untrusted,
+                cert: avast.clone(),
+                message: String::new(),
+            },
+            None,
+            true,
+        );
+        assert_eq!(tls(&input, &untrusted), Some("intercepted"));
+        let trusted = facts_with(
+            TlsResult::Verified {
+                cert: Some(avast.clone()),
+            },
+            Some(intercept::PublicChain::NotPublic {
+                reason: "unknown issuer".into(),
+            }),
+            true,
+        );
+        assert_eq!(tls(&input, &trusted), Some("intercepted_trusted"));
+    }
+
+    #[test]
+    fn a_verified_chain_waits_for_the_public_roots_check() {
+        let mut input = Input::new("alice@example.test");
+        input.port = Some(587);
+        let office = cert_from("Corp Inspection CA", "Example Corp");
+        let verified = || TlsResult::Verified {
+            cert: Some(office.clone()),
+        };
+        assert_eq!(tls(&input, &facts_with(verified(), None, false)), None);
+        let local = facts_with(
+            verified(),
+            Some(intercept::PublicChain::NotPublic {
+                reason: "unknown issuer".into(),
+            }),
+            false,
+        );
+        assert_eq!(tls(&input, &local), Some("intercepted_trusted"));
+        let public = facts_with(verified(), Some(intercept::PublicChain::Public), false);
+        assert_eq!(tls(&input, &public), Some("ok"));
+    }
+
+    #[test]
+    fn the_path_probe_turns_silence_into_host_down() {
+        use crate::checks::path::{Hop, PathTrace};
+        use crate::checks::tcp::{Attempt, PortReach};
+        let mut f = Facts::default();
+        f.apply(crate::facts::Fact::Plan(vec![587]));
+        f.apply(crate::facts::Fact::Port(Box::new(PortProbe {
+            port: 587,
+            reach: Some(PortReach {
+                port: 587,
+                attempts: vec![Attempt {
+                    address: "203.0.113.25:587".parse().expect("address"),
+                    outcome: TcpOutcome::TimedOut,
+                    duration_ms: 3000,
+                    error: None,
+                    icmp: None,
+                }],
+            }),
+            finished: true,
+            ..PortProbe::default()
+        })));
+        // The trace is expected: wait for it.
+        assert_eq!(path_says(&f), None);
+        let hop = |ttl, from: &str, what| Hop {
+            ttl,
+            from: Some(from.parse().expect("address")),
+            rtt_ms: Some(1),
+            what,
+        };
+        f.apply(crate::facts::Fact::Path(PathTrace::from_hops(
+            "203.0.113.25:587".parse().expect("address"),
+            vec![
+                hop(1, "198.51.100.129", HopResult::TimeExceeded),
+                hop(
+                    2,
+                    "203.0.113.1",
+                    HopResult::Unreachable(IcmpKind::HostUnreachable),
+                ),
+            ],
+        )));
+        assert_eq!(path_says(&f), Some(Some("host_down")));
     }
 }

@@ -272,12 +272,39 @@ fn template_values(
         Some(TlsResult::Verified { cert: Some(c) }) => Some(c.clone()),
         _ => None,
     });
+    if let Some(found) = interception(input, facts) {
+        v.insert(
+            "intercept.product",
+            found
+                .product
+                .unwrap_or_else(|| "a security program or a network proxy".to_string()),
+        );
+        v.insert(
+            "intercept.setting",
+            found.setting.unwrap_or_else(|| {
+                "Open your antivirus or security program and switch off its scanning of \
+                 encrypted (SSL/TLS) connections and of e-mail; on an office network, ask \
+                 your IT department to exclude your mail server from SSL/TLS inspection."
+                    .to_string()
+            }),
+        );
+        v.insert("intercept.issuer", found.issuer);
+    }
     if let Some(c) = cert {
         v.insert("cert.names", c.names.join(", "));
         v.insert("cert.issuer", c.issuer.clone());
         v.insert("cert.not_after", c.not_after.clone());
     }
     v
+}
+
+/// The interception seen on the port under test first, else on any port.
+fn interception(input: &Input, facts: &Facts) -> Option<crate::checks::intercept::Interception> {
+    let mut ports: Vec<_> = facts.ports.values().collect();
+    ports.sort_by_key(|p| (Some(p.port) != input.port, p.port));
+    ports
+        .into_iter()
+        .find_map(crate::checks::intercept::interception)
 }
 
 /// Who must act on a provider's sign-in policy, in words for the fix steps.

@@ -103,6 +103,8 @@ pub const CATALOGUE: &[SignalDef] = &[
         name: "tls",
         outcomes: &[
             "ok",
+            "intercepted",
+            "intercepted_trusted",
             "expired",
             "name_mismatch",
             "self_signed",
@@ -111,7 +113,7 @@ pub const CATALOGUE: &[SignalDef] = &[
             "failed",
             "not_used",
         ],
-        meaning: "The TLS handshake on the port under test and, when it failed verification, why (read from the certificate).",
+        meaning: "The TLS handshake on the port under test and, when it failed verification, why (read from the certificate). `intercepted`: the certificate comes from a known antivirus or proxy product and this computer does not trust it; `intercepted_trusted`: this computer trusts it, but it is a known product's or does not chain to a public root (a second handshake trusting only public roots).",
     },
     SignalDef {
         name: "auth",
@@ -187,4 +189,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "cert.names",
     "cert.issuer",
     "cert.not_after",
+    "intercept.product",
+    "intercept.setting",
+    "intercept.issuer",
 ];

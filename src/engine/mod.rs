@@ -4,15 +4,18 @@
 //! waits for an unrelated check, so a diagnosis takes about the longest chain of time-outs,
 //! never their sum.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use crate::checks::dns::{Dns, Lookup};
 use crate::checks::gate::Gate;
+use crate::checks::path;
 use crate::checks::smtp::{self, PortProbe, ProbeConfig};
+use crate::checks::tcp::TcpOutcome;
 use crate::checks::tls::Trust;
 use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::Input;
@@ -235,6 +238,7 @@ impl Engine {
 
     async fn probe_ports(&self, host: &str, addrs: Vec<IpAddr>, tx: mpsc::Sender<Fact>) {
         let plan = port_plan(self.input.port);
+        let first = plan.first().copied();
         let _ = tx.send(Fact::Plan(plan.clone())).await;
         let gate = Arc::new(Gate::new(plan.clone()));
         let mut probes = JoinSet::new();
@@ -277,10 +281,35 @@ impl Engine {
                         p
                     }
                 };
+                let trace_to = (Some(port) == first)
+                    .then(|| path_destination(&final_probe))
+                    .flatten();
                 let _ = tx.send(Fact::Port(Box::new(final_probe))).await;
+                if let Some(dest) = trace_to {
+                    let per_hop = cfg.timeout.min(PATH_BUDGET);
+                    let trace = path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await;
+                    let _ = tx.send(Fact::Path(trace)).await;
+                }
             });
         }
         while probes.join_next().await.is_some() {}
+    }
+}
+
+/// A path trace costs at most this (all hops are probed at once): it only adds detail for
+/// the technical view, so it must not hold the result back for a whole time-out.
+const PATH_BUDGET: Duration = Duration::from_secs(2);
+
+/// Where to trace when a port could not be reached: silence or an ICMP error from somewhere
+/// on the way. A reset, an open port or no route at all (nothing leaves this computer) needs
+/// no trace.
+fn path_destination(p: &PortProbe) -> Option<SocketAddr> {
+    let reach = p.reach.as_ref()?;
+    match reach.outcome() {
+        TcpOutcome::TimedOut | TcpOutcome::HostUnreachable | TcpOutcome::AdminProhibited => {
+            reach.attempts.first().map(|a| a.address)
+        }
+        _ => None,
     }
 }
 
