@@ -26,21 +26,9 @@ cases=(
   "cert_expired|--email alice@bare.test --server expired.example.test --port 587 --security starttls"
   "typo|--email alice@example.test --server smtp.exmaple.test"
 )
-printf '%-18s %8s %8s %8s  %s\n' case min_ms med_ms max_ms cause
-measure() { # name, then the command
-  local name=$1; shift
-  local times=() cause=""
-  for _ in $(seq "$runs"); do
-    local t0 t1 out
-    t0=$(date +%s%N)
-    out=$("$@" 2>/dev/null || true)
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-    cause=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["causes"][0]["code"])' 2>/dev/null || echo "?")
-  done
-  IFS=$'\n' sorted=($(sort -n <<<"${times[*]}")); unset IFS
-  printf '%-18s %8s %8s %8s  %s\n' "$name" "${sorted[0]}" "${sorted[$(( ${#sorted[@]} / 2 ))]}" "${sorted[-1]}" "$cause"
-}
+printf '%-28s %8s %8s %8s  %s\n' case min_ms med_ms max_ms cause
+# shellcheck source=benches/measure.sh
+. "$PWD/benches/measure.sh"
 for c in "${cases[@]}"; do
   name=${c%%|*}; args=${c#*|}
   # shellcheck disable=SC2086

@@ -6,8 +6,12 @@
 # and the network-namespace lab (tests/netlab/netlab.sh: a PC behind a router, servers on a lab
 # internet, network fault scenarios), checks both labs, runs `cargo test --all-targets`, and
 # always takes both labs down again.
-# Exit status: cargo's (or 1 when the set-up failed). Extra arguments go to `cargo test`
-# (e.g. `sudo bash tests/run.sh --test lab_engine -- --nocapture`).
+# Exit status: 0 when every test binary passed, else 1 (also when the set-up failed).
+# Extra arguments pick targets for `cargo test`, and what follows `--` goes to every test
+# binary (e.g. `sudo bash tests/run.sh --test lab_engine -- --nocapture`).
+#
+# The build runs as the invoking user (under sudo), so target/ stays theirs; the test
+# binaries run as root, since the namespaced lab's tests enter network namespaces.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -47,20 +51,43 @@ fi
 # the NFQUEUE delayer's library).
 bash "$LAB_SH" deps pkg-config libssl-dev tmux python3 ca-certificates iproute2 iptables libnetfilter-queue1
 
-# Every test target, and all of them even when one fails (the lab is up anyway); arguments
-# that pick targets themselves (--test NAME, --lib, ...) replace --all-targets.
-cargo_args=(--no-fail-fast)
+# Every test target unless the arguments pick targets themselves (--test NAME, --lib, ...);
+# what follows `--` is for the test binaries.
+cargo_args=()
+test_args=()
 pick_targets=0
+seen_dashes=0
 for a in "$@"; do
-  [ "$a" != -- ] || break # what follows goes to the test binaries
+  if [ "$seen_dashes" -eq 1 ]; then test_args+=("$a"); continue; fi
+  if [ "$a" = -- ]; then seen_dashes=1; continue; fi
+  cargo_args+=("$a")
   case "$a" in --lib | --bin* | --test | --test=* | --tests | --example* | --bench* | --doc | --all-targets) pick_targets=1 ;; esac
 done
 if [ "$pick_targets" -eq 0 ]; then cargo_args+=(--all-targets); fi
 if [ -f Cargo.lock ]; then cargo_args+=(--locked); fi
 
 say "building the tests"
-if ! run_cargo test "${cargo_args[@]}" --no-run "$@"; then
+exes_file=$(mktemp)
+if ! run_cargo test "${cargo_args[@]}" --no-run --message-format=json-render-diagnostics >"$exes_file.json"; then
+  rm -f "$exes_file" "$exes_file.json"
   say "the build failed: no test ran"
+  exit 1
+fi
+python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    try:
+        m = json.loads(line)
+    except ValueError:
+        continue
+    if m.get("reason") == "compiler-artifact" and m.get("profile", {}).get("test") and m.get("executable"):
+        print(m["target"]["name"] + " " + m["target"]["kind"][0] + "\t" + m["executable"])
+' "$exes_file.json" | sort -u >"$exes_file"
+rm -f "$exes_file.json"
+mapfile -t test_binaries <"$exes_file"
+rm -f "$exes_file"
+if [ "${#test_binaries[@]}" -eq 0 ]; then
+  say "the build produced no test binary"
   exit 1
 fi
 
@@ -101,10 +128,22 @@ if ! bash "$NETLAB_SH" selftest >"$SMTP_DOCTOR_NETLAB/selftest.out" 2>&1; then
 fi
 say "netlab up in ${netlab_seconds} s and self-checked ($(tail -n 1 "$SMTP_DOCTOR_NETLAB/selftest.out"))"
 
-set +e
-run_cargo test "${cargo_args[@]}" "$@"
-status=$?
-set -e
+# Every binary, even after one fails (the labs are up anyway), from the package root as
+# cargo would run them.
+failed=()
+for entry in "${test_binaries[@]}"; do
+  name=${entry%%$'\t'*}
+  exe=${entry#*$'\t'}
+  printf '\n     Running %s (%s)\n' "$name" "${exe#"$ROOT"/}"
+  if ! env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" SMTP_DOCTOR_NETLAB="$SMTP_DOCTOR_NETLAB" \
+    CARGO_MANIFEST_DIR="$ROOT" "$exe" "${test_args[@]}"; then
+    failed+=("$name")
+  fi
+done
 
-say "cargo test exited with status $status after $((SECONDS - started)) s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s)"
-exit "$status"
+total=$((SECONDS - started))
+if [ "${#failed[@]}" -gt 0 ]; then
+  say "FAILED: ${failed[*]} (${#failed[@]} of ${#test_binaries[@]} test binaries) after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s)"
+  exit 1
+fi
+say "all ${#test_binaries[@]} test binaries passed after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s)"

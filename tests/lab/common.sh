@@ -211,3 +211,74 @@ wait_until() { # wait_until COMMAND...: true once COMMAND is; TRIES x 0.1 s at m
   done
   return 1
 }
+
+# The parts of a lab Postfix instance both labs share.
+postfix_dirs() { # postfix_dirs QUEUE DATA: the queue, data and private (for Dovecot's socket) directories
+  local queue=$1 data=$2
+  mkdir -p "$queue" "$data"
+  chmod 755 "$queue"
+  chown postfix:postfix "$data"
+  chmod 700 "$data"
+  # Dovecot starts first and puts its listener in here; owner and mode as postfix-files has them
+  # (`postfix start` creates the other queue directories).
+  mkdir -p "$queue/private"
+  chown postfix:root "$queue/private"
+  chmod 700 "$queue/private"
+}
+
+postfix_auth_tls() { # postfix_auth_tls USER KEY CERT: main.cf lines for SASL via Dovecot and TLS
+  cat <<EOF
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = private/auth
+smtpd_sasl_auth_enable = yes
+smtpd_sender_login_maps = inline:{ $1=$1 }
+smtpd_sender_restrictions = reject_sender_login_mismatch
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+
+smtpd_tls_chain_files = $2, $3
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_tls_loglevel = 1
+smtpd_tls_received_header = yes
+EOF
+}
+
+postfix_master_cf() { # postfix_master_cf IP SYSLOG_PREFIX: 25, 587 (STARTTLS) and 465 (TLS) on IP, nothing chrooted
+  local ip=$1 tag=$2
+  cat <<EOF
+# service            type  private unpriv  chroot  wakeup  maxproc command
+$ip:25               inet  n       -       n       -       -       smtpd
+$ip:587              inet  n       -       n       -       -       smtpd
+  -o syslog_name=$tag/submission
+  -o smtpd_tls_security_level=may
+$ip:465              inet  n       -       n       -       -       smtpd
+  -o syslog_name=$tag/submissions
+  -o smtpd_tls_wrappermode=yes
+EOF
+  cat <<'EOF'
+pickup               unix  n       -       n       60      1       pickup
+cleanup              unix  n       -       n       -       0       cleanup
+qmgr                 unix  n       -       n       300     1       qmgr
+tlsmgr               unix  -       -       n       1000?   1       tlsmgr
+rewrite              unix  -       -       n       -       -       trivial-rewrite
+bounce               unix  -       -       n       -       0       bounce
+defer                unix  -       -       n       -       0       bounce
+trace                unix  -       -       n       -       0       bounce
+verify               unix  -       -       n       -       1       verify
+flush                unix  n       -       n       1000?   0       flush
+proxymap             unix  -       -       n       -       -       proxymap
+proxywrite           unix  -       -       n       -       1       proxymap
+smtp                 unix  -       -       n       -       -       smtp
+relay                unix  -       -       n       -       -       smtp
+showq                unix  n       -       n       -       -       showq
+error                unix  -       -       n       -       -       error
+retry                unix  -       -       n       -       -       error
+discard              unix  -       -       n       -       -       discard
+local                unix  -       n       n       -       -       local
+virtual              unix  -       n       n       -       -       virtual
+lmtp                 unix  -       -       n       -       -       lmtp
+anvil                unix  -       -       n       -       1       anvil
+scache               unix  -       -       n       -       1       scache
+postlog              unix-dgram n  -       n       -       1       postlogd
+EOF
+}

@@ -198,15 +198,8 @@ restore_etc_main() {
 write_postfix_instance() {
   local name=$1 ip=$2 host=$3 cert=$4
   local conf=$LAB/postfix-$name queue=$LAB/spool-$name data=$LAB/data-$name
-  mkdir -p "$conf" "$queue" "$data"
-  chmod 755 "$queue"
-  chown postfix:postfix "$data"
-  chmod 700 "$data"
-  # Dovecot starts first and puts its listener in here; owner and mode as postfix-files has them
-  # (`postfix start` creates the other queue directories).
-  mkdir -p "$queue/private"
-  chown postfix:root "$queue/private"
-  chmod 700 "$queue/private"
+  mkdir -p "$conf"
+  postfix_dirs "$queue" "$data"
   cat >"$conf/main.cf" <<EOF
 # Postfix instance '$name' of the smtp-doctor test lab.
 compatibility_level = 3.6
@@ -238,54 +231,12 @@ alias_database =
 biff = no
 smtpd_banner = \$myhostname ESMTP Postfix
 
-smtpd_sasl_type = dovecot
-smtpd_sasl_path = private/auth
-smtpd_sasl_auth_enable = yes
-smtpd_sender_login_maps = inline:{ $USER_NAME=$USER_NAME }
-smtpd_sender_restrictions = reject_sender_login_mismatch
-smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-
-smtpd_tls_chain_files = $LAB/pki/$cert.key, $LAB/pki/$cert.pem
-smtpd_tls_security_level = may
-smtpd_tls_auth_only = yes
-smtpd_tls_loglevel = 1
-smtpd_tls_received_header = yes
 EOF
-  cat >"$conf/master.cf" <<EOF
-# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted.
-# service            type  private unpriv  chroot  wakeup  maxproc command
-$ip:25               inet  n       -       n       -       -       smtpd
-$ip:587              inet  n       -       n       -       -       smtpd
-  -o syslog_name=postfix-$name/submission
-  -o smtpd_tls_security_level=may
-$ip:465              inet  n       -       n       -       -       smtpd
-  -o syslog_name=postfix-$name/submissions
-  -o smtpd_tls_wrappermode=yes
-pickup               unix  n       -       n       60      1       pickup
-cleanup              unix  n       -       n       -       0       cleanup
-qmgr                 unix  n       -       n       300     1       qmgr
-tlsmgr               unix  -       -       n       1000?   1       tlsmgr
-rewrite              unix  -       -       n       -       -       trivial-rewrite
-bounce               unix  -       -       n       -       0       bounce
-defer                unix  -       -       n       -       0       bounce
-trace                unix  -       -       n       -       0       bounce
-verify               unix  -       -       n       -       1       verify
-flush                unix  n       -       n       1000?   0       flush
-proxymap             unix  -       -       n       -       -       proxymap
-proxywrite           unix  -       -       n       -       1       proxymap
-smtp                 unix  -       -       n       -       -       smtp
-relay                unix  -       -       n       -       -       smtp
-showq                unix  n       -       n       -       -       showq
-error                unix  -       -       n       -       -       error
-retry                unix  -       -       n       -       -       error
-discard              unix  -       -       n       -       -       discard
-local                unix  -       n       n       -       -       local
-virtual              unix  -       n       n       -       -       virtual
-lmtp                 unix  -       -       n       -       -       lmtp
-anvil                unix  -       -       n       -       1       anvil
-scache               unix  -       -       n       -       1       scache
-postlog              unix-dgram n  -       n       -       1       postlogd
-EOF
+  postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" >>"$conf/main.cf"
+  {
+    echo "# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted."
+    postfix_master_cf "$ip" "postfix-$name"
+  } >"$conf/master.cf"
 }
 
 write_dovecot() {

@@ -179,6 +179,10 @@ make_namespaces() {
     ip netns add "$ns"
     # IPv4 only: no link-local addresses, router solicitations or DAD on the lab's links.
     nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    # Linux lets a host send a peer only ~6 ICMP errors at once, then one per second. The lab's
+    # servers are 2 hops away, so one path probe alone would use that up and a test would see
+    # silence where it set "prohibited"; on the internet most probes die in routers first.
+    nsx "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0
     ip -n "$ns" link set lo up
     mkdir -p "$ETC_NETNS/$ns"
     printf '# smtp-doctor netlab: the lab DNS server (dnsmasq in sdl-dns)\nnameserver %s\n' "$DNS_IP" \
@@ -317,13 +321,8 @@ EOF
 write_postfix_instance() {
   local name=$1 ip=$2 host=$3 cert=$4
   local conf=$NETLAB/postfix-$name queue=$NETLAB/spool-$name data=$NETLAB/data-$name
-  mkdir -p "$conf" "$queue" "$data"
-  chmod 755 "$queue"
-  chown postfix:postfix "$data"
-  chmod 700 "$data"
-  mkdir -p "$queue/private"
-  chown postfix:root "$queue/private"
-  chmod 700 "$queue/private"
+  mkdir -p "$conf"
+  postfix_dirs "$queue" "$data"
   cat >"$conf/main.cf" <<EOF
 # Postfix instance '$name' of smtp-doctor's netlab.
 compatibility_level = 3.6
@@ -353,54 +352,12 @@ alias_database =
 biff = no
 smtpd_banner = \$myhostname ESMTP Postfix
 
-smtpd_sasl_type = dovecot
-smtpd_sasl_path = private/auth
-smtpd_sasl_auth_enable = yes
-smtpd_sender_login_maps = inline:{ $USER_NAME=$USER_NAME }
-smtpd_sender_restrictions = reject_sender_login_mismatch
-smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-
-smtpd_tls_chain_files = $NETLAB/pki/$cert.key, $NETLAB/pki/$cert.pem
-smtpd_tls_security_level = may
-smtpd_tls_auth_only = yes
-smtpd_tls_loglevel = 1
-smtpd_tls_received_header = yes
 EOF
-  cat >"$conf/master.cf" <<EOF
-# Postfix instance '$name' of smtp-doctor's netlab: nothing chrooted.
-# service            type  private unpriv  chroot  wakeup  maxproc command
-$ip:25            inet  n       -       n       -       -       smtpd
-$ip:587           inet  n       -       n       -       -       smtpd
-  -o syslog_name=netlab-$name/submission
-  -o smtpd_tls_security_level=may
-$ip:465           inet  n       -       n       -       -       smtpd
-  -o syslog_name=netlab-$name/submissions
-  -o smtpd_tls_wrappermode=yes
-pickup               unix  n       -       n       60      1       pickup
-cleanup              unix  n       -       n       -       0       cleanup
-qmgr                 unix  n       -       n       300     1       qmgr
-tlsmgr               unix  -       -       n       1000?   1       tlsmgr
-rewrite              unix  -       -       n       -       -       trivial-rewrite
-bounce               unix  -       -       n       -       0       bounce
-defer                unix  -       -       n       -       0       bounce
-trace                unix  -       -       n       -       0       bounce
-verify               unix  -       -       n       -       1       verify
-flush                unix  n       -       n       1000?   0       flush
-proxymap             unix  -       -       n       -       -       proxymap
-proxywrite           unix  -       -       n       -       1       proxymap
-smtp                 unix  -       -       n       -       -       smtp
-relay                unix  -       -       n       -       -       smtp
-showq                unix  n       -       n       -       -       showq
-error                unix  -       -       n       -       -       error
-retry                unix  -       -       n       -       -       error
-discard              unix  -       -       n       -       -       discard
-local                unix  -       n       n       -       -       local
-virtual              unix  -       n       n       -       -       virtual
-lmtp                 unix  -       -       n       -       -       lmtp
-anvil                unix  -       -       n       -       1       anvil
-scache               unix  -       -       n       -       1       scache
-postlog              unix-dgram n  -       n       -       1       postlogd
-EOF
+  postfix_auth_tls "$USER_NAME" "$NETLAB/pki/$cert.key" "$NETLAB/pki/$cert.pem" >>"$conf/main.cf"
+  {
+    echo "# Postfix instance '$name' of smtp-doctor's netlab: nothing chrooted."
+    postfix_master_cf "$ip" "netlab-$name"
+  } >"$conf/master.cf"
 }
 
 write_dovecot() {
