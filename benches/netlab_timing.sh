@@ -54,9 +54,9 @@ printf '%-28s %8s %8s %8s  %s\n' "scenario (added delay)" min_ms med_ms max_ms "
 for delay in 0 200; do
   for c in "${cases[@]}"; do
     scenario=${c%%|*}; port=${c#*|}
-    bash "$netlab_sh" clear >/dev/null
-    if [ "$scenario" != none ]; then bash "$netlab_sh" set "$scenario" >/dev/null; fi
-    if [ "$delay" -gt 0 ]; then bash "$netlab_sh" delay "$delay" >/dev/null; else bash "$netlab_sh" delay off >/dev/null; fi
+    bash "$netlab_sh" clear >/dev/null 2>&1
+    if [ "$scenario" != none ]; then bash "$netlab_sh" set "$scenario" >/dev/null 2>&1; fi
+    if [ "$delay" -gt 0 ]; then bash "$netlab_sh" delay "$delay" >/dev/null 2>&1; else bash "$netlab_sh" delay off >/dev/null 2>&1; fi
     measure "$scenario (${delay} ms)" ip netns exec sdl-pc "$bin" "${common[@]}" --port "$port"
   done
 done
