@@ -13,6 +13,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::icmp::IcmpKind;
+use super::tcp::TcpOutcome;
 
 /// What the probe with one TTL met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -139,6 +140,15 @@ pub async fn trace(dest: SocketAddr, max_hops: u8, per_hop: Duration) -> PathTra
 #[cfg(not(target_os = "linux"))]
 pub async fn trace(dest: SocketAddr, _max_hops: u8, _per_hop: Duration) -> PathTrace {
     PathTrace::from_hops(dest, Vec::new())
+}
+
+/// Whether a port's outcome is worth a trace: silence or an ICMP error from somewhere on the
+/// way. An open port, a reset or no route at all (nothing leaves this computer) is not.
+pub fn worth_tracing(outcome: TcpOutcome) -> bool {
+    matches!(
+        outcome,
+        TcpOutcome::TimedOut | TcpOutcome::HostUnreachable | TcpOutcome::AdminProhibited
+    )
 }
 
 /// The default number of hops a trace tries.

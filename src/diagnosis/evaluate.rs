@@ -158,14 +158,9 @@ fn path_says(facts: &Facts) -> Option<Option<&'static str>> {
         let first = facts.plan.as_ref()?.first()?;
         let expected = facts.port(*first).is_some_and(|p| {
             p.finished
-                && p.reach.as_ref().is_some_and(|r| {
-                    matches!(
-                        r.outcome(),
-                        TcpOutcome::TimedOut
-                            | TcpOutcome::HostUnreachable
-                            | TcpOutcome::AdminProhibited
-                    )
-                })
+                && p.reach
+                    .as_ref()
+                    .is_some_and(|r| crate::checks::path::worth_tracing(r.outcome()))
         });
         return if expected && !facts.done {
             None

@@ -15,7 +15,6 @@ use crate::checks::dns::{Dns, Lookup};
 use crate::checks::gate::Gate;
 use crate::checks::path;
 use crate::checks::smtp::{self, PortProbe, ProbeConfig};
-use crate::checks::tcp::TcpOutcome;
 use crate::checks::tls::Trust;
 use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::Input;
@@ -300,17 +299,13 @@ impl Engine {
 /// the technical view, so it must not hold the result back for a whole time-out.
 const PATH_BUDGET: Duration = Duration::from_secs(2);
 
-/// Where to trace when a port could not be reached: silence or an ICMP error from somewhere
-/// on the way. A reset, an open port or no route at all (nothing leaves this computer) needs
-/// no trace.
+/// Where to trace when a port could not be reached (see `path::worth_tracing`).
 fn path_destination(p: &PortProbe) -> Option<SocketAddr> {
     let reach = p.reach.as_ref()?;
-    match reach.outcome() {
-        TcpOutcome::TimedOut | TcpOutcome::HostUnreachable | TcpOutcome::AdminProhibited => {
-            reach.attempts.first().map(|a| a.address)
-        }
-        _ => None,
+    if !path::worth_tracing(reach.outcome()) {
+        return None;
     }
+    reach.attempts.first().map(|a| a.address)
 }
 
 /// The configured port first (it decides the sign-in port), then the submission ports.
