@@ -26,6 +26,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lab"))
+import dns_client  # noqa: E402  (the labs' shared DNS client)
+
 NETLAB = os.environ.get("SMTP_DOCTOR_NETLAB", "/tmp/smtp-doctor-netlab")
 NETLAB_SH = os.environ.get("NETLAB_SH", os.path.join(os.path.dirname(os.path.abspath(__file__)), "netlab.sh"))
 CA = os.path.join(NETLAB, "pki", "ca.pem")
@@ -69,69 +72,13 @@ def ms(seconds):
     return f"{seconds * 1000:.1f} ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms"
 
 
-# ------------------------------------------------------------------------------------------
-# DNS: a minimal UDP client
-# ------------------------------------------------------------------------------------------
-QTYPES = {"A": 1, "MX": 15, "TXT": 16}
-RCODES = {0: "NOERROR", 1: "FORMERR", 2: "SERVFAIL", 3: "NXDOMAIN", 4: "NOTIMP", 5: "REFUSED"}
-
-
-def encode_name(name):
-    out = b""
-    for label in name.rstrip(".").split("."):
-        out += bytes([len(label)]) + label.encode()
-    return out + b"\0"
-
-
-def read_name(msg, off):
-    labels, jumped, end = [], False, None
-    for _ in range(64):
-        n = msg[off]
-        if n & 0xC0 == 0xC0:
-            if not jumped:
-                end = off + 2
-            off, jumped = ((n & 0x3F) << 8) | msg[off + 1], True
-            continue
-        if n == 0:
-            return ".".join(labels), (end if jumped else off + 1)
-        labels.append(msg[off + 1 : off + 1 + n].decode())
-        off += 1 + n
-    raise ValueError("name compression loop")
+RCODES = dns_client.RCODES
 
 
 def dns_query(server, name, qtype, timeout=2.0):
-    """Returns (rcode name, [answer strings])."""
-    qid = random.randrange(65536)
-    query = struct.pack(">HHHHHH", qid, 0x0100, 1, 0, 0, 0) + encode_name(name)
-    query += struct.pack(">HH", QTYPES[qtype], 1)
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.settimeout(timeout)
-        s.sendto(query, (server, 53))
-        msg, _ = s.recvfrom(4096)
-    rid, flags, qd, an, _, _ = struct.unpack(">HHHHHH", msg[:12])
-    assert rid == qid, "reply id mismatch"
-    off = 12
-    for _ in range(qd):
-        _, off = read_name(msg, off)
-        off += 4
-    answers = []
-    for _ in range(an):
-        _, off = read_name(msg, off)
-        rtype, _, _, rdlen = struct.unpack(">HHIH", msg[off : off + 10])
-        off += 10
-        rdata = msg[off : off + rdlen]
-        if rtype == 1:
-            answers.append(socket.inet_ntoa(rdata))
-        elif rtype == 15:
-            answers.append(f"{struct.unpack('>H', rdata[:2])[0]} {read_name(msg, off + 2)[0]}")
-        elif rtype == 16:
-            parts, i = [], 0
-            while i < len(rdata):
-                parts.append(rdata[i + 1 : i + 1 + rdata[i]].decode())
-                i += 1 + rdata[i]
-            answers.append("".join(parts))
-        off += rdlen
-    return RCODES.get(flags & 0xF, str(flags & 0xF)), answers
+    """Returns (rcode word, [answer strings])."""
+    rcode, answers = dns_client.query(server, name, qtype, timeout)
+    return RCODES.get(rcode, str(rcode)), answers
 
 
 def expect_dns(server, name, qtype, want_rcode, want=None):
@@ -346,7 +293,7 @@ def whoami_robust():
     junk = [b"", b"\x00", b"\xff" * 11, os.urandom(12), os.urandom(300),
             struct.pack(">HHHHHH", 1, 0x0100, 1, 0, 0, 0) + b"\x3f" + b"a" * 10,
             struct.pack(">HHHHHH", 2, 0x0100, 1, 0, 0, 0) + b"\xc0\x0c\x00\x01\x00\x01",
-            struct.pack(">HHHHHH", 3, 0x8100, 1, 0, 0, 0) + encode_name("myip.opendns.com") + b"\x00\x01\x00\x01"]
+            struct.pack(">HHHHHH", 3, 0x8100, 1, 0, 0, 0) + dns_client.encode_name("myip.opendns.com") + b"\x00\x01\x00\x01"]
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         for j in junk:
             s.sendto(j, (WHOAMI, 53))
