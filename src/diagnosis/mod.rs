@@ -275,9 +275,11 @@ fn template_values(
     if let Some(found) = interception(input, facts) {
         v.insert(
             "intercept.product",
-            found
-                .product
-                .unwrap_or_else(|| "a security program or a network proxy".to_string()),
+            found.product.unwrap_or_else(|| {
+                "a security program, a network proxy or your organisation's own certificate \
+                     authority"
+                    .to_string()
+            }),
         );
         v.insert(
             "intercept.setting",
