@@ -9,81 +9,10 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-use std::sync::Mutex;
-
+use common::netlab::{
+    netlab_dir, require_netlab, Scenario, PUBLIC_IP, REFERENCE, TURN, WHOAMI_DNS,
+};
 use common::{run_tool_in, CheckRun, PASSWORD};
-
-static TURN: Mutex<()> = Mutex::new(());
-
-/// The PC's public address: the ISP router's SNAT address.
-const PUBLIC_IP: &str = "203.0.113.7";
-const WHOAMI_DNS: &str = "203.0.113.54";
-const REFERENCE: &str = "smtp.reference.test";
-
-fn netlab_dir() -> PathBuf {
-    PathBuf::from(
-        std::env::var_os("SMTP_DOCTOR_NETLAB").unwrap_or_else(|| "/tmp/smtp-doctor-netlab".into()),
-    )
-}
-
-fn netlab_sh() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/netlab/netlab.sh")
-}
-
-/// Runs `netlab.sh ARGS`, panicking with its output when it fails.
-fn netlab(args: &[&str]) {
-    let out = Command::new("bash")
-        .arg(netlab_sh())
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run netlab.sh: {e}"));
-    assert!(
-        out.status.success(),
-        "netlab.sh {args:?} failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn require_netlab() {
-    let ready = netlab_dir().join("ready");
-    assert!(
-        ready.is_file(),
-        "the network lab is not running: run `sudo bash tests/run.sh` \
-         (or `sudo bash tests/netlab/netlab.sh up` before `cargo test`); no {}",
-        ready.display()
-    );
-}
-
-/// One scenario, set for the duration of a case and cleared afterwards (also on panic).
-struct Scenario;
-
-impl Scenario {
-    /// `name` "none" leaves the lab as it is after `clear`: everything working.
-    fn set(name: &str, delay_ms: u32) -> Scenario {
-        if name == "none" {
-            netlab(&["clear"]);
-        } else {
-            netlab(&["set", name]);
-        }
-        if delay_ms > 0 {
-            netlab(&["delay", &delay_ms.to_string()]);
-        }
-        Scenario
-    }
-}
-
-impl Drop for Scenario {
-    fn drop(&mut self) {
-        let _ = Command::new("bash")
-            .arg(netlab_sh())
-            .args(["delay", "off"])
-            .output();
-        let _ = Command::new("bash").arg(netlab_sh()).arg("clear").output();
-    }
-}
 
 /// `smtp-doctor check --json` on the PC, with the lab's CA, reference and who-am-I
 /// resolver; the PC's resolver is the lab's DNS server (its /etc/netns resolv.conf).

@@ -1,6 +1,7 @@
 //! The real binary's full-screen wizard in a real terminal (tmux), against the test lab of
 //! `tests/lab/lab.sh`: from the start screen to a result, and the terminal restored after
-//! `q`, Ctrl-C and SIGTERM.
+//! `q`, Ctrl-C and SIGTERM; and on the PC of the namespaced lab (`tests/netlab/netlab.sh`),
+//! the tree's questions answered in the wizard.
 //!
 //! Run with `sudo bash tests/run.sh` (brings the lab up, runs every test, takes it down).
 //! Each test has its own tmux server (socket in its own working directory) and session,
@@ -34,6 +35,11 @@ impl Session {
     /// Starts `smtp-doctor ARGS` inside `bash -c '...; echo EXITED-$?; sleep 30'`, so that
     /// after the wizard ends the pane shows how it ended and what the shell screen looks like.
     fn start(test: &str, args: &[&str], password: Option<&str>) -> Session {
+        Session::start_in(test, &[], args, password)
+    }
+
+    /// Like `start`, with the wizard run by `prefix` (e.g. `ip netns exec sdl-pc`).
+    fn start_in(test: &str, prefix: &[&str], args: &[&str], password: Option<&str>) -> Session {
         let name = format!("smtp-doctor-e2e-{test}-{}", std::process::id());
         let dir = std::env::temp_dir().join(&name);
         std::fs::create_dir_all(&dir).expect("a working directory");
@@ -43,7 +49,10 @@ impl Session {
             dir,
         };
         let bin = env!("CARGO_BIN_EXE_smtp-doctor");
-        let quoted: Vec<String> = std::iter::once(bin)
+        let quoted: Vec<String> = prefix
+            .iter()
+            .copied()
+            .chain(std::iter::once(bin))
             .chain(args.iter().copied())
             .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
             .collect();
@@ -291,6 +300,63 @@ fn implicit_tls_on_the_starttls_port_is_named() {
     assert!(s.screen().contains("STARTTLS"), "{}", s.screen());
     s.keys(&["t"]);
     s.wait_for("config.tls_on_starttls_port");
+    s.keys(&["Escape"]);
+    s.quit();
+    s.assert_ended(1);
+}
+
+/// The differential step on a real network: the server's firewall drops this network
+/// (namespaced lab, wizard on the PC). The wizard asks which Outlook, then for a try from a
+/// phone hotspot; "it works there" makes it the server's block of this network's address.
+#[test]
+fn hotspot_answer_names_the_servers_block_of_this_network() {
+    use common::netlab::{netlab_dir, require_netlab, Scenario, PUBLIC_IP, REFERENCE, TURN};
+
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _scenario = Scenario::set("server-drop-client", 0);
+    let ca = netlab_dir().join("pki/ca.pem");
+    let args = [
+        "--email",
+        EMAIL,
+        "--server",
+        "smtp.example.test",
+        "--port",
+        "587",
+        "--security",
+        "starttls",
+        "--password-env",
+        PASSWORD_ENV,
+        "--reference",
+        REFERENCE,
+        "--public-ip-dns",
+        common::netlab::WHOAMI_DNS,
+        "--ca-file",
+        &ca.to_string_lossy(),
+        "--timeout",
+        "3",
+    ];
+    let s = Session::start_in(
+        "hotspot",
+        &["ip", "netns", "exec", "sdl-pc"],
+        &args,
+        Some(PASSWORD),
+    );
+    s.wait_for("Why can't your mail be sent?");
+    s.keys(&["2"]);
+    s.wait_for("[›Check my settings‹]");
+    s.keys(&["Enter"]);
+    s.wait_any(&["Which mail program shows the error?"], RESULT_POLLS);
+    s.keys(&["1"]);
+    s.wait_any(&["Does it go out from there?"], RESULT_POLLS);
+    s.keys(&["1"]);
+    s.wait_any(&["The mail server blocks this network"], RESULT_POLLS);
+    // The fix names this network's public address, for the host's firewall.
+    s.keys(&["End"]);
+    s.wait_for(PUBLIC_IP);
+    s.keys(&["t"]);
+    s.wait_for("Technical view");
+    s.wait_for("server.client_ip_blocked");
     s.keys(&["Escape"]);
     s.quit();
     s.assert_ended(1);

@@ -4,6 +4,8 @@
 //! The lab is brought up by `sudo bash tests/run.sh`, which exports `SMTP_DOCTOR_LAB`.
 #![allow(dead_code)]
 
+pub mod netlab;
+
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
