@@ -282,3 +282,56 @@ scache               unix  -       -       n       -       1       scache
 postlog              unix-dgram n  -       n       -       1       postlogd
 EOF
 }
+
+# write_dovecot_sasl DIR INSTANCE TRUSTED_NETWORKS COMMENT SPOOL_PREFIX NAME...: a Dovecot that
+# only authenticates (SASL) for the Postfix instances NAME..., whose queues are
+# SPOOL_PREFIX-NAME; the account is USER_NAME / USER_PASSWORD.
+write_dovecot_sasl() {
+  local d=$1 instance=$2 trusted=$3 comment=$4 spool=$5 name
+  shift 5
+  mkdir -p "$d/run" "$d/state"
+  printf '%s:{PLAIN}%s::::::\n' "$USER_NAME" "$USER_PASSWORD" >"$d/users"
+  chown root:dovecot "$d/users"
+  chmod 640 "$d/users"
+  {
+    printf '%s\n' "$comment"
+    cat <<EOF
+base_dir = $d/run
+state_dir = $d/state
+instance_name = $instance
+log_path = $d/dovecot.log
+info_log_path = $d/dovecot.log
+protocols =
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+# Real servers wait ~2 s before a 535 and slow down repeated failures from one address (up
+# to 15 s). The tests try wrong passwords on purpose, so the lab answers at once and trusts
+# its own networks; the tool itself copes with the delays.
+auth_failure_delay = 0
+login_trusted_networks = $trusted
+auth_verbose = yes
+
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $d/users
+}
+userdb {
+  driver = static
+  args = uid=dovecot gid=dovecot home=/nonexistent
+}
+
+service auth {
+EOF
+    for name in "$@"; do
+      cat <<EOF
+  unix_listener $spool-$name/private/auth {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+EOF
+    done
+    echo "}"
+  } >"$d/dovecot.conf"
+}

@@ -240,54 +240,11 @@ EOF
 }
 
 write_dovecot() {
-  local d=$LAB/dovecot
-  mkdir -p "$d/run" "$d/state"
-  printf '%s:{PLAIN}%s::::::\n' "$USER_NAME" "$USER_PASSWORD" >"$d/users"
-  chown root:dovecot "$d/users"
-  chmod 640 "$d/users"
-  {
-    cat <<EOF
-# Dovecot of the smtp-doctor test lab: SASL authentication for the Postfix instances only.
-base_dir = $d/run
-state_dir = $d/state
-instance_name = smtp-doctor-lab
-log_path = $d/dovecot.log
-info_log_path = $d/dovecot.log
-protocols =
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-# Real servers wait ~2 s before a 535; the lab answers at once to keep the tests quick.
-auth_failure_delay = 0
-# Dovecot also slows down repeated failures from one address (up to 15 s); the tests try
-# wrong passwords on purpose, so loopback is trusted. The tool itself copes with the delay.
-login_trusted_networks = 127.0.0.0/8
-auth_verbose = yes
-
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $d/users
-}
-userdb {
-  driver = static
-  args = uid=dovecot gid=dovecot home=/nonexistent
-}
-
-service auth {
-EOF
-    local s name
-    for s in "${SERVERS[@]}"; do
-      name=$(server_field "$s" 0)
-      cat <<EOF
-  unix_listener $LAB/spool-$name/private/auth {
-    mode = 0660
-    user = postfix
-    group = postfix
-  }
-EOF
-    done
-    echo "}"
-  } >"$d/dovecot.conf"
+  local names=() s
+  for s in "${SERVERS[@]}"; do names+=("$(server_field "$s" 0)"); done
+  write_dovecot_sasl "$LAB/dovecot" smtp-doctor-lab 127.0.0.0/8 \
+    "# Dovecot of the smtp-doctor test lab: SASL authentication for the Postfix instances only." \
+    "$LAB/spool" "${names[@]}"
 }
 
 start_dovecot() {

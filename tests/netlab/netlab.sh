@@ -361,52 +361,15 @@ EOF
 }
 
 write_dovecot() {
-  local d=$NETLAB/dovecot s name
-  mkdir -p "$d/run" "$d/state"
-  printf '%s:{PLAIN}%s::::::\n' "$USER_NAME" "$USER_PASSWORD" >"$d/users"
-  chown root:dovecot "$d/users"
-  chmod 640 "$d/users"
-  {
-    cat <<EOF
-# Dovecot of smtp-doctor's netlab (runs in sdl-mail): SASL for the Postfix instances only.
-# Its listeners are Unix sockets, which every namespace reaches (sdl-ref's Postfix too).
-base_dir = $d/run
-state_dir = $d/state
-instance_name = smtp-doctor-netlab
-log_path = $d/dovecot.log
-info_log_path = $d/dovecot.log
-protocols =
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-auth_failure_delay = 0
-# Tests try wrong passwords on purpose: no growing penalty for the lab's addresses.
-login_trusted_networks = 198.51.100.0/24 203.0.113.0/24 127.0.0.0/8
-auth_verbose = yes
-
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $d/users
-}
-userdb {
-  driver = static
-  args = uid=dovecot gid=dovecot home=/nonexistent
-}
-
-service auth {
-EOF
-    for s in "${INSTANCES[@]}"; do
-      read -r name _ <<<"$s"
-      cat <<EOF
-  unix_listener $NETLAB/spool-$name/private/auth {
-    mode = 0660
-    user = postfix
-    group = postfix
-  }
-EOF
-    done
-    echo "}"
-  } >"$d/dovecot.conf"
+  local names=() s name
+  for s in "${INSTANCES[@]}"; do
+    read -r name _ <<<"$s"
+    names+=("$name")
+  done
+  # Its listeners are Unix sockets, which every namespace reaches (sdl-ref's Postfix too).
+  write_dovecot_sasl "$NETLAB/dovecot" smtp-doctor-netlab "198.51.100.0/24 203.0.113.0/24 127.0.0.0/8" \
+    "# Dovecot of smtp-doctor's netlab (runs in sdl-mail): SASL for the Postfix instances only." \
+    "$NETLAB/spool" "${names[@]}"
 }
 
 start_dovecot() {
