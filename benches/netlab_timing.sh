@@ -44,6 +44,7 @@ cases=(
   "postfix-stopped|587"
   "dns-down|587"
   "no-route|587"
+  "isp-down|587"
 )
 
 # shellcheck source=benches/measure.sh

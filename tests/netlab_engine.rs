@@ -218,6 +218,17 @@ fn no_route_at_all(delay: u32) {
     );
 }
 
+/// The internet line is dead: the router answers, nothing beyond it does. Nothing at all
+/// answers, so this is "no internet" after one time-out, not a fault of the server.
+fn internet_line_down(delay: u32) {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    require_netlab();
+    let _s = Scenario::set("isp-down", delay);
+    let run = check_on_pc(&strs(&account("587", "starttls")), "3");
+    assert_primary(&run, "network.offline");
+    assert_not_ok(&run);
+}
+
 fn working_account_through_the_isp(delay: u32) {
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
     require_netlab();
@@ -350,6 +361,11 @@ both!(
     working_account_through_the_isp,
     working_account_through_the_isp_router,
     working_account_with_200ms_delay
+);
+both!(
+    internet_line_down,
+    internet_line_is_down,
+    internet_line_down_with_200ms_delay
 );
 both!(
     server_host_down_short_budget,

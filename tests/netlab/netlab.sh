@@ -103,7 +103,7 @@ INSTANCES=(
   "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
   "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
 )
-SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down)
 PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
 
 # log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
@@ -515,6 +515,10 @@ set_scenario() {
       ;;
     no-route)
       ip -n sdl-pc route del default
+      ;;
+    isp-down)
+      # The line to the internet is dead: the router (and the LAN) still answer, nothing beyond.
+      ipt sdl-isp -A SDL-SCENARIO -i lan0 -j DROP
       ;;
     *) die "unknown scenario '$name' (known: ${SCENARIOS[*]}, delay MS, delay off)" ;;
   esac
