@@ -226,6 +226,21 @@ postfix_dirs() { # postfix_dirs QUEUE DATA: the queue, data and private (for Dov
   chmod 700 "$queue/private"
 }
 
+postfix_instance_head() { # postfix_instance_head NAME TAG STATE_DIR: main.cf's first lines for instance NAME
+  local name=$1 tag=$2 state=$3
+  cat <<EOF
+compatibility_level = 3.6
+multi_instance_name = $tag
+syslog_name = $tag
+queue_directory = $state/spool-$name
+data_directory = $state/data-$name
+maillog_file = $state/postfix-$name.log
+maillog_file_prefixes = /var, /dev/stdout, $state
+mail_owner = postfix
+setgid_group = postdrop
+EOF
+}
+
 postfix_auth_tls() { # postfix_auth_tls USER KEY CERT: main.cf lines for SASL via Dovecot and TLS
   cat <<EOF
 smtpd_sasl_type = dovecot

@@ -200,17 +200,11 @@ write_postfix_instance() {
   local conf=$LAB/postfix-$name queue=$LAB/spool-$name data=$LAB/data-$name
   mkdir -p "$conf"
   postfix_dirs "$queue" "$data"
-  cat >"$conf/main.cf" <<EOF
-# Postfix instance '$name' of the smtp-doctor test lab.
-compatibility_level = 3.6
-multi_instance_name = postfix-$name
-syslog_name = postfix-$name
-queue_directory = $queue
-data_directory = $data
-maillog_file = $LAB/postfix-$name.log
-maillog_file_prefixes = /var, /dev/stdout, $LAB
-mail_owner = postfix
-setgid_group = postdrop
+  {
+    echo "# Postfix instance '$name' of the smtp-doctor test lab."
+    postfix_instance_head "$name" "postfix-$name" "$LAB"
+  } >"$conf/main.cf"
+  cat >>"$conf/main.cf" <<EOF
 
 # The services bind $ip explicitly in master.cf. inet_interfaces must name addresses that
 # an interface carries, and lo carries only 127.0.0.1 (the rest of 127/8 is routed to it):

@@ -323,17 +323,11 @@ write_postfix_instance() {
   local conf=$NETLAB/postfix-$name queue=$NETLAB/spool-$name data=$NETLAB/data-$name
   mkdir -p "$conf"
   postfix_dirs "$queue" "$data"
-  cat >"$conf/main.cf" <<EOF
-# Postfix instance '$name' of smtp-doctor's netlab.
-compatibility_level = 3.6
-multi_instance_name = netlab-$name
-syslog_name = netlab-$name
-queue_directory = $queue
-data_directory = $data
-maillog_file = $NETLAB/postfix-$name.log
-maillog_file_prefixes = /var, /dev/stdout, $NETLAB
-mail_owner = postfix
-setgid_group = postdrop
+  {
+    echo "# Postfix instance '$name' of smtp-doctor's netlab."
+    postfix_instance_head "$name" "netlab-$name" "$NETLAB"
+  } >"$conf/main.cf"
+  cat >>"$conf/main.cf" <<EOF
 
 inet_interfaces = $ip
 inet_protocols = ipv4
