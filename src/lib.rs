@@ -10,6 +10,7 @@
 //! - [`tree`]: the decision tree (TOML), its loader/validator and the walk over facts.
 //! - [`diagnosis`]: the signals the tree branches on, recommended settings, the verdict.
 //! - [`report`]: text, JSON and Markdown renderings of a finished diagnosis.
+//! - [`server`]: server mode, on the mail server: blocks, logs and services for one client.
 //! - [`cli`]: argument parsing and the `check` / `tree validate` commands.
 
 pub mod causes;
@@ -23,6 +24,7 @@ pub mod profiles;
 pub mod protocol;
 pub mod report;
 pub mod secret;
+pub mod server;
 pub mod settings;
 pub mod tree;
 pub mod ui;
