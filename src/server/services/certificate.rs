@@ -417,7 +417,7 @@ pub fn assess(chain: &Chain, roots: &TrustStore, now: i64, hostname: Option<&str
             ServiceProblemKind::CertChainIncomplete,
             format!(
                 "{} holds no certificate for the issuer {issuer}{caveat}: mail clients that do \
-                 not already have that intermediate refuse the certificate; configure the full \
+                 not already have the issuer's certificate refuse this one; configure the full \
                  chain (leaf and intermediates, e.g. fullchain.pem)",
                 files.join(", ")
             ),

@@ -107,3 +107,99 @@ fn certificates(mtas: &[MtaConfig], now: i64, sources: &mut Vec<SourceEntry>) ->
     }
     results
 }
+
+/// Whatever `/proc`, `postconf`, `exim -bP` or a certificate file holds, nothing panics and
+/// every part of the pipeline still answers.
+#[cfg(test)]
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::certificate::{chains, split_pem, FileBlocks, TrustStore};
+    use super::listen::{parse_proc_net_tcp, parse_stat_ppid, socket_inode, ListenScan, Listener};
+    use super::mta::CertLayout;
+    use super::*;
+
+    /// Lines of tokens close to the real thing (hex words, `addr:port`, `=`, `/`, `$`).
+    fn text(token: &'static str) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::collection::vec(token, 0..14), 0..12).prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|words| words.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn proc_text(
+            structured in text("[0-9A-F]{0,9}(:[0-9A-F]{0,33})?|0A|[0-9]{1,25}|-1|[ -~]{0,6}"),
+            free in any::<String>(),
+        ) {
+            for t in [&structured, &free] {
+                let sockets = parse_proc_net_tcp(t);
+                let _ = parse_stat_ppid(t);
+                let _ = socket_inode(t);
+                let scan = ListenScan {
+                    listeners: sockets
+                        .into_iter()
+                        .map(|socket| Listener { socket, program: None, pid: None })
+                        .collect(),
+                    ..Default::default()
+                };
+                let (services, _) = rules::assemble(Some(&scan), &[], &CertResults::new());
+                prop_assert_eq!(services.len(), 3);
+            }
+        }
+
+        #[test]
+        fn postconf_and_exim_text(
+            master in text("[a-z0-9:.\\[\\]]{1,12}|inet|pass|smtpd|postscreen|-|n|y|-o"),
+            overrides in text("[a-z0-9:/\\[\\]._]{0,30}|=|yes|no|may|encrypt|[ -~]{0,8}"),
+            main in text("smtpd_[a-z_]{0,25}|=|yes|no|may|encrypt|none|/[a-z/.]{0,20},?|[ -~]{0,8}"),
+            bp in text("[a-z_]{1,20}|=|authenticator:|no_[a-z_]{1,10}|<;|:|\\$\\{[a-z_]{0,12}\\}|[0-9]{1,6}"),
+            free in any::<String>(),
+        ) {
+            let configs = vec![
+                postfix::config("/etc/postfix", &master, &overrides, &main),
+                postfix::config("/etc/postfix", &free, &free, &free),
+                exim::config("/etc/exim4/exim4.conf", &bp),
+                exim::config("/etc/exim4/exim4.conf", &free),
+            ];
+            for c in &configs {
+                prop_assert!(c.ports.iter().all(|p| PORTS.contains(&p.port)));
+            }
+            let (services, _) = rules::assemble(None, &configs, &CertResults::new());
+            prop_assert_eq!(services.len(), 3);
+        }
+
+        #[test]
+        fn pem_bytes(
+            parts in prop::collection::vec(
+                prop_oneof![
+                    Just(b"-----BEGIN CERTIFICATE-----\n".to_vec()),
+                    Just(b"-----END CERTIFICATE-----\n".to_vec()),
+                    Just(b"-----BEGIN PRIVATE KEY-----\n".to_vec()),
+                    Just(b"-----END PRIVATE KEY-----\n".to_vec()),
+                    Just(b"MIIBszCCAVmgAwIBAgIUX\n".to_vec()),
+                    prop::collection::vec(any::<u8>(), 0..64),
+                ],
+                0..12,
+            ),
+        ) {
+            let bytes = parts.concat();
+            let blocks = split_pem(&bytes);
+            let _ = TrustStore::from_pem(&bytes, "bundle");
+            for layout in [CertLayout::OneChainPerFile, CertLayout::KeysThenChains] {
+                let files: Vec<FileBlocks> = vec![("f.pem".into(), Ok(blocks.clone()))];
+                let (found, failures) = chains(&files, layout);
+                for c in &found {
+                    let _ = certificate::assess(c, &TrustStore::default(), 0, Some("x"));
+                }
+                for f in &failures {
+                    prop_assert!(!certificate::failure(f).problems.is_empty());
+                }
+            }
+        }
+    }
+}
