@@ -476,7 +476,10 @@ fn real_postfix_in_a_namespace() {
     let context = ctx(lab.path("conf"));
     let (outcome, ehlo): (ServicesOutcome, Result<String, String>) =
         in_netns(&lab.ns, Duration::from_secs(120), move || {
-            (services::read(&context), ehlo_25())
+            let started = Instant::now();
+            let outcome = services::read(&context);
+            eprintln!("services::read took {:?}", started.elapsed());
+            (outcome, ehlo_25())
         })
         .unwrap();
     eprintln!("{outcome:#?}");

@@ -89,23 +89,86 @@ fn certificates(mtas: &[MtaConfig], now: i64, sources: &mut Vec<SourceEntry>) ->
                 .iter()
                 .map(|c| certificate::assess(c, trusted, now, mta.hostname.as_deref()))
                 .collect();
-            // With key and chain in separate files, a key file this user may not read is
-            // expected when not root; it is a source entry, not a certificate problem.
-            let key_file_denied = |f: &certificate::FileFailure| {
-                files.layout == CertLayout::KeysThenChains
-                    && f.status == SourceStatus::Denied
-                    && !chains.is_empty()
-            };
             assessments.extend(
                 failures
                     .iter()
-                    .filter(|f| !key_file_denied(f))
+                    .filter(|f| is_certificate_problem(files.layout, f, !chains.is_empty()))
                     .map(certificate::failure),
             );
             results.insert(files.clone(), assessments);
         }
     }
     results
+}
+
+/// Is a file that could not be read a certificate problem? Not when key and chain are in
+/// separate files, a chain was read and the file is merely closed to this user: that is the
+/// private key file, which only the MTA (root) needs to read. It stays a source entry.
+fn is_certificate_problem(
+    layout: CertLayout,
+    failure: &certificate::FileFailure,
+    chain_read: bool,
+) -> bool {
+    !(layout == CertLayout::KeysThenChains && failure.status == SourceStatus::Denied && chain_read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use certificate::FileFailure;
+
+    #[test]
+    fn a_closed_key_file_is_not_a_certificate_problem() {
+        let f = |status| FileFailure {
+            file: "/etc/letsencrypt/live/x/privkey.pem".into(),
+            status,
+            problem: "closed".into(),
+        };
+        let (keys, one) = (CertLayout::KeysThenChains, CertLayout::OneChainPerFile);
+        assert!(!is_certificate_problem(
+            keys,
+            &f(SourceStatus::Denied),
+            true
+        ));
+        assert!(is_certificate_problem(
+            keys,
+            &f(SourceStatus::Denied),
+            false
+        ));
+        assert!(is_certificate_problem(keys, &f(SourceStatus::Error), true));
+        assert!(is_certificate_problem(one, &f(SourceStatus::Denied), true));
+    }
+
+    #[test]
+    fn read_always_names_its_sources() {
+        let ctx = Ctx {
+            client: "198.51.100.7".parse().unwrap(),
+            account: None,
+            window: crate::server::context::Window { since: 0, until: 1 },
+            paths: crate::server::context::Paths {
+                postfix_dir: "/nonexistent/smtp-doctor-services".into(),
+                exim_config: Some("/nonexistent/smtp-doctor-exim.conf".into()),
+                ..Default::default()
+            },
+            command_timeout: std::time::Duration::from_secs(20),
+            now: 0,
+        };
+        let out = read(&ctx);
+        assert_eq!(out.sources[0].name, "listening-sockets");
+        assert_eq!(out.sources[0].status, SourceStatus::Read);
+        // Postfix and Exim are each reported (read or not), or "mta" says neither exists.
+        let names: Vec<&str> = out.sources.iter().map(|s| s.name.as_str()).collect();
+        assert!(
+            names.contains(&"mta") || names.contains(&"postfix") || names.contains(&"exim"),
+            "{names:?}"
+        );
+        assert_eq!(out.services.len(), 3);
+        assert!(
+            out.services.iter().all(|s| s.tls.is_none()),
+            "{:?}",
+            out.services
+        );
+    }
 }
 
 /// Whatever `/proc`, `postconf`, `exim -bP` or a certificate file holds, nothing panics and

@@ -3,7 +3,6 @@
 //! always with `-c DIR` so another instance's folder (and the test lab's) can be read.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use super::mta::{
     port_of_name, split_list, CertFiles, CertLayout, CertSetting, Mta, MtaConfig, PortConfig,
@@ -279,10 +278,33 @@ pub fn read(ctx: &Ctx) -> Option<Result<MtaConfig, SourceEntry>> {
         all.extend_from_slice(args);
         exec::run("postconf", &all, ctx.command_timeout)
     };
+    // Without main.cf, `postconf -M` fails (after Postfix's customary one-second pause on
+    // fatal errors); `-d` answers at once and still tells whether Postfix is installed.
+    if !ctx.paths.postfix_dir.join("main.cf").exists() {
+        return match run(&["-d", "mail_version"]) {
+            Err(ExecError::NotFound { .. }) => None,
+            other => {
+                let version = other
+                    .ok()
+                    .and_then(|t| parse_params(&t).remove("mail_version"))
+                    .map(|v| format!(" {}", escape_control(&v)))
+                    .unwrap_or_default();
+                Some(Err(SourceEntry::new(
+                    "postfix",
+                    SourceStatus::Absent,
+                    format!(
+                        "Postfix{version} is installed but {} has no main.cf: it is not \
+                         configured there",
+                        escape_control(&dir)
+                    ),
+                )))
+            }
+        };
+    }
     let master = match run(&["-M"]) {
         Ok(text) => text,
         Err(ExecError::NotFound { .. }) => return None,
-        Err(e) => return Some(Err(failure(&ctx.paths.postfix_dir, &e))),
+        Err(e) => return Some(Err(e.entry("postfix"))),
     };
     let result = run(&["-P", "-x"]).and_then(|overrides| {
         let mut args = vec!["-x"];
@@ -291,7 +313,7 @@ pub fn read(ctx: &Ctx) -> Option<Result<MtaConfig, SourceEntry>> {
     });
     let (overrides, main) = match result {
         Ok(texts) => texts,
-        Err(e) => return Some(Err(failure(&ctx.paths.postfix_dir, &e))),
+        Err(e) => return Some(Err(e.entry("postfix"))),
     };
     Some(Ok(config(&dir, &master, &overrides, &main)))
 }
@@ -311,20 +333,6 @@ pub fn config(dir: &str, master: &str, overrides: &str, main: &str) -> MtaConfig
             .map(|h| escape_control(h)),
         settings: settings(dir, &master, &overrides, &main),
     }
-}
-
-fn failure(dir: &Path, e: &ExecError) -> SourceEntry {
-    if !dir.join("main.cf").exists() {
-        return SourceEntry::new(
-            "postfix",
-            SourceStatus::Absent,
-            format!(
-                "Postfix is installed but {} has no main.cf: it is not configured there",
-                escape_control(&dir.display().to_string())
-            ),
-        );
-    }
-    e.entry("postfix")
 }
 
 /// The `postfix` source entry for a configuration that was read.
@@ -352,6 +360,7 @@ pub fn describe(config: &MtaConfig) -> SourceEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn fixture(name: &str) -> String {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -521,6 +530,49 @@ mod tests {
         assert!(p25.tls_required);
     }
 
+    /// Debian's master.cf with submission and submissions left commented out, TLS off: with
+    /// only 25 listening, both submission ports are reported closed, and why.
+    #[test]
+    fn submission_left_commented_out() {
+        use crate::server::model::ServiceProblemKind;
+        use crate::server::services::listen::{ListenScan, ListenSocket, Listener};
+        use crate::server::services::rules::{assemble, CertResults};
+        let c = fixture_config("no-submission");
+        assert_eq!(c.ports.len(), 1);
+        let p25 = port(&c, 25);
+        assert_eq!(p25.tls, TlsMode::None);
+        assert!(p25.sasl && p25.auth_offered());
+        let scan = ListenScan {
+            listeners: vec![Listener {
+                socket: ListenSocket {
+                    addr: "0.0.0.0".parse().unwrap(),
+                    port: 25,
+                    inode: 1,
+                    uid: 0,
+                },
+                program: Some("master".into()),
+                pid: Some(900),
+            }],
+            ..Default::default()
+        };
+        let (services, problems) = assemble(Some(&scan), &[c], &CertResults::new());
+        assert_eq!(services[0].tls.as_deref(), Some("none"));
+        assert!(services[0].certificate.is_none());
+        let closed: Vec<(Option<u16>, bool)> = problems
+            .iter()
+            .filter(|p| p.kind == ServiceProblemKind::SubmissionPortClosed)
+            .map(|p| {
+                (
+                    p.port,
+                    p.detail
+                        .contains("does not define it (submission disabled)"),
+                )
+            })
+            .collect();
+        assert_eq!(closed, [(Some(587), true), (Some(465), true)]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
     #[test]
     fn no_certificate_is_a_problem_for_postfix() {
         let main = parse_params("smtpd_tls_security_level = may\nsmtpd_tls_cert_file =\n");
@@ -551,6 +603,7 @@ mod tests {
             Some(Err(e)) => {
                 assert_eq!(e.status, SourceStatus::Absent, "{e:?}");
                 assert!(e.detail.contains("no main.cf"), "{e:?}");
+                assert!(e.detail.starts_with("Postfix 3."), "{e:?}");
             }
             Some(Ok(c)) => panic!("read a configuration from nowhere: {c:?}"),
         }
