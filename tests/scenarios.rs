@@ -5,7 +5,9 @@
 //! `schemas/report-v1.schema.json`, and the facts must read back as they were written.
 //!
 //! A new file is listed in `scenarios!` below (`every_file_is_listed` names any that is not);
-//! how to record one: `tests/scenarios/README.md`.
+//! how to record one: `tests/scenarios/README.md`. When a change to the diagnosis is meant to
+//! change conclusions, `SMTP_DOCTOR_BLESS_SCENARIOS=1 cargo test --test scenarios` writes the
+//! new ones into the files' `[expected]` (keeping their comments): review the diff.
 
 #[allow(dead_code)]
 #[path = "common/schema.rs"]
@@ -36,6 +38,11 @@ fn replay(name: &str) {
         .unwrap_or_else(|e| panic!("{shown}: {e}"));
     let got = Outcome::of(&diagnosis);
     let changed = recording.expected.differences(&got);
+    if !changed.is_empty() && std::env::var_os(BLESS).is_some() {
+        bless(&path, &text, &recording, &got);
+        eprintln!("{shown}: [expected] rewritten:\n  {}", changed.join("\n  "));
+        return;
+    }
     assert!(
         changed.is_empty(),
         "{shown}: the diagnosis of the recorded facts changed:\n  {}",
@@ -76,6 +83,23 @@ fn replay(name: &str) {
         got,
         "{shown}: the re-read facts conclude otherwise"
     );
+}
+
+/// Set to rewrite `[expected]` with what the diagnosis concludes now.
+const BLESS: &str = "SMTP_DOCTOR_BLESS_SCENARIOS";
+
+/// Writes `recording` back with `got` as its expected outcome, after the file's opening
+/// comment (which says where the facts came from).
+fn bless(path: &Path, text: &str, recording: &Recording, got: &Outcome) {
+    let comment: String = text
+        .lines()
+        .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut updated = recording.clone();
+    updated.expected = got.clone();
+    let body = updated.to_toml().unwrap();
+    std::fs::write(path, format!("{comment}{body}")).unwrap();
 }
 
 macro_rules! scenarios {
@@ -175,6 +199,15 @@ scenarios!(
     provider_pasted_google_reply_means_app_password,
     provider_shipped_profile_found_by_mx,
     provider_unknown_domain_guessed_and_verified,
+    variant_auth_mechanisms_unsupported,
+    variant_auth_oauth_only,
+    variant_auth_temp_failure,
+    variant_greeting_421_busy,
+    variant_greeting_554_blocklisted,
+    variant_no_greeting_on_587,
+    variant_rcpt_relay_denied,
+    variant_starttls_refused_454,
+    variant_tls_protocol_too_old,
 );
 
 /// Each file in tests/scenarios has its test, and each test its file.
