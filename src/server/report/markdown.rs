@@ -97,7 +97,14 @@ pub fn render(r: &ServerReport) -> String {
         let _ = writeln!(o, "{}", cell(&c.explanation));
         let _ = writeln!(o);
         for (n, step) in c.fix.iter().enumerate() {
-            let _ = writeln!(o, "{}. {}", n + 1, cell(step));
+            match super::text::split_command(step) {
+                (prose, Some(cmd)) => {
+                    let _ = writeln!(o, "{}. {} {}", n + 1, cell(prose), code(cmd));
+                }
+                (prose, None) => {
+                    let _ = writeln!(o, "{}. {}", n + 1, cell(prose));
+                }
+            }
         }
         if !c.evidence.is_empty() {
             let _ = writeln!(o);
@@ -203,7 +210,7 @@ mod tests {
             "- Verdict: **problem**",
             "- Account: alice@example.test",
             "## Cause: 198.51.100.7 is blocked by CSF (`server.client_ip_blocked`, confirmed)",
-            "2. Lift the block (filter/DENYIN): csf -dr 198.51.100.7",
+            "2. Lift the block (filter/DENYIN): ` csf -dr 198.51.100.7 `",
             "  - unblock: ` csf -dr 198.51.100.7 `",
             "log.0 2026-12-01 08:00:00 /var/log/mail.log:",
             "| 587 | yes | master | starttls |",

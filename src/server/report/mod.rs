@@ -424,6 +424,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn exit_status_follows_the_verdict() {
+        let mut r = sample();
+        assert_eq!((r.verdict, r.exit_code()), (Verdict::Problem, 1));
+        r.verdict = Verdict::Inconclusive;
+        assert_eq!(r.exit_code(), 1);
+        r.verdict = Verdict::Ok;
+        assert_eq!(r.exit_code(), 0);
+    }
+
+    #[test]
     fn unblock_commands_are_listed_once_in_packet_order() {
         let r = sample();
         assert_eq!(r.unblock_commands(), ["csf -dr 198.51.100.7"]);

@@ -57,6 +57,31 @@ fn field_pre(o: &mut String, label: &str, value: &str) {
     pre(o, &format!("       {label:<9}"), value);
 }
 
+/// The programs a fix step's closing command starts with.
+const COMMAND_WORDS: [&str; 6] = [
+    "smtp-doctor",
+    "sudo",
+    "systemctl",
+    "doveadm",
+    "dig",
+    "certbot",
+];
+
+/// A fix step that ends in a command (`Lift the block (...): csf -dr IP`) as its prose
+/// (ending in the colon) and the command, so that the command can stand on its own line,
+/// whole and easy to copy.
+pub fn split_command(step: &str) -> (&str, Option<&str>) {
+    if let Some(i) = step.rfind(": ") {
+        let tail = &step[i + 2..];
+        let program = tail.split_whitespace().next().unwrap_or("");
+        let program = program.rsplit('/').next().unwrap_or(program);
+        if COMMAND_WORDS.contains(&program) || crate::server::apply::TOOLS.contains(&program) {
+            return (&step[..=i], Some(tail));
+        }
+    }
+    (step, None)
+}
+
 pub fn verdict_line(r: &ServerReport) -> String {
     let head = match r.verdict {
         Verdict::Ok => "✓ OK",
@@ -159,7 +184,12 @@ pub fn render(r: &ServerReport) -> String {
         if !c.fix.is_empty() {
             let _ = writeln!(o, "  Do this:");
             for (k, step) in c.fix.iter().enumerate() {
-                para(&mut o, &format!("  {:>2}. ", k + 1), &esc(step));
+                let step = esc(step);
+                let (prose, cmd) = split_command(&step);
+                para(&mut o, &format!("  {:>2}. ", k + 1), prose);
+                if let Some(cmd) = cmd {
+                    pre(&mut o, "        ", cmd);
+                }
             }
         }
         if !c.evidence.is_empty() {
@@ -401,7 +431,7 @@ mod tests {
             "Cause 1 of 2: 198.51.100.7 is blocked by CSF (confirmed,",
             "Cause 2 of 2: The server refuses the password for alice@example.test",
             "   1. Before lifting the block",
-            "csf -dr 198.51.100.7",
+            "   2. Lift the block (filter/DENYIN):\n        csf -dr 198.51.100.7\n",
             "Blocks (in the order a packet meets them):",
             "  block.0  csf (iptables)  filter/DENYIN",
             "       unblock: csf -dr 198.51.100.7",
@@ -420,6 +450,22 @@ mod tests {
         for line in t.lines() {
             assert!(line.chars().count() <= 80, "too wide: {line}");
         }
+    }
+
+    #[test]
+    fn commands_stand_on_their_own_line() {
+        assert_eq!(
+            split_command("Lift the block (x): csf -dr 198.51.100.7"),
+            ("Lift the block (x):", Some("csf -dr 198.51.100.7"))
+        );
+        assert_eq!(
+            split_command("Renew it: /usr/bin/certbot renew"),
+            ("Renew it:", Some("/usr/bin/certbot renew"))
+        );
+        assert_eq!(
+            split_command("The server said: 535 no"),
+            ("The server said: 535 no", None)
+        );
     }
 
     #[test]
