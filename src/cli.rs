@@ -574,17 +574,17 @@ fn server(args: ServerArgs) -> Result<i32, UsageError> {
                     })?,
                 };
                 if go {
-                    let outcomes = apply::run_commands(
-                        &commands,
-                        ctx.command_timeout,
-                        &crate::server::exec::run,
-                    );
-                    let again = crate::server::context::Ctx {
-                        now: request::now_unix(),
-                        ..ctx.clone()
+                    let before = run::Examined {
+                        ctx: ctx.clone(),
+                        input: input.clone(),
+                        report,
                     };
-                    let after = run::examine(&again, input, &run::Sources::HOST);
-                    let after = apply::finish(&report, after, outcomes);
+                    let after = run::lift(
+                        &before,
+                        request::now_unix(),
+                        &crate::server::exec::run,
+                        &run::Sources::HOST,
+                    );
                     if !args.json {
                         out("After the unblock commands:\n\n");
                     }

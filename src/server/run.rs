@@ -6,6 +6,7 @@
 //! are pure, so the order, the numbering and the causes are tested from hand-built
 //! outcomes without root.
 
+use super::apply::{self, RunFn};
 use super::context::Ctx;
 use super::diagnose;
 use super::model::{
@@ -13,6 +14,7 @@ use super::model::{
     Setting, SourceEntry, SourceOutcome, SourceStatus,
 };
 use super::report::{ReportInput, ServerReport};
+use super::request::{self, Request};
 
 /// The sources' entry points. [`Sources::HOST`] reads this host; tests pass their own.
 #[derive(Clone, Copy)]
@@ -178,6 +180,38 @@ pub fn examine(ctx: &Ctx, input: ReportInput, sources: &Sources) -> ServerReport
     examine_outcomes(ctx, input, read_all(ctx, sources))
 }
 
+/// A report with what it was made from, so that it can be made again after a change.
+#[derive(Debug, Clone)]
+pub struct Examined {
+    pub ctx: Ctx,
+    pub input: ReportInput,
+    pub report: ServerReport,
+}
+
+/// The whole look for one request, as the wizard does it: read the customer's report if
+/// one was named, then every source. The error is one line for the person.
+pub fn look(req: &Request, now: i64, sources: &Sources) -> Result<Examined, String> {
+    let (ctx, input) = request::prepare(req, now).map_err(|e| e.to_string())?;
+    let report = examine(&ctx, input.clone(), sources);
+    Ok(Examined { ctx, input, report })
+}
+
+/// Runs the unblock commands of `before` (consent is the caller's business), reads every
+/// source again at `now` and returns the new report with what ran.
+pub fn lift(before: &Examined, now: i64, run: RunFn, sources: &Sources) -> ServerReport {
+    let commands = before.report.unblock_commands();
+    if commands.is_empty() {
+        return apply::not_run(before.report.clone(), false);
+    }
+    let outcomes = apply::run_commands(&commands, before.ctx.command_timeout, run);
+    let again = Ctx {
+        now,
+        ..before.ctx.clone()
+    };
+    let after = examine(&again, before.input.clone(), sources);
+    apply::finish(&before.report, after, outcomes)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -318,6 +352,62 @@ pub(crate) mod tests {
                 "/var/log/mail.log"
             ]
         );
+    }
+
+    #[test]
+    fn lifting_runs_the_commands_and_reads_again() {
+        fn blocked(_: &Ctx) -> SourceOutcome {
+            let mut b = block(BlockSource::Csf, 0, Effect::Deny);
+            b.unblock = vec!["csf -dr 198.51.100.7".into()];
+            SourceOutcome {
+                sources: vec![SourceEntry::new("csf", SourceStatus::Read, "")],
+                blocks: vec![b],
+                settings: vec![],
+            }
+        }
+        fn clear(_: &Ctx) -> SourceOutcome {
+            SourceOutcome {
+                sources: vec![SourceEntry::new("csf", SourceStatus::Read, "")],
+                ..Default::default()
+            }
+        }
+        fn none(_: &Ctx) -> SourceOutcome {
+            SourceOutcome::default()
+        }
+        let before_sources = Sources {
+            packet: none,
+            csf: blocked,
+            fail2ban: none,
+            mta_access: none,
+            logs: |_| LogOutcome::default(),
+            services: |_| ServicesOutcome::default(),
+        };
+        let req = Request::new(crate::server::request::Target::Ip(ctx().client));
+        let before = look(&req, NOW, &before_sources).unwrap();
+        assert_eq!(before.report.unblock_commands(), ["csf -dr 198.51.100.7"]);
+        let ran = std::cell::RefCell::new(Vec::new());
+        let fake = |p: &str, a: &[&str], _: Duration| {
+            ran.borrow_mut().push(format!("{p} {}", a.join(" ")));
+            Ok(String::new())
+        };
+        let after = lift(
+            &before,
+            NOW + 5,
+            &fake,
+            &Sources {
+                csf: clear,
+                ..before_sources
+            },
+        );
+        assert_eq!(*ran.borrow(), ["csf -dr 198.51.100.7"]);
+        let a = after.apply.as_ref().unwrap();
+        assert_eq!(a.block_gone, Some(true));
+        assert_eq!(a.before.len(), 1);
+        assert!(after.blocks.is_empty());
+        assert_eq!(after.generated_at, crate::server::window::rfc3339(NOW + 5));
+        // Still blocked when the source still shows it.
+        let again = lift(&before, NOW + 5, &fake, &before_sources);
+        assert_eq!(again.apply.unwrap().block_gone, Some(false));
     }
 
     /// A meeting point: each source arrives and waits (bounded) for all six to be inside
