@@ -131,6 +131,7 @@ pub struct UnreadableText {
     pub title: String,
     pub explanation: String,
     pub step_root: String,
+    pub step_again: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -135,13 +135,23 @@ fn unreadable(ctx: &Ctx, f: &Findings) -> Option<Cause> {
         })
         .collect();
     let sources = names.join("; ");
-    let cmd = command(&["sudo", "smtp-doctor", "server", "--client-ip", &ip(ctx)]);
+    // Denied means not root; another failure is the tool's own and needs its fix first.
+    let step = if f
+        .firewall_unread
+        .iter()
+        .any(|s| s.status == SourceStatus::Denied)
+    {
+        let cmd = command(&["sudo", "smtp-doctor", "server", "--client-ip", &ip(ctx)]);
+        fill(&w.step_root, &[("command", &cmd)])
+    } else {
+        fill(&w.step_again, &[("command", &check_again(ctx))])
+    };
     Some(cause(
         "unknown.firewall_unreadable",
         Confidence::Possible,
         w.title.clone(),
         fill(&w.explanation, &[("sources", &sources)]),
-        vec![fill(&w.step_root, &[("command", &cmd)])],
+        vec![step],
         Vec::new(),
     ))
 }
@@ -154,10 +164,12 @@ fn ok(ctx: &Ctx, f: &Findings) -> Cause {
         .filter(|s| s.status == SourceStatus::Read)
         .map(|s| escape_control(&s.name))
         .collect();
-    let read = if read.is_empty() {
-        "nothing".to_string()
-    } else {
-        read.join(", ")
+    // Many rotated log files would drown the sentence: the first few, then a count.
+    const SHOWN: usize = 6;
+    let read = match read.len() {
+        0 => "nothing".to_string(),
+        n if n <= SHOWN => read.join(", "),
+        n => format!("{} and {} more", read[..SHOWN].join(", "), n - SHOWN),
     };
     let allowed: Vec<String> = f
         .blocks
@@ -316,6 +328,13 @@ pub(crate) mod tests {
             .explanation
             .contains("iptables (permission denied"));
         assert!(d.causes[0].fix[0].ends_with("sudo smtp-doctor server --client-ip 198.51.100.7"));
+
+        // A tool that failed (not a permission) needs its own fix, not sudo.
+        let mut failed = o.clone();
+        failed.packet.sources[0].status = SourceStatus::Error;
+        let d = run(failed);
+        assert!(d.causes[0].fix[0].starts_with("See why they failed"));
+        assert!(d.causes[0].fix[0].ends_with(": smtp-doctor server --client-ip 198.51.100.7"));
 
         // Something else found: a problem, and the unread source is still named.
         o.logs
