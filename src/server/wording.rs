@@ -34,6 +34,7 @@ pub struct BlockedText {
     pub effect_session: String,
     pub failures: String,
     pub refused: String,
+    pub allowed_first: String,
     pub step_password_first: String,
     pub step_password_first_unnamed: String,
     pub step_unblock: String,

@@ -97,11 +97,33 @@ fn push_new(v: &mut Vec<(String, String)>, item: (String, String)) {
     }
 }
 
+/// An allow rule of the packet filter that comes before every blocking rule of it, when
+/// nothing after the packet filter (TCP wrappers, the MTA) blocks too: then the packet may
+/// be accepted before it reaches the block (iptables stops at the first ACCEPT of a chain;
+/// whether a jump returns first, only the rules tell).
+fn allowed_first<'a>(f: &'a Findings, blocks: &[&Block]) -> Option<&'a Block> {
+    let packet = |b: &Block| crate::server::run::stage(b.source) == 0;
+    if blocks
+        .iter()
+        .any(|b| crate::server::run::stage(b.source) >= 3)
+    {
+        return None;
+    }
+    let first_block = f
+        .blocks
+        .iter()
+        .position(|b| packet(b) && b.blocks() && touches_mail(b))?;
+    f.blocks[..first_block]
+        .iter()
+        .find(|b| packet(b) && b.effect == Effect::Allow && touches_mail(b))
+}
+
 pub fn blocked(ctx: &Ctx, f: &Findings) -> Option<Cause> {
     let blocks = mail_blocks(f);
     if blocks.is_empty() {
         return None;
     }
+    let shadow = allowed_first(f, &blocks);
     let w = &wording().blocked;
     let mut owners: Vec<String> = Vec::new();
     for b in &blocks {
@@ -138,6 +160,10 @@ pub fn blocked(ctx: &Ctx, f: &Findings) -> Option<Cause> {
     }
     if !refused.is_empty() {
         parts.push(fill(&w.refused, &[("n", &refused.len().to_string())]));
+    }
+    if let Some(a) = shadow {
+        let allow = format!("{} {}", a.id, escape_control(&a.location));
+        parts.push(fill(&w.allowed_first, &[("allow", &allow)]));
     }
 
     let mut fix = Vec::new();
@@ -179,7 +205,11 @@ pub fn blocked(ctx: &Ctx, f: &Findings) -> Option<Cause> {
     }
     fix.push(fill(&w.step_check_again, &[("command", &check_again(ctx))]));
 
-    let mut evidence: Vec<String> = blocks.iter().map(|b| b.id.clone()).collect();
+    let mut evidence: Vec<String> = shadow
+        .into_iter()
+        .chain(blocks.iter().copied())
+        .map(|b| b.id.clone())
+        .collect();
     // Refusals and failures are different lines; together in time order.
     let mut logs: Vec<&crate::server::model::LogEntry> =
         refused.into_iter().chain(failures).collect();
@@ -188,7 +218,11 @@ pub fn blocked(ctx: &Ctx, f: &Findings) -> Option<Cause> {
 
     Some(cause(
         "server.client_ip_blocked",
-        Confidence::Confirmed,
+        if shadow.is_some() {
+            Confidence::Likely
+        } else {
+            Confidence::Confirmed
+        },
         fill(&w.title, &[("ip", &ip(ctx)), ("by", &and_list(&owners))]),
         sentences(&parts),
         fix,
@@ -324,6 +358,28 @@ mod tests {
         assert!(c.fix[1].ends_with(": fail2ban-client set postfix-sasl unbanip 198.51.100.7"));
         // Without failed sign-ins there is no password step.
         assert!(c.fix[0].starts_with("Lift the block"));
+    }
+
+    #[test]
+    fn an_allow_rule_before_the_block_makes_it_likely() {
+        let mut o = outcomes();
+        let mut accept = block(BlockSource::Iptables, 0, Effect::Allow);
+        accept.location = "filter/ALLOWIN".into();
+        let drop = block(BlockSource::Iptables, 1, Effect::Drop);
+        o.packet.blocks = vec![accept.clone(), drop.clone()];
+        let d = run(o.clone());
+        let c = &d.causes[0];
+        assert_eq!(c.code, "server.client_ip_blocked");
+        assert_eq!(c.confidence, Confidence::Likely);
+        assert!(c
+            .explanation
+            .contains("But block.0 filter/ALLOWIN allows the address earlier"));
+        assert_eq!(c.evidence[..2], ["block.0", "block.1"]);
+        // The allow after the block changes nothing.
+        let mut after = accept;
+        after.order = 2;
+        o.packet.blocks = vec![drop, after];
+        assert_eq!(run(o).causes[0].confidence, Confidence::Confirmed);
     }
 
     #[test]
