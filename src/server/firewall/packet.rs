@@ -20,7 +20,7 @@ pub mod iptables;
 mod iptables_walk;
 pub mod nftables;
 mod nftables_walk;
-pub mod order;
+mod order;
 mod owner;
 mod ports;
 

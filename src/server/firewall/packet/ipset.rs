@@ -147,13 +147,22 @@ pub fn parse_list(text: &str, client: IpAddr) -> Vec<IpSet> {
         } else {
             set.matching.retain(|m| !m.nomatch());
         }
+        // ipset lists hash sets in hash order; most specific first reads (and tests) stably.
+        set.matching.sort_by(|a, b| {
+            prefix_len(&b.addr)
+                .cmp(&prefix_len(&a.addr))
+                .then_with(|| a.entry.cmp(&b.entry))
+        });
     }
     sets
 }
 
-fn prefix_len(addr: &str) -> u32 {
+/// How specific an entry is: its prefix length; a single address is the most specific,
+/// a range the least.
+pub fn prefix_len(addr: &str) -> u32 {
     match addr.split_once('/') {
         Some((_, len)) => len.parse().unwrap_or(0),
+        None if addr.contains('-') => 0,
         None => 128,
     }
 }

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::server::model::{command, escape_control, Block, BlockSource, Effect};
 
 use super::addr::AddrSpec;
+use super::ipset::prefix_len;
 use super::nftables::{
     verdict_value, ChainDef, MatchStmt, RuleDef, RuleKey, Ruleset, SetDef, Stmt, Verdict,
 };
@@ -299,19 +300,30 @@ impl<'a> Walker<'a> {
             .filter(move |r| r.family == f && r.table == t && r.chain == n)
     }
 
-    /// The members of a set (or map keys) that hold the client.
+    /// The members of a set (or map keys) that hold the client, most specific first (hash
+    /// sets list in hash order).
     fn members_of(&self, set: &'a SetDef) -> Vec<&'a Value> {
-        set.elem
+        let key = |e: &'a Value| -> Option<&'a Value> {
+            if set.map.is_some() {
+                e.as_array().and_then(|a| a.first())
+            } else {
+                Some(e)
+            }
+        };
+        let mut found: Vec<(String, &'a Value)> = set
+            .elem
             .iter()
-            .filter(|e| {
-                let key = if set.map.is_some() {
-                    e.as_array().and_then(|a| a.first())
-                } else {
-                    Some(*e)
-                };
-                key.is_some_and(|k| holds(k, self.inputs.client))
+            .filter_map(|e| {
+                let k = key(e)?;
+                holds(k, self.inputs.client).then(|| (value_text(k).unwrap_or_default(), e))
             })
-            .collect()
+            .collect();
+        found.sort_by(|a, b| {
+            prefix_len(&b.0)
+                .cmp(&prefix_len(&a.0))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        found.into_iter().map(|(_, e)| e).collect()
     }
 
     fn saddr(&self, rule: &'a RuleDef, m: &MatchStmt, v6: bool) -> Source<'a> {

@@ -181,8 +181,8 @@ fn csf_owns_what_its_chains_reach_and_every_member_is_listed() {
         got,
         [
             // both members hold the client: both must go
-            "set bl_SPAMHAUS 198.51.100.0/24 Drop Some(Csf) [\"csf -dr 198.51.100.0/24\", \"csf -tr 198.51.100.0/24\"]",
             "set bl_SPAMHAUS 198.51.100.7 Drop Some(Csf) [\"csf -dr 198.51.100.7\", \"csf -tr 198.51.100.7\"]",
+            "set bl_SPAMHAUS 198.51.100.0/24 Drop Some(Csf) [\"csf -dr 198.51.100.0/24\", \"csf -tr 198.51.100.0/24\"]",
             "filter/PK_22_S1_IN #1 198.51.100.7 Drop Some(Csf) [\"csf -dr 198.51.100.7\", \"csf -tr 198.51.100.7\"]",
         ]
     );

@@ -228,8 +228,8 @@ fn named_sets_maps_and_negation() {
         [
             "inet t/input handle 2 | Reject | != @friends | [587]",
             // both members holding the client are listed, each once, with the drop
-            "inet t set bans | Drop | 198.51.100.0/24 | []",
             "inet t set bans | Drop | 198.51.100.7 | []",
+            "inet t set bans | Drop | 198.51.100.0/24 | []",
             "inet t/input handle 5 | Drop | 198.51.100.1-198.51.100.9 | []",
         ]
     );
@@ -238,7 +238,7 @@ fn named_sets_maps_and_negation() {
         hits[0].block.unblock,
         ["nft add element inet t friends '{ 198.51.100.7 }'"]
     );
-    let net = &hits[1].block;
+    let net = &hits[2].block;
     assert_eq!(net.rule, "198.51.100.0/24 timeout 600s expires 120s");
     assert_eq!(net.reason.as_deref(), Some("web \\u{1b}abuse"));
     assert_eq!(net.until.as_deref(), Some("2026-12-01T10:02:00Z"));
