@@ -240,6 +240,16 @@ fn ipset_leftovers(
     out
 }
 
+/// A command built from its words (`model::command`), or none when a word holds a control
+/// character: it could not be shown safely, and what is shown would not be what runs.
+fn commands(argv: &[&str]) -> Vec<String> {
+    if argv.iter().any(|w| w.chars().any(char::is_control)) {
+        Vec::new()
+    } else {
+        vec![crate::server::model::command(argv)]
+    }
+}
+
 /// `1 table`, `3 tables`, `2 entries`.
 fn count(n: usize, noun: &str) -> String {
     match (n, noun.strip_suffix('y')) {

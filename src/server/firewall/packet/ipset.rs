@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use crate::server::model::{command, escape_control, Block, BlockSource, Effect};
+use crate::server::model::{escape_control, Block, BlockSource, Effect};
 
 use super::addr::{plain, AddrSpec};
 use super::owner::{self, Owner};
@@ -177,14 +177,14 @@ fn member(set: &IpSet, line: &str, client: IpAddr) -> Option<Member> {
     if !set.holds_addresses() {
         return None;
     }
-    let words = shell_words::split(line)
-        .unwrap_or_else(|_| line.split_whitespace().map(str::to_string).collect());
-    let entry = words.first()?.clone();
-    let mut parts = entry.split(',');
-    let addr = parts.next()?.to_string();
+    // Most members do not hold the client: look at the address before the rest.
+    let entry = line.split_whitespace().next()?.to_string();
+    let addr = entry.split(',').next()?.to_string();
     if !AddrSpec::parse(&addr)?.contains(client) {
         return None;
     }
+    let words = shell_words::split(line)
+        .unwrap_or_else(|_| line.split_whitespace().map(str::to_string).collect());
     let port = set.port_dimension().and_then(|d| {
         let part = entry.split(',').nth(d)?;
         match part.split_once(':') {
@@ -238,7 +238,7 @@ pub fn entry_block(set: &IpSet, m: &Member, how: EntryUse, client: IpAddr, now: 
     let unblock = match (&owner, how.effect) {
         (_, Effect::Allow) => Vec::new(),
         (Some(o), _) => o.unblock(&m.addr),
-        (None, _) => vec![command(&["ipset", "del", &set.name, &m.entry])],
+        (None, _) => super::commands(&["ipset", "del", &set.name, &m.entry]),
     };
     let blocks = matches!(how.effect, Effect::Drop | Effect::Reject | Effect::Deny);
     let allow = match &owner {

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 
-use crate::server::model::{command, escape_control, Block, BlockSource, Effect};
+use crate::server::model::{escape_control, Block, BlockSource, Effect};
 
 use super::addr::{plain, text_contains};
 use super::ipset::{self, EntryUse, IpSet, Member};
@@ -436,7 +436,7 @@ impl<'a> Walker<'a> {
                     _ if !effect_blocks(effect) => Vec::new(),
                     Some(o) if matched.starts_with('!') => o.unblock(&self.client_text()),
                     Some(o) => o.unblock(&matched),
-                    None => vec![self.delete_command(at, chain, rule)],
+                    None => self.delete_command(at, chain, number, rule),
                 };
                 let block = self.rule_block(
                     at, chain, number, rule, effect, &made, matched, ports, unblock, allow,
@@ -450,7 +450,7 @@ impl<'a> Walker<'a> {
                 let unblock = match &made {
                     _ if !effect_blocks(effect) => Vec::new(),
                     Some(o) => o.unblock(&self.client_text()),
-                    None => vec![command(&["ipset", "add", &name, &self.client_text()])],
+                    None => super::commands(&["ipset", "add", &name, &self.client_text()]),
                 };
                 let matched = format!("! set {name}");
                 let block = self.rule_block(
@@ -481,17 +481,33 @@ impl<'a> Walker<'a> {
         owner::fail2ban_chain(&chain.name).or_else(|| csf.then_some(Owner::Csf))
     }
 
-    /// `iptables -t TABLE -D CHAIN <the rule as saved>`: deletes exactly this rule.
-    fn delete_command(&self, at: &Place<'a>, chain: &Chain, rule: &Rule) -> String {
-        let mut argv: Vec<&str> = vec![
+    /// `iptables -t TABLE -D CHAIN <the rule as saved>`: deletes exactly this rule. When
+    /// the rule holds a control character (a comment, say), its number instead
+    /// (`-D CHAIN N`), which is exact as long as the chain does not change meanwhile.
+    fn delete_command(
+        &self,
+        at: &Place<'a>,
+        chain: &Chain,
+        number: usize,
+        rule: &Rule,
+    ) -> Vec<String> {
+        let head = [
             self.backend.program(),
             "-t",
             &at.table.name,
             "-D",
             &chain.name,
         ];
+        let mut argv: Vec<&str> = head.to_vec();
         argv.extend(rule.spec.iter().map(String::as_str));
-        command(&argv)
+        let exact = super::commands(&argv);
+        if !exact.is_empty() {
+            return exact;
+        }
+        let n = number.to_string();
+        let mut argv = head.to_vec();
+        argv.push(&n);
+        super::commands(&argv)
     }
 
     /// Lets the client's mail connections through ahead of everything else in the table
@@ -500,7 +516,7 @@ impl<'a> Walker<'a> {
     /// chain, so it must be in the same table and built-in chain as the block.
     fn allow_command(&self, at: &Place<'a>) -> Vec<String> {
         let ip = self.client_text();
-        vec![command(&[
+        super::commands(&[
             self.backend.program(),
             "-t",
             &at.table.name,
@@ -516,7 +532,7 @@ impl<'a> Walker<'a> {
             "25,465,587",
             "-j",
             "ACCEPT",
-        ])]
+        ])
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -11,7 +11,7 @@ use std::net::IpAddr;
 
 use serde_json::Value;
 
-use crate::server::model::{command, escape_control, Block, BlockSource, Effect};
+use crate::server::model::{escape_control, Block, BlockSource, Effect};
 
 use super::addr::AddrSpec;
 use super::ipset::prefix_len;
@@ -615,7 +615,7 @@ impl<'a> Walker<'a> {
     fn allow_command(&self, rule: &RuleDef, base: &str) -> Vec<String> {
         let ip = self.inputs.client.to_string();
         let proto = if self.v6 { "ip6" } else { "ip" };
-        vec![command(&[
+        super::commands(&[
             "nft",
             "insert",
             "rule",
@@ -629,7 +629,7 @@ impl<'a> Walker<'a> {
             "dport",
             "{ 25, 465, 587 }",
             "accept",
-        ])]
+        ])
     }
 
     fn hit(
@@ -679,7 +679,7 @@ impl<'a> Walker<'a> {
                     // all; putting the client on the list is the narrow fix.
                     Source::NotInSet(set) => (
                         format!("!= @{}", set.name),
-                        vec![command(&[
+                        super::commands(&[
                             "nft",
                             "add",
                             "element",
@@ -687,12 +687,12 @@ impl<'a> Walker<'a> {
                             &set.table,
                             &set.name,
                             &format!("{{ {} }}", self.inputs.client),
-                        ])],
+                        ]),
                     ),
                     Source::Address(m) => (
                         m.clone(),
                         match rule.handle {
-                            Some(h) => vec![command(&[
+                            Some(h) => super::commands(&[
                                 "nft",
                                 "delete",
                                 "rule",
@@ -701,7 +701,7 @@ impl<'a> Walker<'a> {
                                 &rule.chain,
                                 "handle",
                                 &h.to_string(),
-                            ])],
+                            ]),
                             None => Vec::new(),
                         },
                     ),
@@ -771,7 +771,7 @@ impl<'a> Walker<'a> {
         let unblock = match &owner {
             _ if effect == Effect::Allow => Vec::new(),
             Some(o) => o.unblock(&text),
-            None => vec![command(&[
+            None => super::commands(&[
                 "nft",
                 "delete",
                 "element",
@@ -779,7 +779,7 @@ impl<'a> Walker<'a> {
                 &set.table,
                 &set.name,
                 &format!("{{ {text} }}"),
-            ])],
+            ]),
         };
         let allow = match &owner {
             _ if !blocks => Vec::new(),

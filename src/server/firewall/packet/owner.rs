@@ -5,7 +5,7 @@
 
 use std::net::IpAddr;
 
-use crate::server::model::{command, BlockSource};
+use crate::server::model::BlockSource;
 
 use super::addr::plain;
 
@@ -118,18 +118,13 @@ impl Owner {
     pub fn unblock(&self, entry: &str) -> Vec<String> {
         let entry = plain(entry);
         match self {
-            Owner::Csf => vec![
-                command(&["csf", "-dr", &entry]),
-                command(&["csf", "-tr", &entry]),
-            ],
+            Owner::Csf => [
+                super::commands(&["csf", "-dr", &entry]),
+                super::commands(&["csf", "-tr", &entry]),
+            ]
+            .concat(),
             Owner::Fail2ban { jail } => {
-                vec![command(&[
-                    "fail2ban-client",
-                    "set",
-                    jail,
-                    "unbanip",
-                    &entry,
-                ])]
+                super::commands(&["fail2ban-client", "set", jail, "unbanip", &entry])
             }
         }
     }
@@ -138,15 +133,9 @@ impl Owner {
     pub fn allow(&self, client: IpAddr) -> Vec<String> {
         let ip = client.to_string();
         match self {
-            Owner::Csf => vec![command(&["csf", "-a", &ip])],
+            Owner::Csf => super::commands(&["csf", "-a", &ip]),
             Owner::Fail2ban { jail } => {
-                vec![command(&[
-                    "fail2ban-client",
-                    "set",
-                    jail,
-                    "addignoreip",
-                    &ip,
-                ])]
+                super::commands(&["fail2ban-client", "set", jail, "addignoreip", &ip])
             }
         }
     }

@@ -367,4 +367,7 @@ fn control_bytes_from_tools_are_escaped() {
         "{b:?}"
     );
     assert_eq!(b.reason.as_deref(), Some("\\u{1b}[31mred"));
+    // A command cannot carry the byte either: the rule is deleted by its number.
+    assert_eq!(b.unblock, ["iptables -t filter -D INPUT 1"]);
+    assert!(super::commands(&["ipset", "del", "a\u{9b}b", "198.51.100.7"]).is_empty());
 }
