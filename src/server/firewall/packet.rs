@@ -13,6 +13,17 @@
 //! warning misses `ip raw` when it holds no `xt` expression, and a chain made with nft
 //! inside `ip filter` is not listed by iptables-save (it warns instead), so both are
 //! decided by what iptables-save actually listed.
+//!
+//! Order: `Block.order` follows a packet through netfilter (see `order`): hooks (ingress,
+//! prerouting, input), then base-chain priority across tools, then rule order with jumps
+//! followed depth-first. Rules after the client's first verdict are listed too; each
+//! tool's `sources[]` detail names the entry that decides each mail port
+//! (`decides 25, 465, 587: drop at filter/DENYIN #1`), since an accept ends only its own
+//! base chain. Set members no rule on the path meets come last.
+//!
+//! Locations: iptables `TABLE/CHAIN #N` (N as `iptables -L --line-numbers` counts; rules of
+//! the legacy backend end in ` (legacy)`), ipset `set NAME`, nft `FAMILY TABLE/CHAIN
+//! handle N` and `FAMILY TABLE set NAME`.
 
 mod addr;
 pub mod ipset;
@@ -71,7 +82,7 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
 
     let mut skip: HashSet<(String, String, String)> = HashSet::new();
     let mut met: HashSet<(String, String)> = HashSet::new();
-    let mut off_path: HashMap<String, Vec<u16>> = HashMap::new();
+    let mut used_by_rules: HashMap<String, Vec<u16>> = HashMap::new();
     for legacy in [false, true] {
         let backend = Backend { v6, legacy };
         let name = backend.program();
@@ -108,8 +119,8 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
         }
         let walked = iptables_walk::walk(&rules, backend, client, sets.as_deref(), now);
         met.extend(walked.met);
-        for (set, ports) in walked.off_path {
-            let all = off_path.entry(set).or_default();
+        for (set, ports) in walked.used_by_rules {
+            let all = used_by_rules.entry(set).or_default();
             for p in ports {
                 if !all.contains(&p) {
                     all.push(p);
@@ -128,7 +139,7 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
     entries.push(read_nft(client, now, run, &skip, &mut hits));
 
     if let Some(sets) = &sets {
-        hits.extend(ipset_leftovers(sets, &met, &off_path, client, now));
+        hits.extend(ipset_leftovers(sets, &met, &used_by_rules, client, now));
     }
     entries.push(ipset_entry);
 
@@ -198,14 +209,15 @@ fn read_nft(
     (name, SourceStatus::Read, detail)
 }
 
-/// Members holding the client that no rule on the packet's path met. Used by rules
-/// elsewhere (other chains, other ports): listed, not blocking. Used by nothing iptables
-/// shows though the kernel counts references: on a deny list, enforced out of sight.
-/// Used by nothing: listed, not blocking.
+/// Members holding the client that no rule on the packet's path met. Their set used by
+/// rules that do not apply (other chains, other ports, or a port dimension that is not a
+/// mail port): listed, not blocking, with those ports. Used by nothing iptables shows
+/// though the kernel counts references: on a deny list, enforced out of sight. Used by
+/// nothing: listed, not blocking.
 fn ipset_leftovers(
     sets: &[IpSet],
     met: &HashSet<(String, String)>,
-    off_path: &HashMap<String, Vec<u16>>,
+    used_by_rules: &HashMap<String, Vec<u16>>,
     client: IpAddr,
     now: i64,
 ) -> Vec<Hit> {
@@ -216,7 +228,9 @@ fn ipset_leftovers(
             if met.contains(&(set.name.clone(), m.entry.clone())) {
                 continue;
             }
-            let (effect, ports) = match off_path.get(&set.name) {
+            let (effect, ports) = match used_by_rules.get(&set.name) {
+                // A member's own port says more than the rules' ports.
+                Some(_) if m.port.is_some() => (Effect::Other, Vec::new()),
                 Some(ports) => (Effect::Other, ports.clone()),
                 None if set.references.unwrap_or(0) > 0 => (Effect::Deny, Vec::new()),
                 None => (Effect::Other, Vec::new()),

@@ -74,13 +74,13 @@ pub struct Walked {
     pub rule_hits: usize,
     /// (set, member) the packet's path meets.
     pub met: HashSet<(String, String)>,
-    /// Sets holding the client that rules use only off the packet's path (other chains,
-    /// other ports), with those rules' ports.
-    pub off_path: HashMap<String, Vec<u16>>,
+    /// Sets holding the client that any rule of the ruleset uses (on the packet's path or
+    /// not: FORWARD, OUTPUT, other ports), with those rules' destination ports.
+    pub used_by_rules: HashMap<String, Vec<u16>>,
 }
 
 /// Walks `rules` for a packet from `client`, looking set members up in `sets` (`None`:
-/// ipset could not be read, so set matches are unknown). `seq` numbers hits across calls.
+/// ipset could not be read, so set matches are unknown).
 pub fn walk(
     rules: &Ruleset,
     backend: Backend,
@@ -117,9 +117,8 @@ pub fn walk(
         };
         w.chain(&at, chain, owner::csf_chain(chain_name), 0, &[]);
     }
-    // Rules anywhere else (FORWARD, OUTPUT, chains the path never reaches, rules whose
-    // ports are not mail ports) still tell what a set is for.
-    let on_path: HashSet<String> = w.out.met.iter().map(|(set, _)| set.clone()).collect();
+    // Rules anywhere (FORWARD, OUTPUT, chains the path never reaches, rules whose ports
+    // are not mail ports) tell what a set is for, also for members the path does not meet.
     for rule in rules
         .tables
         .iter()
@@ -128,8 +127,8 @@ pub fn walk(
     {
         for m in rule.sets.iter().filter(|m| !m.negated) {
             let holds = w.set(&m.name).is_some_and(|s| !s.matching.is_empty());
-            if holds && !on_path.contains(&m.name) {
-                let ports = w.out.off_path.entry(m.name.clone()).or_default();
+            if holds {
+                let ports = w.out.used_by_rules.entry(m.name.clone()).or_default();
                 for p in listed_dports(rule) {
                     if !ports.contains(&p) {
                         ports.push(p);

@@ -371,3 +371,35 @@ fn control_bytes_from_tools_are_escaped() {
     assert_eq!(b.unblock, ["iptables -t filter -D INPUT 1"]);
     assert!(super::commands(&["ipset", "del", "a\u{9b}b", "198.51.100.7"]).is_empty());
 }
+
+#[test]
+fn set_members_by_port() {
+    let run = |program: &str, _args: &[&str]| match program {
+        "iptables-save" => Ok("*filter\n:INPUT ACCEPT [0:0]\n\
+            -A INPUT -m set --match-set web src,dst -j DROP\nCOMMIT\n"
+            .into()),
+        "ipset" => Ok(
+            "Name: web\nType: hash:ip,port\nHeader: family inet\nReferences: 1\n\
+            Members:\n198.51.100.7,tcp:22\n198.51.100.7,tcp:25\n\n\
+            Name: hidden\nType: hash:ip\nReferences: 1\nMembers:\n198.51.100.7\n"
+                .into(),
+        ),
+        _ => Err(ExecError::NotFound {
+            program: program.into(),
+        }),
+    };
+    let out = read_with(v4(), NOW, &run);
+    let got: Vec<String> = out.blocks.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            "set web | Drop | 198.51.100.7 | [25]",
+            // the same set, but for a port the client does not use
+            "set web | Other | 198.51.100.7 | [22]",
+            // used by something iptables does not show: a deny list enforced out of sight
+            "set hidden | Deny | 198.51.100.7 | []",
+        ]
+    );
+    assert_eq!(out.blocks[2].allow, Vec::<String>::new());
+    assert_eq!(out.blocks[2].unblock, ["ipset del hidden 198.51.100.7"]);
+}

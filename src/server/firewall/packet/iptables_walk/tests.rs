@@ -231,7 +231,7 @@ fn negated_unknown_and_elsewhere_used_sets() {
     assert_eq!(w.hits[0].block.unblock, ["ipset add friends 198.51.100.7"]);
     // `missing` is not in ipset's listing: the rule is not guessed at.
     assert!(w.met.is_empty());
-    assert_eq!(w.off_path.get("ssh"), Some(&vec![22, 80, 443]));
+    assert_eq!(w.used_by_rules.get("ssh"), Some(&vec![22, 80, 443]));
 
     // ipset unreadable: nothing that depends on a set is reported.
     let w = walk_text(SETS, None);
