@@ -159,7 +159,7 @@ pub fn parse_list(text: &str, client: IpAddr) -> Vec<IpSet> {
 
 /// How specific an entry is: its prefix length; a single address is the most specific,
 /// a range the least.
-pub fn prefix_len(addr: &str) -> u32 {
+pub(super) fn prefix_len(addr: &str) -> u32 {
     match addr.split_once('/') {
         Some((_, len)) => len.parse().unwrap_or(0),
         None if addr.contains('-') => 0,
@@ -214,7 +214,7 @@ fn member(set: &IpSet, line: &str, client: IpAddr) -> Option<Member> {
 
 /// How a set entry that holds the client reaches a packet.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EntryUse {
+pub(super) struct EntryUse {
     pub effect: Effect,
     /// Mail ports (on the packet's path) or the referencing rules' ports (elsewhere).
     pub ports: Vec<u16>,
@@ -226,7 +226,7 @@ pub struct EntryUse {
 
 /// The block for one member: deleting the member lifts it (or, for a set a tool keeps,
 /// the tool's own command, since the tool would add it again).
-pub fn entry_block(set: &IpSet, m: &Member, how: EntryUse, client: IpAddr, now: i64) -> Block {
+pub(super) fn entry_block(set: &IpSet, m: &Member, how: EntryUse, client: IpAddr, now: i64) -> Block {
     let owner = owner::fail2ban_ipset(&set.name, set.v6)
         .or_else(|| (how.csf || owner::csf_set(&set.name)).then_some(Owner::Csf));
     let mut ports = how.ports;

@@ -173,7 +173,7 @@ impl From<Map<String, Value>> for Stmt {
 }
 
 /// `{"drop": null}`, `{"jump": {"target": "x"}}`, ...
-pub fn verdict(key: &str, value: &Value) -> Option<Verdict> {
+pub(super) fn verdict(key: &str, value: &Value) -> Option<Verdict> {
     let target = || {
         value
             .get("target")
@@ -194,7 +194,7 @@ pub fn verdict(key: &str, value: &Value) -> Option<Verdict> {
 }
 
 /// A verdict written as a JSON object (a vmap's value).
-pub fn verdict_value(value: &Value) -> Option<Verdict> {
+pub(super) fn verdict_value(value: &Value) -> Option<Verdict> {
     let (k, v) = value.as_object()?.iter().next()?;
     verdict(k, v)
 }
