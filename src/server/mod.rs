@@ -3,9 +3,12 @@
 //! submission services and their certificate are sound. Contract: ../shared/spec/cli.md,
 //! "Server mode". Every source is read-only; changes happen only in `apply`, when asked.
 
+pub mod clock;
 pub mod context;
 pub mod exec;
 pub mod firewall;
 pub mod logs;
 pub mod model;
+pub mod netaddr;
 pub mod services;
+pub mod textfile;
