@@ -57,6 +57,19 @@ pub fn unix_to_local(unix: i64) -> Option<PrimitiveDateTime> {
     Some(PrimitiveDateTime::new(date, time))
 }
 
+/// `YYYY-MM-DD HH:MM:SS`, the form fail2ban prints.
+pub fn format_local(t: PrimitiveDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// Perl's `scalar localtime` (and C's `ctime` without the newline): `Tue Dec  1 09:12:03 2026`.
 /// The weekday is checked for form only; the date decides.
 pub fn parse_ctime(s: &str) -> Option<PrimitiveDateTime> {
@@ -166,6 +179,10 @@ mod tests {
             Some(datetime!(2026-12-01 11:32:01))
         );
         assert!(parse_iso_local("2026-12-01T11:32:01").is_none());
+        assert_eq!(
+            format_local(datetime!(2026-12-01 01:02:03)),
+            "2026-12-01 01:02:03"
+        );
         assert!(parse_iso_local("2026-13-01 11:32:01").is_none());
         assert!(parse_iso_local("2026-12-01 24:00:00").is_none());
     }

@@ -41,21 +41,22 @@ impl FileError {
     }
 }
 
-/// The file's text (at most [`MAX_BYTES`]).
-pub fn read(path: &Path) -> Result<String, FileError> {
-    let shown = path.display().to_string();
-    let map = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => FileError::Absent {
-            path: shown.clone(),
-        },
-        std::io::ErrorKind::PermissionDenied => FileError::Denied {
-            path: shown.clone(),
-        },
+/// What an I/O error on `path` means for a source.
+pub fn classify(path: &Path, e: std::io::Error) -> FileError {
+    let path = path.display().to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::Absent { path },
+        std::io::ErrorKind::PermissionDenied => FileError::Denied { path },
         _ => FileError::Other {
-            path: shown.clone(),
+            path,
             message: e.to_string(),
         },
-    };
+    }
+}
+
+/// The file's text (at most [`MAX_BYTES`]).
+pub fn read(path: &Path) -> Result<String, FileError> {
+    let map = |e: std::io::Error| classify(path, e);
     let file = std::fs::File::open(path).map_err(map)?;
     let mut buf = Vec::new();
     file.take(MAX_BYTES).read_to_end(&mut buf).map_err(map)?;
