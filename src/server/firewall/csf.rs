@@ -300,7 +300,7 @@ fn matching_temp(entries: &[(Line, TempEntry)], client: IpAddr) -> Vec<(Line, Te
 }
 
 fn location(line: &Line) -> String {
-    format!("{}:{}", line.file.display(), line.number)
+    escape_control(&format!("{}:{}", line.file.display(), line.number))
 }
 
 fn since_of(entry: &Entry) -> Option<String> {
@@ -325,15 +325,25 @@ fn allow_comment(ctx: &Ctx) -> String {
 
 fn allow_commands(ctx: &Ctx) -> Vec<String> {
     let client = netaddr::normalize(ctx.client).to_string();
-    vec![command(&["csf", "-a", &client, &allow_comment(ctx)])]
+    vec![escape_control(&command(&[
+        "csf",
+        "-a",
+        &client,
+        &allow_comment(ctx),
+    ]))]
 }
 
 /// Removing the line by hand, for entries `csf -dr` will not touch.
 fn delete_line_commands(line: &Line) -> Vec<String> {
     let file = line.file.display().to_string();
     vec![
-        command(&["sed", "-i", &format!("{}d", line.number), &file]),
-        command(&["csf", "-r"]),
+        escape_control(&command(&[
+            "sed",
+            "-i",
+            &format!("{}d", line.number),
+            &file,
+        ])),
+        escape_control(&command(&["csf", "-r"])),
     ]
 }
 
@@ -364,7 +374,11 @@ fn deny_block(ctx: &Ctx, line: &Line, entry: &Entry, net: IpNet, order: u32) -> 
     b.unblock = if entry.comment.do_not_delete || line.included {
         delete_line_commands(line)
     } else {
-        vec![command(&["csf", "-dr", entry.address_arg()])]
+        vec![escape_control(&command(&[
+            "csf",
+            "-dr",
+            entry.address_arg(),
+        ]))]
     };
     b.allow = allow_commands(ctx);
     b
@@ -404,7 +418,7 @@ fn temp_ban_block(ctx: &Ctx, line: &Line, e: &TempEntry, net: IpNet, order: u32)
     b.since = clock::rfc3339(e.added);
     b.until = clock::rfc3339(e.expires());
     b.ports = e.port_numbers();
-    b.unblock = vec![command(&["csf", "-tr", &e.ip])];
+    b.unblock = vec![escape_control(&command(&["csf", "-tr", &e.ip]))];
     b.allow = allow_commands(ctx);
     b
 }

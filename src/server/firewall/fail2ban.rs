@@ -105,7 +105,7 @@ impl Client<'_> {
 
     /// The command a person types, with the same socket.
     fn command(&self, args: &[&str]) -> String {
-        command(&self.argv("fail2ban-client", args))
+        escape_control(&command(&self.argv("fail2ban-client", args)))
     }
 }
 

@@ -740,12 +740,12 @@ fn block(origin: &Origin, at: &CfgLine, reason: String) -> Block {
         Some((f, n)) => (
             format!("{}:{n}", f.display()),
             // Exim reads list files and lsearch files at each use: no reload needed.
-            vec![command(&[
+            vec![escape_control(&command(&[
                 "sed",
                 "-i",
                 &format!("{n}d"),
                 &f.display().to_string(),
-            ])],
+            ]))],
         ),
         None => (
             origin.defined_at.clone().unwrap_or_else(|| at.location()),

@@ -558,9 +558,14 @@ fn stale_index(source: &Path, kind: &str) -> Option<String> {
 
 fn reload_command(dir: &Path) -> String {
     if dir == Path::new(DEFAULT_DIR) {
-        command(&["postfix", "reload"])
+        escape_control(&command(&["postfix", "reload"]))
     } else {
-        command(&["postfix", "-c", &dir.display().to_string(), "reload"])
+        escape_control(&command(&[
+            "postfix",
+            "-c",
+            &dir.display().to_string(),
+            "reload",
+        ]))
     }
 }
 
@@ -610,12 +615,15 @@ fn merge(
             } else {
                 format!("{first},{last}d")
             };
-            let mut unblock = vec![command(&["sed", "-i", &lines, &file_s])];
+            let mut unblock = vec![escape_control(&command(&["sed", "-i", &lines, &file_s]))];
             let mut allow = vec![escape_control(&format!(
                 "first line of {file_s}: {client} OK"
             ))];
             if spec.kind == TableKind::Indexed {
-                let rebuild = command(&["postmap", &format!("{}:{file_s}", spec.kind_name)]);
+                let rebuild = escape_control(&command(&[
+                    "postmap",
+                    &format!("{}:{file_s}", spec.kind_name),
+                ]));
                 unblock.push(rebuild.clone());
                 allow.push(rebuild);
             }

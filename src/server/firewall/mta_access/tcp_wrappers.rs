@@ -277,7 +277,7 @@ pub fn read_in(dir: &Path, client: IpAddr, out: &mut SourceOutcome) {
                 unblock: if grants {
                     Vec::new()
                 } else {
-                    vec![command(&["sed", "-i", &lines, &file])]
+                    vec![escape_control(&command(&["sed", "-i", &lines, &file]))]
                 },
                 allow: if grants {
                     Vec::new()
