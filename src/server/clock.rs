@@ -187,6 +187,17 @@ mod tests {
         assert!(parse_iso_local("2026-12-01 24:00:00").is_none());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC*", n in proptest::num::i64::ANY) {
+            let _ = parse_ctime(&s);
+            let _ = parse_iso_local(&s);
+            let _ = month_from_abbrev(&s);
+            let _ = rfc3339(n);
+            let _ = unix_to_local(n);
+        }
+    }
+
     #[test]
     fn local_round_trip() {
         // Whatever the host's zone, local reading and back gives the same instant (away from

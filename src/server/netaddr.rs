@@ -91,6 +91,14 @@ mod tests {
         assert!(entry_contains("198.51.100.0/24", ip("::ffff:198.51.100.7")).is_some());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC*") {
+            let _ = parse_net(&s);
+            let _ = entry_contains(&s, ip("2001:db8::7"));
+        }
+    }
+
     #[test]
     fn junk_is_none() {
         for s in [

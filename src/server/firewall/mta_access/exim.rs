@@ -439,6 +439,17 @@ pub fn eval_list(list: &str, client: IpAddr, env: &Env, depth: usize) -> ListRes
             Some(b) => (true, b.trim_start()),
             None => (false, item.as_str()),
         };
+        // A file counts as its lines inserted here, so a negative line inside it decides too.
+        if body.starts_with('/') {
+            if let Some((inner_positive, origin)) = eval_file(Path::new(body), client, env) {
+                return ListResult::Matched {
+                    positive: inner_positive != negated,
+                    origin,
+                };
+            }
+            last_negative = negated;
+            continue;
+        }
         if let Some(origin) = eval_item(body, client, env, depth) {
             return ListResult::Matched {
                 positive: !negated,
@@ -485,17 +496,15 @@ fn eval_item(item: &str, client: IpAddr, env: &Env, depth: usize) -> Option<Orig
             _ => None,
         };
     }
-    if item.starts_with('/') {
-        return eval_file(Path::new(item), client, env);
-    }
     if let Some((kind, data)) = item.split_once(';') {
         return eval_lookup(kind.trim(), data.trim(), client, env);
     }
     netaddr::entry_contains(item, client).map(|n| inline(n.to_string(), false))
 }
 
-/// A file of list items, one per line, `#` starting a comment anywhere.
-fn eval_file(path: &Path, client: IpAddr, env: &Env) -> Option<Origin> {
+/// A file of list items, one per line, `#` starting a comment anywhere: the first line that
+/// matches, and whether it is a positive one.
+fn eval_file(path: &Path, client: IpAddr, env: &Env) -> Option<(bool, Origin)> {
     let text = (env.read)(path)?;
     for (i, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
@@ -510,16 +519,14 @@ fn eval_file(path: &Path, client: IpAddr, env: &Env) -> Option<Origin> {
             continue;
         }
         if let Some(net) = netaddr::entry_contains(body, client) {
-            if negated {
-                return None;
-            }
-            return Some(Origin {
+            let origin = Origin {
                 file: Some((path.to_path_buf(), i + 1)),
                 text: raw.trim().to_string(),
                 matched: net.to_string(),
                 wildcard: false,
                 defined_at: None,
-            });
+            };
+            return Some((!negated, origin));
         }
     }
     None

@@ -369,6 +369,20 @@ mod tests {
         assert!(list_matches("ALL EXCEPT exim", &daemon_word).is_none());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC*") {
+            let c = ip("198.51.100.7");
+            for r in parse(&s) {
+                let _ = list_matches(&r.daemons, &daemon_word);
+                let _ = list_matches(&r.clients, &|w| client_word(w, c, &no_files));
+            }
+            let _ = glob(&s, "198.51.100.7");
+            let _ = glob("*?*", &s);
+            let _ = fields(&s);
+        }
+    }
+
     #[test]
     fn globs() {
         assert!(glob("*", ""));

@@ -173,6 +173,15 @@ fn lists() {
     assert!(!eval_list("203.0.113.1", c, &env, 0).contains());
     assert!(!eval_list("+undefined", c, &env, 0).contains());
     assert!(!eval_list("lsearch;/x", c, &env, 0).contains());
+    // A negative line in a file decides for the whole list.
+    let read = |_: &Path| Some("!198.51.100.7\n198.51.100.0/24\n".to_string());
+    let env = Env {
+        hostlists: &hl,
+        read: &read,
+    };
+    assert!(!eval_list("/f : 198.51.100.7", c, &env, 0).contains());
+    assert!(eval_list("/f : *", "198.51.100.8".parse().unwrap(), &env, 0).contains());
+    assert!(eval_list("!/f", c, &env, 0).contains());
 }
 
 #[test]
