@@ -31,6 +31,24 @@ fn ctx(client: &str) -> Ctx {
     }
 }
 
+/// A scratch folder removed when the test ends, passed or not.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("smtp-doctor-csf-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn local(t: time::PrimitiveDateTime) -> Option<String> {
     clock::rfc3339(clock::local_to_unix(t).unwrap())
 }
@@ -227,8 +245,8 @@ fn missing_state_folder_is_no_temporary_entries() {
 
 #[test]
 fn include_cycles_end() {
-    let dir = std::env::temp_dir().join(format!("smtp-doctor-csf-cycle-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = Scratch::new("cycle");
+    let dir = scratch.0.clone();
     let a = dir.join("csf.deny");
     let b = dir.join("b");
     std::fs::write(&a, format!("Include {}\n198.51.100.7\n", b.display())).unwrap();
@@ -238,13 +256,12 @@ fn include_cycles_end() {
     c.paths.csf_state_dir = dir.clone();
     let out = read(&c);
     assert_eq!(out.blocks.len(), 2);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn hostile_comment_is_escaped() {
-    let dir = std::env::temp_dir().join(format!("smtp-doctor-csf-esc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = Scratch::new("esc");
+    let dir = scratch.0.clone();
     std::fs::write(dir.join("csf.deny"), "198.51.100.7 # \x1b[31mred\x1b[0m\n").unwrap();
     let mut c = ctx("198.51.100.7");
     c.paths.csf_dir = dir.clone();
@@ -253,7 +270,6 @@ fn hostile_comment_is_escaped() {
     let b = &out.blocks[0];
     assert!(!b.rule.contains('\x1b') && !b.reason.as_deref().unwrap().contains('\x1b'));
     assert!(b.reason.as_deref().unwrap().contains("\\u{1b}[31mred"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 proptest! {
