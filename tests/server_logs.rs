@@ -618,7 +618,9 @@ fn the_journal_when_no_usual_file_exists() {
     );
     assert!(
         s.detail
-            .starts_with("no mail log file at the usual paths; 155 records"),
+            .starts_with("no mail log file at the usual paths; read in ")
+            && s.detail
+                .contains(" s: 155 records matched journalctl --grep, "),
         "{}",
         s.detail
     );
@@ -647,13 +649,34 @@ fn the_journal_is_bounded_in_time_and_absent_without_journalctl() {
     let d = Dir::new("journal-slow");
     let j = fake_journalctl(&d, "exec sleep 30");
     let mut c = ctx("198.51.100.7", None, DAY_START, DAY_END, vec![]);
-    c.command_timeout = Duration::from_millis(50);
+    // journalctl --version gets this budget, the read six times it (3 s).
+    c.command_timeout = Duration::from_millis(500);
     let started = std::time::Instant::now();
     let out = scan_with(&c, &opts(&d.0, j.to_str().unwrap()));
     assert!(started.elapsed() < Duration::from_secs(20));
     assert_eq!(out.sources[0].status, SourceStatus::Error);
     assert!(
         out.sources[0].detail.contains("stopped after"),
+        "{}",
+        out.sources[0].detail
+    );
+
+    // journalctl --grep exits 1 when nothing matched (seen with systemd 252): not an error.
+    let j = fake_journalctl(&d, "exit 1");
+    let out = scan_with(&c, &opts(&d.0, j.to_str().unwrap()));
+    assert_eq!(
+        out.sources[0].status,
+        SourceStatus::Read,
+        "{}",
+        out.sources[0].detail
+    );
+    let j = fake_journalctl(&d, "echo 'Failed to open journal: Bad message' >&2; exit 1");
+    let out = scan_with(&c, &opts(&d.0, j.to_str().unwrap()));
+    assert_eq!(out.sources[0].status, SourceStatus::Error);
+    assert!(
+        out.sources[0]
+            .detail
+            .ends_with("journalctl failed: Failed to open journal: Bad message"),
         "{}",
         out.sources[0].detail
     );

@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::server::context::Window;
+use crate::server::exec::{self, ExecError};
 use crate::server::model::{LogEntry, SourceEntry, SourceStatus};
 
 use super::classify::classify;
@@ -232,7 +233,9 @@ pub fn read_line_bounded(
 pub struct JournalRun<'a> {
     pub program: &'a str,
     pub window: Window,
-    pub budget: Duration,
+    /// The budget of one command (`journalctl --version`); the read gets
+    /// `JOURNAL_TIME_FACTOR` times it.
+    pub command_timeout: Duration,
     pub max_records: u64,
 }
 
@@ -243,9 +246,9 @@ pub fn read_journal(
     matcher: &Matcher,
     why: &str,
 ) -> (SourceEntry, Vec<LogEntry>) {
-    let features = match version_features(run.program) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+    let features = match exec::run(run.program, &["--version"], run.command_timeout) {
+        Ok(text) => parse_version(&text),
+        Err(ExecError::NotFound { .. }) => {
             return (
                 SourceEntry::new(
                     "journal",
@@ -257,11 +260,7 @@ pub fn read_journal(
         }
         Err(e) => {
             return (
-                SourceEntry::new(
-                    "journal",
-                    SourceStatus::Error,
-                    format!("{why}; journalctl --version: {e}"),
-                ),
+                SourceEntry::new("journal", e.status(), format!("{why}; {e}")),
                 Vec::new(),
             )
         }
@@ -314,7 +313,7 @@ pub fn read_journal(
     let child = Arc::new(Mutex::new(child));
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
     let watched = Arc::clone(&child);
-    let budget = run.budget;
+    let budget = run.command_timeout.saturating_mul(JOURNAL_TIME_FACTOR);
     let watchdog = std::thread::spawn(move || {
         if let Err(mpsc::RecvTimeoutError::Timeout) = stop_rx.recv_timeout(budget) {
             if let Ok(mut c) = watched.lock() {
@@ -379,12 +378,18 @@ pub fn read_journal(
     let elapsed = started.elapsed().as_secs_f64();
     let (entries, dropped) = kept.into_parts();
     let mut detail = format!(
-        "{why}; {records} records in the window read in {elapsed:.1} s, {} matching",
-        entries.len() + dropped
+        "{why}; read in {elapsed:.1} s: {records} records{}, {} in the window",
+        if features.grep {
+            " matched journalctl --grep"
+        } else {
+            ""
+        },
+        if entries.len() + dropped == 1 {
+            "1 matching line".to_string()
+        } else {
+            format!("{} matching lines", entries.len() + dropped)
+        }
     );
-    if features.grep {
-        detail.push_str(" (journalctl --grep)");
-    }
     if dropped > 0 {
         detail.push_str(&format!("; only the latest {} kept", entries.len()));
     }
@@ -401,8 +406,8 @@ pub fn read_journal(
     let lower = stderr_text.to_ascii_lowercase();
     let status = if timed_out {
         detail.push_str(&format!(
-            "; stopped after {:.0} s (partial)",
-            run.budget.as_secs_f64()
+            "; stopped after {:.1} s (partial)",
+            budget.as_secs_f64()
         ));
         SourceStatus::Error
     } else if hit_limit {
@@ -428,6 +433,9 @@ pub fn read_journal(
     {
         detail.push_str("; journalctl shows only part of the journal (run as root)");
         SourceStatus::Denied
+    } else if features.grep && status.and_then(|s| s.code()) == Some(1) && first_err.is_empty() {
+        // journalctl --grep exits 1 when no record matched, like grep.
+        SourceStatus::Read
     } else if status.is_some_and(|s| !s.success()) {
         detail.push_str(&format!(
             "; journalctl failed: {}",
@@ -438,16 +446,6 @@ pub fn read_journal(
         SourceStatus::Read
     };
     (SourceEntry::new("journal", status, detail), entries)
-}
-
-fn version_features(program: &str) -> io::Result<JournalFeatures> {
-    let out = Command::new(program)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .env("LC_ALL", "C")
-        .output()?;
-    Ok(parse_version(&String::from_utf8_lossy(&out.stdout)))
 }
 
 #[cfg(test)]

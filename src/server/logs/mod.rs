@@ -29,7 +29,7 @@ use crate::server::context::Ctx;
 use crate::server::model::{LogEntry, LogOutcome, SourceEntry, SourceStatus};
 
 use files::{scan_file, FileResult, FileScan};
-use journal::{read_journal, JournalRun, JOURNAL_MAX_RECORDS, JOURNAL_TIME_FACTOR};
+use journal::{read_journal, JournalRun, JOURNAL_MAX_RECORDS};
 use matcher::Matcher;
 use paths::LogFile;
 use time::{HostZone, LocalZone};
@@ -98,7 +98,7 @@ pub fn scan_with(ctx: &Ctx, opts: &ScanOptions<'_>) -> LogOutcome {
         let run = JournalRun {
             program: opts.journalctl,
             window: ctx.window,
-            budget: ctx.command_timeout.saturating_mul(JOURNAL_TIME_FACTOR),
+            command_timeout: ctx.command_timeout,
             max_records: JOURNAL_MAX_RECORDS,
         };
         let (source, entries) = read_journal(&run, &matcher, why);
