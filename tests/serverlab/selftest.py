@@ -191,6 +191,28 @@ def relay_denied(src, dst):
     return run
 
 
+def unknown_recipient(src, dst):
+    def run():
+        s = smtp_from(src, dst, 587)
+        try:
+            s.ehlo("client.example.test")
+            s.starttls(context=ctx())
+            s.ehlo("client.example.test")
+            code, msg = s.docmd("AUTH", "PLAIN " + plain_token(USER, PASSWORD))
+            if code != 235:
+                raise AssertionError(f"AUTH answered {code} {msg!r}")
+            s.mail(USER)
+            code, msg = s.rcpt("nobody@example.test")
+            s.rset()
+        finally:
+            s.close()
+        if code != 550 or b"User unknown" not in msg:
+            raise AssertionError(f"RCPT answered {code} {msg!r}")
+        return f"{code} {msg.decode()}"
+
+    return run
+
+
 def access_map_refuses(src, dst, port):
     def run():
         s = smtp_from(src, dst, port)
@@ -350,7 +372,9 @@ def main():
     check("clean 198.51.100.10: STARTTLS + AUTH on 587", starttls_auth(CLEAN4, MAIL4))
     check("clean 198.51.100.10: implicit TLS + AUTH on 465", implicit_tls_auth(CLEAN4, MAIL4))
     check("clean 2001:db8:100::10: STARTTLS + AUTH on 587 (IPv6)", starttls_auth(CLEAN6, MAIL6))
-    check("clean 198.51.100.10: relaying without AUTH refused", relay_denied(CLEAN4, MAIL4))
+    # Not from .10: the tests expect nothing but good sessions from the clean address.
+    check("198.51.100.19: relaying without AUTH refused", relay_denied(CSF_ALLOW, MAIL4))
+    check("clean 198.51.100.10: an unknown recipient refused after AUTH", unknown_recipient(CLEAN4, MAIL4))
     check("csf.allow 198.51.100.19 greets on 587", greets(CSF_ALLOW, MAIL4, 587))
     silences = Silences(
         [

@@ -24,7 +24,7 @@
 #   2001:db8:203::/64 via the router     mail0 2001:db8:203::1/64        2001:db8:100::/64 via the router
 #
 # The customers (source addresses in sdv-cli; tests bind to them):
-#   .10 / ::10  clean: good logins, a relay refusal and a TLS failure show up in the logs
+#   .10 / ::10  clean: good logins, an unknown recipient and a TLS failure show up in the logs
 #   .11 / ::11  hand-made `iptables -I INPUT -s 198.51.100.11 -j DROP` / the same with ip6tables
 #   .12         nftables: table inet blocklist, set banned4 (element with a timeout), drop rule
 #   .13         CSF: csf.deny line written by lfd (SMTP AUTH failures); DENYIN DROP
@@ -33,7 +33,8 @@
 #   .16         CSF temporary ban (csf.tempban, as `csf -td` writes it); DENYIN DROP
 #   .17         ipset blacklist (hash:net, with a comment) matched by an iptables DROP
 #   .18         the selftest's own fail2ban ban-and-unban
-#   .19         in csf.allow and csf.ignore (ALLOWIN ACCEPT): allowed, not blocked
+#   .19         in csf.allow and csf.ignore (ALLOWIN ACCEPT): allowed, not blocked; the selftest's
+#               relaying without AUTH ("Relay access denied") comes from here
 # IPv6: ::10 is the sdv-cli's preferred source; ::11-::19 are deprecated (never picked unless bound).
 #
 # In sdv-mail:
@@ -242,9 +243,14 @@ mydestination =
 relay_domains =
 mynetworks = 127.0.0.0/8 [::1]/128
 local_transport = error:local delivery disabled
+# The customers' own domain: alice has a mailbox, anyone else is "User unknown" (a recipient
+# refusal that says nothing about the sender's settings).
+virtual_mailbox_domains = example.test
+virtual_mailbox_maps = inline:{ $USER_NAME=mailbox }
 # The lab keeps nothing: accepted mail is thrown away (nothing queues, nothing is sent on).
 default_transport = discard:smtp-doctor serverlab delivers nothing
 relay_transport = discard:smtp-doctor serverlab delivers nothing
+virtual_transport = discard:smtp-doctor serverlab delivers nothing
 alias_maps =
 alias_database =
 biff = no
