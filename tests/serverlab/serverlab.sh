@@ -618,7 +618,7 @@ cmd_down() {
     ns_exists "$ns" || continue
     # Whatever still runs in the namespace (a partial up, a lost pid file) goes too, by pid.
     for pid in $(ip netns pids "$ns" 2>/dev/null); do
-      log "process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-60)) still runs in $ns: stopping it"
+      log "process $pid ($(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-60)) still runs in $ns: stopping it"
       stop_pid "$pid" "process in $ns"
     done
     ip netns del "$ns" || log "could not delete namespace $ns"
