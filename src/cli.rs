@@ -122,6 +122,11 @@ pub struct CheckArgs {
     /// Also save the report as Markdown to this file.
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
+    /// Extension: also save the options (never the password), every fact found and the
+    /// conclusion to this file (TOML, `smtp-doctor/facts/v1`), to replay the diagnosis
+    /// without a network.
+    #[arg(long, value_name = "FILE")]
+    pub save_facts: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args, Default)]
@@ -383,10 +388,24 @@ fn check(args: CheckArgs) -> Result<i32, UsageError> {
         .enable_all()
         .build()
         .map_err(|e| UsageError(format!("cannot start: {e}")))?;
-    let report = runtime.block_on(diagnose_once(&tree, input))?;
+    let facts = runtime.block_on(collect_facts(&input))?;
     // Sockets still closing must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(100));
+    let d = diagnosis::diagnose(&tree, &input, &facts, QuestionMode::UseDefaults);
+    let report = Report::new(&input, &facts, &d);
 
+    if let Some(path) = &args.save_facts {
+        let recorded = crate::recording::RecordedInput::of(
+            &input,
+            args.common.profiles.as_deref(),
+            args.common.tree.as_deref(),
+        );
+        let text = crate::recording::Recording::new(recorded, &facts, &d)
+            .to_toml()
+            .map_err(|e| UsageError(format!("--save-facts: {e}")))?;
+        std::fs::write(path, text)
+            .map_err(|e| UsageError(format!("--save-facts {}: {e}", path.display())))?;
+    }
     if let Some(path) = &args.save {
         std::fs::write(path, report::markdown::render(&report))
             .map_err(|e| UsageError(format!("--save {}: {e}", path.display())))?;
@@ -407,6 +426,13 @@ fn check(args: CheckArgs) -> Result<i32, UsageError> {
 
 /// Runs every check, then walks the tree with the questions answered from the input.
 pub async fn diagnose_once(tree: &Tree, input: Input) -> Result<Report, UsageError> {
+    let facts = collect_facts(&input).await?;
+    let d = diagnosis::diagnose(tree, &input, &facts, QuestionMode::UseDefaults);
+    Ok(Report::new(&input, &facts, &d))
+}
+
+/// Runs every check and gathers what they found.
+pub async fn collect_facts(input: &Input) -> Result<Facts, UsageError> {
     let engine = Engine::new(input.clone()).map_err(|e| UsageError(e.to_string()))?;
     let mut rx = engine.start();
     let mut facts = Facts::default();
@@ -416,8 +442,7 @@ pub async fn diagnose_once(tree: &Tree, input: Input) -> Result<Report, UsageErr
             break;
         }
     }
-    let d = diagnosis::diagnose(tree, &input, &facts, QuestionMode::UseDefaults);
-    Ok(Report::new(&input, &facts, &d))
+    Ok(facts)
 }
 
 #[cfg(test)]

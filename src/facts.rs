@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checks::dns::{self, Lookup, Mx, Srv};
 use crate::checks::path::PathTrace;
@@ -14,8 +14,10 @@ use crate::checks::{CheckRecord, Status};
 use crate::engine::network::RouteCheck;
 use crate::engine::reference::ReferenceCheck;
 
+pub mod serde_form;
+
 /// Where the server under test came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetSource {
     /// Typed by the person (`--server`).
@@ -24,14 +26,14 @@ pub enum TargetSource {
     Proposed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     pub host: String,
     pub source: TargetSource,
 }
 
 /// How the provider of the address was recognised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "via", rename_all = "snake_case")]
 pub enum ProviderVia {
     /// The address's domain is one the provider serves (gmail.com).
@@ -41,7 +43,7 @@ pub enum ProviderVia {
 }
 
 /// The provider profile that serves the address, by id (see `crate::profiles`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderFound {
     pub id: String,
     pub name: String,
@@ -81,22 +83,51 @@ pub enum Fact {
     Done,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Everything known so far. Serialisable (TOML or JSON; see [`serde_form`] for the two
+/// fields that need a form of their own) so a run's facts can be saved (`check --save-facts`)
+/// and the diagnosis replayed without a network (`tests/scenarios/`). Holds no secret: the
+/// password is never a fact, and SMTP transcripts (redacted anyway) are not written.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Facts {
+    /// Not yet known: absent. Known that there is none: the word `none`.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "serde_form::known_or_none"
+    )]
     pub target: Option<Option<Target>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_name_invalid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_dns: Option<Lookup<Vec<IpAddr>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mx: Option<Lookup<Vec<Mx>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_txt: Option<Lookup<Vec<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dmarc_txt: Option<Lookup<Vec<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub srv: Option<Lookup<Vec<Srv>>>,
+    /// As `target`: absent while unknown, `none` when no profile serves the domain.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "serde_form::known_or_none"
+    )]
     pub provider: Option<Option<ProviderFound>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub route: Option<RouteCheck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolvers: Option<Vec<PortReach>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub public_ip_lookup: Option<Lookup<Vec<IpAddr>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<ReferenceCheck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<PathTrace>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<Vec<u16>>,
+    /// Written as a list of probes (each names its port): TOML keys cannot be numbers.
+    #[serde(with = "serde_form::ports_as_list")]
     pub ports: BTreeMap<u16, PortProbe>,
     pub done: bool,
 }

@@ -10,6 +10,7 @@
 //! - [`tree`]: the decision tree (TOML), its loader/validator and the walk over facts.
 //! - [`diagnosis`]: the signals the tree branches on, recommended settings, the verdict.
 //! - [`report`]: text, JSON and Markdown renderings of a finished diagnosis.
+//! - [`recording`]: a run's input, facts and conclusion saved for replay (`--save-facts`).
 //! - [`server`]: server mode, on the mail server: blocks, logs and services for one client.
 //! - [`cli`]: argument parsing and the `check` / `tree validate` commands.
 
@@ -22,6 +23,7 @@ pub mod error_text;
 pub mod facts;
 pub mod profiles;
 pub mod protocol;
+pub mod recording;
 pub mod report;
 pub mod secret;
 pub mod server;

@@ -352,3 +352,49 @@ fn settings_found_from_the_address_alone() {
     assert_cause(&run, "ok.sending_works");
     assert_recommended(&run, "smtp.example.test", 587, "starttls");
 }
+
+/// `--save-facts` keeps everything the diagnosis needs to be replayed, and never the password:
+/// neither plain nor base64-encoded, even when the sign-in was tried and rejected.
+#[test]
+fn saved_facts_never_hold_the_password() {
+    use base64::Engine as _;
+    lab();
+    const SECRET: &str = "Pw-1a2b3c-facts";
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let forbidden = [
+        SECRET.to_string(),
+        b64(&format!("\0{EMAIL}\0{SECRET}")),
+        b64(&format!("{EMAIL}\0{EMAIL}\0{SECRET}")),
+        b64(SECRET),
+    ];
+    let file = std::env::temp_dir().join(format!(
+        "smtp-doctor-saved-facts-{}.toml",
+        std::process::id()
+    ));
+    let path = file.to_string_lossy().into_owned();
+    let mut a = args("smtp.example.test", Some("587"), Some("starttls"));
+    a.extend(["--save-facts", &path]);
+    let run = run_check(&a, Some(SECRET));
+    let saved = std::fs::read_to_string(&file).unwrap_or_default();
+    let _ = std::fs::remove_file(&file);
+    assert_cause(&run, "config.auth_rejected");
+    for f in &forbidden {
+        assert!(
+            !saved.contains(f.as_str()),
+            "the saved facts hold the password (as {f:?}):\n{saved}"
+        );
+    }
+    let recording = smtp_doctor::recording::Recording::from_toml(&saved)
+        .unwrap_or_else(|e| panic!("the saved facts do not read back: {e}\n{saved}"));
+    assert!(recording.input.password_given);
+    assert_eq!(
+        recording.expected.primary.as_deref(),
+        Some("config.auth_rejected")
+    );
+    // Replayed without any network, the facts give the same conclusion.
+    let (_, replayed) = recording
+        .replay(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
+    let got = smtp_doctor::recording::Outcome::of(&replayed);
+    assert_eq!(recording.expected.differences(&got), Vec::<String>::new());
+}

@@ -5,7 +5,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
@@ -16,7 +16,8 @@ use x509_parser::x509::X509Name;
 use crate::protocol::reply::sanitize;
 
 /// What a certificate says about itself. Every string is terminal-safe.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "CertInfoFields")]
 pub struct CertInfo {
     /// Subject DN, e.g. `CN=mail.example.com, O=Example`.
     pub subject: String,
@@ -41,8 +42,49 @@ pub struct CertInfo {
     pub issuer_ou: Option<String>,
 }
 
+/// [`CertInfo`] as it is serialised: the validity seconds are not written, so reading one
+/// back (a recorded fact set) recomputes them from the RFC 3339 dates.
+#[derive(Deserialize)]
+struct CertInfoFields {
+    subject: String,
+    issuer: String,
+    names: Vec<String>,
+    not_before: String,
+    not_after: String,
+    self_signed: bool,
+    issuer_cn: Option<String>,
+    issuer_org: Option<String>,
+    issuer_ou: Option<String>,
+}
+
+impl From<CertInfoFields> for CertInfo {
+    fn from(f: CertInfoFields) -> CertInfo {
+        CertInfo {
+            not_before_unix: unix_of(&f.not_before),
+            not_after_unix: unix_of(&f.not_after),
+            subject: f.subject,
+            issuer: f.issuer,
+            names: f.names,
+            not_before: f.not_before,
+            not_after: f.not_after,
+            self_signed: f.self_signed,
+            issuer_cn: f.issuer_cn,
+            issuer_org: f.issuer_org,
+            issuer_ou: f.issuer_ou,
+        }
+    }
+}
+
+/// Seconds since the epoch of a date written by [`rfc3339`]. That falls back to another form
+/// only past the year 9999, so a date that does not parse is far in the future.
+fn unix_of(date: &str) -> i64 {
+    time::OffsetDateTime::parse(date, &Rfc3339)
+        .map(|t| t.unix_timestamp())
+        .unwrap_or(i64::MAX)
+}
+
 /// Why a certificate was not accepted, most actionable first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CertProblem {
     Expired,

@@ -13,11 +13,11 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::net::{TcpSocket, TcpStream};
 
 /// What an ICMP error says, in the terms the diagnosis needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IcmpKind {
     NetUnreachable,
@@ -44,7 +44,7 @@ impl IcmpKind {
 }
 
 /// One ICMP error as the kernel queued it for a socket.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IcmpReport {
     pub kind: IcmpKind,
     pub icmp_type: u8,

@@ -220,7 +220,7 @@ impl PublicTrust {
 }
 
 /// Whether a certificate the OS store verified also chains to a public root.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum PublicChain {
     /// It chains to a public root (or to a `--ca-file` root).

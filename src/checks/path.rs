@@ -10,13 +10,13 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::icmp::IcmpKind;
 use super::tcp::TcpOutcome;
 
 /// What the probe with one TTL met.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hop {
     pub ttl: u8,
     /// Who answered: the router at this distance, or the destination.
@@ -25,7 +25,7 @@ pub struct Hop {
     pub what: HopResult,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "result", content = "icmp")]
 pub enum HopResult {
     /// A router on the way: the TTL ran out there.
@@ -50,7 +50,7 @@ impl HopResult {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PathTrace {
     pub destination: SocketAddr,
     pub hops: Vec<Hop>,

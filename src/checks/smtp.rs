@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
@@ -29,7 +29,7 @@ use crate::protocol::transcript::Transcript;
 use crate::secret::Secret;
 
 /// How the server behaves when a client connects to this port.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// A plaintext `220` greeting: plain SMTP, STARTTLS possible (587, 25).
@@ -47,7 +47,7 @@ pub enum Mode {
 }
 
 /// The TLS result on this port.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum TlsResult {
     /// Verified against the trust store (and `--ca-file`).
@@ -79,7 +79,7 @@ pub enum TlsStart {
     Starttls,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum AuthOutcome {
     Accepted {
@@ -111,7 +111,7 @@ pub enum AuthOutcome {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum EnvelopeOutcome {
     Accepted,
@@ -122,7 +122,8 @@ pub enum EnvelopeOutcome {
 }
 
 /// Everything learned on one port. Built stage by stage; `finished` marks the end.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PortProbe {
     pub port: u16,
     pub reach: Option<PortReach>,

@@ -6,13 +6,13 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::net::{TcpSocket, TcpStream};
 
 use super::icmp::{self, ErrQueue, IcmpKind, IcmpReport};
 
 /// How one connection attempt ended, as the operating system reported it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TcpOutcome {
     Open,
@@ -68,7 +68,7 @@ impl TcpOutcome {
 }
 
 /// One attempt to one address.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Attempt {
     pub address: SocketAddr,
     pub outcome: TcpOutcome,
@@ -82,7 +82,7 @@ pub struct Attempt {
 }
 
 /// The result over all addresses of a host for one port.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PortReach {
     pub port: u16,
     pub attempts: Vec<Attempt>,

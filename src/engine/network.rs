@@ -5,7 +5,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checks::dns::{Dns, Lookup};
 use crate::checks::tcp::{self, PortReach};
@@ -24,7 +24,7 @@ pub const PUBLIC_IP_DNS: SocketAddr =
 pub const PUBLIC_IP_NAME: &str = "myip.opendns.com";
 
 /// Does this computer have a route towards the internet (IPv4, IPv6)?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RouteCheck {
     pub ipv4: bool,
     pub ipv6: bool,

@@ -18,7 +18,7 @@ use crate::checks::tcp::{self, PortReach, TcpOutcome};
 use crate::profiles::Profile;
 
 /// Where a reference host came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceSource {
     /// `--reference HOST`
@@ -40,7 +40,7 @@ pub struct Candidate {
 }
 
 /// One port knocked on at a reference host.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RefPort {
     pub port: u16,
     pub host: String,
@@ -61,7 +61,7 @@ impl RefPort {
 }
 
 /// Every reference port tested in this run (empty: no reference could be found).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ReferenceCheck {
     pub ports: Vec<RefPort>,
 }

@@ -7,11 +7,11 @@ use std::fmt;
 use std::net::IpAddr;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 /// An RFC 3463 enhanced status code such as `5.7.8`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnhancedCode {
     pub class: u8,
     pub subject: u16,
@@ -55,7 +55,7 @@ impl EnhancedCode {
 }
 
 /// One complete (possibly multi-line) SMTP reply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
     pub code: u16,
     /// The enhanced code at the start of the first line's text, if any.
@@ -391,7 +391,7 @@ fn io_failure(e: std::io::Error) -> ReadFailure {
 }
 
 /// What an EHLO reply announces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ehlo {
     /// The first word of the first line: the name the server gives itself.
     pub domain: String,

@@ -2,9 +2,15 @@
 //! (`tests/lab/lab.sh`: real Postfix/Dovecot/dnsmasq on loopback addresses).
 //!
 //! The lab is brought up by `sudo bash tests/run.sh`, which exports `SMTP_DOCTOR_LAB`.
+//!
+//! Every JSON report a run prints is checked against `schemas/report-v1.schema.json`. With
+//! `SMTP_DOCTOR_RECORD_FACTS=DIR` set, every `check` run also saves its input, facts and
+//! conclusion (`--save-facts`) as `DIR/<test binary>__<test name>.toml`: the raw material
+//! of the scenarios in `tests/scenarios/`.
 #![allow(dead_code)]
 
 pub mod netlab;
+pub mod schema;
 pub mod serverlab;
 
 use std::io::Read;
@@ -21,6 +27,8 @@ pub const EMAIL: &str = "alice@example.test";
 pub const PASSWORD: &str = "correct horse battery staple";
 /// The environment variable through which tests hand the password to the tool.
 pub const PASSWORD_ENV: &str = "SMTP_DOCTOR_TEST_PASSWORD";
+/// Names the folder where every `check` run saves its facts (see the module's notes).
+pub const RECORD_FACTS: &str = "SMTP_DOCTOR_RECORD_FACTS";
 /// Hard limit for one run of the tool; it is killed after that.
 pub const RUN_LIMIT: Duration = Duration::from_secs(60);
 
@@ -166,8 +174,12 @@ pub fn run_tool_wrapped(
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.args(args)
-        .stdin(Stdio::null())
+    let recording = recording_file(args);
+    cmd.args(args);
+    if let Some(file) = &recording {
+        cmd.arg("--save-facts").arg(file);
+    }
+    cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env_remove(PASSWORD_ENV)
@@ -218,11 +230,44 @@ pub fn run_tool_wrapped(
     } else {
         status.and_then(|s| s.code()).unwrap_or(-1)
     };
-    let json = serde_json::from_str(stdout.trim()).ok();
+    let json: Option<serde_json::Value> = serde_json::from_str(stdout.trim()).ok();
+    if let Some(doc) = &json {
+        if doc["schema"] == "smtp-doctor/report/v1" {
+            schema::assert_valid_report(doc);
+        }
+    }
     CheckRun {
         code,
         stdout,
         stderr,
         json,
     }
+}
+
+/// Where this `check` run saves its facts, when `SMTP_DOCTOR_RECORD_FACTS` names a folder:
+/// `<test binary>__<test name>.toml`, then `.2.toml`, ... for a test's later runs. The name is
+/// taken (the file created) here, so two runs never share one.
+fn recording_file(args: &[&str]) -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os(RECORD_FACTS)?);
+    if args.first() != Some(&"check") || args.contains(&"--save-facts") {
+        return None;
+    }
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("{RECORD_FACTS}: cannot create {}: {e}", dir.display()));
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("main").replace("::", "__");
+    let stem = format!("{}__{test}", env!("CARGO_CRATE_NAME"));
+    (1..1000).find_map(|n| {
+        let name = match n {
+            1 => format!("{stem}.toml"),
+            n => format!("{stem}.{n}.toml"),
+        };
+        let path = dir.join(name);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .ok()
+            .map(|_| path)
+    })
 }

@@ -95,7 +95,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     // Room for the cursor after the last character.
     if !value.is_empty()
         && m.error_text.cursor() == value.chars().count()
-        && value.chars().count() % inner == 0
+        && value.chars().count().is_multiple_of(inner)
     {
         rows.push(String::new());
     }
