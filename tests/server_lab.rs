@@ -37,6 +37,7 @@ fn arr<'a>(run: &'a CheckRun, key: &str) -> &'a [Value] {
         .unwrap_or_else(|| panic!("the report has no {key}[]:\n{}", run.pretty()))
 }
 
+/// The document is a `smtp-doctor/server-report/v1` that the committed JSON Schema accepts.
 fn assert_schema(run: &CheckRun) {
     assert_eq!(
         run.report()["schema"],
@@ -45,6 +46,7 @@ fn assert_schema(run: &CheckRun) {
         run.pretty(),
         run.stderr
     );
+    common::schema::assert_valid_server_report(run.report());
 }
 
 /// The first block from `source` (in packet order), with a panic that shows the report.
