@@ -1,10 +1,13 @@
-//! The root-cause codes of the contract (`assets/causes.toml`, a copy of the shared spec).
+//! The root-cause codes of the contract (`assets/causes.toml`, a copy of the shared spec),
+//! followed by this program's own extension codes (`assets/causes-ext.toml`).
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 const CAUSES_TOML: &str = include_str!("../assets/causes.toml");
+/// Codes added beyond the contract (server mode); never the same as a contract code.
+const CAUSES_EXT_TOML: &str = include_str!("../assets/causes-ext.toml");
 
 /// A cause code and its technical definition.
 #[derive(Debug, Clone, Deserialize)]
@@ -18,14 +21,20 @@ struct CauseFile {
     cause: Vec<CauseDef>,
 }
 
-/// Every cause code, in the order of the contract.
+fn parse(text: &str) -> Vec<CauseDef> {
+    // The files are embedded at build time and checked by a test, so failing here is a build defect.
+    toml::from_str::<CauseFile>(text)
+        .map(|f| f.cause)
+        .unwrap_or_default()
+}
+
+/// Every cause code: the contract's, in its order, then the extensions.
 pub fn all() -> &'static [CauseDef] {
     static CAUSES: OnceLock<Vec<CauseDef>> = OnceLock::new();
     CAUSES.get_or_init(|| {
-        // The file is embedded at build time and checked by a test, so failing here is a build defect.
-        toml::from_str::<CauseFile>(CAUSES_TOML)
-            .map(|f| f.cause)
-            .unwrap_or_default()
+        let mut all = parse(CAUSES_TOML);
+        all.extend(parse(CAUSES_EXT_TOML));
+        all
     })
 }
 
@@ -51,5 +60,26 @@ mod tests {
                 "assets/causes.toml differs from ../shared/spec/causes.toml"
             );
         }
+    }
+
+    #[test]
+    fn extensions_parse_and_never_reuse_a_contract_code() {
+        let contract = parse(CAUSES_TOML);
+        let ext = parse(CAUSES_EXT_TOML);
+        assert!(ext.len() >= 6, "causes-ext.toml did not parse");
+        for e in &ext {
+            assert!(
+                contract.iter().all(|c| c.code != e.code),
+                "{} is already a contract code",
+                e.code
+            );
+            assert!(is_known(&e.code));
+            assert!(!e.meaning.is_empty());
+        }
+        let mut codes: Vec<&str> = all().iter().map(|c| c.code.as_str()).collect();
+        let n = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "a cause code appears twice");
     }
 }

@@ -1,4 +1,5 @@
-//! Command-line parsing and the non-interactive commands (`check`, `tree validate`).
+//! Command-line parsing and the non-interactive commands (`check`, `server`,
+//! `tree validate`).
 //! The contract is ../shared/spec/cli.md: options, exit codes (0 ok, 1 problem or
 //! inconclusive, 2 bad usage or unreadable input, with one line on stderr and nothing on
 //! stdout).
@@ -9,7 +10,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 
 use crate::diagnosis::{self, Verdict};
 use crate::engine::Engine;
@@ -37,6 +38,12 @@ pub struct Cli {
 pub enum Command {
     /// Run the diagnosis without the full-screen wizard and print a report.
     Check(Box<CheckArgs>),
+    /// On the mail server: what blocks a customer's address (firewall rules, ban lists,
+    /// the mail server's access rules), since when and why, what the mail logs saw from it,
+    /// and whether the submission services and their certificate are sound. Read-only:
+    /// nothing is changed unless --apply is given.
+    #[command(long_about = SERVER_ABOUT)]
+    Server(Box<ServerArgs>),
     /// Work with decision-tree files.
     Tree {
         #[command(subcommand)]
@@ -129,6 +136,85 @@ pub struct CheckArgs {
     pub save_facts: Option<PathBuf>,
 }
 
+const SERVER_ABOUT: &str = "\
+On the mail server, for the host's support: is this customer's address blocked (by the \
+packet filter, CSF, fail2ban or the mail server's access rules), since when and why; what \
+the mail logs saw from it (failed sign-ins, refusals); are ports 25/465/587, AUTH and the \
+certificate sound. Prints the commands that lift each block.
+
+It reads iptables/ip6tables, nftables, ipset, CSF (csf.deny, csf.tempban, csf.allow, \
+csf.conf), fail2ban (its socket and database), Postfix's or Exim's access rules and \
+configuration, the mail logs (the usual Debian/RHEL/cPanel/Plesk paths, rotated and .gz \
+files, and the systemd journal, or only the --log files) and the listening sockets. Run \
+it as root: what cannot be read is listed under Sources and never stops the rest.
+
+Nothing on the server is changed unless --apply is given: then the unblock commands \
+found are listed and run after you confirm on the terminal (--yes skips the question), \
+and everything is read again to show whether the block is gone.
+
+Exit status: 0 nothing blocks the address and nothing is wrong, 1 a block or a problem \
+was found (or the firewall could not be read), 2 bad usage or an unreadable input file.";
+
+/// Options of `server` (contract: ../shared/spec/cli.md, "Server mode").
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("client").required(true).args(["client_ip", "from_report"])))]
+pub struct ServerArgs {
+    /// The customer's public address (IPv4 or IPv6; one address, not a network).
+    #[arg(long, value_name = "IP", value_parser = parse_client_ip)]
+    pub client_ip: Option<IpAddr>,
+    /// Take the customer's address, login and the time of their test from their saved
+    /// report (`smtp-doctor check --json` output or the Markdown report).
+    #[arg(long, value_name = "FILE")]
+    pub from_report: Option<PathBuf>,
+    /// The customer's login, to find its sign-ins and failures in the logs (overrides the
+    /// report's).
+    #[arg(long, value_name = "ADDR")]
+    pub account: Option<String>,
+    /// How much of the logs to read: 90m, 2h, 3d, 1w. It ends now; with --from-report it
+    /// is centred on the time of the customer's test instead (half before, half after:
+    /// ±12h by default), never reaching past now.
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_since)]
+    pub since: i64,
+    /// A log file to read (repeatable; plain or .gz). Replaces the usual paths and the
+    /// journal.
+    #[arg(long = "log", value_name = "FILE")]
+    pub logs: Vec<PathBuf>,
+    /// Run the unblock commands found, after asking on the terminal.
+    #[arg(long)]
+    pub apply: bool,
+    /// With --apply: run them without asking.
+    #[arg(long, requires = "apply")]
+    pub yes: bool,
+    /// Print the report as one JSON document (smtp-doctor/server-report/v1).
+    #[arg(long)]
+    pub json: bool,
+    /// CSF's configuration folder (csf.conf, csf.deny, csf.allow).
+    #[arg(long, value_name = "DIR", default_value = "/etc/csf")]
+    pub csf_dir: PathBuf,
+    /// CSF's state folder (csf.tempban).
+    #[arg(long, value_name = "DIR", default_value = "/var/lib/csf")]
+    pub csf_state_dir: PathBuf,
+    /// fail2ban's control socket (default: fail2ban-client's own).
+    #[arg(long, value_name = "PATH")]
+    pub fail2ban_socket: Option<PathBuf>,
+    /// fail2ban's database (default: the one fail2ban names).
+    #[arg(long, value_name = "PATH")]
+    pub fail2ban_db: Option<PathBuf>,
+    /// Postfix's configuration folder.
+    #[arg(long, value_name = "DIR", default_value = "/etc/postfix")]
+    pub postfix_config: PathBuf,
+    /// Exim's configuration file (default: looked for in the usual places).
+    #[arg(long, value_name = "FILE")]
+    pub exim_config: Option<PathBuf>,
+    /// The time budget for each external command (iptables-save, fail2ban-client, ...), in
+    /// seconds.
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_timeout)]
+    pub timeout: Duration,
+    /// Also save the report as Markdown to this file (for a ticket).
+    #[arg(long, value_name = "FILE.md")]
+    pub save: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Args, Default)]
 pub struct WizardArgs {
     /// The account's address (the wizard asks when it is not given).
@@ -153,6 +239,14 @@ fn parse_timeout(s: &str) -> Result<Duration, String> {
         return Err(format!("{secs} s is outside 0.05 to 300 seconds"));
     }
     Ok(Duration::from_secs_f64(secs))
+}
+
+fn parse_client_ip(s: &str) -> Result<IpAddr, String> {
+    crate::server::request::parse_client_ip(s)
+}
+
+fn parse_since(s: &str) -> Result<i64, String> {
+    crate::server::window::parse_duration(s).map_err(|e| e.to_string())
 }
 
 fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
@@ -232,6 +326,7 @@ fn one_line(rendered: &str) -> String {
 pub fn run(cli: Cli) -> Result<i32, UsageError> {
     match cli.command {
         Some(Command::Check(args)) => check(*args),
+        Some(Command::Server(args)) => server(*args),
         Some(Command::Tree {
             command: TreeCommand::Validate { file },
         }) => Ok(validate(&file)),
@@ -422,6 +517,127 @@ fn check(args: CheckArgs) -> Result<i32, UsageError> {
         Verdict::Ok => 0,
         Verdict::Problem | Verdict::Inconclusive => 1,
     })
+}
+
+/// The server-mode request the options describe.
+pub fn server_request(args: &ServerArgs) -> crate::server::request::Request {
+    use crate::server::context::Paths;
+    use crate::server::request::{Request, Target};
+    let target = match (&args.client_ip, &args.from_report) {
+        (Some(ip), _) => Target::Ip(*ip),
+        (None, Some(file)) => Target::Report(file.clone()),
+        // clap requires one of the two; an address of none would find nothing.
+        (None, None) => Target::Ip(IpAddr::from([0, 0, 0, 0])),
+    };
+    Request {
+        target,
+        account: args.account.clone(),
+        since: args.since,
+        paths: Paths {
+            csf_dir: args.csf_dir.clone(),
+            csf_state_dir: args.csf_state_dir.clone(),
+            fail2ban_socket: args.fail2ban_socket.clone(),
+            fail2ban_db: args.fail2ban_db.clone(),
+            postfix_dir: args.postfix_config.clone(),
+            exim_config: args.exim_config.clone(),
+            logs: args.logs.clone(),
+        },
+        timeout: args.timeout,
+    }
+}
+
+/// `smtp-doctor server`: read every source, diagnose, print; with `--apply`, ask, run the
+/// unblock commands and read again.
+fn server(args: ServerArgs) -> Result<i32, UsageError> {
+    use crate::server::{apply, report as sreport, request, run};
+    use std::io::IsTerminal;
+
+    // Refused before anything is read: nothing changes and nothing is printed.
+    let consent = if args.apply {
+        Some(
+            apply::consent(args.yes, std::io::stdin().is_terminal())
+                .map_err(|e| UsageError(e.into()))?,
+        )
+    } else {
+        None
+    };
+    for log in &args.logs {
+        std::fs::metadata(log).map_err(|e| UsageError(format!("--log {}: {e}", log.display())))?;
+    }
+    let req = server_request(&args);
+    let (ctx, input) = request::prepare(&req, request::now_unix())
+        .map_err(|e| UsageError(format!("--from-report {e}")))?;
+    let report = run::examine(&ctx, input.clone(), &run::Sources::HOST);
+
+    let mut stdout = std::io::stdout().lock();
+    let mut out = |text: &str| {
+        let _ = stdout.write_all(text.as_bytes());
+        let _ = stdout.flush();
+    };
+    let report = match consent {
+        None => report,
+        Some(consent) => {
+            let commands = report.unblock_commands();
+            if commands.is_empty() {
+                apply::not_run(report, false)
+            } else {
+                if !args.json {
+                    // The findings first, so the question is asked knowing them.
+                    out(&sreport::text::render(&report));
+                    out("\n");
+                }
+                let go = match consent {
+                    apply::Consent::Given => true,
+                    apply::Consent::Ask => apply::ask_on_terminal(&commands).map_err(|e| {
+                        UsageError(format!("--apply: cannot ask on the terminal: {e}"))
+                    })?,
+                };
+                if go {
+                    let before = run::Examined {
+                        ctx: ctx.clone(),
+                        input: input.clone(),
+                        report,
+                    };
+                    let after = run::lift(
+                        &before,
+                        request::now_unix(),
+                        &crate::server::exec::run,
+                        &run::Sources::HOST,
+                    );
+                    if !args.json {
+                        out("After the unblock commands:\n\n");
+                    }
+                    after
+                } else {
+                    let declined = apply::not_run(report, true);
+                    if !args.json {
+                        out("Nothing was changed.\n");
+                        save_server(&args, &declined)?;
+                        return Ok(declined.exit_code());
+                    }
+                    declined
+                }
+            }
+        }
+    };
+    save_server(&args, &report)?;
+    if args.json {
+        out(&(report.to_json() + "\n"));
+    } else {
+        out(&sreport::text::render(&report));
+    }
+    Ok(report.exit_code())
+}
+
+fn save_server(
+    args: &ServerArgs,
+    report: &crate::server::report::ServerReport,
+) -> Result<(), UsageError> {
+    if let Some(path) = &args.save {
+        std::fs::write(path, crate::server::report::markdown::render(report))
+            .map_err(|e| UsageError(format!("--save {}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// Runs every check, then walks the tree with the questions answered from the input.

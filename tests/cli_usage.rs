@@ -117,3 +117,126 @@ fn help_and_version() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("--password-env"));
 }
+
+/// Server mode's bad usage is refused before any source is read.
+#[test]
+fn server_needs_one_client_address() {
+    assert_usage_error(&["server"], "--client-ip");
+    assert_usage_error(
+        &[
+            "server",
+            "--client-ip",
+            "198.51.100.7",
+            "--from-report",
+            "r.json",
+        ],
+        "cannot be used with",
+    );
+    assert_usage_error(
+        &["server", "--client-ip", "198.51.100.0/24"],
+        "is a network",
+    );
+    assert_usage_error(
+        &["server", "--client-ip", "mail.example.test"],
+        "not an IPv4 or IPv6 address",
+    );
+}
+
+#[test]
+fn server_option_values() {
+    for (since, needle) in [
+        ("2", "needs a unit"),
+        ("0h", "is zero"),
+        ("2x", "not a duration"),
+        ("60w", "longer than a year"),
+    ] {
+        assert_usage_error(
+            &["server", "--client-ip", "198.51.100.7", "--since", since],
+            needle,
+        );
+    }
+    assert_usage_error(
+        &["server", "--client-ip", "198.51.100.7", "--timeout", "0"],
+        "--timeout",
+    );
+    assert_usage_error(
+        &["server", "--client-ip", "198.51.100.7", "--yes"],
+        "--apply",
+    );
+    assert_usage_error(
+        &[
+            "server",
+            "--client-ip",
+            "198.51.100.7",
+            "--log",
+            "/nonexistent/mail.log",
+        ],
+        "/nonexistent/mail.log",
+    );
+}
+
+/// Without a terminal to ask on and without --yes, --apply refuses and changes nothing.
+#[test]
+fn server_apply_without_a_terminal_refuses() {
+    assert_usage_error(
+        &["server", "--client-ip", "198.51.100.7", "--apply"],
+        "add --yes",
+    );
+}
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("sdx-cm-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn server_unusable_customer_reports() {
+    assert_usage_error(
+        &["server", "--from-report", "/nonexistent/report.json"],
+        "/nonexistent/report.json",
+    );
+    let broken = temp_file(
+        "broken.json",
+        "{\n  \"schema\": \"smtp-doctor/report/v1\",\n  oops\n}\n",
+    );
+    let p = broken.display().to_string();
+    assert_usage_error(
+        &["server", "--from-report", &p],
+        &format!("{p}:3:3: not valid JSON"),
+    );
+    let no_ip = temp_file(
+        "no-ip.md",
+        "# smtp-doctor report for alice@example.test\n\n- Made: 2026-12-01T09:00:00Z (smtp-doctor 0.1.0)\n",
+    );
+    let p = no_ip.display().to_string();
+    assert_usage_error(&["server", "--from-report", &p], "pass --client-ip");
+    let other = temp_file("other.txt", "hello\n");
+    let p = other.display().to_string();
+    assert_usage_error(&["server", "--from-report", &p], "not a smtp-doctor report");
+    for f in [broken, no_ip, other] {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+#[test]
+fn server_help_explains_the_window_and_apply() {
+    let out = run(&["server", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "--client-ip",
+        "--from-report",
+        "--csf-dir",
+        "--csf-state-dir",
+        "--fail2ban-socket",
+        "--fail2ban-db",
+        "--postfix-config",
+        "--exim-config",
+        "--save",
+        "centred on the time of the customer's test",
+        "Nothing on the server is changed unless --apply",
+    ] {
+        assert!(help.contains(needle), "--help lacks {needle:?}");
+    }
+}

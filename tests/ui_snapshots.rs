@@ -674,6 +674,8 @@ fn tiny_terminal_does_not_panic() {
         Screen::Checks,
         Screen::Result,
         Screen::Report,
+        Screen::ServerInput,
+        Screen::ServerFindings,
     ] {
         m.screen = screen;
         for (w, h) in [(1, 1), (10, 3), (20, 5), (40, 10)] {
@@ -718,4 +720,109 @@ fn focus_shows_without_colour() {
     let t = draw(&mut m, 80, 24);
     let cell = &t.backend().buffer()[(5, row)];
     assert_eq!(cell.bg, ratatui::style::Color::Yellow);
+}
+
+// --- the mail-server path -------------------------------------------------------------
+
+#[path = "support/server_findings.rs"]
+mod server_findings;
+
+use smtp_doctor::server::request::{Request, Target as Wanted};
+use smtp_doctor::ui::server::Phase;
+
+fn server_model() -> Model {
+    let mut m = model_with(Input::new(""), UiOptions::default());
+    m.symptom = Some(Symptom::Server);
+    m.back = vec![Screen::Start];
+    m
+}
+
+fn with_findings(m: &mut Model, outcomes: smtp_doctor::server::run::Outcomes) {
+    m.screen = Screen::ServerFindings;
+    m.back = vec![Screen::Start, Screen::ServerInput];
+    m.server.generation = 1;
+    m.server.phase = Phase::Done;
+    m.server.request = Some(Request::new(Wanted::Ip("198.51.100.7".parse().unwrap())));
+    m.server.examined = Some(server_findings::examined(outcomes));
+    m.reached_result = true;
+}
+
+#[test]
+fn server_input() {
+    let mut m = server_model();
+    m.screen = Screen::ServerInput;
+    m.server.target = TextField::new("198.51.100.7");
+    snap("server_input", &mut m);
+}
+
+#[test]
+fn server_input_refused() {
+    let mut m = server_model();
+    m.screen = Screen::ServerInput;
+    m.server.target = TextField::new("198.51.100.0/24");
+    m.server.problem = Some(
+        "`198.51.100.0/24` is a network; give the customer's single address, e.g. 198.51.100.7"
+            .into(),
+    );
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("server_input_refused_80x24", t.backend());
+}
+
+#[test]
+fn server_reading() {
+    let mut m = server_model();
+    m.screen = Screen::ServerFindings;
+    m.server.phase = Phase::Reading;
+    m.server.request = Some(Request::new(Wanted::Report(
+        "/home/support/smtp-doctor-report.md".into(),
+    )));
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("server_reading_80x24", t.backend());
+}
+
+#[test]
+fn server_findings_blocked() {
+    let mut m = server_model();
+    with_findings(&mut m, server_findings::blocked_outcomes());
+    snap("server_findings_blocked", &mut m);
+    // The rest of the findings scroll into view: blocks, log lines, services, sources.
+    m.scroll.server = 30;
+    snap("server_findings_blocked_scrolled", &mut m);
+}
+
+#[test]
+fn server_findings_clear() {
+    let mut m = server_model();
+    with_findings(&mut m, server_findings::clear_outcomes());
+    snap("server_findings_clear", &mut m);
+}
+
+#[test]
+fn server_unblock_question() {
+    let mut m = server_model();
+    with_findings(&mut m, server_findings::blocked_outcomes());
+    m.server.confirm = Some(1);
+    snap("server_unblock_question", &mut m);
+    // Only the question's buttons can be clicked while it is open.
+    let _ = draw(&mut m, 80, 24);
+    assert_eq!(m.rendered.hits.len(), 2);
+}
+
+#[test]
+fn server_after_the_unblock() {
+    let mut m = server_model();
+    with_findings(&mut m, server_findings::clear_outcomes());
+    let before = server_findings::examined(server_findings::blocked_outcomes()).report;
+    let r = &mut m.server.examined.as_mut().unwrap().report;
+    r.apply = Some(smtp_doctor::server::apply::ApplyReport {
+        declined: false,
+        commands: vec![smtp_doctor::server::apply::CommandOutcome {
+            command: "csf -dr 198.51.100.7".into(),
+            ok: true,
+            detail: "csf: 198.51.100.7 removed from csf.deny".into(),
+        }],
+        before: before.blocks,
+        block_gone: Some(true),
+    });
+    snap("server_after_unblock", &mut m);
 }

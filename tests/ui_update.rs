@@ -109,11 +109,12 @@ fn start_moves_and_clamps() {
     for _ in 0..10 {
         press(&mut m, KeyCode::Down);
     }
-    assert_eq!(m.start_focus, 4);
+    let last = Symptom::ALL.len() - 1;
+    assert_eq!(m.start_focus, last);
     press(&mut m, KeyCode::BackTab);
-    assert_eq!(m.start_focus, 3);
+    assert_eq!(m.start_focus, last - 1);
     press(&mut m, KeyCode::Tab);
-    assert_eq!(m.start_focus, 4);
+    assert_eq!(m.start_focus, last);
     // Esc on the first screen goes nowhere.
     press(&mut m, KeyCode::Esc);
     assert_eq!(m.screen, Screen::Start);
@@ -994,4 +995,274 @@ fn an_invalid_tree_file_offers_the_built_in_checks() {
     // Esc on the start screen does not return to the failure.
     press(&mut m, KeyCode::Esc);
     assert_ne!(m.screen, Screen::Failure);
+}
+
+// --- the mail-server path -------------------------------------------------------------
+
+#[path = "support/server_findings.rs"]
+mod server_findings;
+
+use smtp_doctor::server::request::Target as Wanted;
+use smtp_doctor::ui::server::{findings_buttons, Phase};
+
+fn looked(effects: &[Effect]) -> Option<(u64, Wanted, Option<String>)> {
+    effects.iter().find_map(|e| match e {
+        Effect::ServerLook {
+            generation,
+            request,
+        } => Some((*generation, request.target.clone(), request.account.clone())),
+        _ => None,
+    })
+}
+
+/// From the start screen to findings that show a CSF ban.
+fn to_server_findings(m: &mut Model) -> u64 {
+    press(m, KeyCode::Char('6'));
+    type_text(m, "198.51.100.7");
+    let (generation, ..) = looked(&press(m, KeyCode::Enter)).expect("a look");
+    update(
+        m,
+        Msg::ServerLooked {
+            generation,
+            result: Ok(Box::new(server_findings::examined(
+                server_findings::blocked_outcomes(),
+            ))),
+        },
+    );
+    generation
+}
+
+#[test]
+fn server_path_takes_an_address_and_a_login() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('6'));
+    assert_eq!(m.symptom, Some(Symptom::Server));
+    assert_eq!(m.screen, Screen::ServerInput);
+    assert!(m.typing(), "the address field has the focus");
+    // Letters type here: q does not quit.
+    type_text(&mut m, "198.51.100.7q");
+    press(&mut m, KeyCode::Backspace);
+    press(&mut m, KeyCode::Tab);
+    type_text(&mut m, "Alice@Example.test");
+    let effects = press(&mut m, KeyCode::Enter);
+    let (generation, target, account) = looked(&effects).expect("a look");
+    assert_eq!(generation, 1);
+    assert_eq!(target, Wanted::Ip("198.51.100.7".parse().unwrap()));
+    assert_eq!(account.as_deref(), Some("Alice@Example.test"));
+    assert_eq!(m.screen, Screen::ServerFindings);
+    assert_eq!(m.server.phase, Phase::Reading);
+    assert_eq!(findings_buttons(&m.server), [Button::Back, Button::Quit]);
+}
+
+#[test]
+fn server_path_takes_the_path_of_a_report() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('6'));
+    update(
+        &mut m,
+        Msg::Paste("'/home/support/alice report.md'\n".into()),
+    );
+    let (_, target, account) = looked(&press(&mut m, KeyCode::Enter)).expect("a look");
+    assert_eq!(
+        target,
+        Wanted::Report(PathBuf::from("/home/support/alice report.md"))
+    );
+    assert_eq!(account, None);
+}
+
+#[test]
+fn server_input_refuses_a_network_and_an_empty_field() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('6'));
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert!(m.server.problem.is_some());
+    type_text(&mut m, "198.51.100.0/24");
+    assert!(m.server.problem.is_none(), "typing clears the complaint");
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert!(m
+        .server
+        .problem
+        .as_deref()
+        .unwrap()
+        .contains("is a network"));
+    assert_eq!(m.screen, Screen::ServerInput);
+    // The Back button and Esc lead to the start.
+    m.server.focus = 3;
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Start);
+}
+
+#[test]
+fn a_report_that_cannot_be_read_sends_the_person_back_with_the_reason() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('6'));
+    type_text(&mut m, "/nonexistent/report.md");
+    let (generation, ..) = looked(&press(&mut m, KeyCode::Enter)).unwrap();
+    update(
+        &mut m,
+        Msg::ServerLooked {
+            generation,
+            result: Err("/nonexistent/report.md: No such file or directory (os error 2)".into()),
+        },
+    );
+    assert_eq!(m.screen, Screen::ServerInput);
+    assert!(m
+        .server
+        .problem
+        .as_deref()
+        .unwrap()
+        .contains("No such file"));
+    assert_eq!(m.server.phase, Phase::Idle);
+}
+
+#[test]
+fn findings_arrive_and_stale_looks_are_dropped() {
+    let mut m = empty();
+    let generation = to_server_findings(&mut m);
+    assert_eq!(m.server.phase, Phase::Done);
+    let r = m.server.report().expect("findings");
+    assert_eq!(r.causes[0].code, "server.client_ip_blocked");
+    assert_eq!(
+        findings_buttons(&m.server),
+        [
+            Button::LiftBlock,
+            Button::LookAgain,
+            Button::OpenReport,
+            Button::Back,
+            Button::Quit
+        ]
+    );
+    // Look again starts a new generation; the old one's answer is dropped.
+    m.server.button = 1;
+    let (again, ..) = looked(&press(&mut m, KeyCode::Enter)).unwrap();
+    assert_eq!(again, generation + 1);
+    update(
+        &mut m,
+        Msg::ServerLooked {
+            generation,
+            result: Ok(Box::new(server_findings::examined(
+                server_findings::clear_outcomes(),
+            ))),
+        },
+    );
+    assert_eq!(m.server.phase, Phase::Reading, "stale answer ignored");
+    // Esc while reading leaves and drops the look too.
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::ServerInput);
+    update(
+        &mut m,
+        Msg::ServerLooked {
+            generation: again,
+            result: Ok(Box::new(server_findings::examined(
+                server_findings::clear_outcomes(),
+            ))),
+        },
+    );
+    assert!(m.server.report().is_none());
+}
+
+#[test]
+fn lifting_the_block_asks_first_then_shows_the_result() {
+    let mut m = empty();
+    let generation = to_server_findings(&mut m);
+    assert_eq!(m.server.button, 0);
+    assert!(press(&mut m, KeyCode::Enter).is_empty(), "only asks");
+    assert_eq!(m.server.confirm, Some(1), "Cancel has the focus");
+    // Enter on Cancel closes the question and runs nothing.
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.server.confirm, None);
+    // Ask again; q is not "quit" inside the question, n cancels, y runs.
+    press(&mut m, KeyCode::Enter);
+    assert!(press(&mut m, KeyCode::Char('q')).is_empty());
+    assert_eq!(m.server.confirm, Some(1));
+    press(&mut m, KeyCode::Char('n'));
+    assert_eq!(m.server.confirm, None);
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Left);
+    assert_eq!(m.server.confirm, Some(0));
+    let effects = press(&mut m, KeyCode::Enter);
+    let apply = effects.iter().find_map(|e| match e {
+        Effect::ServerApply {
+            generation,
+            examined,
+        } => Some((*generation, examined.report.unblock_commands())),
+        _ => None,
+    });
+    assert_eq!(
+        apply,
+        Some((generation, vec!["csf -dr 198.51.100.7".to_string()]))
+    );
+    assert_eq!(m.server.phase, Phase::Applying);
+    assert_eq!(findings_buttons(&m.server), [Button::Quit]);
+    assert!(press(&mut m, KeyCode::Esc).is_empty());
+    assert_eq!(
+        m.screen,
+        Screen::ServerFindings,
+        "no leaving while commands run"
+    );
+
+    // The result: the block is gone, read again.
+    let before = m.server.examined.clone().unwrap();
+    let mut after = server_findings::examined(server_findings::clear_outcomes()).report;
+    after.apply = Some(smtp_doctor::server::apply::ApplyReport {
+        declined: false,
+        commands: vec![smtp_doctor::server::apply::CommandOutcome {
+            command: "csf -dr 198.51.100.7".into(),
+            ok: true,
+            detail: "done".into(),
+        }],
+        before: before.report.blocks.clone(),
+        block_gone: Some(true),
+    });
+    update(
+        &mut m,
+        Msg::ServerApplied {
+            generation,
+            report: Box::new(after),
+        },
+    );
+    assert_eq!(m.server.phase, Phase::Done);
+    let r = m.server.report().unwrap();
+    assert_eq!(r.apply.as_ref().unwrap().block_gone, Some(true));
+    assert!(!findings_buttons(&m.server).contains(&Button::LiftBlock));
+    // Nothing blocks any more: quitting reports it.
+    assert_eq!(exit(&press(&mut m, KeyCode::Char('q'))), Some(0));
+}
+
+#[test]
+fn server_findings_quit_with_the_verdict_and_save_the_server_report() {
+    let mut m = empty();
+    to_server_findings(&mut m);
+    m.server.button = 2;
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(m.screen, Screen::Report);
+    assert!(m.report.path.value().contains("smtp-doctor-server-report-"));
+    let effects = press(&mut m, KeyCode::Enter);
+    let contents = effects.iter().find_map(|e| match e {
+        Effect::SaveReport { contents, .. } => Some(contents.clone()),
+        _ => None,
+    });
+    assert!(contents
+        .unwrap()
+        .starts_with("# smtp-doctor server report for 198.51.100.7"));
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::ServerFindings);
+    assert_eq!(exit(&press(&mut m, KeyCode::Char('q'))), Some(1));
+}
+
+#[test]
+fn clicking_a_server_field_focuses_it() {
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('6'));
+    m.rendered.hits = vec![(Rect::new(0, 5, 40, 1), Target::ServerField(1))];
+    update(
+        &mut m,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 3,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(m.server.focus, 1);
 }

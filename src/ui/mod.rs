@@ -13,7 +13,10 @@
 //! - [`vm`]: what the screens show, derived from `Facts` + `Diagnosis`: the only part that
 //!   reads the engine's types.
 //! - [`view`]: drawing, pure, one module per kind of screen.
-//! - [`runner`]: carries out effects (the engine in tokio, file writes).
+//! - [`runner`]: carries out effects (the engine in tokio, file writes, server mode's look
+//!   and unblock on a blocking thread).
+//! - [`server`]: the mail-server path ("I am on the mail server"): its state and key rules
+//!   as one component; its screens draw the server report itself (already plain data).
 //! - [`app`]: owns the terminal and runs the loop; generic over the ratatui backend so
 //!   tests drive the whole app on a `TestBackend`.
 //! - [`text`]: the wording, from `assets/ui.toml`.
@@ -26,6 +29,7 @@ pub mod app;
 pub mod model;
 pub mod msg;
 pub mod runner;
+pub mod server;
 pub mod text;
 pub mod update;
 pub mod view;

@@ -35,6 +35,10 @@ pub enum Screen {
     Report,
     CopyText,
     Failure,
+    /// On the mail server: the customer's address or report.
+    ServerInput,
+    /// On the mail server: what blocks the address, the logs, the services.
+    ServerFindings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,15 +56,18 @@ pub enum Symptom {
     PasswordPrompt,
     NewAccount,
     Agent,
+    /// A support agent on the mail server (server mode).
+    Server,
 }
 
 impl Symptom {
-    pub const ALL: [Symptom; 5] = [
+    pub const ALL: [Symptom; 6] = [
         Symptom::ErrorMessage,
         Symptom::Outbox,
         Symptom::PasswordPrompt,
         Symptom::NewAccount,
         Symptom::Agent,
+        Symptom::Server,
     ];
 }
 
@@ -406,6 +413,8 @@ pub enum Target {
     ReportPath,
     Answer(usize),
     Button(Button),
+    /// A field of the server screen: 0 the address or report, 1 the account.
+    ServerField(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -422,6 +431,15 @@ pub enum Button {
     QuitNo,
     UseSystem,
     Retry,
+    /// Server mode: read this host for the customer.
+    Look,
+    /// Server mode: ask to run the unblock commands.
+    LiftBlock,
+    /// Server mode: read the host again.
+    LookAgain,
+    /// Server mode: the question's answers.
+    RunUnblock,
+    CancelUnblock,
 }
 
 /// What the last draw left for `update`: where clickable things are and how far the
@@ -439,6 +457,7 @@ pub struct Scrolls {
     pub help: u16,
     pub copy: u16,
     pub checks: u16,
+    pub server: u16,
 }
 
 pub struct Model {
@@ -475,6 +494,8 @@ pub struct Model {
     pub rendered: Rendered,
     /// The person saw a result: quitting then reports its verdict in the exit code.
     pub reached_result: bool,
+    /// The mail-server path (server mode).
+    pub server: super::server::ServerState,
 }
 
 impl Model {
@@ -508,6 +529,7 @@ impl Model {
             clock,
             rendered: Rendered::default(),
             reached_result: false,
+            server: super::server::ServerState::default(),
         };
         m.refresh();
         m
@@ -527,7 +549,16 @@ impl Model {
             Screen::ErrorText => self.error_focus == 0,
             Screen::Account => self.form.focus.is_text(),
             Screen::Report => self.report.focus == 0,
+            Screen::ServerInput => self.server.focus <= 1,
             _ => false,
+        }
+    }
+
+    /// There is something to save or show as a report: a client run, or server findings.
+    pub fn has_report(&self) -> bool {
+        match self.symptom {
+            Some(Symptom::Server) => self.server.report().is_some(),
+            _ => self.run.input.is_some(),
         }
     }
 
@@ -550,6 +581,9 @@ impl Model {
 
     /// 0 when the verdict is ok or no result was reached (the person quit early), else 1.
     pub fn exit_code(&self) -> i32 {
+        if self.symptom == Some(Symptom::Server) {
+            return self.server.report().map_or(0, |r| r.exit_code());
+        }
         match (&self.diagnosis, self.reached_result) {
             (Some(d), true) if d.verdict != diagnosis::Verdict::Ok => 1,
             _ => 0,

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::facts::Fact;
+use crate::server::report::ServerReport;
+use crate::server::request::Request;
+use crate::server::run::Examined;
 use crate::settings::Input;
 
 use super::model::FailureKind;
@@ -36,6 +39,16 @@ pub enum Msg {
     },
     /// A signal asks the program to end (SIGTERM, SIGINT, SIGHUP): the exit status to use.
     Signal(i32),
+    /// Server mode: the look with this generation is done, or could not start (one line).
+    ServerLooked {
+        generation: u64,
+        result: Result<Box<Examined>, String>,
+    },
+    /// Server mode: the unblock commands ran and everything was read again.
+    ServerApplied {
+        generation: u64,
+        report: Box<ServerReport>,
+    },
 }
 
 #[derive(Debug)]
@@ -48,4 +61,15 @@ pub enum Effect {
     SaveReport { path: PathBuf, contents: String },
     /// Leave the program with this exit status.
     Exit(i32),
+    /// Server mode: read this host for the request (on a blocking thread).
+    ServerLook {
+        generation: u64,
+        request: Box<Request>,
+    },
+    /// Server mode: run the unblock commands of this look (the person confirmed), then
+    /// read again.
+    ServerApply {
+        generation: u64,
+        examined: Box<Examined>,
+    },
 }

@@ -1,12 +1,15 @@
 //! Carries out what `update` asks for: runs the engine in tokio and forwards its facts,
 //! tagged with the run's generation, through the app's bounded channel; stops a run by
 //! aborting the forwarding task (which drops the engine's receiver, so the engine's tasks
-//! stop at their next send); writes report files. Nothing here draws.
+//! stop at their next send); writes report files; runs server mode's look and unblock on
+//! a blocking thread and sends the result back as one message. Nothing here draws.
 
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use crate::engine::{Engine, EngineError};
+use crate::server::request::now_unix;
+use crate::server::run;
 use crate::settings::Input;
 
 use super::model::FailureKind;
@@ -39,6 +42,35 @@ impl Runner {
                 });
             }
             Effect::Exit(code) => return Some(code),
+            Effect::ServerLook {
+                generation,
+                request,
+            } => {
+                let tx = self.tx.clone();
+                // The sources run their own threads and tools: off the loop's threads.
+                tokio::task::spawn_blocking(move || {
+                    let result = run::look(&request, now_unix(), &run::Sources::HOST).map(Box::new);
+                    let _ = tx.blocking_send(Msg::ServerLooked { generation, result });
+                });
+            }
+            Effect::ServerApply {
+                generation,
+                examined,
+            } => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let report = run::lift(
+                        &examined,
+                        now_unix(),
+                        &crate::server::exec::run,
+                        &run::Sources::HOST,
+                    );
+                    let _ = tx.blocking_send(Msg::ServerApplied {
+                        generation,
+                        report: Box::new(report),
+                    });
+                });
+            }
         }
         None
     }

@@ -22,6 +22,7 @@ pub struct UiText {
     pub checks: Checks,
     pub result: ResultScreen,
     pub tell_host: TellHost,
+    pub server: ServerScreen,
     pub report: ReportScreen,
     pub technical: Technical,
     pub quit: Quit,
@@ -77,6 +78,8 @@ pub struct Keys {
     pub quit_ctrl: Key,
     pub yes: Key,
     pub no: Key,
+    pub run: Key,
+    pub cancel: Key,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -205,6 +208,48 @@ pub struct TellHost {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct ServerScreen {
+    pub title: String,
+    pub intro: String,
+    pub target: String,
+    pub target_placeholder: String,
+    pub account: String,
+    pub account_placeholder: String,
+    pub look: String,
+    pub back: String,
+    pub empty: String,
+    pub reading: String,
+    pub ok: String,
+    pub problem: String,
+    pub unsure: String,
+    pub do_this: String,
+    pub evidence: String,
+    pub window: String,
+    pub from_report: String,
+    pub blocks: String,
+    pub no_blocks: String,
+    pub log: String,
+    pub no_log: String,
+    pub services: String,
+    pub sources: String,
+    pub readonly: String,
+    pub lift: String,
+    pub again: String,
+    pub report: String,
+    pub quit: String,
+    pub confirm_title: String,
+    pub confirm_text: String,
+    pub confirm_yes: String,
+    pub confirm_no: String,
+    pub applying: String,
+    pub applied: String,
+    pub gone: String,
+    pub still: String,
+    pub declined: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportScreen {
     pub title: String,
     pub intro: String,
@@ -269,7 +314,14 @@ pub struct Help {
 }
 
 /// The ids of the start screen's choices, in the order the program handles them.
-pub const START_IDS: [&str; 5] = ["error", "outbox", "password", "new_account", "agent"];
+pub const START_IDS: [&str; 6] = [
+    "error",
+    "outbox",
+    "password",
+    "new_account",
+    "agent",
+    "server",
+];
 
 fn parse() -> Result<UiText, String> {
     let t: UiText = toml::from_str(UI_TOML).map_err(|e| format!("assets/ui.toml: {e}"))?;

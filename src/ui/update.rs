@@ -23,6 +23,7 @@ use super::model::{
     Target, TextField,
 };
 use super::msg::{Effect, Msg};
+use super::server;
 
 /// Exit statuses for the ways the program can be interrupted (128 + signal number).
 pub const EXIT_INTERRUPTED: i32 = 130;
@@ -100,6 +101,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Signal(code) => vec![Effect::Exit(code)],
+        Msg::ServerLooked { generation, result } => {
+            server::on_looked(m, generation, result);
+            Vec::new()
+        }
+        Msg::ServerApplied { generation, report } => {
+            server::on_applied(m, generation, report);
+            Vec::new()
+        }
     }
 }
 
@@ -150,6 +159,10 @@ fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if m.overlay() == Some(Overlay::ConfirmQuit) {
         return confirm_key(m, k);
     }
+    // The unblock question is modal: its keys come first.
+    if m.screen == Screen::ServerFindings && m.server.confirm.is_some() && m.overlay().is_none() {
+        return server::findings_key(m, k);
+    }
     let letter = if m.typing() { None } else { plain_char(&k) };
     match (k.code, ctrl, letter) {
         (KeyCode::F(1), ..) | (_, _, Some('?')) => {
@@ -198,6 +211,8 @@ fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 }
             },
             Screen::Failure => failure_key(m, k),
+            Screen::ServerInput => server::input_key(m, k),
+            Screen::ServerFindings => server::findings_key(m, k),
         },
     }
 }
@@ -266,7 +281,7 @@ fn step_focus(code: KeyCode, focus: usize, len: usize, across: bool) -> Option<u
     }
 }
 
-fn go(m: &mut Model, s: Screen) {
+pub(super) fn go(m: &mut Model, s: Screen) {
     if m.screen != s {
         m.back.push(m.screen);
         m.screen = s;
@@ -275,10 +290,13 @@ fn go(m: &mut Model, s: Screen) {
 
 /// Esc: one screen back. Leaving the checks while they run stops them, and whatever the
 /// abandoned run still sends is dropped (its generation is over).
-fn back(m: &mut Model) -> Vec<Effect> {
+pub(super) fn back(m: &mut Model) -> Vec<Effect> {
     let mut effects = Vec::new();
     if m.screen == Screen::Start {
         return effects;
+    }
+    if m.screen == Screen::ServerFindings {
+        server::leave(m);
     }
     if m.screen == Screen::Checks && m.run.active() {
         m.run.generation += 1;
@@ -318,11 +336,13 @@ fn choose_start(m: &mut Model, i: usize) -> Vec<Effect> {
         return Vec::new();
     };
     m.symptom = Some(symptom);
-    if symptom == Symptom::ErrorMessage {
-        m.error_focus = 0;
-        go(m, Screen::ErrorText);
-    } else {
-        go_account(m);
+    match symptom {
+        Symptom::ErrorMessage => {
+            m.error_focus = 0;
+            go(m, Screen::ErrorText);
+        }
+        Symptom::Server => server::open(m),
+        _ => go_account(m),
     }
     Vec::new()
 }
@@ -340,7 +360,7 @@ fn go_account(m: &mut Model) {
 }
 
 /// Editing keys shared by every text field; true when the key was used.
-fn edit(field: &mut TextField, k: &KeyEvent) -> bool {
+pub(super) fn edit(field: &mut TextField, k: &KeyEvent) -> bool {
     if let Some(c) = plain_char(k) {
         field.insert(c);
         return true;
@@ -378,6 +398,15 @@ fn paste(m: &mut Model, s: &str) {
             }
         }
         Screen::Report => m.report.path.insert_str(flat.trim()),
+        Screen::ServerInput => {
+            let field = if m.server.focus == 0 {
+                &mut m.server.target
+            } else {
+                &mut m.server.account
+            };
+            field.insert_str(flat.trim());
+            m.server.problem = None;
+        }
         _ => {}
     }
 }
@@ -617,8 +646,13 @@ fn result_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 
 fn default_report_path(m: &Model) -> String {
     let t = m.clock.wall;
+    let kind = if m.symptom == Some(Symptom::Server) {
+        "server-report"
+    } else {
+        "report"
+    };
     format!(
-        "./smtp-doctor-report-{:04}{:02}{:02}-{:02}{:02}{:02}.md",
+        "./smtp-doctor-{kind}-{:04}{:02}{:02}-{:02}{:02}{:02}.md",
         t.year(),
         u8::from(t.month()),
         t.day(),
@@ -647,19 +681,33 @@ fn current_report(m: &Model) -> Option<Report> {
     Some(Report::new(&m.input, &m.run.facts, d))
 }
 
+/// The report as Markdown and as plain text: the server findings on the mail-server
+/// path, else the client diagnosis.
+fn current_texts(m: &Model) -> Option<(String, String)> {
+    if m.symptom == Some(Symptom::Server) {
+        let r = m.server.report()?;
+        return Some((
+            crate::server::report::markdown::render(r),
+            crate::server::report::text::render(r),
+        ));
+    }
+    let r = current_report(m)?;
+    Some((report::markdown::render(&r), report::text::render(&r)))
+}
+
 fn save(m: &mut Model) -> Vec<Effect> {
     let path = m.report.path.value().trim().to_string();
     if path.is_empty() {
         m.report.status = Some(SaveStatus::EmptyPath);
         return Vec::new();
     }
-    let Some(r) = current_report(m) else {
+    let Some((markdown, _)) = current_texts(m) else {
         return Vec::new();
     };
     m.report.status = Some(SaveStatus::Saving(path.clone()));
     vec![Effect::SaveReport {
         path: PathBuf::from(path),
-        contents: report::markdown::render(&r),
+        contents: markdown,
     }]
 }
 
@@ -725,8 +773,19 @@ fn failure_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 }
 
 /// What a button does, whether pressed with Enter or clicked.
-fn press(m: &mut Model, b: Button) -> Vec<Effect> {
+pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
     match b {
+        Button::Look => server::submit(m),
+        Button::LookAgain => server::again(m),
+        Button::LiftBlock => {
+            server::ask(m);
+            Vec::new()
+        }
+        Button::RunUnblock => server::confirm(m),
+        Button::CancelUnblock => {
+            m.server.confirm = None;
+            Vec::new()
+        }
         Button::Continue => continue_error(m),
         Button::Back | Button::ChangeSettings => {
             m.overlays.clear();
@@ -743,8 +802,8 @@ fn press(m: &mut Model, b: Button) -> Vec<Effect> {
         Button::Quit => request_quit(m),
         Button::Save => save(m),
         Button::ShowText => {
-            if let Some(r) = current_report(m) {
-                m.copy_text = report::text::render(&r);
+            if let Some((_, text)) = current_texts(m) {
+                m.copy_text = text;
                 m.scroll.copy = 0;
                 go(m, Screen::CopyText);
             }
@@ -846,10 +905,14 @@ fn click(m: &mut Model, t: Target) -> Vec<Effect> {
         }
         Target::Answer(i) => answer(m, i),
         Target::Button(b) => press(m, b),
+        Target::ServerField(i) => {
+            m.server.focus = i.min(1);
+            Vec::new()
+        }
     }
 }
 
-fn scroll_key(m: &mut Model, code: KeyCode) {
+pub(super) fn scroll_key(m: &mut Model, code: KeyCode) {
     let page = 10;
     match code {
         KeyCode::Up => scroll_by(m, -1),
@@ -873,6 +936,7 @@ fn scroll_by(m: &mut Model, delta: i32) {
             Screen::Result => &mut m.scroll.result,
             Screen::CopyText => &mut m.scroll.copy,
             Screen::Checks => &mut m.scroll.checks,
+            Screen::ServerFindings => &mut m.scroll.server,
             _ => return,
         },
     };

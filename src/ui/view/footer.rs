@@ -15,7 +15,7 @@ pub fn hints(m: &Model) -> Vec<Key> {
     let k = &text().keys;
     let typing = m.typing();
     let mut v: Vec<&Key> = Vec::new();
-    let has_run = m.run.input.is_some();
+    let has_run = m.has_report();
     // The keys that work anywhere, in the form that works here.
     let anywhere = |v: &mut Vec<&Key>, back: bool| {
         if back {
@@ -87,6 +87,17 @@ pub fn hints(m: &Model) -> Vec<Key> {
             }
             Screen::Failure => {
                 v.extend([&k.tab, &k.choose]);
+                anywhere(&mut v, true);
+            }
+            Screen::ServerInput => {
+                v.extend([&k.tab, if typing { &k.proceed } else { &k.choose }]);
+                anywhere(&mut v, true);
+            }
+            Screen::ServerFindings if m.server.confirm.is_some() => {
+                v.extend([&k.r#move, &k.choose, &k.run, &k.cancel]);
+            }
+            Screen::ServerFindings => {
+                v.extend([&k.tab, &k.choose, &k.scroll]);
                 anywhere(&mut v, true);
             }
         },

@@ -22,6 +22,7 @@ pub mod footer;
 pub mod help;
 pub mod report;
 pub mod result;
+pub mod server;
 pub mod start;
 pub mod technical;
 pub mod theme;
@@ -90,6 +91,8 @@ fn screen(frame: &mut Frame, body: Rect, m: &Model, theme: &Theme, out: &mut Ren
         Screen::Report => report::render(frame, body, m, theme, out),
         Screen::CopyText => report::render_copy(frame, body, m, theme, out),
         Screen::Failure => failure::render(frame, body, m, theme, out),
+        Screen::ServerInput => server::render_input(frame, body, m, theme, out),
+        Screen::ServerFindings => server::render_findings(frame, body, m, theme, out),
     }
 }
 
@@ -105,7 +108,7 @@ fn title_bar(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
             ));
         }
     }
-    if m.symptom == Some(Symptom::Agent) {
+    if matches!(m.symptom, Some(Symptom::Agent | Symptom::Server)) {
         right.push(format!("[{}]", t.app.agent_badge));
     }
     let right = format!("{} ", right.join("  "));

@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     d.blank();
     d.para("", &t.intro, theme.base);
     d.blank();
-    if m.run.input.is_none() {
+    if !m.has_report() {
         d.para("", &t.not_ready, theme.warn);
         d.blank();
         d.buttons(
