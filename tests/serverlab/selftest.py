@@ -364,6 +364,24 @@ def logs_name_the_failures():
     return "Postfix: AUTH failure, login and the 554; Dovecot: the mismatch with the address"
 
 
+def server_trusts_its_chain():
+    """Inside sdv-mail the served chain (leaf + issuing CA) verifies against the system store."""
+    mail_pem = os.path.join(STATE, "pki", "mail.pem")
+    issuing = os.path.join(STATE, "pki", "issuing", "ca.pem")
+    out = subprocess.run(
+        ["ip", "netns", "exec", "sdv-mail", "openssl", "verify",
+         "-CAfile", "/etc/ssl/certs/ca-certificates.crt", "-untrusted", issuing, mail_pem],
+        capture_output=True, text=True, timeout=10,
+    )
+    if out.returncode != 0:
+        raise AssertionError(f"openssl verify in sdv-mail: {out.stdout.strip()} {out.stderr.strip()}")
+    with open(mail_pem, encoding="ascii") as f:
+        n = f.read().count("BEGIN CERTIFICATE")
+    if n != 2:
+        raise AssertionError(f"{mail_pem} holds {n} certificates, want the leaf and the issuing CA")
+    return "leaf + issuing CA, verified against sdv-mail's /etc/ssl/certs/ca-certificates.crt"
+
+
 def main():
     if not os.path.exists(os.path.join(STATE, "ready")):
         print(f"the serverlab is not running ({STATE}/ready is missing): run `sudo bash tests/serverlab/serverlab.sh up`")
@@ -394,6 +412,7 @@ def main():
     check("ipset 198.51.100.17: silence on 25", silences.check(IPSET, MAIL4, 25))
     check("access map 198.51.100.14: 554 on 25", access_map_refuses(ACCESS, MAIL4, 25))
     check("access map 198.51.100.14: 554 on 587 too", access_map_refuses(ACCESS, MAIL4, 587))
+    check("the server's certificate chain is complete and trusted inside sdv-mail", server_trusts_its_chain)
     check("fail2ban answers on its socket", fail2ban_answers)
     check("fail2ban bans 198.51.100.18 after 3 failed logins, unbanip lifts it", fail2ban_bans_and_unbans)
     check("the logs name the logins, failures and refusals", logs_name_the_failures)

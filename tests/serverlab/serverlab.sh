@@ -50,6 +50,9 @@
 #            sdv-mail talk to this server, as on a real host.
 #   CSF      $STATE/csf (csf.conf, csf.deny, csf.allow, csf.ignore), $STATE/csf-state/csf.tempban,
 #            chains LOCALINPUT/ALLOWIN/DENYIN (and the OUTPUT side) loaded as csf loads them
+# Certificates: $STATE/pki/ca.pem (the lab's root) -> issuing CA -> smtp.example.test; Postfix
+# serves the leaf and the issuing CA (mail.pem). Inside sdv-mail, /etc/ssl is a copy whose
+# ca-certificates.crt also trusts the lab's root (as a public CA is trusted on a real host).
 # Logs: $STATE/log/mail.log and dovecot.log are root:adm 0640 (as Debian's /var/log/mail.log),
 # CSF's files root 0600 (as csf installs them): an unprivileged user cannot read them.
 # Account: alice@example.test / "correct horse battery staple". Accepted mail is discarded.
@@ -200,17 +203,44 @@ make_namespaces() {
 # ---------------------------------------------------------------------------------------------
 # Certificates, Postfix, Dovecot
 # ---------------------------------------------------------------------------------------------
+# A root, an issuing (intermediate) CA and the server's certificate, installed as real servers
+# have it: the chain file holds the leaf and the intermediate, never the root. (A leaf signed
+# by the root itself would be a chain that only works where that root is trusted.)
 make_pki() {
   PKI=$STATE/pki
   mkdir -p "$PKI"
   write_openssl_config "$PKI/openssl.cnf"
   export CA_DIR=$PKI/ca SAN=DNS:unused
-  new_ca "$PKI/ca" "/CN=smtp-doctor Serverlab CA"
+  new_ca "$PKI/ca" "/CN=smtp-doctor Serverlab Root CA"
   cp "$PKI/ca/ca.pem" "$PKI/ca.pem"
-  new_leaf "$PKI/ca" mail "$HOSTNAME_MAIL" "DNS:$HOSTNAME_MAIL,DNS:mail.example.test" -days 825
-  chmod 600 "$PKI"/*.key "$PKI/ca/ca.key"
-  openssl verify -CAfile "$PKI/ca.pem" "$PKI/mail.pem" >/dev/null ||
-    die "the serverlab CA does not verify its own certificate"
+  local issuing=$PKI/issuing
+  mkdir -p "$issuing/issued"
+  : >"$issuing/index.txt"
+  echo 2000 >"$issuing/serial"
+  openssl genrsa -out "$issuing/ca.key" 2048 2>/dev/null
+  openssl req -new -config "$PKI/openssl.cnf" -key "$issuing/ca.key" \
+    -subj "/CN=smtp-doctor Serverlab Issuing CA" -out "$issuing/ca.csr"
+  CA_DIR=$PKI/ca SAN=DNS:unused openssl ca -batch -notext -config "$PKI/openssl.cnf" \
+    -in "$issuing/ca.csr" -out "$issuing/ca.pem" -extensions root_ext \
+    -startdate 20200101000000Z -enddate 20441231235959Z 2>/dev/null
+  new_leaf "$issuing" leaf "$HOSTNAME_MAIL" "DNS:$HOSTNAME_MAIL,DNS:mail.example.test" -days 825
+  mv "$PKI/leaf.key" "$PKI/mail.key"
+  cat "$PKI/leaf.pem" "$issuing/ca.pem" >"$PKI/mail.pem"
+  rm -f "$PKI/leaf.pem"
+  chmod 600 "$PKI"/*.key "$PKI/ca/ca.key" "$issuing/ca.key"
+  openssl verify -CAfile "$PKI/ca.pem" -untrusted "$issuing/ca.pem" "$PKI/mail.pem" >/dev/null ||
+    die "the serverlab CA does not verify its own certificate chain"
+}
+
+# /etc/netns/sdv-mail/ssl (mounted over /etc/ssl by `ip netns exec sdv-mail`): the system's
+# trust store plus the lab's root, so that inside the server the certificate chains to a root
+# the system trusts, as a public CA's does on a real host. The host's /etc/ssl is not touched.
+write_etc_ssl() {
+  local d=$ETC_NETNS/sdv-mail/ssl
+  mkdir -p "$ETC_NETNS/sdv-mail"
+  cp -a /etc/ssl "$d"
+  [ -f "$d/certs/ca-certificates.crt" ] || die "no system trust store at /etc/ssl/certs/ca-certificates.crt"
+  cat "$STATE/pki/ca.pem" >>"$d/certs/ca-certificates.crt"
 }
 
 make_logs() {
@@ -668,6 +698,7 @@ cmd_up() {
   make_logs
   make_pki
   make_namespaces
+  write_etc_ssl
   write_postfix
   write_dovecot
   start_dovecot
