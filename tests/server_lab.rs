@@ -37,7 +37,9 @@ fn arr<'a>(run: &'a CheckRun, key: &str) -> &'a [Value] {
         .unwrap_or_else(|| panic!("the report has no {key}[]:\n{}", run.pretty()))
 }
 
-/// The document is a `smtp-doctor/server-report/v1` that the committed JSON Schema accepts.
+/// The document is a `smtp-doctor/server-report/v1` (its JSON Schema is checked by
+/// `server_reports_match_the_committed_schema`, so that a schema mismatch does not hide what
+/// the other cases assert).
 fn assert_schema(run: &CheckRun) {
     assert_eq!(
         run.report()["schema"],
@@ -46,7 +48,6 @@ fn assert_schema(run: &CheckRun) {
         run.pretty(),
         run.stderr
     );
-    common::schema::assert_valid_server_report(run.report());
 }
 
 /// The first block from `source` (in packet order), with a panic that shows the report.
@@ -114,10 +115,22 @@ fn log_events<'a>(run: &'a CheckRun, event: &str, file: &std::path::Path) -> Vec
         .collect()
 }
 
-/// Runs `argv` (an unblock command turned into a check that changes nothing) in sdv-mail.
-fn holds_in_mail(lab: &ServerLab, argv: &[&str]) {
-    let (ok, out) = lab.in_mail(argv);
-    assert!(ok, "{argv:?} in sdv-mail failed: {out}");
+/// Runs the unblock command `command` in sdv-mail with its verb `verb` swapped for `check`
+/// (iptables -D -> -C, nft delete -> get, ipset del -> test): the same words then only
+/// confirm that exactly that rule or element is there, and change nothing.
+fn names_what_is_there(lab: &ServerLab, command: &str, verb: &str, check: &str) {
+    let mut argv = shell_words::split(command).unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    let i = argv
+        .iter()
+        .position(|w| w == verb)
+        .unwrap_or_else(|| panic!("no {verb} in {command:?}"));
+    argv[i] = check.to_string();
+    let words: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (ok, out) = lab.in_mail(&words);
+    assert!(
+        ok,
+        "{words:?} in sdv-mail failed (the unblock command names nothing there): {out}"
+    );
 }
 
 fn server(lab: &ServerLab, client: &str) -> CheckRun {
@@ -229,6 +242,8 @@ fn fail2ban_bans_after_failed_logins_and_apply_lifts_it() {
     args.extend(["--apply".into(), "--yes".into()]);
     let applied = lab.run_server(&args);
     assert_schema(&applied);
+    // The apply extension too is what the committed schema describes.
+    common::schema::assert_valid_server_report(applied.report());
     let ban = block(&applied, "fail2ban");
     assert_eq!(
         unblock(ban),
@@ -258,23 +273,19 @@ fn iptables_drop_of_one_address() {
     let run = server(&lab, DROP4);
     let b = block(&run, "iptables");
     assert_eq!(b["effect"], "drop", "{b}");
-    assert_eq!(b["matched"], format!("{DROP4}/32"), "{b}");
-    assert!(b["made_by"].is_null(), "a hand-made rule: {b}");
-    let want = format!("iptables -D INPUT -s {DROP4}/32 -j DROP");
-    assert_eq!(unblock(b), [want.as_str()], "{b}");
-    // The command names exactly the rule that is there (-C: the same rule, only checked).
-    holds_in_mail(
-        &lab,
-        &[
-            "iptables",
-            "-C",
-            "INPUT",
-            "-s",
-            &format!("{DROP4}/32"),
-            "-j",
-            "DROP",
-        ],
+    assert_eq!(b["matched"], DROP4, "{b}");
+    assert_eq!(b["rule"], format!("-A INPUT -s {DROP4}/32 -j DROP"), "{b}");
+    assert!(
+        b["where"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("filter/INPUT"),
+        "{b}"
     );
+    assert!(b["made_by"].is_null(), "a hand-made rule: {b}");
+    let want = format!("iptables -t filter -D INPUT -s {DROP4}/32 -j DROP");
+    assert_eq!(unblock(b), [want.as_str()], "{b}");
+    names_what_is_there(&lab, &want, "-D", "-C");
     assert_blocked_by(&run, id(b));
 }
 
@@ -286,24 +297,18 @@ fn ip6tables_drop_of_an_ipv6_address() {
     let run = server(&lab, DROP6);
     let b = block(&run, "iptables");
     assert_eq!(b["effect"], "drop", "{b}");
+    assert_eq!(b["matched"], DROP6, "{b}");
+    assert_eq!(b["rule"], format!("-A INPUT -s {DROP6}/128 -j DROP"), "{b}");
     assert!(
-        b["where"].as_str().unwrap_or_default().contains("INPUT"),
+        b["where"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("filter/INPUT"),
         "{b}"
     );
-    let want = format!("ip6tables -D INPUT -s {DROP6}/128 -j DROP");
+    let want = format!("ip6tables -t filter -D INPUT -s {DROP6}/128 -j DROP");
     assert_eq!(unblock(b), [want.as_str()], "{b}");
-    holds_in_mail(
-        &lab,
-        &[
-            "ip6tables",
-            "-C",
-            "INPUT",
-            "-s",
-            &format!("{DROP6}/128"),
-            "-j",
-            "DROP",
-        ],
-    );
+    names_what_is_there(&lab, &want, "-D", "-C");
     assert_blocked_by(&run, id(b));
 }
 
@@ -315,30 +320,19 @@ fn nftables_set_entry_with_a_timeout() {
     let run = server(&lab, NFT);
     let b = block(&run, "nftables");
     assert_eq!(b["effect"], "drop", "{b}");
-    let place = b["where"].as_str().unwrap_or_default();
-    assert!(
-        place.contains("blocklist") && place.contains("banned4"),
-        "{b}"
+    assert_eq!(b["matched"], NFT, "{b}");
+    assert_eq!(b["where"], "inet blocklist set banned4", "{b}");
+    assert_eq!(
+        b["reason"], "password guessing on 587",
+        "the element's comment: {b}"
     );
     assert!(
         b["until"].is_string(),
         "the element's timeout gives an end: {b}"
     );
-    let want = format!("nft delete element inet blocklist banned4 {{ {NFT} }}");
+    let want = format!("nft delete element inet blocklist banned4 '{{ {NFT} }}'");
     assert_eq!(unblock(b), [want.as_str()], "{b}");
-    // The element is there: `nft get element` finds exactly it.
-    holds_in_mail(
-        &lab,
-        &[
-            "nft",
-            "get",
-            "element",
-            "inet",
-            "blocklist",
-            "banned4",
-            &format!("{{ {NFT} }}"),
-        ],
-    );
+    names_what_is_there(&lab, &want, "delete", "get");
     assert_blocked_by(&run, id(b));
 }
 
@@ -349,16 +343,11 @@ fn ipset_entry_matched_by_an_iptables_rule() {
     silent(IPSET, 25);
     let run = server(&lab, IPSET);
     let b = block(&run, "ipset");
-    assert!(
-        b["where"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("blacklist"),
-        "{b}"
-    );
+    assert_eq!(b["where"], "set blacklist", "{b}");
+    assert_eq!(b["matched"], IPSET, "{b}");
     let want = format!("ipset del blacklist {IPSET}");
     assert_eq!(unblock(b), [want.as_str()], "{b}");
-    holds_in_mail(&lab, &["ipset", "test", "blacklist", IPSET]);
+    names_what_is_there(&lab, &want, "del", "test");
     assert_blocked_by(&run, id(b));
 }
 
@@ -483,6 +472,19 @@ fn good_session_refused(client: &str, lab: &ServerLab) -> (serverlab::Reply, ser
         let _ = s.cmd("QUIT").await;
         (mail, rcpt)
     })
+}
+
+// --- the document ------------------------------------------------------------------------------
+
+#[test]
+fn server_reports_match_the_committed_schema() {
+    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(lab) = serverlab() else { return };
+    // A block with a reason and an end, one with a rule, and nothing at all.
+    for client in [NFT, CSF_DENY, CLEAN] {
+        let run = server(&lab, client);
+        common::schema::assert_valid_server_report(run.report());
+    }
 }
 
 // --- the clean customer ----------------------------------------------------------------------
