@@ -119,6 +119,12 @@ fn log_events<'a>(run: &'a CheckRun, event: &str, file: &std::path::Path) -> Vec
 /// (iptables -D -> -C, nft delete -> get, ipset del -> test): the same words then only
 /// confirm that exactly that rule or element is there, and change nothing.
 fn names_what_is_there(lab: &ServerLab, command: &str, verb: &str, check: &str) {
+    let _ = lab;
+    names_what_is_there_in(serverlab::MAIL_NS, command, verb, check);
+}
+
+/// The same in namespace `ns`.
+fn names_what_is_there_in(ns: &str, command: &str, verb: &str, check: &str) {
     let mut argv = shell_words::split(command).unwrap_or_else(|e| panic!("{command:?}: {e}"));
     let i = argv
         .iter()
@@ -126,10 +132,10 @@ fn names_what_is_there(lab: &ServerLab, command: &str, verb: &str, check: &str) 
         .unwrap_or_else(|| panic!("no {verb} in {command:?}"));
     argv[i] = check.to_string();
     let words: Vec<&str> = argv.iter().map(String::as_str).collect();
-    let (ok, out) = lab.in_mail(&words);
+    let (ok, out) = serverlab::run_in(ns, &words);
     assert!(
         ok,
-        "{words:?} in sdv-mail failed (the unblock command names nothing there): {out}"
+        "{words:?} in {ns} failed (the unblock command names nothing there): {out}"
     );
 }
 
@@ -806,9 +812,10 @@ fn from_report_of_the_netlab_pc_finds_the_servers_drop_rule() {
     );
     assert_eq!(b["effect"], "drop", "{b}");
     let want = format!(
-        "iptables -D SDL-SCENARIO -s {}/32 -j DROP",
+        "iptables -t filter -D SDL-SCENARIO -s {}/32 -j DROP",
         common::netlab::PUBLIC_IP
     );
     assert_eq!(unblock(b), [want.as_str()], "{b}");
+    names_what_is_there_in("sdl-mail", &want, "-D", "-C");
     assert_blocked_by(&run, id(b));
 }

@@ -202,20 +202,25 @@ impl ServerLab {
 
     /// Runs `argv` inside the mail server; its exit status and output.
     pub fn in_mail(&self, argv: &[&str]) -> (bool, String) {
-        let out = Command::new("ip")
-            .args(["netns", "exec", MAIL_NS])
-            .args(argv)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run {argv:?} in {MAIL_NS}: {e}"));
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
+        run_in(MAIL_NS, argv)
     }
+}
+
+/// Runs `argv` inside network namespace `ns`; its exit status and output.
+pub fn run_in(ns: &str, argv: &[&str]) -> (bool, String) {
+    let out = Command::new("ip")
+        .args(["netns", "exec", ns])
+        .args(argv)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {argv:?} in {ns}: {e}"));
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 // --- a customer in sdv-cli ------------------------------------------------------------------
