@@ -9,6 +9,7 @@
 //! forms; [`apply`] runs the unblock commands after consent.
 
 pub mod apply;
+pub mod clock;
 pub mod context;
 pub mod diagnose;
 pub mod exec;
@@ -16,9 +17,11 @@ pub mod firewall;
 pub mod from_report;
 pub mod logs;
 pub mod model;
+pub mod netaddr;
 pub mod report;
 pub mod request;
 pub mod run;
 pub mod services;
+pub mod textfile;
 pub mod window;
 pub mod wording;
