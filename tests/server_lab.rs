@@ -281,7 +281,7 @@ fn fail2ban_bans_after_failed_logins_and_apply_lifts_it() {
         .unwrap_or_else(|| panic!("no fail2ban block in apply.before:\n{}", applied.pretty()));
     assert_eq!(unblock(ban), [plain.as_str()], "{}", applied.pretty());
     // Run once (the iptables rule of the ban has the same command), it answered, and the
-    // tool read everything again: the block is gone, nothing blocks, exit 0.
+    // tool read everything again: the block is gone.
     let commands = apply["commands"].as_array().cloned().unwrap_or_default();
     assert_eq!(commands.len(), 1, "{}", applied.pretty());
     assert_eq!(commands[0]["command"], plain, "{}", applied.pretty());
@@ -294,8 +294,14 @@ fn fail2ban_bans_after_failed_logins_and_apply_lifts_it() {
         "{}",
         applied.pretty()
     );
-    assert_eq!(applied.report()["verdict"], "ok", "{}", applied.pretty());
-    assert_eq!(applied.code, 0, "{}", applied.pretty());
+    // (The failed logins stay in the log, so other causes may remain; the block may not.)
+    assert!(
+        !arr(&applied, "causes")
+            .iter()
+            .any(|c| c["code"] == CAUSE_BLOCKED),
+        "{}",
+        applied.pretty()
+    );
     assert!(
         lab.wait_banned(FAIL2BAN, false, Duration::from_secs(5)),
         "--apply --yes did not lift the ban:\n{}\n--- stderr\n{}",
