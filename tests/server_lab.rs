@@ -409,25 +409,38 @@ fn csf_deny_written_by_lfd() {
     silent(CSF_DENY, 587);
     let run = server(&lab, CSF_DENY);
     let b = block(&run, "csf");
-    assert!(
-        b["where"].as_str().unwrap_or_default().contains("csf.deny"),
-        "{b}"
-    );
-    let reason = b["reason"].as_str().unwrap_or_default();
-    assert!(
-        reason.contains("Failed SMTP AUTH login"),
+    let deny = lab.csf_dir.join("csf.deny");
+    assert_eq!(b["where"], format!("{}:5", deny.display()), "{b}");
+    assert_eq!(b["effect"], "deny", "{b}");
+    assert_eq!(
+        b["reason"],
+        format!(
+            "lfd: (smtpauth) Failed SMTP AUTH login from {CSF_DENY} (-): 5 in the last 3600 secs"
+        ),
         "lfd's reason: {b}"
     );
     assert!(b["since"].is_string(), "lfd's date: {b}");
     assert!(b["until"].is_null(), "csf.deny is permanent: {b}");
     assert_eq!(unblock(b), [format!("csf -dr {CSF_DENY}")], "{b}");
-    // The chain rule that enforces it, attributed to CSF.
-    let rule = block_made_by(&run, "iptables", "csf");
+    // Line 5 is that entry.
+    let text = std::fs::read_to_string(&deny).unwrap();
     assert!(
-        rule["where"]
-            .as_str()
+        text.lines()
+            .nth(4)
             .unwrap_or_default()
-            .contains("DENYIN"),
+            .starts_with(&format!("{CSF_DENY} # lfd:")),
+        "{}",
+        deny.display()
+    );
+    // The chain rule that enforces it, attributed to CSF and lifted through csf.
+    let rule = block_made_by(&run, "iptables", "csf");
+    assert_eq!(
+        rule["rule"],
+        format!("-A DENYIN -s {CSF_DENY}/32 ! -i lo -j DROP"),
+        "{rule}"
+    );
+    assert!(
+        unblock(rule).contains(&format!("csf -dr {CSF_DENY}").as_str()),
         "{rule}"
     );
     assert_blocked_by(&run, id(b));
@@ -440,28 +453,34 @@ fn csf_temporary_ban() {
     silent(CSF_TEMP, 465);
     let run = server(&lab, CSF_TEMP);
     let b = block(&run, "csf");
-    assert!(
-        b["where"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("csf.tempban"),
+    assert_eq!(
+        b["where"],
+        format!("{}:1", lab.csf_state.join("csf.tempban").display()),
         "{b}"
     );
-    assert!(
-        b["reason"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("abuse ticket 4711"),
+    assert_eq!(b["effect"], "deny", "{b}");
+    assert_eq!(
+        b["reason"], "Spam run from a hacked PC, abuse ticket 4711",
         "{b}"
     );
-    assert!(b["until"].is_string(), "a temporary ban ends: {b}");
+    // csf.tempban's time and timeout (86400 s): since and until one day apart.
+    let since = b["since"].as_str().unwrap_or_default();
+    let until = b["until"].as_str().unwrap_or_default();
+    assert!(
+        !since.is_empty() && !until.is_empty(),
+        "a temporary ban ends: {b}"
+    );
+    assert_eq!(since.get(11..), until.get(11..), "same time of day: {b}");
+    assert_ne!(since.get(..10), until.get(..10), "another day: {b}");
     assert_eq!(unblock(b), [format!("csf -tr {CSF_TEMP}")], "{b}");
     let rule = block_made_by(&run, "iptables", "csf");
+    assert_eq!(
+        rule["rule"],
+        format!("-A DENYIN -s {CSF_TEMP}/32 ! -i lo -j DROP"),
+        "{rule}"
+    );
     assert!(
-        rule["where"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("DENYIN"),
+        unblock(rule).contains(&format!("csf -tr {CSF_TEMP}").as_str()),
         "{rule}"
     );
     assert_blocked_by(&run, id(b));
