@@ -2,10 +2,12 @@
 # The test command of smtp-doctor:   sudo bash tests/run.sh
 #
 # Installs what is missing (Debian packages; the Rust toolchain must already be there), builds
-# the tests, brings the lab of real mail servers up (tests/lab/lab.sh: loopback addresses only)
-# and the network-namespace lab (tests/netlab/netlab.sh: a PC behind a router, servers on a lab
-# internet, network fault scenarios), checks both labs, runs `cargo test --all-targets`, and
-# always takes both labs down again.
+# the tests, brings the lab of real mail servers up (tests/lab/lab.sh: loopback addresses only),
+# the network-namespace lab (tests/netlab/netlab.sh: a PC behind a router, servers on a lab
+# internet, network fault scenarios) and the server lab (tests/serverlab/serverlab.sh: a mail
+# server with fail2ban, CSF, iptables/nftables/ipset blocks and an access map, for
+# `smtp-doctor server`), checks every lab, runs `cargo test --all-targets`, and always takes
+# the labs down again.
 # Exit status: 0 when every test binary passed, else 1 (also when the set-up failed).
 # Extra arguments pick targets for `cargo test`, and what follows `--` goes to every test
 # binary (e.g. `sudo bash tests/run.sh --test lab_engine -- --nocapture`).
@@ -18,8 +20,10 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 LAB_SH=$ROOT/tests/lab/lab.sh
 NETLAB_SH=$ROOT/tests/netlab/netlab.sh
+SERVERLAB_SH=$ROOT/tests/serverlab/serverlab.sh
 export SMTP_DOCTOR_LAB=${SMTP_DOCTOR_LAB:-/tmp/smtp-doctor-lab}
 export SMTP_DOCTOR_NETLAB=${SMTP_DOCTOR_NETLAB:-/tmp/smtp-doctor-netlab}
+export SMTP_DOCTOR_SERVERLAB=${SMTP_DOCTOR_SERVERLAB:-/tmp/smtp-doctor-serverlab}
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 started=$SECONDS
 
@@ -36,7 +40,7 @@ if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ] && [ "$(stat -c %U "$ROOT
   user_home=$(getent passwd "$SUDO_USER" | cut -d: -f6)
   as_user=(runuser -u "$SUDO_USER" -- env HOME="$user_home" PATH="$user_home/.cargo/bin:$PATH")
 fi
-run_cargo() { "${as_user[@]}" env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" SMTP_DOCTOR_NETLAB="$SMTP_DOCTOR_NETLAB" cargo "$@"; }
+run_cargo() { "${as_user[@]}" env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" SMTP_DOCTOR_NETLAB="$SMTP_DOCTOR_NETLAB" SMTP_DOCTOR_SERVERLAB="$SMTP_DOCTOR_SERVERLAB" cargo "$@"; }
 
 if ! "${as_user[@]}" sh -c 'command -v cargo' >/dev/null 2>&1; then
   if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
@@ -47,9 +51,11 @@ if ! "${as_user[@]}" sh -c 'command -v cargo' >/dev/null 2>&1; then
 fi
 
 # Everything from Debian in one go (one apt-get update at most; nothing when all is there):
-# the build's, the loopback lab's (found by lab.sh) and the netlab's (namespaces, firewall,
-# the NFQUEUE delayer's library).
-bash "$LAB_SH" deps pkg-config libssl-dev tmux python3 ca-certificates iproute2 iptables libnetfilter-queue1
+# the build's, the loopback lab's (found by lab.sh), the netlab's (namespaces, firewall, the
+# NFQUEUE delayer's library) and the server lab's (fail2ban, nftables, ipset; their services
+# are kept from starting on this host).
+bash "$LAB_SH" deps pkg-config libssl-dev tmux python3 ca-certificates iproute2 iptables libnetfilter-queue1 \
+  fail2ban nftables ipset
 
 # Every test target unless the arguments pick targets themselves (--test NAME, --lib, ...);
 # what follows `--` is for the test binaries.
@@ -93,9 +99,11 @@ fi
 
 lab_up=0
 netlab_up=0
+serverlab_up=0
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [ "$serverlab_up" -eq 1 ]; then bash "$SERVERLAB_SH" down || say "serverlab.sh down failed"; fi
   if [ "$netlab_up" -eq 1 ]; then bash "$NETLAB_SH" down || say "netlab.sh down failed"; fi
   if [ "$lab_up" -eq 1 ]; then bash "$LAB_SH" down || say "lab.sh down failed"; fi
   exit "$rc"
@@ -128,6 +136,18 @@ if ! bash "$NETLAB_SH" selftest >"$SMTP_DOCTOR_NETLAB/selftest.out" 2>&1; then
 fi
 say "netlab up in ${netlab_seconds} s and self-checked ($(tail -n 1 "$SMTP_DOCTOR_NETLAB/selftest.out"))"
 
+serverlab_up=1
+serverlab_started=$SECONDS
+bash "$SERVERLAB_SH" up
+serverlab_seconds=$((SECONDS - serverlab_started))
+
+if ! bash "$SERVERLAB_SH" selftest >"$SMTP_DOCTOR_SERVERLAB/selftest.out" 2>&1; then
+  cat "$SMTP_DOCTOR_SERVERLAB/selftest.out" >&2
+  say "the server lab does not behave as tests/serverlab/serverlab.sh describes (above): not running the tests"
+  exit 1
+fi
+say "serverlab up in ${serverlab_seconds} s and self-checked ($(tail -n 1 "$SMTP_DOCTOR_SERVERLAB/selftest.out"))"
+
 # Every binary, even after one fails (the labs are up anyway), from the package root as
 # cargo would run them.
 failed=()
@@ -136,14 +156,14 @@ for entry in "${test_binaries[@]}"; do
   exe=${entry#*$'\t'}
   printf '\n     Running %s (%s)\n' "$name" "${exe#"$ROOT"/}"
   if ! env SMTP_DOCTOR_LAB="$SMTP_DOCTOR_LAB" SMTP_DOCTOR_NETLAB="$SMTP_DOCTOR_NETLAB" \
-    CARGO_MANIFEST_DIR="$ROOT" "$exe" "${test_args[@]}"; then
+    SMTP_DOCTOR_SERVERLAB="$SMTP_DOCTOR_SERVERLAB" CARGO_MANIFEST_DIR="$ROOT" "$exe" "${test_args[@]}"; then
     failed+=("$name")
   fi
 done
 
 total=$((SECONDS - started))
 if [ "${#failed[@]}" -gt 0 ]; then
-  say "FAILED: ${failed[*]} (${#failed[@]} of ${#test_binaries[@]} test binaries) after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s)"
+  say "FAILED: ${failed[*]} (${#failed[@]} of ${#test_binaries[@]} test binaries) after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s, serverlab up in ${serverlab_seconds} s)"
   exit 1
 fi
-say "all ${#test_binaries[@]} test binaries passed after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s)"
+say "all ${#test_binaries[@]} test binaries passed after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s, serverlab up in ${serverlab_seconds} s)"

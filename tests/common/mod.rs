@@ -11,6 +11,7 @@
 
 pub mod netlab;
 pub mod schema;
+pub mod serverlab;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -146,11 +147,26 @@ pub fn run_tool_in(
     password: Option<&str>,
     env: &[(&str, &str)],
 ) -> CheckRun {
+    let wrapper: Vec<&str> = match netns {
+        Some(ns) => vec!["ip", "netns", "exec", ns],
+        None => Vec::new(),
+    };
+    run_tool_wrapped(&wrapper, args, password, env)
+}
+
+/// The same, started through `wrapper` (a command that runs the binary it is given, e.g.
+/// `ip netns exec NS setpriv --reuid nobody ...`); an empty wrapper runs it directly.
+pub fn run_tool_wrapped(
+    wrapper: &[&str],
+    args: &[&str],
+    password: Option<&str>,
+    env: &[(&str, &str)],
+) -> CheckRun {
     let bin = env!("CARGO_BIN_EXE_smtp-doctor");
-    let mut cmd = match netns {
-        Some(ns) => {
-            let mut c = Command::new("ip");
-            c.args(["netns", "exec", ns, bin]);
+    let mut cmd = match wrapper.split_first() {
+        Some((program, rest)) => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(bin);
             c
         }
         None => Command::new(bin),

@@ -212,7 +212,24 @@ wait_until() { # wait_until COMMAND...: true once COMMAND is; TRIES x 0.1 s at m
   return 1
 }
 
-# The parts of a lab Postfix instance both labs share.
+# write_netns_etc_postfix DEST COMMENT CONFIG_DIR...: DEST (/etc/netns/NS/postfix, which
+# `ip netns exec NS` mounts over /etc/postfix) gets what `postfix -c DIR` needs from /etc/postfix
+# (postfix-files, postfix-script, dynamicmaps.cf, ...) plus a main.cf that lists the CONFIG_DIRs
+# in alternate_config_directories. COMMENT heads that main.cf.
+write_netns_etc_postfix() {
+  local d=$1 comment=$2
+  shift 2
+  mkdir -p "$d"
+  cp -a /etc/postfix/. "$d/"
+  rm -f "$d/main.cf" "$d"/main.cf.smtp-doctor-lab.*
+  {
+    printf '%s\n' "$comment"
+    echo "compatibility_level = 3.6"
+    echo "alternate_config_directories = $*"
+  } >"$d/main.cf"
+}
+
+# The parts of a lab Postfix instance the labs share.
 postfix_dirs() { # postfix_dirs QUEUE DATA: the queue, data and private (for Dovecot's socket) directories
   local queue=$1 data=$2
   mkdir -p "$queue" "$data"
@@ -226,15 +243,17 @@ postfix_dirs() { # postfix_dirs QUEUE DATA: the queue, data and private (for Dov
   chmod 700 "$queue/private"
 }
 
-postfix_instance_head() { # postfix_instance_head NAME TAG STATE_DIR: main.cf's first lines for instance NAME
-  local name=$1 tag=$2 state=$3
+# postfix_instance_head NAME TAG STATE_DIR [MAILLOG]: main.cf's first lines for instance NAME;
+# its log goes to MAILLOG (default STATE_DIR/postfix-NAME.log), which must lie below STATE_DIR.
+postfix_instance_head() {
+  local name=$1 tag=$2 state=$3 maillog=${4:-$3/postfix-$1.log}
   cat <<EOF
 compatibility_level = 3.6
 multi_instance_name = $tag
 syslog_name = $tag
 queue_directory = $state/spool-$name
 data_directory = $state/data-$name
-maillog_file = $state/postfix-$name.log
+maillog_file = $maillog
 maillog_file_prefixes = /var, /dev/stdout, $state
 mail_owner = postfix
 setgid_group = postdrop
@@ -258,15 +277,18 @@ smtpd_tls_received_header = yes
 EOF
 }
 
-postfix_master_cf() { # postfix_master_cf IP SYSLOG_PREFIX: 25, 587 (STARTTLS) and 465 (TLS) on IP, nothing chrooted
-  local ip=$1 tag=$2
+# postfix_master_cf IP SYSLOG_PREFIX: 25, 587 (STARTTLS) and 465 (TLS) on IP (an empty IP: on
+# every address of inet_interfaces), nothing chrooted
+postfix_master_cf() {
+  local ip=$1 tag=$2 at
+  at=${1:+$1:}
   cat <<EOF
 # service            type  private unpriv  chroot  wakeup  maxproc command
-$ip:25               inet  n       -       n       -       -       smtpd
-$ip:587              inet  n       -       n       -       -       smtpd
+$(printf '%-20s' "${at}25") inet  n       -       n       -       -       smtpd
+$(printf '%-20s' "${at}587") inet  n       -       n       -       -       smtpd
   -o syslog_name=$tag/submission
   -o smtpd_tls_security_level=may
-$ip:465              inet  n       -       n       -       -       smtpd
+$(printf '%-20s' "${at}465") inet  n       -       n       -       -       smtpd
   -o syslog_name=$tag/submissions
   -o smtpd_tls_wrappermode=yes
 EOF
@@ -300,9 +322,10 @@ EOF
 
 # write_dovecot_sasl DIR INSTANCE TRUSTED_NETWORKS COMMENT SPOOL_PREFIX NAME...: a Dovecot that
 # only authenticates (SASL) for the Postfix instances NAME..., whose queues are
-# SPOOL_PREFIX-NAME; the account is USER_NAME / USER_PASSWORD.
+# SPOOL_PREFIX-NAME; the account is USER_NAME / USER_PASSWORD. It logs to DIR/dovecot.log, or
+# to DOVECOT_LOG_FILE when the caller sets it.
 write_dovecot_sasl() {
-  local d=$1 instance=$2 trusted=$3 comment=$4 spool=$5 name
+  local d=$1 instance=$2 trusted=$3 comment=$4 spool=$5 name logfile=${DOVECOT_LOG_FILE:-$1/dovecot.log}
   shift 5
   mkdir -p "$d/run" "$d/state"
   printf '%s:{PLAIN}%s::::::\n' "$USER_NAME" "$USER_PASSWORD" >"$d/users"
@@ -314,8 +337,8 @@ write_dovecot_sasl() {
 base_dir = $d/run
 state_dir = $d/state
 instance_name = $instance
-log_path = $d/dovecot.log
-info_log_path = $d/dovecot.log
+log_path = $logfile
+info_log_path = $logfile
 protocols =
 ssl = no
 disable_plaintext_auth = no

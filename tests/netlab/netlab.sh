@@ -298,24 +298,16 @@ stop_pidfile() { # stop_pidfile FILE WHAT
 # ---------------------------------------------------------------------------------------------
 # Postfix and Dovecot
 # ---------------------------------------------------------------------------------------------
-# /etc/netns/NS/postfix: what `postfix -c DIR` needs from /etc/postfix (postfix-files,
-# postfix-script, dynamicmaps.cf, ...) plus a main.cf naming the instances of NS.
+# /etc/netns/NS/postfix: /etc/postfix's support files plus a main.cf naming the instances of NS.
 write_etc_postfix() {
-  local ns=$1 d=$ETC_NETNS/$1/postfix dirs s name ins
-  dirs=""
+  local ns=$1 dirs=() s name ins
   for s in "${INSTANCES[@]}"; do
     read -r name ins _ <<<"$s"
-    if [ "$ins" = "$ns" ]; then dirs="$dirs $NETLAB/postfix-$name"; fi
+    if [ "$ins" = "$ns" ]; then dirs+=("$NETLAB/postfix-$name"); fi
   done
-  mkdir -p "$d"
-  cp -a /etc/postfix/. "$d/"
-  rm -f "$d/main.cf" "$d"/main.cf.smtp-doctor-lab.*
-  cat >"$d/main.cf" <<EOF
-# Written by smtp-doctor's netlab (tests/netlab/netlab.sh up) for namespace $ns, where
-# 'ip netns exec $ns' mounts this folder over /etc/postfix. Removed by 'netlab.sh down'.
-compatibility_level = 3.6
-alternate_config_directories =$dirs
-EOF
+  write_netns_etc_postfix "$ETC_NETNS/$ns/postfix" \
+    "# Written by smtp-doctor's netlab (tests/netlab/netlab.sh up) for namespace $ns, where
+# 'ip netns exec $ns' mounts this folder over /etc/postfix. Removed by 'netlab.sh down'." "${dirs[@]}"
 }
 
 write_postfix_instance() {
