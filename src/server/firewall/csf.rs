@@ -8,6 +8,7 @@
 //! puts temporary allows at the head of ALLOWIN and temporary bans after csf.deny in DENYIN.
 
 mod conf;
+mod lfd;
 mod lists;
 mod tempban;
 
@@ -26,6 +27,7 @@ use crate::server::model::{
 use crate::server::netaddr;
 use crate::server::textfile::{self, FileError};
 
+use super::{Listed, Listing};
 use lists::{Entry, ListKind};
 use tempban::TempEntry;
 
@@ -58,29 +60,7 @@ pub fn read(ctx: &Ctx) -> SourceOutcome {
     }
     let client = netaddr::normalize(ctx.client);
     let mut read_parts: Vec<String> = Vec::new();
-    let mut testing = false;
-
-    // csf.conf
-    let conf_path = dir.join("csf.conf");
-    match textfile::read(&conf_path) {
-        Ok(text) => {
-            read_parts.push("csf.conf".into());
-            for v in conf::parse(&text) {
-                if v.name == "TESTING" && v.value.trim() == "1" {
-                    testing = true;
-                }
-                if conf::EXPLAINING.contains(&v.name.as_str()) {
-                    out.settings.push(Setting {
-                        source: "csf".into(),
-                        name: v.name,
-                        value: escape_control(&v.value),
-                        location: Some(format!("{}:{}", conf_path.display(), v.line)),
-                    });
-                }
-            }
-        }
-        Err(e) => push_file_problem(&mut out, &e),
-    }
+    let testing = read_conf(dir, &mut out, &mut read_parts);
 
     let mut order = 0u32;
     let mut next_order = || {
@@ -178,6 +158,122 @@ pub fn read(ctx: &Ctx) -> SourceOutcome {
     out.sources
         .insert(0, SourceEntry::new("csf", SourceStatus::Read, detail));
     out
+}
+
+/// csf.conf's settings that explain a ban, into `out`; whether CSF is in TESTING mode.
+fn read_conf(dir: &Path, out: &mut SourceOutcome, read_parts: &mut Vec<String>) -> bool {
+    let mut testing = false;
+    let conf_path = dir.join("csf.conf");
+    match textfile::read(&conf_path) {
+        Ok(text) => {
+            read_parts.push("csf.conf".into());
+            for v in conf::parse(&text) {
+                if v.name == "TESTING" && v.value.trim() == "1" {
+                    testing = true;
+                }
+                if conf::EXPLAINING.contains(&v.name.as_str()) {
+                    out.settings.push(Setting {
+                        source: "csf".into(),
+                        name: v.name,
+                        value: escape_control(&v.value),
+                        location: Some(format!("{}:{}", conf_path.display(), v.line)),
+                    });
+                }
+            }
+        }
+        Err(e) => push_file_problem(out, &e),
+    }
+    testing
+}
+
+/// Every address csf.deny (with its `Include`s) and csf.tempban block, for the audit: the
+/// same entries and commands [`read`] reports for one client, each with the allow command
+/// for its own address, and lfd's trigger and counts taken from its reason. csf.allow and
+/// csf.ignore are not listed (they block nothing). `ctx.client` is not used.
+pub fn all_entries(ctx: &Ctx) -> Listing {
+    let mut out = SourceOutcome::default();
+    let dir = &ctx.paths.csf_dir;
+    if !dir.is_dir() {
+        out.sources.push(SourceEntry::new(
+            "csf",
+            SourceStatus::Absent,
+            format!("CSF is not installed ({} not found)", dir.display()),
+        ));
+        return Listing {
+            sources: out.sources,
+            ..Default::default()
+        };
+    }
+    let mut read_parts: Vec<String> = Vec::new();
+    let testing = read_conf(dir, &mut out, &mut read_parts);
+    let mut entries: Vec<Listed> = Vec::new();
+    let mut order = 0u32;
+
+    let path = dir.join(ListKind::Deny.file_name());
+    let mut problems = Vec::new();
+    let lines = load_list(&path, dir, &mut problems);
+    for p in &problems {
+        push_file_problem(&mut out, p);
+    }
+    let mut listed = 0usize;
+    for line in &lines {
+        let Some(entry) = lists::parse_entry(&line.text) else {
+            continue;
+        };
+        listed += 1;
+        let Some(net) = entry.inbound_net() else {
+            continue;
+        };
+        let mut b = deny_block(ctx, line, &entry, net, order);
+        order += 1;
+        b.allow = allow_commands_for(&super::net_text(&net), None);
+        let mut l = Listed::new(net, b);
+        fill_from_lfd(&mut l, &entry.comment.text);
+        entries.push(l);
+    }
+    if path.is_file() {
+        read_parts.push(format!("csf.deny: {listed} entries"));
+    }
+
+    let tempban = read_temp(
+        &ctx.paths.csf_state_dir.join("csf.tempban"),
+        ctx.now,
+        &mut out,
+        &mut read_parts,
+    );
+    for (line, e) in &tempban {
+        let Some(net) = e.blocked_net() else {
+            continue;
+        };
+        let mut b = temp_ban_block(ctx, line, e, net, order);
+        order += 1;
+        b.allow = allow_commands_for(&super::net_text(&net), None);
+        let mut l = Listed::new(net, b);
+        fill_from_lfd(&mut l, &e.message);
+        entries.push(l);
+    }
+
+    let mut detail = format!("read {}", read_parts.join(", "));
+    detail.push_str(&format!("; {} blocking entries", entries.len()));
+    if testing {
+        detail.push_str("; TESTING = 1 (lfd does not run in this mode)");
+    }
+    out.sources
+        .insert(0, SourceEntry::new("csf", SourceStatus::Read, detail));
+    Listing {
+        sources: out.sources,
+        entries,
+        settings: out.settings,
+    }
+}
+
+/// lfd's trigger and counts from an entry's reason.
+fn fill_from_lfd(l: &mut Listed, reason: &str) {
+    if let Some(r) = lfd::parse(reason) {
+        l.trigger = r.trigger;
+        l.failures = r.failures;
+        l.ban_count = r.temp_blocks;
+    }
 }
 
 fn push_file_problem(out: &mut SourceOutcome, e: &FileError) {
@@ -315,22 +411,19 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| escape_control(s.trim()))
 }
 
-/// The comment `csf -a` gets from us, naming the account when known.
-fn allow_comment(ctx: &Ctx) -> String {
-    match &ctx.account {
-        Some(a) => format!("smtp-doctor: mail client {a}"),
-        None => "smtp-doctor: mail client".to_string(),
-    }
-}
-
 fn allow_commands(ctx: &Ctx) -> Vec<String> {
     let client = netaddr::normalize(ctx.client).to_string();
-    vec![escape_control(&command(&[
-        "csf",
-        "-a",
-        &client,
-        &allow_comment(ctx),
-    ]))]
+    allow_commands_for(&client, ctx.account.as_deref())
+}
+
+/// `csf -a ADDRESS "smtp-doctor: mail client ACCOUNT"`: keeps `address` allowed, with a
+/// comment that names the account when it is known.
+pub fn allow_commands_for(address: &str, account: Option<&str>) -> Vec<String> {
+    let comment = match account {
+        Some(a) => format!("smtp-doctor: mail client {a}"),
+        None => "smtp-doctor: mail client".to_string(),
+    };
+    vec![escape_control(&command(&["csf", "-a", address, &comment]))]
 }
 
 /// Removing the line by hand, for entries `csf -dr` will not touch.

@@ -217,8 +217,15 @@ impl Entry {
     /// (an outbound or owner filter is about connections this server makes).
     pub fn covers(&self, client: IpAddr) -> Option<IpNet> {
         let client = netaddr::normalize(client);
+        self.inbound_net().filter(|net| net.contains(&client))
+    }
+
+    /// The network whose inbound traffic this entry affects, whoever the client: the
+    /// address or CIDR of a plain entry, the source address of an inbound filter with a
+    /// port; `None` for filters that make no inbound rule for an address.
+    pub fn inbound_net(&self) -> Option<IpNet> {
         match &self.target {
-            Target::Net(net) => net.contains(&client).then_some(*net),
+            Target::Net(net) => Some(*net),
             Target::Filter(f) => {
                 if f.owner || f.direction != Direction::In {
                     return None;
@@ -226,7 +233,7 @@ impl Entry {
                 // csf.pl only makes a rule when both a port and an address are given.
                 f.port.as_ref()?;
                 match &f.ip {
-                    Some((Side::Source, _, net)) if net.contains(&client) => Some(*net),
+                    Some((Side::Source, _, net)) => Some(*net),
                     _ => None,
                 }
             }

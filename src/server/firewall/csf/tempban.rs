@@ -63,10 +63,13 @@ impl TempEntry {
     /// The network in this entry that covers the client's sessions, if any: an inbound entry
     /// (`in`, `inout`), or an outbound one on every port (it drops the server's replies).
     pub fn covers(&self, client: IpAddr) -> Option<IpNet> {
+        let client = netaddr::normalize(client);
+        self.blocked_net().filter(|net| net.contains(&client))
+    }
+
+    /// The network whose sessions this entry affects, whoever the client (see `covers`).
+    pub fn blocked_net(&self) -> Option<IpNet> {
         let net = netaddr::parse_net(&self.ip)?;
-        if !net.contains(&netaddr::normalize(client)) {
-            return None;
-        }
         let inbound = self.direction.contains("in");
         let outbound_all = self.direction.contains("out") && self.ports.is_empty();
         (inbound || outbound_all).then_some(net)

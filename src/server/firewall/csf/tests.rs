@@ -298,3 +298,75 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn all_entries_lists_every_blocked_address_with_its_own_commands() {
+    let l = all_entries(&ctx("0.0.0.0"));
+    let got: Vec<(String, String)> = l
+        .entries
+        .iter()
+        .map(|e| (super::super::net_text(&e.net), e.block.location.clone()))
+        .collect();
+    let etc = fixture().join("etc");
+    let deny = etc.join("csf.deny").display().to_string();
+    let local = etc.join("csf.blocklist.local").display().to_string();
+    let tempban = fixture().join("state/csf.tempban").display().to_string();
+    assert_eq!(
+        got,
+        [
+            ("203.0.113.99".into(), format!("{deny}:2")),
+            ("198.51.100.7".into(), format!("{deny}:3")),
+            ("198.51.100.0/24".into(), format!("{deny}:4")),
+            ("198.51.100.7".into(), format!("{deny}:5")),
+            ("2001:db8::7".into(), format!("{deny}:6")),
+            ("198.51.100.128/25".into(), format!("{local}:1")),
+            ("2001:db8::/32".into(), format!("{local}:2")),
+            // The expired temporary ban (1796000000 + 3600) is not in force.
+            ("198.51.100.7".into(), format!("{tempban}:1")),
+            ("203.0.113.50".into(), format!("{tempban}:3")),
+        ]
+    );
+    // Each entry has the commands server mode gives for its own address.
+    let e = &l.entries[1];
+    assert_eq!(e.block.unblock, ["csf -dr 198.51.100.7"]);
+    assert_eq!(
+        e.block.allow,
+        ["csf -a 198.51.100.7 'smtp-doctor: mail client'"]
+    );
+    assert_eq!(
+        (e.trigger.as_deref(), e.failures),
+        (Some("smtpauth"), Some(5))
+    );
+    assert_eq!(l.entries[0].trigger, None);
+    assert_eq!(
+        l.entries[2].block.allow,
+        ["csf -a 198.51.100.0/24 'smtp-doctor: mail client'"]
+    );
+    let t = &l.entries[7];
+    assert_eq!(t.block.unblock, ["csf -tr 198.51.100.7"]);
+    assert!(t.block.until.is_some());
+    assert_eq!(l.entries[4].trigger.as_deref(), Some("imapd"));
+    // The advanced filter limits itself to 587.
+    assert_eq!(l.entries[3].block.ports, [587]);
+    assert!(l.settings.iter().any(|s| s.name == "LF_SMTPAUTH"));
+    assert_eq!(l.sources[0].status, SourceStatus::Read);
+    assert!(
+        l.sources[0].detail.contains("9 blocking entries"),
+        "{:?}",
+        l.sources
+    );
+
+    let mut c = ctx("0.0.0.0");
+    c.paths.csf_dir = PathBuf::from("/nonexistent/csf");
+    let none = all_entries(&c);
+    assert!(none.entries.is_empty());
+    assert_eq!(none.sources[0].status, SourceStatus::Absent);
+}
+
+#[test]
+fn allow_command_names_the_account() {
+    assert_eq!(
+        allow_commands_for("198.51.100.7", Some("alice@example.test")),
+        ["csf -a 198.51.100.7 'smtp-doctor: mail client alice@example.test'"]
+    );
+}
