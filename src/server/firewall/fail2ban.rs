@@ -11,9 +11,12 @@
 mod db;
 mod parse;
 
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+use ipnet::IpNet;
 
 use crate::server::clock;
 use crate::server::context::Ctx;
@@ -24,6 +27,7 @@ use crate::server::model::{
 };
 use crate::server::netaddr;
 
+use super::{net_text, Listed, Listing};
 use db::DbBan;
 use parse::{DbFile, TimedBan};
 
@@ -118,6 +122,27 @@ fn read_using(ctx: &Ctx, program: &str) -> SourceOutcome {
     let client = netaddr::normalize(ctx.client);
     let f2b = Client { ctx, program };
     let mut out = SourceOutcome::default();
+    match jails_of(ctx, &f2b) {
+        Ok(jails) => live(ctx, &f2b, &jails, client, started, &mut out),
+        Err(NoJails { entry, db }) => {
+            out.sources.push(entry);
+            if let Some(p) = db {
+                read_db_only(ctx, &f2b, &p, client, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Why there is no jail list: the `sources[]` entry, and the database to read instead
+/// (without a server, it still says whom fail2ban bans again when it starts).
+struct NoJails {
+    entry: SourceEntry,
+    db: Option<PathBuf>,
+}
+
+/// The server's jails (`fail2ban-client status`).
+fn jails_of(ctx: &Ctx, f2b: &Client) -> Result<Vec<String>, NoJails> {
     let status = match f2b.run(&["status"]) {
         Ok(s) => s,
         Err(e) => {
@@ -132,33 +157,202 @@ fn read_using(ctx: &Ctx, program: &str) -> SourceOutcome {
                 ),
                 _ => (e.status(), e.to_string()),
             };
-            out.sources.push(SourceEntry::new(
-                "fail2ban",
-                status,
-                escape_control(&detail),
-            ));
-            // Without a server, the database still says whom it will ban again on start.
-            let db_path = match (&e, &ctx.paths.fail2ban_db) {
+            let db = match (&e, &ctx.paths.fail2ban_db) {
                 (_, Some(p)) => Some(p.clone()),
                 (ExecError::NotFound { .. }, None) => None,
                 (_, None) => Some(PathBuf::from(DEFAULT_DB)),
             };
-            if let Some(p) = db_path {
-                read_db_only(ctx, &f2b, &p, client, &mut out);
-            }
-            return out;
+            return Err(NoJails {
+                entry: SourceEntry::new("fail2ban", status, escape_control(&detail)),
+                db,
+            });
         }
     };
-    let Some(jails) = parse::jail_list(&status) else {
-        out.sources.push(SourceEntry::new(
+    parse::jail_list(&status).ok_or_else(|| NoJails {
+        entry: SourceEntry::new(
             "fail2ban",
             SourceStatus::Error,
             "fail2ban-client status printed no jail list",
-        ));
-        return out;
+        ),
+        db: None,
+    })
+}
+
+/// Every address fail2ban bans now, jail by jail in the server's order, for the audit: the
+/// same entries and commands [`read`] reports for one client (allow commands for the banned
+/// address itself), with the log lines that triggered each ban and its earlier bans in the
+/// window from the database's history. The settings of every jail that bans are read.
+/// `ctx.client` is not used.
+pub fn all_bans(ctx: &Ctx) -> Listing {
+    all_bans_using(ctx, "fail2ban-client")
+}
+
+fn all_bans_using(ctx: &Ctx, program: &str) -> Listing {
+    let started = Instant::now();
+    let f2b = Client { ctx, program };
+    let mut l = Listing::default();
+    let jails = match jails_of(ctx, &f2b) {
+        Ok(j) => j,
+        Err(NoJails { entry, db }) => {
+            l.sources.push(entry);
+            if let Some(p) = db {
+                all_from_db_only(ctx, &f2b, &p, &mut l);
+            }
+            return l;
+        }
     };
-    live(ctx, &f2b, &jails, client, started, &mut out);
-    out
+    let g = gather(ctx, &f2b, &jails, &|_| true);
+    let mut problems = g.problems;
+    let mut rows: Vec<DbBan> = Vec::new();
+    let mut db_note = String::new();
+    match (&g.db_path, g.db_disabled) {
+        (_, true) => db_note = "database disabled".into(),
+        (Some(p), false) => match db::all_rows(p, ctx.command_timeout) {
+            Ok(r) => {
+                db_note = format!("database {} ({} bans kept)", p.display(), r.len());
+                rows = r;
+            }
+            Err(e) => problems.push(db_problem(&e)),
+        },
+        (None, false) => {}
+    }
+    let history = history_of(&rows);
+
+    let mut order = 0u32;
+    for (i, jail) in jails.iter().enumerate() {
+        let f = &g.findings[i];
+        for ban in &f.bans {
+            let Some(net) = netaddr::parse_net(&ban.id) else {
+                continue;
+            };
+            let earlier = history
+                .get(&(jail.as_str(), net))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let newest = earlier.last().copied();
+            let mut b = ban_block(
+                &net_text(&net),
+                &f2b,
+                jail,
+                &ban.id,
+                net.to_string(),
+                f.ignoreip.as_deref(),
+                order,
+            );
+            order += 1;
+            b.rule = escape_control(&ban.line);
+            fill_times(&mut b, ban, newest);
+            b.reason = newest.map(reason_from_db);
+            l.entries
+                .push(listed_ban(net, b, jail, earlier, ctx.window.since));
+        }
+        for (name, value) in &f.settings {
+            l.settings.push(Setting {
+                source: format!("fail2ban:{jail}"),
+                name: name.clone(),
+                value: escape_control(value),
+                location: None,
+            });
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mut detail = format!(
+        "{} jails ({}); {} banned",
+        jails.len(),
+        escape_control(&jails.join(", ")),
+        l.entries.len()
+    );
+    if !db_note.is_empty() {
+        detail.push_str(&format!("; {}", escape_control(&db_note)));
+    }
+    detail.push_str(&format!(
+        "; {} fail2ban-client calls in {secs:.2} s",
+        g.calls_made
+    ));
+    l.sources
+        .push(SourceEntry::new("fail2ban", SourceStatus::Read, detail));
+    l.sources.extend(problems);
+    l
+}
+
+/// The database's rows by (jail, banned network), oldest first.
+fn history_of(rows: &[DbBan]) -> HashMap<(&str, IpNet), Vec<&DbBan>> {
+    let mut h: HashMap<(&str, IpNet), Vec<&DbBan>> = HashMap::new();
+    for r in rows {
+        if let Some(net) = netaddr::parse_net(&r.ip) {
+            h.entry((r.jail.as_str(), net)).or_default().push(r);
+        }
+    }
+    h
+}
+
+/// A ban with what the database keeps about it: the newest row's lines, failures and ban
+/// count, and the times of the earlier rows inside the window.
+fn listed_ban(net: IpNet, b: Block, jail: &str, rows: &[&DbBan], since: i64) -> Listed {
+    let mut item = Listed::new(net, b);
+    item.trigger = Some(jail.to_string());
+    if let Some((newest, before)) = rows.split_last() {
+        item.lines = newest
+            .matches
+            .iter()
+            .map(|m| escape_control(m.trim()))
+            .collect();
+        item.failures = newest.failures;
+        item.ban_count = Some(newest.bancount);
+        item.earlier_bans = before
+            .iter()
+            .map(|r| r.timeofban)
+            .filter(|&t| t >= since)
+            .collect();
+    }
+    item
+}
+
+/// No server: the database's current bans of every address.
+fn all_from_db_only(ctx: &Ctx, f2b: &Client, path: &Path, l: &mut Listing) {
+    let rows = match db::all_rows(path, ctx.command_timeout) {
+        Ok(r) => r,
+        Err(e) => {
+            l.sources.push(db_problem(&e));
+            return;
+        }
+    };
+    let history = history_of(&rows);
+    let mut current: Vec<(&(&str, IpNet), &Vec<&DbBan>)> = history
+        .iter()
+        .filter(|(_, v)| v.last().is_some_and(|r| r.current(ctx.now)))
+        .collect();
+    current.sort_by_key(|((jail, net), v)| (v.last().map_or(0, |r| r.timeofban), *jail, *net));
+    l.sources.push(SourceEntry::new(
+        "fail2ban-db",
+        SourceStatus::Read,
+        escape_control(&format!(
+            "{}: {} current bans, restored when fail2ban-server starts",
+            path.display(),
+            current.len()
+        )),
+    ));
+    for (order, ((jail, net), v)) in current.into_iter().enumerate() {
+        let Some(r) = v.last() else { continue };
+        let mut b = ban_block(
+            &net_text(net),
+            f2b,
+            jail,
+            &r.ip,
+            net.to_string(),
+            None,
+            order as u32,
+        );
+        b.rule = escape_control(&db_rule(r));
+        b.since = clock::rfc3339(r.timeofban);
+        b.until = r.until().and_then(clock::rfc3339);
+        b.reason = Some(format!(
+            "{}; fail2ban-server is not running: the ban returns when it starts",
+            reason_from_db(r)
+        ));
+        l.entries
+            .push(listed_ban(*net, b, jail, v, ctx.window.since));
+    }
 }
 
 fn socket_shown(ctx: &Ctx) -> String {
@@ -181,14 +375,25 @@ struct JailFindings {
     ignoreip: Option<Vec<String>>,
 }
 
-fn live(
+/// What the rounds of calls found: each jail's bans and settings, where the database is,
+/// the calls that failed.
+struct Gathered {
+    findings: Vec<JailFindings>,
+    db_path: Option<PathBuf>,
+    db_disabled: bool,
+    problems: Vec<SourceEntry>,
+    calls_made: usize,
+}
+
+/// Every jail's ban list, the mail jails' settings and the database's path at once; then
+/// old servers' ban lists, and the settings of other jails with a ban `wants_settings`
+/// picks.
+fn gather(
     ctx: &Ctx,
     f2b: &Client,
     jails: &[String],
-    client: IpAddr,
-    started: Instant,
-    out: &mut SourceOutcome,
-) {
+    wants_settings: &dyn Fn(&TimedBan) -> bool,
+) -> Gathered {
     let mut calls_made = 1usize;
     let mut problems: Vec<SourceEntry> = Vec::new();
     let mut findings: Vec<JailFindings> = jails.iter().map(|_| JailFindings::default()).collect();
@@ -233,7 +438,7 @@ fn live(
         }
     }
 
-    // Second round: old servers' ban lists, then settings of other jails that ban the client.
+    // Second round: old servers' ban lists, then settings of other jails that ban.
     if !fallback.is_empty() {
         let calls: Vec<Vec<String>> = fallback
             .iter()
@@ -255,11 +460,7 @@ fn live(
     let mut calls = Vec::new();
     let mut what = Vec::new();
     for (i, j) in jails.iter().enumerate() {
-        let bans_client = findings[i]
-            .bans
-            .iter()
-            .any(|b| netaddr::entry_contains(&b.id, client).is_some());
-        if bans_client && !is_mail_jail(j) {
+        if !is_mail_jail(j) && findings[i].bans.iter().any(wants_settings) {
             push_setting_calls(i, j, &mut calls, &mut what);
         }
     }
@@ -278,6 +479,32 @@ fn live(
             }
         }
     }
+    Gathered {
+        findings,
+        db_path,
+        db_disabled,
+        problems,
+        calls_made,
+    }
+}
+
+fn live(
+    ctx: &Ctx,
+    f2b: &Client,
+    jails: &[String],
+    client: IpAddr,
+    started: Instant,
+    out: &mut SourceOutcome,
+) {
+    let Gathered {
+        findings,
+        db_path,
+        db_disabled,
+        mut problems,
+        calls_made,
+    } = gather(ctx, f2b, jails, &|b| {
+        netaddr::entry_contains(&b.id, client).is_some()
+    });
 
     // The database: since/until, ban count and the lines that triggered each ban.
     let mut db_bans: Vec<DbBan> = Vec::new();
@@ -308,7 +535,7 @@ fn live(
                 .rev()
                 .find(|d| d.jail == *jail && d.ip == ban.id);
             let mut b = ban_block(
-                ctx,
+                &client.to_string(),
                 f2b,
                 jail,
                 &ban.id,
@@ -408,8 +635,9 @@ fn db_problem(e: &db::DbError) -> SourceEntry {
 }
 
 /// A ban of `id` (the banned address or network) in `jail`.
+/// `client` is the address the allow commands keep out of the jail.
 fn ban_block(
-    ctx: &Ctx,
+    client: &str,
     f2b: &Client,
     jail: &str,
     id: &str,
@@ -417,7 +645,6 @@ fn ban_block(
     ignoreip: Option<&[String]>,
     order: u32,
 ) -> Block {
-    let client = netaddr::normalize(ctx.client).to_string();
     let kept = match ignoreip {
         Some(list) if !list.is_empty() => list.join(" "),
         _ => "127.0.0.1/8 ::1".to_string(),
@@ -529,7 +756,15 @@ fn read_db_only(ctx: &Ctx, f2b: &Client, path: &Path, client: IpAddr, out: &mut 
         let matched = netaddr::parse_net(&r.ip)
             .map(|n| n.to_string())
             .unwrap_or_else(|| r.ip.clone());
-        let mut b = ban_block(ctx, f2b, &r.jail, &r.ip, matched, None, order as u32);
+        let mut b = ban_block(
+            &netaddr::normalize(ctx.client).to_string(),
+            f2b,
+            &r.jail,
+            &r.ip,
+            matched,
+            None,
+            order as u32,
+        );
         b.rule = escape_control(&db_rule(r));
         b.since = clock::rfc3339(r.timeofban);
         b.until = r.until().and_then(clock::rfc3339);

@@ -53,6 +53,49 @@ pub enum DbError {
 /// The newest ban per (jail, address) whose address or network contains `client`, in order
 /// of time of ban.
 pub fn bans_for(path: &Path, client: IpAddr, timeout: Duration) -> Result<Vec<DbBan>, DbError> {
+    let client = netaddr::normalize(client);
+    // Exact rows, networks, and (for IPv6) every IPv6 row, whose text may be written
+    // differently from ours.
+    let rows = query(
+        path,
+        timeout,
+        "SELECT jail, ip, timeofban, bantime, bancount, data FROM bans \
+         WHERE ip = ?1 OR instr(ip, '/') > 0 OR (?2 AND instr(ip, ':') > 0) \
+         ORDER BY timeofban",
+        rusqlite::params![client.to_string(), client.is_ipv6()],
+        &|ip| netaddr::entry_contains(ip, client).is_some(),
+    )?;
+    let mut newest: HashMap<(String, String), DbBan> = HashMap::new();
+    for ban in rows {
+        // Rows come in time order: a later one replaces an earlier.
+        newest.insert((ban.jail.clone(), ban.ip.clone()), ban);
+    }
+    let mut out: Vec<DbBan> = newest.into_values().collect();
+    out.sort_by(|a, b| (a.timeofban, &a.jail, &a.ip).cmp(&(b.timeofban, &b.jail, &b.ip)));
+    Ok(out)
+}
+
+/// Every row of the `bans` table (each ban fail2ban made and has not purged yet, so an
+/// address banned three times has three rows), in order of time of ban: for the audit.
+pub fn all_rows(path: &Path, timeout: Duration) -> Result<Vec<DbBan>, DbError> {
+    query(
+        path,
+        timeout,
+        "SELECT jail, ip, timeofban, bantime, bancount, data FROM bans ORDER BY timeofban",
+        rusqlite::params![],
+        &|_| true,
+    )
+}
+
+/// Runs `sql` (which selects jail, ip, timeofban, bantime, bancount, data) on the database
+/// opened read-only; rows whose address `keep` refuses are left out.
+fn query(
+    path: &Path,
+    timeout: Duration,
+    sql_text: &str,
+    params: impl rusqlite::Params,
+    keep: &dyn Fn(&str) -> bool,
+) -> Result<Vec<DbBan>, DbError> {
     // Opening the file first tells a missing or unreadable database from a broken one.
     std::fs::File::open(path).map_err(|e| textfile::classify(path, e))?;
     let shown = path.display().to_string();
@@ -66,36 +109,24 @@ pub fn bans_for(path: &Path, client: IpAddr, timeout: Duration) -> Result<Vec<Db
     )
     .map_err(sql)?;
     conn.busy_timeout(timeout).map_err(sql)?;
-    let client = netaddr::normalize(client);
-    // Exact rows, networks, and (for IPv6) every IPv6 row, whose text may be written
-    // differently from ours.
-    let mut stmt = conn
-        .prepare(
-            "SELECT jail, ip, timeofban, bantime, bancount, data FROM bans \
-             WHERE ip = ?1 OR instr(ip, '/') > 0 OR (?2 AND instr(ip, ':') > 0) \
-             ORDER BY timeofban",
-        )
-        .map_err(sql)?;
+    let mut stmt = conn.prepare(sql_text).map_err(sql)?;
     let rows = stmt
-        .query_map(
-            rusqlite::params![client.to_string(), client.is_ipv6()],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, Option<i64>>(4)?,
-                    r.get::<_, Value>(5)?,
-                ))
-            },
-        )
+        .query_map(params, |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, Value>(5)?,
+            ))
+        })
         .map_err(sql)?;
-    let mut newest: HashMap<(String, String), DbBan> = HashMap::new();
+    let mut out = Vec::new();
     for row in rows {
         let (jail, ip, timeofban, bantime, bancount, data) = row.map_err(sql)?;
         let Some(ip) = ip else { continue };
-        if netaddr::entry_contains(&ip, client).is_none() {
+        if !keep(&ip) {
             continue;
         }
         let (failures, matches) = match data {
@@ -103,20 +134,16 @@ pub fn bans_for(path: &Path, client: IpAddr, timeout: Duration) -> Result<Vec<Db
             Value::Blob(b) => parse_data(&String::from_utf8_lossy(&b)),
             _ => (None, Vec::new()),
         };
-        let ban = DbBan {
-            jail: jail.clone(),
-            ip: ip.clone(),
+        out.push(DbBan {
+            jail,
+            ip,
             timeofban,
             bantime,
             bancount: bancount.unwrap_or(1),
             failures,
             matches,
-        };
-        // Rows come in time order: a later one replaces an earlier.
-        newest.insert((jail, ip), ban);
+        });
     }
-    let mut out: Vec<DbBan> = newest.into_values().collect();
-    out.sort_by(|a, b| (a.timeofban, &a.jail, &a.ip).cmp(&(b.timeofban, &b.jail, &b.ip)));
     Ok(out)
 }
 

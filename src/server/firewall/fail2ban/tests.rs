@@ -325,7 +325,7 @@ proptest! {
         let text = format!("{id} \t{a} + {t} = {b}\n");
         for ban in parse::banip_with_time(&text) {
             let mut blk = ban_block(
-                &ctx("198.51.100.7"),
+                "198.51.100.7",
                 &Client { ctx: &ctx("198.51.100.7"), program: "fail2ban-client" },
                 "j",
                 &ban.id,
@@ -336,4 +336,99 @@ proptest! {
             fill_times(&mut blk, &ban, None);
         }
     }
+}
+
+/// A copy of the captured database with two earlier bans of 198.51.100.7 in postfix-sasl
+/// (as fail2ban's `addBan` writes them: one row per ban) and one long before the window.
+fn database_with_history(dir: &std::path::Path) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let db = dir.join("fail2ban.sqlite3");
+    std::fs::copy(fixtures().join("fail2ban.sqlite3"), &db).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    for t in [NOW - 7200, NOW - 5400, NOW - 10 * 86_400] {
+        conn.execute(
+            "INSERT INTO bans(jail, ip, timeofban, bantime, bancount, data) VALUES ('postfix-sasl', '198.51.100.7', ?1, 3600, 1, '{\"failures\": 3}')",
+            [t],
+        )
+        .unwrap();
+    }
+    db
+}
+
+#[test]
+fn all_bans_lists_every_jail_with_history_lines_and_settings() {
+    let shim = Shim::new("all", false);
+    let dir = shim.dir.join("db");
+    let mut c = ctx("0.0.0.0");
+    c.paths.fail2ban_db = Some(database_with_history(&dir));
+    let l = all_bans_using(&c, &shim.program());
+    let got: Vec<(String, Option<String>)> = l
+        .entries
+        .iter()
+        .map(|e| (net_text(&e.net), e.trigger.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("198.51.100.8".to_string(), Some("dovecot".to_string())),
+            ("198.51.100.64/26".to_string(), Some("dovecot".to_string())),
+            ("198.51.100.7".to_string(), Some("postfix-sasl".to_string())),
+            ("2001:db8::7".to_string(), Some("postfix-sasl".to_string())),
+        ]
+    );
+    let b = &l.entries[2];
+    // The captured ban is the newest row: its lines and counts; the two earlier bans inside
+    // the window are its history, the one ten days ago is not.
+    assert_eq!(b.lines.len(), 5);
+    assert!(b.lines[0].contains("SASL LOGIN authentication failed"));
+    assert_eq!(b.failures, Some(5));
+    assert_eq!(b.earlier_bans, [NOW - 7200, NOW - 5400]);
+    assert_eq!(
+        b.block.unblock,
+        ["fail2ban-client set postfix-sasl unbanip 198.51.100.7"]
+    );
+    assert_eq!(
+        b.block.allow[0],
+        "fail2ban-client set postfix-sasl addignoreip 198.51.100.7"
+    );
+    // The network ban's allow names the network, not a client.
+    assert_eq!(
+        l.entries[1].block.allow[0],
+        "fail2ban-client set dovecot addignoreip 198.51.100.64/26"
+    );
+    assert!(l
+        .settings
+        .iter()
+        .any(|s| s.source == "fail2ban:postfix-sasl" && s.name == "maxretry"));
+    assert_eq!(l.sources[0].status, SourceStatus::Read);
+    assert!(l.sources[0].detail.contains("4 banned"), "{:?}", l.sources);
+}
+
+#[test]
+fn all_bans_without_a_server_come_from_the_database() {
+    if exec::run("fail2ban-client", &["--version"], Duration::from_secs(20)).is_err() {
+        eprintln!("skipped: fail2ban-client is not installed");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("smtp-doctor-f2b-allnosrv-{}", std::process::id()));
+    let mut c = ctx("0.0.0.0");
+    c.paths.fail2ban_socket = Some(dir.join("no.sock"));
+    c.paths.fail2ban_db = Some(database_with_history(&dir));
+    let l = all_bans(&c);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(l.sources[0].status, SourceStatus::Error);
+    assert_eq!(l.sources[1].name, "fail2ban-db");
+    assert_eq!(l.entries.len(), 4, "{:#?}", l.entries);
+    let b = l
+        .entries
+        .iter()
+        .find(|e| net_text(&e.net) == "198.51.100.7")
+        .unwrap();
+    assert_eq!(b.earlier_bans, [NOW - 7200, NOW - 5400]);
+    assert!(b
+        .block
+        .reason
+        .as_deref()
+        .unwrap()
+        .ends_with("the ban returns when it starts"));
 }
