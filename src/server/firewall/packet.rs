@@ -41,9 +41,14 @@ use std::net::IpAddr;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use ipnet::IpNet;
+
 use crate::server::context::Ctx;
 use crate::server::exec::{self, ExecError};
 use crate::server::model::{Effect, SourceEntry, SourceOutcome, SourceStatus};
+use crate::server::netaddr;
+
+use super::{Listed, Listing};
 
 use ipset::{EntryUse, IpSet};
 use iptables_walk::Backend;
@@ -64,47 +69,254 @@ pub fn read(ctx: &Ctx) -> SourceOutcome {
 /// captured output in tests.
 pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
     let client = addr::canonical(client);
+    let captured = capture(run, &[client.is_ipv6()]);
+    evaluate(&captured, client, now)
+}
+
+/// Every address or network the packet filter drops or rejects, for the audit: each
+/// address a rule, an ipset member or an nftables set element names, looked up as a client
+/// of its own in one reading of the tools (both families), and listed with the blocks whose
+/// entry is that address (other entries that contain it are listed under their own). A
+/// network's allow commands are left out: they would open it to every address in it.
+/// `ctx.client` is not used.
+pub fn all_blocks(ctx: &Ctx) -> Listing {
+    let timeout = ctx.command_timeout;
+    all_blocks_with(ctx.now, &|program, args| exec::run(program, args, timeout))
+}
+
+/// [`all_blocks`] with the tools' output from `run`.
+pub fn all_blocks_with(now: i64, run: Runner<'_>) -> Listing {
+    let captured = capture(run, &[false, true]);
+    let nets = candidates(&captured);
+    // Each address is a walk of its own through the whole ruleset: spread over the CPUs.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = nets.len().div_ceil(workers).max(1);
+    let found: Vec<Vec<Listed>> = std::thread::scope(|s| {
+        let handles: Vec<_> = nets
+            .chunks(chunk)
+            .map(|part| s.spawn(|| own_blocks(&captured, part, now)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let entries: Vec<Listed> = found.into_iter().flatten().collect();
+    let mut blocked: HashMap<&'static str, HashSet<IpNet>> = HashMap::new();
+    for e in &entries {
+        blocked
+            .entry(tool_name(&e.block))
+            .or_default()
+            .insert(e.net);
+    }
+    let mut sources = Vec::new();
+    let mut tool = |name: &'static str, result: Result<String, &Problem>| match result {
+        Ok(detail) => {
+            let n = blocked.get(name).map_or(0, HashSet::len);
+            sources.push(SourceEntry::new(
+                name,
+                SourceStatus::Read,
+                format!("{detail}; {n} blocked (address or network)"),
+            ))
+        }
+        Err((status, detail)) => sources.push(SourceEntry::new(name, *status, detail.clone())),
+    };
+    for (backend, parsed) in &captured.iptables {
+        tool(
+            backend.program(),
+            parsed.as_ref().map(|r| {
+                format!(
+                    "{}, {}",
+                    count(r.tables.len(), "table"),
+                    count(r.rule_count(), "rule")
+                )
+            }),
+        );
+    }
+    tool(
+        "nftables",
+        captured.nft.as_ref().map(|(r, _)| {
+            format!(
+                "{}, {}, {}",
+                count(r.tables.len(), "table"),
+                count(r.rules.len(), "rule"),
+                count(r.sets.len(), "set")
+            )
+        }),
+    );
+    tool(
+        "ipset",
+        captured
+            .ipset
+            .as_ref()
+            .map(|p| count(p.member_addresses().len(), "address entry")),
+    );
+    Listing {
+        sources,
+        entries,
+        settings: Vec::new(),
+    }
+}
+
+/// For each of `nets`, the blocking entries that name exactly it.
+fn own_blocks(captured: &Captured, nets: &[IpNet], now: i64) -> Vec<Listed> {
+    let mut out = Vec::new();
+    for &net in nets {
+        for mut b in evaluate(captured, net.network(), now).blocks {
+            if !b.blocks() || netaddr::parse_net(&addr::plain(&b.matched)) != Some(net) {
+                continue;
+            }
+            if net.prefix_len() != net.max_prefix_len() {
+                b.allow.clear();
+            }
+            out.push(Listed::new(net, b));
+        }
+    }
+    out
+}
+
+/// The `sources[]` name of the tool a block came from.
+fn tool_name(b: &crate::server::model::Block) -> &'static str {
+    use crate::server::model::BlockSource;
+    match b.source {
+        BlockSource::Ipset => "ipset",
+        BlockSource::Nftables => "nftables",
+        _ if b.location.ends_with("(legacy)") => {
+            if b.matched.contains(':') {
+                "ip6tables-legacy"
+            } else {
+                "iptables-legacy"
+            }
+        }
+        _ if b.matched.contains(':') => "ip6tables",
+        _ => "iptables",
+    }
+}
+
+/// Every address or network any tool names as a source (once each, in address order).
+fn candidates(c: &Captured) -> Vec<IpNet> {
+    let mut texts: Vec<String> = Vec::new();
+    for (_, parsed) in &c.iptables {
+        let Ok(rules) = parsed else { continue };
+        for rule in rules
+            .tables
+            .iter()
+            .flat_map(|t| &t.chains)
+            .flat_map(|ch| &ch.rules)
+        {
+            if let Some(s) = rule.sources.as_ref().filter(|s| !s.negated) {
+                texts.extend(s.value.iter().cloned());
+            }
+        }
+    }
+    if let Ok(sets) = &c.ipset {
+        texts.extend(sets.member_addresses().into_iter().map(str::to_string));
+    }
+    if let Ok((rules, _)) = &c.nft {
+        texts.extend(nftables_walk::source_values(rules));
+    }
+    let mut nets: Vec<IpNet> = texts
+        .iter()
+        .filter_map(|t| netaddr::parse_net(&addr::plain(t)))
+        // A rule for every address is not a block of an address.
+        .filter(|n| n.prefix_len() > 0)
+        .collect();
+    nets.sort();
+    nets.dedup();
+    nets
+}
+
+/// A tool's output could not be had or read: its `sources[]` status and why.
+type Problem = (SourceStatus, String);
+
+/// What the tools printed, parsed once; a client's blocks are then looked up in it
+/// ([`evaluate`]), as often as there are clients.
+struct Captured {
+    ipset: Result<ipset::ParsedSets, Problem>,
+    /// iptables-save of each backend run, in the order they were run; the legacy backend
+    /// only when it is installed and holds rules.
+    iptables: Vec<(Backend, Result<iptables::Ruleset, Problem>)>,
+    nft: Result<(nftables::Ruleset, HashMap<nftables::RuleKey, String>), Problem>,
+}
+
+/// Runs every tool once: ipset, iptables-save for each family in `v6s` (false: IPv4) and
+/// backend, nft (JSON, and the text listing for readable rules).
+fn capture(run: Runner<'_>, v6s: &[bool]) -> Captured {
+    let ipset = match run("ipset", &["list"]) {
+        Ok(text) => Ok(ipset::parse_sets(&text)),
+        Err(e) => Err((e.status(), e.to_string())),
+    };
+    let mut iptables = Vec::new();
+    for &v6 in v6s {
+        for legacy in [false, true] {
+            let backend = Backend { v6, legacy };
+            let text = match run(backend.save_program(), &[]) {
+                Ok(text) => text,
+                // Only hosts that still use the legacy backend need it.
+                Err(ExecError::NotFound { .. }) if legacy => continue,
+                Err(e) => {
+                    iptables.push((backend, Err((e.status(), e.to_string()))));
+                    continue;
+                }
+            };
+            match iptables::parse_save(&text) {
+                Ok(rules) if legacy && rules.rule_count() == 0 => {}
+                Ok(rules) => iptables.push((backend, Ok(rules))),
+                Err(e) => iptables.push((backend, Err((SourceStatus::Error, e.to_string())))),
+            }
+        }
+    }
+    let nft = match run("nft", &["-j", "list", "ruleset"]).map(|t| nftables::parse_json(&t)) {
+        Ok(Ok(rules)) => {
+            // The text listing only makes rules readable; without it they show as JSON.
+            let texts = run("nft", &["-a", "list", "ruleset"])
+                .map(|t| nftables::parse_rule_texts(&t))
+                .unwrap_or_default();
+            Ok((rules, texts))
+        }
+        Ok(Err(e)) => Err((SourceStatus::Error, e.to_string())),
+        Err(e) => Err((e.status(), e.to_string())),
+    };
+    Captured {
+        ipset,
+        iptables,
+        nft,
+    }
+}
+
+/// The client's blocks in what the tools printed, in packet order, with one `sources[]`
+/// entry per tool.
+fn evaluate(c: &Captured, client: IpAddr, now: i64) -> SourceOutcome {
     let v6 = client.is_ipv6();
     let mut hits: Vec<Hit> = Vec::new();
     // (sources[] name, status, detail before the match count) in report order.
     let mut entries: Vec<(&'static str, SourceStatus, String)> = Vec::new();
 
     // ipset first: iptables rules look its members up.
-    let (sets, ipset_entry) = match run("ipset", &["list"]) {
-        Ok(text) => {
-            let sets = ipset::parse_list(&text, client);
+    let (sets, ipset_entry) = match &c.ipset {
+        Ok(parsed) => {
+            let sets = parsed.for_client(client);
             let total: usize = sets.iter().map(|s| s.entries).sum();
             let detail = format!("{}, {}", count(sets.len(), "set"), count(total, "entry"));
             (Some(sets), ("ipset", SourceStatus::Read, detail))
         }
-        Err(e) => (None, ("ipset", e.status(), e.to_string())),
+        Err((status, detail)) => (None, ("ipset", *status, detail.clone())),
     };
 
     let mut skip: HashSet<(String, String, String)> = HashSet::new();
     let mut met: HashSet<(String, String)> = HashSet::new();
     let mut used_by_rules: HashMap<String, Vec<u16>> = HashMap::new();
-    for legacy in [false, true] {
-        let backend = Backend { v6, legacy };
+    for (backend, parsed) in c.iptables.iter().filter(|(b, _)| b.v6 == v6) {
         let name = backend.program();
-        let text = match run(backend.save_program(), &[]) {
-            Ok(text) => text,
-            // Only hosts that still use the legacy backend need it.
-            Err(ExecError::NotFound { .. }) if legacy => continue,
-            Err(e) => {
-                entries.push((name, e.status(), e.to_string()));
-                continue;
-            }
-        };
-        let rules = match iptables::parse_save(&text) {
+        let rules = match parsed {
             Ok(r) => r,
-            Err(e) => {
-                entries.push((name, SourceStatus::Error, e.to_string()));
+            Err((status, detail)) => {
+                entries.push((name, *status, detail.clone()));
                 continue;
             }
         };
-        if legacy && rules.rule_count() == 0 {
-            continue;
-        }
         if rules.nf_tables {
             let family = if v6 { "ip6" } else { "ip" };
             for t in rules
@@ -112,12 +324,12 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
                 .iter()
                 .filter(|t| !rules.incompatible.contains(&t.name))
             {
-                for c in &t.chains {
-                    skip.insert((family.into(), t.name.clone(), c.name.clone()));
+                for ch in &t.chains {
+                    skip.insert((family.into(), t.name.clone(), ch.name.clone()));
                 }
             }
         }
-        let walked = iptables_walk::walk(&rules, backend, client, sets.as_deref(), now);
+        let walked = iptables_walk::walk(rules, *backend, client, sets.as_deref(), now);
         met.extend(walked.met);
         for (set, ports) in walked.used_by_rules {
             let all = used_by_rules.entry(set).or_default();
@@ -136,7 +348,7 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
         entries.push((name, SourceStatus::Read, detail));
     }
 
-    entries.push(read_nft(client, now, run, &skip, &mut hits));
+    entries.push(eval_nft(&c.nft, client, now, &skip, &mut hits));
 
     if let Some(sets) = &sets {
         hits.extend(ipset_leftovers(sets, &met, &used_by_rules, client, now));
@@ -166,30 +378,25 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
     }
 }
 
-fn read_nft(
+fn eval_nft(
+    nft: &Result<(nftables::Ruleset, HashMap<nftables::RuleKey, String>), Problem>,
     client: IpAddr,
     now: i64,
-    run: Runner<'_>,
     skip: &HashSet<(String, String, String)>,
     hits: &mut Vec<Hit>,
 ) -> (&'static str, SourceStatus, String) {
     let name = "nftables";
-    let rules = match run("nft", &["-j", "list", "ruleset"]).map(|t| nftables::parse_json(&t)) {
-        Ok(Ok(rules)) => rules,
-        Ok(Err(e)) => return (name, SourceStatus::Error, e.to_string()),
-        Err(e) => return (name, e.status(), e.to_string()),
+    let (rules, texts) = match nft {
+        Ok(r) => r,
+        Err((status, detail)) => return (name, *status, detail.clone()),
     };
-    // The text listing only makes rules readable; without it they show as JSON.
-    let texts = run("nft", &["-a", "list", "ruleset"])
-        .map(|t| nftables::parse_rule_texts(&t))
-        .unwrap_or_default();
     let inputs = nftables_walk::Inputs {
         client,
         now,
         skip,
-        texts: &texts,
+        texts,
     };
-    let walked = nftables_walk::walk(&rules, &inputs);
+    let walked = nftables_walk::walk(rules, &inputs);
     hits.extend(walked.hits);
     let mut detail = format!(
         "{}, {}, {}",

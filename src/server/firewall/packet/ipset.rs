@@ -90,10 +90,25 @@ impl IpSet {
     }
 }
 
+/// Every set `ipset list` shows, with all its members (their address part parsed), before
+/// any client is looked for: parsed once, asked for many clients by the audit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParsedSets {
+    /// Each set's header (no `matching` members yet) and its member lines.
+    sets: Vec<(IpSet, Vec<RawMember>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct RawMember {
+    line: String,
+    /// The address part, when the set holds addresses and it parses.
+    spec: Option<AddrSpec>,
+}
+
 /// Parses `ipset list` (all sets). Lines that fit no known field are skipped, so a newer
 /// ipset with more header lines still reads.
-pub fn parse_list(text: &str, client: IpAddr) -> Vec<IpSet> {
-    let mut sets: Vec<IpSet> = Vec::new();
+pub fn parse_sets(text: &str) -> ParsedSets {
+    let mut sets: Vec<(IpSet, Vec<RawMember>)> = Vec::new();
     let mut in_members = false;
     for raw in text.lines() {
         let line = raw.trim_end_matches('\r');
@@ -102,19 +117,33 @@ pub fn parse_list(text: &str, client: IpAddr) -> Vec<IpSet> {
             continue;
         }
         if let Some(name) = line.strip_prefix("Name: ") {
-            sets.push(IpSet {
-                name: name.trim().to_string(),
-                ..Default::default()
-            });
+            sets.push((
+                IpSet {
+                    name: name.trim().to_string(),
+                    ..Default::default()
+                },
+                Vec::new(),
+            ));
             in_members = false;
             continue;
         }
-        let Some(set) = sets.last_mut() else { continue };
+        let Some((set, members)) = sets.last_mut() else {
+            continue;
+        };
         if in_members {
             set.entries += 1;
-            if let Some(m) = member(set, line, client) {
-                set.matching.push(m);
-            }
+            let spec = if set.holds_addresses() {
+                line.split_whitespace()
+                    .next()
+                    .and_then(|entry| entry.split(',').next())
+                    .and_then(AddrSpec::parse)
+            } else {
+                None
+            };
+            members.push(RawMember {
+                line: line.to_string(),
+                spec,
+            });
             continue;
         }
         if let Some(kind) = line.strip_prefix("Type: ") {
@@ -134,27 +163,58 @@ pub fn parse_list(text: &str, client: IpAddr) -> Vec<IpSet> {
             in_members = true;
         }
     }
-    // hash:net sets test the most specific network first: when that is a `nomatch`
-    // exception, the client is carved out of the set; other exceptions do not count.
-    for set in &mut sets {
-        let most_specific = set
-            .matching
-            .iter()
-            .max_by_key(|m| prefix_len(&m.addr))
-            .map(Member::nomatch);
-        if most_specific == Some(true) {
-            set.matching.clear();
-        } else {
-            set.matching.retain(|m| !m.nomatch());
+    ParsedSets { sets }
+}
+
+impl ParsedSets {
+    /// The sets with the members that hold `client`.
+    pub fn for_client(&self, client: IpAddr) -> Vec<IpSet> {
+        let mut out = Vec::with_capacity(self.sets.len());
+        for (header, members) in &self.sets {
+            let mut set = header.clone();
+            set.matching = members
+                .iter()
+                .filter(|m| m.spec.is_some_and(|s| s.contains(client)))
+                .filter_map(|m| member(&set, &m.line, client))
+                .collect();
+            // hash:net sets test the most specific network first: when that is a `nomatch`
+            // exception, the client is carved out of the set; other exceptions do not count.
+            let most_specific = set
+                .matching
+                .iter()
+                .max_by_key(|m| prefix_len(&m.addr))
+                .map(Member::nomatch);
+            if most_specific == Some(true) {
+                set.matching.clear();
+            } else {
+                set.matching.retain(|m| !m.nomatch());
+            }
+            // ipset lists hash sets in hash order; most specific first reads (and tests) stably.
+            set.matching.sort_by(|a, b| {
+                prefix_len(&b.addr)
+                    .cmp(&prefix_len(&a.addr))
+                    .then_with(|| a.entry.cmp(&b.entry))
+            });
+            out.push(set);
         }
-        // ipset lists hash sets in hash order; most specific first reads (and tests) stably.
-        set.matching.sort_by(|a, b| {
-            prefix_len(&b.addr)
-                .cmp(&prefix_len(&a.addr))
-                .then_with(|| a.entry.cmp(&b.entry))
-        });
+        out
     }
-    sets
+
+    /// The address part of every member of an address set that is not a `nomatch`
+    /// exception, as written: the addresses the sets may block.
+    pub fn member_addresses(&self) -> Vec<&str> {
+        self.sets
+            .iter()
+            .flat_map(|(_, members)| members)
+            .filter(|m| m.spec.is_some() && !m.line.split_whitespace().any(|w| w == "nomatch"))
+            .filter_map(|m| m.line.split_whitespace().next()?.split(',').next())
+            .collect()
+    }
+}
+
+/// Parses `ipset list` for one client: every set, with the members that hold it.
+pub fn parse_list(text: &str, client: IpAddr) -> Vec<IpSet> {
+    parse_sets(text).for_client(client)
 }
 
 /// How specific an entry is: its prefix length; a single address is the most specific,

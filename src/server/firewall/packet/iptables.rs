@@ -3,6 +3,7 @@
 
 use thiserror::Error;
 
+use super::addr::AddrSpec;
 use super::ports::PortList;
 
 #[derive(Debug, Error, PartialEq)]
@@ -61,6 +62,9 @@ pub struct Rule {
     pub spec: Vec<String>,
     /// `-s`: one or more addresses/networks as printed.
     pub sources: Option<Neg<Vec<String>>>,
+    /// `sources` parsed, when every one of them parses: lets a walk for many clients pass
+    /// over a rule for another address without parsing it again.
+    pub source_specs: Option<Vec<AddrSpec>>,
     /// `-m iprange --src-range A-B`.
     pub src_range: Option<Neg<String>>,
     pub in_iface: Option<Neg<String>>,
@@ -260,9 +264,11 @@ fn parse_rule(line: &str, spec: Vec<String>) -> Rule {
         match w {
             "-s" | "--source" | "--src" => {
                 if let Some(v) = arg(&mut i) {
+                    let value: Vec<String> = v.split(',').map(str::to_string).collect();
+                    r.source_specs = value.iter().map(|a| AddrSpec::parse(a)).collect();
                     r.sources = Some(Neg {
                         negated: neg,
-                        value: v.split(',').map(str::to_string).collect(),
+                        value,
                     });
                 }
             }

@@ -184,6 +184,43 @@ pub fn value_text(v: &Value) -> Option<String> {
     }
 }
 
+/// Every address, network or range a rule's `ip saddr`/`ip6 saddr` names (literals and
+/// anonymous sets) and every element of an address set or map, as written: the addresses
+/// nftables may block, whoever asks.
+pub fn source_values(rules: &Ruleset) -> Vec<String> {
+    let mut out = Vec::new();
+    for set in &rules.sets {
+        for e in &set.elem {
+            let key = if set.map.is_some() {
+                e.as_array().and_then(|a| a.first())
+            } else {
+                Some(e)
+            };
+            if let Some(t) = key.and_then(value_text) {
+                out.push(t);
+            }
+        }
+    }
+    for rule in &rules.rules {
+        for stmt in &rule.expr {
+            let Stmt::Match(m) = stmt else { continue };
+            if m.op == "!=" || !matches!(field(&m.left), Field::Saddr { .. }) {
+                continue;
+            }
+            match &m.right {
+                Value::String(s) if s.starts_with('@') => {}
+                Value::Object(o) if o.contains_key("set") => {
+                    if let Some(Value::Array(items)) = o.get("set") {
+                        out.extend(items.iter().filter_map(value_text));
+                    }
+                }
+                v => out.extend(value_text(v)),
+            }
+        }
+    }
+    out
+}
+
 fn holds(v: &Value, client: IpAddr) -> bool {
     value_text(v)
         .and_then(|t| AddrSpec::parse(&t))

@@ -403,3 +403,53 @@ fn set_members_by_port() {
     assert_eq!(out.blocks[2].allow, Vec::<String>::new());
     assert_eq!(out.blocks[2].unblock, ["ipset del hidden 198.51.100.7"]);
 }
+
+#[test]
+fn all_blocks_lists_each_address_under_its_own_entries() {
+    let l = all_blocks_with(NOW, &captured);
+    let shown = |net: &str| -> Vec<String> {
+        l.entries
+            .iter()
+            .filter(|e| super::super::net_text(&e.net) == net)
+            .map(|e| summary(&e.block))
+            .collect()
+    };
+    // 198.51.100.7 is listed with the entries that name it, not with the networks that
+    // contain it (those are listed under their own network).
+    let v4 = shown("198.51.100.7");
+    assert!(!v4.is_empty(), "{:#?}", l.entries);
+    for s in &v4 {
+        assert!(s.contains("| 198.51.100.7 |"), "{s}");
+    }
+    assert!(v4.contains(&"inet sdx set blocklist | Drop | 198.51.100.7 | []".to_string()));
+    // What read_with gives for that client, restricted to its own entries that block.
+    let one = read_with("198.51.100.7".parse().unwrap(), NOW, &captured);
+    let own: Vec<String> = one
+        .blocks
+        .iter()
+        .filter(|b| b.blocks() && b.matched == "198.51.100.7")
+        .map(summary)
+        .collect();
+    assert_eq!(v4, own);
+    assert!(!shown("198.51.100.0/24").is_empty());
+    assert!(!shown("2001:db8::7").is_empty());
+    // Only blocking entries, and networks without allow commands.
+    for e in &l.entries {
+        assert!(e.block.blocks(), "{}", summary(&e.block));
+        if e.net.prefix_len() < e.net.max_prefix_len() {
+            assert!(e.block.allow.is_empty(), "{}", summary(&e.block));
+        }
+    }
+    let names: Vec<&str> = l.sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "iptables",
+            "iptables-legacy",
+            "ip6tables",
+            "nftables",
+            "ipset"
+        ]
+    );
+    assert!(l.sources.iter().all(|s| s.status == SourceStatus::Read));
+}
