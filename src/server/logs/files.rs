@@ -15,8 +15,8 @@ use super::line::parse_line;
 use super::matcher::Matcher;
 use super::paths::LogFile;
 use super::reader::{
-    is_gzip, open_stream, scan_lines, window_start_offset, Candidate, Flow, SEEK_MIN_BYTES,
-    SEEK_SLACK_SECS,
+    is_gzip, open_stream, scan_lines, window_start_offset, Candidate, Flow, ScanStats,
+    SEEK_MIN_BYTES, SEEK_SLACK_SECS,
 };
 use super::time::{resolve, rfc3339, LocalZone};
 
@@ -99,23 +99,43 @@ fn tls_library_line<'a>(line: &str, message: &str, after: &'a [u8]) -> Option<&'
         .find(|l| memchr::memmem::find(l, want.as_bytes()).is_some())
 }
 
-/// Reads one file. Never fails: what goes wrong is the source entry's status and detail.
-pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
+/// A log file opened for the window: positioned past the lines before it when it is a
+/// large plain file, decompressed when it is gzip.
+pub struct Opened {
+    pub name: String,
+    pub reader: Box<dyn Read + Send>,
+    pub gzip: bool,
+    /// Bytes skipped at the start (before the window).
+    pub offset: u64,
+    pub size: u64,
+    /// Modification time (Unix seconds), when it could be learned.
+    pub last_written: Option<i64>,
+    /// The newest a line of the file can be: for timestamps without a year.
+    pub reference: i64,
+}
+
+/// Opens `f` for the lines of `window`, or says why it is not read (absent, denied, a
+/// folder, last written before the window) as the file's result.
+pub fn open_for_window(
+    f: &LogFile,
+    window: Window,
+    zone: &(dyn LocalZone + Sync),
+) -> Result<Opened, FileResult> {
     let name = f.path.display().to_string();
     let meta = match std::fs::metadata(&f.path) {
         Ok(m) => m,
         Err(e) => {
             let (status, detail) = io_status(&e);
-            return FileResult::only(&name, status, detail, None);
+            return Err(FileResult::only(&name, status, detail, None));
         }
     };
     if meta.is_dir() {
-        return FileResult::only(
+        return Err(FileResult::only(
             &name,
             SourceStatus::Error,
             "is a folder, not a log file",
             None,
-        );
+        ));
     }
     let last_written = meta
         .modified()
@@ -123,9 +143,9 @@ pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .and_then(|d| i64::try_from(d.as_secs()).ok());
     // The newest line of a file is no newer than its modification time.
-    let reference = last_written.unwrap_or(s.window.until);
-    if last_written.is_some_and(|t| t < s.window.since) {
-        return FileResult::only(
+    let reference = last_written.unwrap_or(window.until);
+    if last_written.is_some_and(|t| t < window.since) {
+        return Err(FileResult::only(
             &name,
             SourceStatus::Read,
             format!(
@@ -134,17 +154,16 @@ pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
                 rfc3339(reference)
             ),
             last_written,
-        );
+        ));
     }
     let mut file = match File::open(&f.path) {
         Ok(file) => file,
         Err(e) => {
             let (status, detail) = io_status(&e);
-            return FileResult::only(&name, status, detail, last_written);
+            return Err(FileResult::only(&name, status, detail, last_written));
         }
     };
     let size = meta.len();
-    let zone = s.zone;
     let time_of = |line: &[u8]| -> Option<i64> {
         let p = parse_line(std::str::from_utf8(line).ok()?)?;
         resolve(p.stamp, zone, reference)
@@ -154,20 +173,93 @@ pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
         let mut magic = [0u8; 2];
         let plain = file.read_exact(&mut magic).is_ok() && !is_gzip(&magic);
         if plain {
-            offset = window_start_offset(&mut file, size, s.window.since, &time_of).unwrap_or(0);
+            offset = window_start_offset(&mut file, size, window.since, &time_of).unwrap_or(0);
         }
         if let Err(e) = file.seek(SeekFrom::Start(0)) {
-            return FileResult::only(&name, SourceStatus::Error, e.to_string(), last_written);
+            return Err(FileResult::only(
+                &name,
+                SourceStatus::Error,
+                e.to_string(),
+                last_written,
+            ));
         }
     }
-    let (mut reader, gzip) = match open_stream(file, offset) {
+    let (reader, gzip) = match open_stream(file, offset) {
         Ok(r) => r,
         Err(e) => {
             let (status, detail) = io_status(&e);
-            return FileResult::only(&name, status, detail, last_written);
+            return Err(FileResult::only(&name, status, detail, last_written));
         }
     };
+    Ok(Opened {
+        name,
+        reader,
+        gzip,
+        offset,
+        size,
+        last_written,
+        reference,
+    })
+}
 
+/// What a read of `o` came to, for its `sources[]` entry: size, lines found, what was
+/// skipped, and the error that ended it early, if any.
+pub fn read_detail(
+    o: &Opened,
+    stats: &ScanStats,
+    matching: usize,
+    notes: &[String],
+) -> (SourceStatus, String) {
+    let mut detail = if o.gzip {
+        format!(
+            "{} gzip ({} uncompressed)",
+            human_size(o.size),
+            human_size(stats.bytes)
+        )
+    } else {
+        human_size(o.size)
+    };
+    detail.push_str(&format!(
+        ", {} in the window",
+        plural(matching, "matching line", "matching lines")
+    ));
+    if o.offset > 0 {
+        detail.push_str(&format!(
+            "; the first {} skipped (before the window)",
+            human_size(o.offset)
+        ));
+    }
+    for n in notes {
+        detail.push_str("; ");
+        detail.push_str(n);
+    }
+    if stats.overlong > 0 {
+        detail.push_str(&format!(
+            "; {} over 1 MB skipped",
+            plural(stats.overlong as usize, "line", "lines")
+        ));
+    }
+    match &stats.error {
+        Some(e) => {
+            detail.push_str(&format!(
+                "; read error after {}: {e}",
+                human_size(stats.bytes)
+            ));
+            (SourceStatus::Error, detail)
+        }
+        None => (SourceStatus::Read, detail),
+    }
+}
+
+/// Reads one file. Never fails: what goes wrong is the source entry's status and detail.
+pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
+    let mut o = match open_for_window(f, s.window, s.zone) {
+        Ok(o) => o,
+        Err(result) => return result,
+    };
+    let name = o.name.clone();
+    let reference = o.reference;
+    let zone = s.zone;
     let mut kept = Kept::new();
     let (mut matching, mut untimed, mut past_end) = (0usize, 0usize, false);
     let window = s.window;
@@ -219,60 +311,27 @@ pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
         }
         Flow::Continue
     };
-    let stats = scan_lines(&mut reader, &s.matcher.needles(), s.chunk, &mut on_line);
+    let stats = scan_lines(&mut o.reader, &s.matcher.needles(), s.chunk, &mut on_line);
 
     let (entries, dropped) = kept.into_parts();
-    let mut detail = if gzip {
-        format!(
-            "{} gzip ({} uncompressed)",
-            human_size(size),
-            human_size(stats.bytes)
-        )
-    } else {
-        human_size(size)
-    };
-    detail.push_str(&format!(
-        ", {} in the window",
-        plural(matching, "matching line", "matching lines")
-    ));
-    if offset > 0 {
-        detail.push_str(&format!(
-            "; the first {} skipped (before the window)",
-            human_size(offset)
-        ));
-    }
+    let mut notes = Vec::new();
     if past_end {
-        detail.push_str("; stopped at the lines after the window");
+        notes.push("stopped at the lines after the window".to_string());
     }
     if untimed > 0 {
-        detail.push_str(&format!(
-            "; {} without a readable time",
+        notes.push(format!(
+            "{} without a readable time",
             plural(untimed, "matching line", "matching lines")
         ));
     }
-    if stats.overlong > 0 {
-        detail.push_str(&format!(
-            "; {} over 1 MB skipped",
-            plural(stats.overlong as usize, "line", "lines")
-        ));
-    }
     if dropped > 0 {
-        detail.push_str(&format!("; only the latest {MAX_ENTRIES} kept"));
+        notes.push(format!("only the latest {MAX_ENTRIES} kept"));
     }
-    let status = match &stats.error {
-        Some(e) => {
-            detail.push_str(&format!(
-                "; read error after {}: {e}",
-                human_size(stats.bytes)
-            ));
-            SourceStatus::Error
-        }
-        None => SourceStatus::Read,
-    };
+    let (status, detail) = read_detail(&o, &stats, matching, &notes);
     FileResult {
-        source: SourceEntry::new(name.clone(), status, detail),
+        source: SourceEntry::new(name, status, detail),
         entries,
-        last_written,
+        last_written: o.last_written,
     }
 }
 

@@ -84,11 +84,25 @@ pub fn scan_lines(
         .filter(|n| !n.is_empty())
         .map(Finder::new)
         .collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    scan_regions(reader, chunk, &mut |region| {
+        report_lines(region, &finders, &mut spans, on_line)
+    })
+}
+
+/// Reads `reader` to the end (or until `on_region` says stop) in chunks of `chunk` bytes
+/// and hands on each chunk's whole lines as one region (a line longer than a chunk is
+/// skipped and counted). The search inside a region is the caller's: [`scan_lines`] looks
+/// for fixed strings, the audit for thousands of addresses at once.
+pub fn scan_regions(
+    reader: &mut dyn Read,
+    chunk: usize,
+    on_region: &mut dyn FnMut(&[u8]) -> Flow,
+) -> ScanStats {
     let mut buf = vec![0u8; chunk.max(64)];
     let mut filled = 0usize;
     let mut skipping = false;
     let mut stats = ScanStats::default();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
     loop {
         let mut eof = false;
         while filled < buf.len() {
@@ -141,7 +155,7 @@ pub fn scan_lines(
                 None => start,
             }
         };
-        let flow = report_lines(&data[start..end], &finders, &mut spans, on_line);
+        let flow = on_region(&data[start..end]);
         buf.copy_within(end..filled, 0);
         filled -= end;
         if flow == Flow::Stop || eof {
@@ -149,6 +163,25 @@ pub fn scan_lines(
         }
     }
     stats
+}
+
+/// The line of `region` around byte `at`: (start, end) without the newline.
+pub fn line_around(region: &[u8], at: usize) -> (usize, usize) {
+    let start = memrchr(b'\n', &region[..at]).map_or(0, |j| j + 1);
+    let end = memchr(b'\n', &region[at..]).map_or(region.len(), |j| at + j);
+    (start, end)
+}
+
+/// A candidate line from `region[start..end]` (a trailing `\r` dropped).
+pub fn candidate(region: &[u8], start: usize, end: usize) -> Candidate<'_> {
+    let mut line = &region[start..end];
+    if let Some(stripped) = line.strip_suffix(b"\r") {
+        line = stripped;
+    }
+    Candidate {
+        line,
+        after: region.get(end + 1..).unwrap_or(&[]),
+    }
 }
 
 /// Finds the needles in `region` (whole lines) and reports each line that holds one.
@@ -165,12 +198,10 @@ fn report_lines(
             let Some(i) = finder.find(&region[pos..]) else {
                 break;
             };
-            let hit = pos + i;
-            let line_start = memrchr(b'\n', &region[..hit]).map_or(0, |j| j + 1);
-            let line_end = memchr(b'\n', &region[hit..]).map_or(region.len(), |j| hit + j);
-            spans.push((line_start, line_end));
+            let span = line_around(region, pos + i);
+            spans.push(span);
             // Further hits on the same line add nothing.
-            pos = line_end + 1;
+            pos = span.1 + 1;
         }
     }
     if finders.len() > 1 {
@@ -178,12 +209,7 @@ fn report_lines(
         spans.dedup();
     }
     for &(start, end) in spans.iter() {
-        let mut line = &region[start..end];
-        if let Some(stripped) = line.strip_suffix(b"\r") {
-            line = stripped;
-        }
-        let after = region.get(end + 1..).unwrap_or(&[]);
-        if on_line(Candidate { line, after }) == Flow::Stop {
+        if on_line(candidate(region, start, end)) == Flow::Stop {
             return Flow::Stop;
         }
     }
