@@ -659,7 +659,7 @@ fn ban_block(
         until: None,
         unblock: vec![f2b.command(&["set", jail, "unbanip", id])],
         allow: vec![
-            f2b.command(&["set", jail, "addignoreip", &client]),
+            f2b.command(&["set", jail, "addignoreip", client]),
             escape_control(&format!(
                 "in [{jail}] of {JAIL_LOCAL}: ignoreip = {kept} {client}"
             )),

@@ -133,7 +133,7 @@ fn colon_prefix_ok(before: &[u8], v4: bool) -> bool {
     false
 }
 
-fn v4_before_ok(before: &[u8]) -> bool {
+pub(super) fn v4_before_ok(before: &[u8]) -> bool {
     match before.last() {
         None => true,
         Some(b':') => colon_prefix_ok(before, true),
@@ -141,7 +141,7 @@ fn v4_before_ok(before: &[u8]) -> bool {
     }
 }
 
-fn v4_after_ok(after: &[u8]) -> bool {
+pub(super) fn v4_after_ok(after: &[u8]) -> bool {
     match after.first() {
         None => true,
         Some(b'.') => !after.get(1).is_some_and(u8::is_ascii_digit),
@@ -149,7 +149,7 @@ fn v4_after_ok(after: &[u8]) -> bool {
     }
 }
 
-fn v6_before_ok(before: &[u8]) -> bool {
+pub(super) fn v6_before_ok(before: &[u8]) -> bool {
     match before.last() {
         None => true,
         Some(b':') => colon_prefix_ok(before, false),
@@ -157,7 +157,7 @@ fn v6_before_ok(before: &[u8]) -> bool {
     }
 }
 
-fn v6_after_ok(after: &[u8]) -> bool {
+pub(super) fn v6_after_ok(after: &[u8]) -> bool {
     match after.first() {
         None => true,
         // `2001:db8::7:1` is another address; `2001:db8::7: text` is not.

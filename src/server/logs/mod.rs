@@ -16,6 +16,7 @@ pub mod files;
 pub mod journal;
 pub mod line;
 pub mod matcher;
+pub mod multi;
 pub mod paths;
 pub mod postfix;
 pub mod reader;
