@@ -108,6 +108,15 @@ fn program_allowed(program: &str) -> bool {
     TOOLS.contains(&name)
 }
 
+/// Is `command` one this program would run: its words can be read and its program is one
+/// of [`TOOLS`] (a configuration line such as fail2ban's `ignoreip = ...` is not)?
+pub fn runnable(command: &str) -> bool {
+    shell_words::split(command)
+        .ok()
+        .and_then(|w| w.first().map(|p| program_allowed(p)))
+        .unwrap_or(false)
+}
+
 /// Runs a program with a time budget: `exec::run` on the host, a fake in tests.
 pub type RunFn<'a> = &'a dyn Fn(&str, &[&str], Duration) -> Result<String, ExecError>;
 

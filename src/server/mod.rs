@@ -9,6 +9,7 @@
 //! forms; [`apply`] runs the unblock commands after consent.
 
 pub mod apply;
+pub mod audit;
 pub mod clock;
 pub mod context;
 pub mod diagnose;

@@ -19,7 +19,7 @@ use super::ServerReport;
 const WIDTH: usize = 76;
 
 /// Writes `text` wrapped, the first line after `first`, the others under it.
-fn para(o: &mut String, first: &str, text: &str) {
+pub fn para(o: &mut String, first: &str, text: &str) {
     let indent = first.chars().count();
     let rest = " ".repeat(indent);
     for (i, line) in wrap(text, WIDTH.saturating_sub(indent).max(20))
@@ -32,7 +32,7 @@ fn para(o: &mut String, first: &str, text: &str) {
 
 /// Text shown as it is (a log line, a rule: spacing kept), cut into pieces that fit the
 /// 80 columns after `first`; the pieces after the first go under it.
-fn pre(o: &mut String, first: &str, text: &str) {
+pub fn pre(o: &mut String, first: &str, text: &str) {
     let indent = first.chars().count();
     let room = (WIDTH + 4).saturating_sub(indent).max(20);
     let chars: Vec<char> = text.chars().collect();
