@@ -152,12 +152,20 @@ Nothing on the server is changed unless --apply is given: then the unblock comma
 found are listed and run after you confirm on the terminal (--yes skips the question), \
 and everything is read again to show whether the block is gone.
 
-Exit status: 0 nothing blocks the address and nothing is wrong, 1 a block or a problem \
-was found (or the firewall could not be read), 2 bad usage or an unreadable input file.";
+Audit (--audit instead of --client-ip): every address blocked now, joined with a week of \
+logs (--since): customers locked out (they also signed in successfully) first, with their \
+accounts, when and why they were banned and the commands that lift and whitelist them; \
+then addresses without sign-ins, attackers that only failed, and password sprayers. \
+Repeat bans and rule advice (never applied). With --apply, only the customers are lifted \
+and whitelisted. --json prints smtp-doctor/server-audit/v1.
+
+Exit status: 0 nothing blocks the address and nothing is wrong (audit: no customer is \
+locked out), 1 a block or a problem was found (audit: a customer is locked out; or the \
+firewall could not be read), 2 bad usage or an unreadable input file.";
 
 /// Options of `server` (contract: ../shared/spec/cli.md, "Server mode").
 #[derive(Debug, Clone, Args)]
-#[command(group(ArgGroup::new("client").required(true).args(["client_ip", "from_report"])))]
+#[command(group(ArgGroup::new("client").required(true).args(["client_ip", "from_report", "audit"])))]
 pub struct ServerArgs {
     /// The customer's public address (IPv4 or IPv6; one address, not a network).
     #[arg(long, value_name = "IP", value_parser = parse_client_ip)]
@@ -166,15 +174,21 @@ pub struct ServerArgs {
     /// report (`smtp-doctor check --json` output or the Markdown report).
     #[arg(long, value_name = "FILE")]
     pub from_report: Option<PathBuf>,
+    /// Audit: every address the firewall and the ban lists block now, joined with the
+    /// mail logs: customers locked out (they also signed in successfully, with their
+    /// accounts) first, then the rest; repeat bans, rule advice, and with --apply the
+    /// customers lifted and whitelisted.
+    #[arg(long)]
+    pub audit: bool,
     /// The customer's login, to find its sign-ins and failures in the logs (overrides the
     /// report's).
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, value_name = "ADDR", conflicts_with = "audit")]
     pub account: Option<String>,
-    /// How much of the logs to read: 90m, 2h, 3d, 1w. It ends now; with --from-report it
-    /// is centred on the time of the customer's test instead (half before, half after:
-    /// ±12h by default), never reaching past now.
-    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_since)]
-    pub since: i64,
+    /// How much of the logs to read: 90m, 2h, 3d, 1w (default 24h; 7d with --audit). It
+    /// ends now; with --from-report it is centred on the time of the customer's test
+    /// instead (half before, half after: ±12h by default), never reaching past now.
+    #[arg(long, value_name = "DURATION", value_parser = parse_since)]
+    pub since: Option<i64>,
     /// A log file to read (repeatable; plain or .gz). Replaces the usual paths and the
     /// journal.
     #[arg(long = "log", value_name = "FILE")]
@@ -210,7 +224,8 @@ pub struct ServerArgs {
     /// seconds.
     #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_timeout)]
     pub timeout: Duration,
-    /// Also save the report as Markdown to this file (for a ticket).
+    /// Also save the report as Markdown to this file (for a ticket; with --audit, the
+    /// text form).
     #[arg(long, value_name = "FILE.md")]
     pub save: Option<PathBuf>,
 }
@@ -532,7 +547,9 @@ pub fn server_request(args: &ServerArgs) -> crate::server::request::Request {
     Request {
         target,
         account: args.account.clone(),
-        since: args.since,
+        since: args
+            .since
+            .unwrap_or(crate::server::window::DEFAULT_SINCE_SECS),
         paths: Paths {
             csf_dir: args.csf_dir.clone(),
             csf_state_dir: args.csf_state_dir.clone(),
@@ -551,6 +568,10 @@ pub fn server_request(args: &ServerArgs) -> crate::server::request::Request {
 fn server(args: ServerArgs) -> Result<i32, UsageError> {
     use crate::server::{apply, report as sreport, request, run};
     use std::io::IsTerminal;
+
+    if args.audit {
+        return audit(&args);
+    }
 
     // Refused before anything is read: nothing changes and nothing is printed.
     let consent = if args.apply {
@@ -627,6 +648,111 @@ fn server(args: ServerArgs) -> Result<i32, UsageError> {
         out(&sreport::text::render(&report));
     }
     Ok(report.exit_code())
+}
+
+/// The audit's request the options describe.
+pub fn audit_request(args: &ServerArgs) -> crate::server::audit::run::AuditRequest {
+    use crate::server::audit::run::{AuditRequest, DEFAULT_AUDIT_SINCE_SECS};
+    let paths = server_request(args).paths;
+    AuditRequest {
+        since: args.since.unwrap_or(DEFAULT_AUDIT_SINCE_SECS),
+        paths,
+        timeout: args.timeout,
+    }
+}
+
+/// `smtp-doctor server --audit`: every blocked address joined with the logs; with
+/// `--apply`, ask, then lift and whitelist the customers only.
+fn audit(args: &ServerArgs) -> Result<i32, UsageError> {
+    use crate::server::audit::{run as arun, text as atext};
+    use crate::server::{apply, request};
+    use std::io::IsTerminal;
+
+    let consent = if args.apply {
+        Some(
+            apply::consent(args.yes, std::io::stdin().is_terminal())
+                .map_err(|e| UsageError(e.into()))?,
+        )
+    } else {
+        None
+    };
+    for log in &args.logs {
+        std::fs::metadata(log).map_err(|e| UsageError(format!("--log {}: {e}", log.display())))?;
+    }
+    let req = audit_request(args);
+    let sources = arun::AuditSources::HOST;
+    let report = arun::audit(&req, request::now_unix(), &sources);
+
+    let mut stdout = std::io::stdout().lock();
+    let mut out = |text: &str| {
+        let _ = stdout.write_all(text.as_bytes());
+        let _ = stdout.flush();
+    };
+    let report = match consent {
+        None => report,
+        Some(consent) => {
+            let commands = report.apply_commands();
+            if commands.is_empty() {
+                arun::not_run(report, false)
+            } else {
+                if !args.json {
+                    out(&atext::render(&report));
+                    out("\n");
+                }
+                let go = match consent {
+                    apply::Consent::Given => true,
+                    apply::Consent::Ask => apply::ask_on_terminal(&commands).map_err(|e| {
+                        UsageError(format!("--apply: cannot ask on the terminal: {e}"))
+                    })?,
+                };
+                if go {
+                    let after = arun::lift_customers(
+                        &report,
+                        &req,
+                        request::now_unix(),
+                        &crate::server::exec::run,
+                        &sources,
+                    );
+                    if !args.json {
+                        if let Some(a) = &after.apply {
+                            let mut o = String::new();
+                            atext::apply_section(&mut o, a);
+                            out(&o);
+                        }
+                        save_audit(args, &after)?;
+                        return Ok(after.exit_code());
+                    }
+                    after
+                } else {
+                    let declined = arun::not_run(report, true);
+                    if !args.json {
+                        out("Nothing was changed.\n");
+                        save_audit(args, &declined)?;
+                        return Ok(declined.exit_code());
+                    }
+                    declined
+                }
+            }
+        }
+    };
+    save_audit(args, &report)?;
+    if args.json {
+        out(&(report.to_json() + "\n"));
+    } else {
+        out(&atext::render(&report));
+    }
+    Ok(report.exit_code())
+}
+
+fn save_audit(
+    args: &ServerArgs,
+    report: &crate::server::audit::AuditReport,
+) -> Result<(), UsageError> {
+    if let Some(path) = &args.save {
+        std::fs::write(path, crate::server::audit::text::render(report))
+            .map_err(|e| UsageError(format!("--save {}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 fn save_server(

@@ -114,6 +114,9 @@ pub struct AuditEntry {
     /// The log lines that triggered the ban (fail2ban's database), else the latest
     /// failures the logs show; escaped.
     pub trigger_lines: Vec<String>,
+    /// `trigger_lines` are the ones the ban tool recorded (rather than the latest failures
+    /// the logs show).
+    pub trigger_lines_recorded: bool,
     /// The latest successful sign-in line per account and the latest failures.
     pub evidence: Vec<LogEntry>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -335,7 +338,8 @@ fn entry_for(net: IpNet, items: Vec<Listed>, a: Activity, since: i64) -> AuditEn
             }
         }
     }
-    if trigger_lines.is_empty() {
+    let trigger_lines_recorded = !trigger_lines.is_empty();
+    if !trigger_lines_recorded {
         trigger_lines = a.failure_lines.iter().map(|e| e.line.clone()).collect();
     }
     let mut evidence: Vec<LogEntry> = a.ok_lines.values().cloned().collect();
@@ -363,6 +367,7 @@ fn entry_for(net: IpNet, items: Vec<Listed>, a: Activity, since: i64) -> AuditEn
         apply: kind == Kind::Customer && single && !unblock.is_empty(),
         blocks,
         trigger_lines,
+        trigger_lines_recorded,
         evidence,
         repeat,
         unblock,
@@ -393,13 +398,17 @@ pub fn rank(entries: &mut [AuditEntry]) {
     }
 }
 
-/// `alice@example.test (12, last 2026-11-30 18:02 UTC)`.
+/// `alice@example.test 12 times (last 2026-11-30 18:02 UTC)`.
 pub fn describe_accounts(v: &[AccountCount]) -> String {
     v.iter()
         .map(|a| {
             let last =
                 crate::server::window::parse_rfc3339(&a.last).map_or_else(|| a.last.clone(), human);
-            format!("{} ({}, last {last})", a.account, a.count)
+            if a.count == 1 {
+                format!("{} once ({last})", a.account)
+            } else {
+                format!("{} {} times (last {last})", a.account, a.count)
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -77,21 +77,13 @@ fn full(o: &mut String, n: usize, e: &AuditEntry) {
     para(
         o,
         "     ",
-        &format!(
-            "Signed in fine as {} ({} successful sign-ins in the window).",
-            describe_accounts(&e.accounts_ok),
-            e.sign_ins_ok
-        ),
+        &format!("Signed in fine: {}.", describe_accounts(&e.accounts_ok)),
     );
     if !e.accounts_failed.is_empty() {
         para(
             o,
             "     ",
-            &format!(
-                "Failed sign-ins: {} ({} in all).",
-                describe_accounts(&e.accounts_failed),
-                e.sign_ins_failed
-            ),
+            &format!("Failed: {}.", describe_accounts(&e.accounts_failed)),
         );
     }
     para(o, "     Blocked by ", &banned_by(e));
@@ -102,7 +94,15 @@ fn full(o: &mut String, n: usize, e: &AuditEntry) {
         }
     }
     if !e.trigger_lines.is_empty() {
-        let _ = writeln!(o, "     The lines that banned it:");
+        let _ = writeln!(
+            o,
+            "     {}",
+            if e.trigger_lines_recorded {
+                "The lines that banned it:"
+            } else {
+                "Its latest failed sign-ins:"
+            }
+        );
         for l in &e.trigger_lines {
             pre(o, "       ", &esc(l));
         }

@@ -364,6 +364,9 @@ impl AddressSet {
                 continue;
             }
             done_at.push(start);
+            if names_the_server(&line[..start]) {
+                continue;
+            }
             let v6 = self
                 .v6
                 .get(m.pattern().as_usize())
@@ -395,6 +398,12 @@ impl AddressSet {
         }
         found
     }
+}
+
+/// Is the address that follows `before` the server's own (Dovecot's `lip=`, postscreen's
+/// `to [IP]:port`)? A line is about the client, never about the address it connected to.
+fn names_the_server(before: &[u8]) -> bool {
+    before.ends_with(b"lip=") || before.ends_with(b" to [")
 }
 
 /// A target as logs write its address: an IPv4-mapped IPv6 address is IPv4, host bits

@@ -100,6 +100,15 @@ fn whole_addresses_only_and_each_target_once() {
     );
     assert_eq!(ids("x 2001:db8::7: y"), [3]);
     assert_eq!(ids("lip=203.0.113.25 rip=203.0.113.70,"), [4]);
+    // The server's own address in a line is not the client's.
+    assert_eq!(
+        ids("rip=203.0.113.9, lip=203.0.113.70,"),
+        Vec::<usize>::new()
+    );
+    assert_eq!(
+        ids("CONNECT from [203.0.113.9]:4242 to [203.0.113.70]:25"),
+        Vec::<usize>::new()
+    );
     assert_eq!(ids("nothing 10.1.2.3 here"), Vec::<usize>::new());
     // The automaton finds where an address may start; the lookup decides.
     assert!(set.next_hit(b"a 198.51.100.99 b", 0).is_some());
