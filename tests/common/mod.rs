@@ -235,6 +235,9 @@ pub fn run_tool_wrapped(
         if doc["schema"] == "smtp-doctor/report/v1" {
             schema::assert_valid_report(doc);
         }
+        if doc["schema"] == "smtp-doctor/server-audit/v1" {
+            schema::assert_valid_server_audit(doc);
+        }
     }
     CheckRun {
         code,

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 pub const REPORT_SCHEMA: &str = "schemas/report-v1.schema.json";
 pub const SERVER_REPORT_SCHEMA: &str = "schemas/server-report-v1.schema.json";
+pub const SERVER_AUDIT_SCHEMA: &str = "schemas/server-audit-v1.schema.json";
 
 fn compile(relative: &str) -> Validator {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
@@ -31,6 +32,11 @@ fn report_validator() -> &'static Validator {
 fn server_report_validator() -> &'static Validator {
     static V: OnceLock<Validator> = OnceLock::new();
     V.get_or_init(|| compile(SERVER_REPORT_SCHEMA))
+}
+
+fn server_audit_validator() -> &'static Validator {
+    static V: OnceLock<Validator> = OnceLock::new();
+    V.get_or_init(|| compile(SERVER_AUDIT_SCHEMA))
 }
 
 /// Every violation, one line each: where in the document, and what is wrong.
@@ -65,4 +71,13 @@ pub fn assert_valid_report(doc: &Value) {
 /// Panics, naming every violation, unless `doc` is a valid `smtp-doctor/server-report/v1`.
 pub fn assert_valid_server_report(doc: &Value) {
     assert_valid("server report", server_report_violations(doc), doc);
+}
+
+pub fn server_audit_violations(doc: &Value) -> Vec<String> {
+    violations(server_audit_validator(), doc)
+}
+
+/// Panics, naming every violation, unless `doc` is a valid `smtp-doctor/server-audit/v1`.
+pub fn assert_valid_server_audit(doc: &Value) {
+    assert_valid("server audit", server_audit_violations(doc), doc);
 }

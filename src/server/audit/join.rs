@@ -393,8 +393,18 @@ pub fn rank(entries: &mut [AuditEntry]) {
             })
             .then_with(|| a.net.cmp(&b.net))
     });
+    // Blocks and log lines are numbered across the document, as in the server report.
+    let (mut blocks, mut lines) = (0usize, 0usize);
     for (i, e) in entries.iter_mut().enumerate() {
         e.id = format!("entry.{i}");
+        for b in &mut e.blocks {
+            b.id = format!("block.{blocks}");
+            blocks += 1;
+        }
+        for l in &mut e.evidence {
+            l.id = format!("log.{lines}");
+            lines += 1;
+        }
     }
 }
 
