@@ -44,7 +44,11 @@ fn assert_rejected_for(violations: Vec<String>, needle: &str) {
 
 #[test]
 fn the_schemas_are_valid_draft_2020_12_schemas() {
-    for file in [schema::REPORT_SCHEMA, schema::SERVER_REPORT_SCHEMA] {
+    for file in [
+        schema::REPORT_SCHEMA,
+        schema::SERVER_REPORT_SCHEMA,
+        schema::SERVER_AUDIT_SCHEMA,
+    ] {
         let doc = read_json(file);
         assert_eq!(
             doc["$schema"], "https://json-schema.org/draft/2020-12/schema",
@@ -294,4 +298,40 @@ fn a_server_report_that_breaks_the_contract_is_rejected() {
     let mut doc = server_report();
     doc["blocks"][0]["order"] = json!(0);
     assert_rejected_for(schema::server_report_violations(&doc), "order");
+}
+
+/// An audit made by the library from a listing and no log activity (the binary's output is
+/// checked in tests/server_audit.rs and the server lab).
+#[test]
+fn an_audit_document_matches_its_schema_and_a_broken_one_does_not() {
+    use smtp_doctor::server::audit::{join::join, AuditReport};
+    use smtp_doctor::server::context::Window;
+    use smtp_doctor::server::firewall::Listed;
+    use smtp_doctor::server::logs::multi::Activity;
+
+    let b = blocks().remove(1);
+    let net = smtp_doctor::server::netaddr::parse_net(CLIENT).unwrap();
+    let entries = join(
+        &[net],
+        vec![Listed::new(net, b)],
+        vec![Activity::default()],
+        0,
+    );
+    let r = AuditReport::new(
+        Window {
+            since: 1_796_000_000,
+            until: 1_796_115_600,
+        },
+        1_796_115_600,
+        "1w".into(),
+        entries,
+        vec![],
+        vec![],
+        vec![SourceEntry::new("csf", SourceStatus::Read, "read csf.deny")],
+    );
+    let doc: Value = serde_json::from_str(&r.to_json()).unwrap();
+    schema::assert_valid_server_audit(&doc);
+    let mut bad = doc.clone();
+    bad["summary"]["blocked"] = json!(-1);
+    assert_rejected_for(schema::server_audit_violations(&bad), "/summary/blocked");
 }
