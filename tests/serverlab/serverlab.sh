@@ -530,7 +530,7 @@ load_csf() {
 # the rarer layout.)
 write_fail2ban() {
   mkdir -p "$F2B_CONF" "$F2B_RUN"
-  chmod 700 "$F2B_RUN"
+  chmod 755 "$F2B_RUN" # as /run/fail2ban: others may look, the socket itself is root's
   cp -a /etc/fail2ban/fail2ban.conf /etc/fail2ban/filter.d /etc/fail2ban/action.d "$F2B_CONF/"
   cp -a /etc/fail2ban/paths-common.conf /etc/fail2ban/paths-debian.conf "$F2B_CONF/"
   local filter="postfix[mode=auth]"
