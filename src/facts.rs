@@ -7,12 +7,12 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::checks::dns::{self, Lookup, Mx, Srv};
+use crate::checks::network::RouteCheck;
 use crate::checks::path::PathTrace;
+use crate::checks::reference::ReferenceCheck;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::{PortReach, TcpOutcome};
 use crate::checks::{CheckRecord, Status};
-use crate::engine::network::RouteCheck;
-use crate::engine::reference::ReferenceCheck;
 
 /// Where the server under test came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

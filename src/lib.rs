@@ -17,6 +17,7 @@ pub mod causes;
 pub mod checks;
 pub mod cli;
 pub mod diagnosis;
+pub mod endpoint;
 pub mod engine;
 pub mod error_text;
 pub mod facts;

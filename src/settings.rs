@@ -6,57 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 use crate::profiles::{Profile, Profiles};
 use crate::secret::Secret;
 
-/// Encryption as mail clients name it. `Tls` is implicit TLS (Outlook's "SSL/TLS").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Security {
-    Starttls,
-    Tls,
-    None,
-}
-
-impl Security {
-    /// The label Outlook shows in its "Use the following type of encrypted connection" list.
-    pub fn outlook_label(self) -> &'static str {
-        match self {
-            Security::Starttls => "STARTTLS",
-            Security::Tls => "SSL/TLS",
-            Security::None => "None",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Security::Starttls => "starttls",
-            Security::Tls => "tls",
-            Security::None => "none",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Security> {
-        match s.to_ascii_lowercase().as_str() {
-            "starttls" => Some(Security::Starttls),
-            "tls" | "ssl" | "ssl/tls" | "implicit" => Some(Security::Tls),
-            "none" | "plain" | "off" => Some(Security::None),
-            _ => None,
-        }
-    }
-}
-
-/// One concrete way to reach a submission server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Endpoint {
-    pub server: String,
-    pub port: u16,
-    pub security: Security,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user: Option<String>,
-}
+pub use crate::endpoint::{Endpoint, Security};
 
 /// Everything a diagnosis starts from. Built from command-line options or the wizard's forms.
 #[derive(Debug, Clone)]
@@ -142,14 +95,5 @@ mod tests {
         i.password = Some(Secret::new("x".into()));
         assert_eq!(i.effective_user().as_deref(), Some("Me@Example.ORG"));
         assert_eq!(Input::new("nodomain").email_domain(), None);
-    }
-
-    #[test]
-    fn security_labels_round_trip() {
-        for s in [Security::Starttls, Security::Tls, Security::None] {
-            assert_eq!(Security::parse(s.as_str()), Some(s));
-        }
-        assert_eq!(Security::parse("SSL/TLS"), Some(Security::Tls));
-        assert_eq!(Security::parse("bogus"), None);
     }
 }

@@ -20,8 +20,10 @@ use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::Input;
 
 pub mod hostname;
-pub mod network;
 pub mod reference;
+
+/// This computer's own network; a check module, named here too for older paths.
+pub use crate::checks::network;
 
 /// The ports every diagnosis tests besides the configured one, most preferred first.
 pub const SUBMISSION_PORTS: [u16; 3] = [587, 465, 25];

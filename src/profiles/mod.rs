@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::settings::{Endpoint, Security};
+use crate::endpoint::{Endpoint, Security};
 
 pub use load::{ProfileError, ProfileErrors};
 
