@@ -14,6 +14,7 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, TlsResult};
+use crate::checks::{CheckId, SmtpStage};
 use crate::facts::Facts;
 use crate::profiles::WhoActs;
 use crate::settings::{Endpoint, Input};
@@ -36,7 +37,7 @@ pub struct Cause {
     pub title: String,
     pub explanation: String,
     pub fix: Vec<String>,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<CheckId>,
 }
 
 /// Where the walk stands.
@@ -79,7 +80,7 @@ pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -
     let lookup = |name: &str| values.get(name).cloned();
 
     let mut causes: Vec<Cause> = Vec::new();
-    let mut evidence: Vec<String> = Vec::new();
+    let mut evidence: Vec<CheckId> = Vec::new();
     for node in &walk.path {
         match &node.kind {
             NodeKind::Check { signal, .. } => {
@@ -146,35 +147,38 @@ pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -
 }
 
 /// The check ids that back a signal's answer, for `causes[].evidence`.
-fn evidence_for(signal: &str, input: &Input, facts: &Facts) -> Vec<String> {
+fn evidence_for(signal: &str, input: &Input, facts: &Facts) -> Vec<CheckId> {
     let configured = input.port;
     let session = facts.session_port().map(|p| p.port);
     let port = configured.or(session);
     let plan: Vec<u16> = facts.plan.clone().unwrap_or_default();
-    let ids: Vec<String> = match signal {
-        "server_name" => vec!["input.server_name".into()],
-        "server_dns" => vec!["dns.server.a".into()],
-        "expected_server" => vec!["dns.domain.srv".into()],
-        "reachability" => plan.iter().map(|p| format!("tcp.{p}")).collect(),
-        "configured_port" => configured.map(|p| format!("tcp.{p}")).into_iter().collect(),
+    let ids: Vec<CheckId> = match signal {
+        "server_name" => vec![CheckId::ServerName],
+        "server_dns" => vec![CheckId::ServerAddress],
+        "expected_server" => vec![CheckId::DomainSrv],
+        "reachability" => plan.iter().map(|p| CheckId::Tcp(*p)).collect(),
+        "configured_port" => configured.map(CheckId::Tcp).into_iter().collect(),
         "port_mode" => port
-            .map(|p| format!("smtp.{p}.greeting"))
+            .map(|p| CheckId::Stage(p, SmtpStage::Greeting))
             .into_iter()
             .collect(),
-        "encryption" => port.map(|p| format!("smtp.{p}.ehlo")).into_iter().collect(),
-        "tls" => port.map(|p| format!("tls.{p}")).into_iter().collect(),
+        "encryption" => port
+            .map(|p| CheckId::Stage(p, SmtpStage::Ehlo))
+            .into_iter()
+            .collect(),
+        "tls" => port.map(CheckId::Tls).into_iter().collect(),
         "auth" => session
-            .map(|p| format!("smtp.{p}.auth"))
+            .map(|p| CheckId::Stage(p, SmtpStage::Auth))
             .into_iter()
             .collect(),
         "envelope" => session
-            .map(|p| format!("smtp.{p}.envelope"))
+            .map(|p| CheckId::Stage(p, SmtpStage::Envelope))
             .into_iter()
             .collect(),
-        "domain_records" => vec!["dns.domain.txt".into(), "dns.domain.dmarc".into()],
+        "domain_records" => vec![CheckId::DomainTxt, CheckId::DomainDmarc],
         _ => vec![],
     };
-    let known: Vec<String> = facts.records().into_iter().map(|r| r.id).collect();
+    let known: Vec<CheckId> = facts.records().into_iter().map(|r| r.id).collect();
     ids.into_iter().filter(|id| known.contains(id)).collect()
 }
 

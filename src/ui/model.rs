@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use crate::checks::CheckId;
 use crate::diagnosis::{self, Diagnosis, Progress};
 use crate::error_text::{recognise, Recognised};
 use crate::facts::Facts;
@@ -368,7 +369,7 @@ pub struct Run {
     /// When the run ended (for "Tell your email host").
     pub finished_wall: Option<OffsetDateTime>,
     /// When the UI first saw each check running, and saw it end: for elapsed times.
-    pub times: BTreeMap<String, (Instant, Option<Instant>)>,
+    pub times: BTreeMap<CheckId, (Instant, Option<Instant>)>,
 }
 
 impl Run {
@@ -588,7 +589,7 @@ impl Model {
             self.run.facts.pending_checks()
         };
         for id in &pending {
-            self.run.times.entry(id.clone()).or_insert((now, None));
+            self.run.times.entry(*id).or_insert((now, None));
         }
         for (id, (_, end)) in self.run.times.iter_mut() {
             if end.is_none() && !pending.contains(id) {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
-use crate::checks::{CheckRecord, Status};
+use crate::checks::{CheckId, CheckRecord, Status};
 use crate::diagnosis::{Diagnosis, Progress, Verdict};
 use crate::facts::Facts;
 use crate::protocol::reply::sanitize;
@@ -30,14 +30,22 @@ impl StepId {
 
     /// dns.* and input.* are about the settings, tcp.* about the network, the rest
     /// (smtp.*, tls.*) about the server.
-    pub fn of_check(id: &str) -> StepId {
-        if id.starts_with("dns.") || id.starts_with("input.") {
-            StepId::Settings
-        } else if id.starts_with("tcp.") {
-            StepId::Network
-        } else {
-            StepId::Server
+    pub fn of_id(id: CheckId) -> StepId {
+        match id {
+            CheckId::ServerName
+            | CheckId::ServerAddress
+            | CheckId::DomainMx
+            | CheckId::DomainTxt
+            | CheckId::DomainDmarc
+            | CheckId::DomainSrv => StepId::Settings,
+            CheckId::Tcp(_) => StepId::Network,
+            _ => StepId::Server,
         }
+    }
+
+    /// The same for an id as text; anything that is not a check id is about the server.
+    pub fn of_check(id: &str) -> StepId {
+        CheckId::parse(id).map_or(StepId::Server, StepId::of_id)
     }
 
     pub fn of_tree(step: Step) -> StepId {
@@ -259,27 +267,29 @@ pub fn build(m: &Model) -> ViewModel {
     }
 }
 
-type Times = std::collections::BTreeMap<String, (Instant, Option<Instant>)>;
+type Times = std::collections::BTreeMap<CheckId, (Instant, Option<Instant>)>;
 
-fn elapsed(times: &Times, id: &str, now: Instant) -> Duration {
-    times.get(id).map_or(Duration::ZERO, |(start, _)| {
+fn elapsed(times: &Times, id: CheckId, now: Instant) -> Duration {
+    times.get(&id).map_or(Duration::ZERO, |(start, _)| {
         now.saturating_duration_since(*start)
     })
 }
 
-fn label_for(id: &str) -> String {
+fn label_for(id: CheckId) -> String {
     let labels = &text().checks.labels;
-    if let Some(l) = labels.get(id) {
+    let name = id.to_string();
+    if let Some(l) = labels.get(&name) {
         return l.clone();
     }
-    let (kind, port) = match id.split('.').collect::<Vec<_>>().as_slice() {
-        ["tcp", p] => ("tcp", *p),
-        ["smtp", p, ..] | ["tls", p] => ("smtp", *p),
-        _ => ("other", ""),
+    let kind = match id {
+        CheckId::Tcp(_) => "tcp",
+        CheckId::Smtp(_) | CheckId::Stage(..) | CheckId::Tls(_) => "smtp",
+        _ => "other",
     };
+    let port = id.port().map(|p| p.to_string()).unwrap_or_default();
     fill(
         labels.get(kind).map_or("{id}", String::as_str),
-        &[("port", port), ("id", id)],
+        &[("port", &port), ("id", &name)],
     )
 }
 
@@ -311,15 +321,15 @@ pub fn checks_view(
         Vec::new()
     };
     let done = facts.done;
-    let record = |id: &str| records.iter().find(|r| r.id == id);
+    let record = |id: CheckId| records.iter().find(|r| r.id == id);
     let step_budget = input.timeout;
     // The DNS client allows half a time-out more for retries over TCP.
     let dns_budget = input.timeout + input.timeout / 2;
 
-    let state_of = |id: &str, budget: Duration, blocked: bool| -> (RowState, String) {
+    let state_of = |id: CheckId, budget: Duration, blocked: bool| -> (RowState, String) {
         if let Some(r) = record(id) {
             (RowState::Done(r.status), sanitize(r.summary.as_bytes()))
-        } else if pending.iter().any(|p| p == id) {
+        } else if pending.contains(&id) {
             (
                 RowState::Running {
                     elapsed: elapsed(times, id, now),
@@ -335,7 +345,7 @@ pub fn checks_view(
         }
     };
 
-    let row = |id: &str, (state, summary): (RowState, String)| CheckRow {
+    let row = |id: CheckId, (state, summary): (RowState, String)| CheckRow {
         id: id.to_string(),
         label: label_for(id),
         state,
@@ -343,46 +353,46 @@ pub fn checks_view(
     };
     // Every row in one list; `StepId::of_check` puts each under its step below.
     let mut rows = Vec::new();
-    match record("input.server_name") {
+    match record(CheckId::ServerName) {
         Some(r) => rows.push(row(
-            &r.id,
+            r.id,
             (RowState::Done(r.status), sanitize(r.summary.as_bytes())),
         )),
         None => rows.push(row(
-            "dns.server.a",
-            state_of("dns.server.a", dns_budget, false),
+            CheckId::ServerAddress,
+            state_of(CheckId::ServerAddress, dns_budget, false),
         )),
     }
     let no_domain = input.email_domain().is_none();
     for id in [
-        "dns.domain.mx",
-        "dns.domain.txt",
-        "dns.domain.dmarc",
-        "dns.domain.srv",
+        CheckId::DomainMx,
+        CheckId::DomainTxt,
+        CheckId::DomainDmarc,
+        CheckId::DomainSrv,
     ] {
         rows.push(row(id, state_of(id, dns_budget, no_domain)));
     }
 
     // One row per port for reaching it and one for the whole conversation on it; the plan
     // is known before the engine sends it.
-    let server_failed = record("input.server_name").is_some()
-        || record("dns.server.a").is_some_and(|r| r.status == Status::Fail)
+    let server_failed = record(CheckId::ServerName).is_some()
+        || record(CheckId::ServerAddress).is_some_and(|r| r.status == Status::Fail)
         || matches!(facts.target, Some(None));
     let plan = facts
         .plan
         .clone()
         .unwrap_or_else(|| crate::engine::port_plan(input.port));
     for port in plan {
-        let tcp_id = format!("tcp.{port}");
-        let tcp = state_of(&tcp_id, step_budget, server_failed);
+        let tcp_id = CheckId::Tcp(port);
+        let tcp = state_of(tcp_id, step_budget, server_failed);
         let tcp_failed =
             matches!(tcp.0, RowState::Done(s) if s != Status::Pass) || tcp.0 == RowState::NotRun;
-        rows.push(row(&tcp_id, tcp));
+        rows.push(row(tcp_id, tcp));
 
-        let smtp_id = format!("smtp.{port}");
+        let smtp_id = CheckId::Smtp(port);
         let stages: Vec<&CheckRecord> = records
             .iter()
-            .filter(|r| r.id.starts_with(&format!("{smtp_id}.")) || r.id == format!("tls.{port}"))
+            .filter(|r| matches!(r.id, CheckId::Stage(p, _) | CheckId::Tls(p) if p == port))
             .collect();
         // The line that explains the state: a failure, else a warning, else the latest.
         let telling = stages
@@ -394,7 +404,7 @@ pub fn checks_view(
             .unwrap_or_default();
         let smtp = if pending.contains(&smtp_id) {
             let running = RowState::Running {
-                elapsed: elapsed(times, &smtp_id, now),
+                elapsed: elapsed(times, smtp_id, now),
                 budget: step_budget,
                 per_step: true,
             };
@@ -406,7 +416,7 @@ pub fn checks_view(
         } else {
             (RowState::Waiting, String::new())
         };
-        rows.push(row(&smtp_id, smtp));
+        rows.push(row(smtp_id, smtp));
     }
 
     let node_step = |node: &str| tree.node(node).map(|n| StepId::of_tree(n.step));
@@ -632,7 +642,7 @@ pub fn tech_view(
     } else {
         t.no_password.clone()
     });
-    let measured = |id: &str| match times.get(id) {
+    let measured = |id: CheckId| match times.get(&id) {
         Some((start, Some(end))) => Some(end.saturating_duration_since(*start)),
         _ => None,
     };
@@ -643,14 +653,14 @@ pub fn tech_view(
             let ms = if r.duration_ms > 0 {
                 Some(r.duration_ms)
             } else {
-                measured(&r.id).map(|d| d.as_millis() as u64)
+                measured(r.id).map(|d| d.as_millis() as u64)
             };
             TechRow {
                 symbol: r.status.symbol().to_string(),
                 word: r.status.word().to_string(),
                 time: ms.map(|ms| format!("{ms} ms")).unwrap_or_default(),
                 summary: safe(&r.summary),
-                id: r.id,
+                id: r.id.to_string(),
             }
         })
         .collect();
@@ -659,9 +669,9 @@ pub fn tech_view(
             checks.push(TechRow {
                 symbol: "…".into(),
                 word: t.pending.clone(),
-                time: format_secs(elapsed(times, &id, now)),
+                time: format_secs(elapsed(times, id, now)),
                 summary: String::new(),
-                id,
+                id: id.to_string(),
             });
         }
     }
@@ -715,10 +725,16 @@ mod tests {
 
     #[test]
     fn labels_fill_the_port() {
-        assert_eq!(label_for("tcp.465"), "Reaching the server on port 465");
-        assert_eq!(label_for("tls.587"), "Talking to the server on port 587");
         assert_eq!(
-            label_for("dns.domain.mx"),
+            label_for(CheckId::Tcp(465)),
+            "Reaching the server on port 465"
+        );
+        assert_eq!(
+            label_for(CheckId::Tls(587)),
+            "Talking to the server on port 587"
+        );
+        assert_eq!(
+            label_for(CheckId::DomainMx),
             "Your domain's mail servers (MX)"
         );
     }
