@@ -8,11 +8,13 @@
 //! - [`engine`]: starts every check whose inputs are known at once and streams updates.
 //! - [`facts`]: what the checks found, as one value the tree reads.
 //! - [`tree`]: the decision tree (TOML), its loader/validator and the walk over facts.
+//! - [`catalog`]: the tree, profiles and lists a diagnosis applies, loaded once.
 //! - [`diagnosis`]: the signals the tree branches on, recommended settings, the verdict.
 //! - [`report`]: text, JSON and Markdown renderings of a finished diagnosis.
 //! - [`server`]: server mode, on the mail server: blocks, logs and services for one client.
 //! - [`cli`]: argument parsing and the `check` / `tree validate` commands.
 
+pub mod catalog;
 pub mod causes;
 pub mod checks;
 pub mod cli;

@@ -2,17 +2,17 @@
 //! reviewed snapshots in `tests/snapshots/`. The view-model is built by hand (or from a
 //! hand-made `Diagnosis`), so these pictures do not depend on a network or on the tree.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
+use smtp_doctor::catalog::Catalog;
 use smtp_doctor::checks::Status;
 use smtp_doctor::diagnosis::{Cause, Diagnosis, Progress, Verdict};
 use smtp_doctor::facts::Facts;
-use smtp_doctor::settings::{Endpoint, Input, Security};
-use smtp_doctor::tree::{Confidence, Tree};
+use smtp_doctor::settings::{Endpoint, Input, Options, Security};
+use smtp_doctor::tree::Confidence;
 use smtp_doctor::ui::model::{
     Clock, Failure, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom, TextField,
 };
@@ -36,12 +36,12 @@ fn input() -> Input {
 }
 
 fn model_with(i: Input, options: UiOptions) -> Model {
-    let tree = Tree::embedded().expect("embedded tree").clone();
+    let catalog = Catalog::embedded().expect("embedded catalog");
     let clock = Clock {
         instant: Instant::now(),
         wall: datetime!(2026-01-02 03:04:05 UTC),
     };
-    Model::new(i, Arc::new(tree), options, clock)
+    Model::new(i, Options::default(), catalog, options, clock)
 }
 
 fn model() -> Model {

@@ -5,16 +5,15 @@
 use crate::checks::dns::Mx;
 use crate::profiles::Profile;
 
-pub use crate::checks::reference::{
-    built_in, check, Candidate, RefPort, ReferenceCheck, ReferenceSource,
-};
+pub use crate::checks::reference::{check, Candidate, RefPort, ReferenceCheck, ReferenceSource};
 
-/// The reference candidates in order of choice. Pure.
+/// The reference candidates in order of choice; `built_in` is the catalog's list. Pure.
 pub fn candidates(
     option: Option<&str>,
     provider: Option<&Profile>,
     domain: Option<&str>,
     mx: &[Mx],
+    built_in: &[Candidate],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     if let Some(host) = option.map(str::trim).filter(|h| !h.is_empty()) {
@@ -43,7 +42,7 @@ pub fn candidates(
             ports: vec![25],
         });
     }
-    out.extend(built_in().iter().cloned());
+    out.extend(built_in.iter().cloned());
     out
 }
 
@@ -59,7 +58,14 @@ mod tests {
             preference: 10,
             host: "mx.example.org".into(),
         }];
-        let list = candidates(Some("ref.example.net"), gmail, Some("example.org"), &mx);
+        let built_in = crate::checks::reference::built_in();
+        let list = candidates(
+            Some("ref.example.net"),
+            gmail,
+            Some("example.org"),
+            &mx,
+            built_in,
+        );
         assert_eq!(list[0].host, "ref.example.net");
         assert_eq!(list[0].ports, vec![587, 465, 25]);
         assert_eq!(list[1].host, "smtp.gmail.com");
@@ -71,7 +77,7 @@ mod tests {
             .skip(3)
             .all(|c| c.source == ReferenceSource::BuiltIn));
         // Without option, provider or MX only the built-in list remains.
-        assert!(candidates(None, None, None, &[])
+        assert!(candidates(None, None, None, &[], built_in)
             .iter()
             .all(|c| c.source == ReferenceSource::BuiltIn));
     }

@@ -8,8 +8,8 @@ use toml_edit::{Item, TableLike};
 
 use super::{
     Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, Tree, TreeError, TreeErrors,
+    Vocabulary,
 };
-use crate::diagnosis::signals;
 
 /// Where things are in the source, for messages about references and the graph.
 struct Located {
@@ -21,6 +21,7 @@ struct Located {
 struct Ctx<'a> {
     text: &'a str,
     origin: &'a str,
+    vocab: &'a dyn Vocabulary,
     errors: Vec<TreeError>,
 }
 
@@ -49,10 +50,11 @@ fn start_of(r: Option<Range<usize>>) -> usize {
     r.map(|r| r.start).unwrap_or(0)
 }
 
-pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
+pub fn parse(text: &str, origin: &str, vocab: &dyn Vocabulary) -> Result<Tree, TreeErrors> {
     let mut cx = Ctx {
         text,
         origin,
+        vocab,
         errors: Vec::new(),
     };
     let doc = match toml_edit::Document::parse(text) {
@@ -166,7 +168,7 @@ fn check_keys(cx: &mut Ctx, t: &dyn TableLike, allowed: &[&str], what: &str) {
 
 fn placeholders_ok(cx: &mut Ctx, text: &str, at: usize) {
     for (name, offset) in super::template::placeholders(text) {
-        if !signals::PLACEHOLDERS.contains(&name.as_str()) {
+        if !cx.vocab.placeholder(&name) {
             // Point at the brace: the value's span starts at its opening quote.
             cx.err(at + 1 + offset, format!("unknown placeholder `{{{name}}}`"));
         }
@@ -203,7 +205,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                 "a check node",
             );
             let (signal, sat) = string(cx, t, "signal", at, true)?;
-            let def = signals::find(&signal);
+            let def = cx.vocab.outcomes(&signal);
             if def.is_none() {
                 cx.err(sat, format!("unknown signal `{signal}`"));
             }
@@ -214,7 +216,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                         for (outcome, target) in branches.iter() {
                             let oat = start_of(branches.key(outcome).and_then(|k| k.span()));
                             if let Some(def) = def {
-                                if !def.outcomes.contains(&outcome) {
+                                if !def.contains(&outcome) {
                                     cx.err(
                                         oat,
                                         format!("signal `{signal}` has no outcome `{outcome}`"),
@@ -233,7 +235,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                         }
                         if let Some(def) = def {
                             let on_at = start_of(on_key.span());
-                            for o in def.outcomes {
+                            for o in def {
                                 if !on.iter().any(|(x, _)| x == o) {
                                     cx.err(
                                         on_at,

@@ -4,19 +4,34 @@
 //! plain-language wording and fix steps, and end nodes stop the walk.
 //!
 //! Loading keeps the source text, so every problem is reported as `file:line:column`.
+//!
+//! A tree is checked against a [`Vocabulary`]: the signals, their outcomes and the
+//! placeholders that exist. The vocabulary is the signal registry of
+//! `crate::diagnosis::signals`, which sits above this module; so the entry points that load a
+//! tree against it (`Tree::parse`, `Tree::load_file`, `Tree::embedded`) are implemented in
+//! `crate::diagnosis::vocabulary`, and nothing here imports upwards.
 
 mod load;
 pub mod template;
 mod walk;
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 pub use walk::{walk, QuestionMode, Walk, WalkState};
 
-const EMBEDDED: &str = include_str!("../../assets/tree.toml");
+/// The embedded default tree's text and the name it is reported under.
+pub const EMBEDDED: &str = include_str!("../../assets/tree.toml");
+pub const EMBEDDED_ORIGIN: &str = "assets/tree.toml";
+
+/// What a tree may name besides its own nodes: supplied by the signal registry.
+pub trait Vocabulary {
+    /// The outcomes of signal `name`, or `None` when no such signal exists.
+    fn outcomes(&self, name: &str) -> Option<&[&'static str]>;
+    /// Whether a conclusion's text may use `{name}`.
+    fn placeholder(&self, name: &str) -> bool;
+}
 
 /// Which of the wizard's three steps shows a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -152,22 +167,20 @@ impl std::fmt::Display for TreeErrors {
 impl std::error::Error for TreeErrors {}
 
 impl Tree {
-    /// The embedded default tree (a test proves it valid).
-    pub fn embedded() -> Result<&'static Tree, &'static TreeErrors> {
-        static TREE: OnceLock<Result<Tree, TreeErrors>> = OnceLock::new();
-        TREE.get_or_init(|| Tree::parse(EMBEDDED, "assets/tree.toml"))
-            .as_ref()
+    /// Parses and validates a tree against `vocab`; `origin` names the file in errors.
+    pub fn parse_with(
+        text: &str,
+        origin: &str,
+        vocab: &dyn Vocabulary,
+    ) -> Result<Tree, TreeErrors> {
+        load::parse(text, origin, vocab)
     }
 
-    /// Parses and validates a tree; `origin` names the file in errors.
-    pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
-        load::parse(text, origin)
-    }
-
-    pub fn load_file(path: &Path) -> Result<Tree, TreeErrors> {
+    /// Reads, parses and validates a tree file against `vocab`.
+    pub fn load_file_with(path: &Path, vocab: &dyn Vocabulary) -> Result<Tree, TreeErrors> {
         let origin = path.display().to_string();
         match std::fs::read_to_string(path) {
-            Ok(text) => Tree::parse(&text, &origin),
+            Ok(text) => Tree::parse_with(&text, &origin, vocab),
             Err(e) => Err(TreeErrors(vec![TreeError {
                 file: origin,
                 line: 0,

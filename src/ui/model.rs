@@ -13,13 +13,14 @@ use ratatui::layout::Rect;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use crate::catalog::Catalog;
 use crate::checks::CheckId;
 use crate::diagnosis::{self, Diagnosis, Progress};
 use crate::error_text::{recognise, Recognised};
 use crate::facts::Facts;
 use crate::secret::Secret;
-use crate::settings::{Input, Security};
-use crate::tree::{QuestionMode, Tree};
+use crate::settings::{Input, Options, Security};
+use crate::tree::QuestionMode;
 
 use super::vm::{self, ViewModel};
 use super::UiOptions;
@@ -302,7 +303,7 @@ impl AccountForm {
             .collect()
     }
 
-    /// The diagnosis input: `base` (options not on the form) with the form's values.
+    /// The diagnosis input: `base` (what is not on the form) with the form's values.
     pub fn to_input(&self, base: &Input) -> Result<Input, (Field, String)> {
         let t = super::text::text();
         let email = self.email.value().trim();
@@ -444,8 +445,12 @@ pub struct Scrolls {
 
 pub struct Model {
     pub options: UiOptions,
-    pub tree: Arc<Tree>,
-    /// The options from the command line: what the forms start from and what they do not show.
+    /// The tree, profiles and lists the diagnosis applies, loaded once.
+    pub catalog: Arc<Catalog>,
+    /// How the checks run (time-out, resolver, CA file): from the command line; the failure
+    /// screen may switch the resolver or the CA file back to the system's.
+    pub check_options: Options,
+    /// What the command line said: what the forms start from and what they do not show.
     pub base: Input,
     /// The confirmed input: the diagnosis reads it.
     pub input: Input,
@@ -479,12 +484,19 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(prefill: Input, tree: Arc<Tree>, options: UiOptions, clock: Clock) -> Model {
+    pub fn new(
+        prefill: Input,
+        check_options: Options,
+        catalog: Arc<Catalog>,
+        options: UiOptions,
+        clock: Clock,
+    ) -> Model {
         let form = AccountForm::from_input(&prefill);
         let error_text = TextField::new(prefill.error_text.as_deref().unwrap_or(""));
         let mut m = Model {
             options,
-            tree,
+            catalog,
+            check_options,
             input: prefill.clone(),
             base: prefill,
             screen: Screen::Start,
@@ -562,7 +574,12 @@ impl Model {
     pub fn refresh(&mut self) {
         self.track_times();
         self.diagnosis = self.run.input.as_ref().map(|_| {
-            diagnosis::diagnose(&self.tree, &self.input, &self.run.facts, QuestionMode::Ask)
+            diagnosis::diagnose(
+                &self.catalog,
+                &self.input,
+                &self.run.facts,
+                QuestionMode::Ask,
+            )
         });
         self.refresh_view();
     }

@@ -233,17 +233,16 @@ pub struct ViewModel {
 }
 
 pub fn build(m: &Model) -> ViewModel {
-    let has_run = m.run.input.is_some();
     let now = m.clock.instant;
     ViewModel {
         checks: checks_view(
             &m.input,
+            m.check_options.timeout,
             &m.run.facts,
             m.diagnosis.as_ref(),
-            &m.tree,
+            &m.catalog.tree,
             &m.run.times,
             now,
-            has_run,
         ),
         result: m
             .diagnosis
@@ -306,13 +305,15 @@ fn worst(records: &[&CheckRecord]) -> Option<Status> {
 
 pub fn checks_view(
     input: &Input,
+    timeout: Duration,
     facts: &Facts,
     diagnosis: Option<&Diagnosis>,
     tree: &Tree,
     times: &Times,
     now: Instant,
-    has_run: bool,
 ) -> ChecksView {
+    // A diagnosis exists exactly while a run does.
+    let has_run = diagnosis.is_some();
     let records = facts.records();
     // Once the run has ended nothing is pending, whatever the plan said.
     let pending = if has_run && !facts.done {
@@ -322,9 +323,9 @@ pub fn checks_view(
     };
     let done = facts.done;
     let record = |id: CheckId| records.iter().find(|r| r.id == id);
-    let step_budget = input.timeout;
+    let step_budget = timeout;
     // The DNS client allows half a time-out more for retries over TCP.
-    let dns_budget = input.timeout + input.timeout / 2;
+    let dns_budget = timeout + timeout / 2;
 
     let state_of = |id: CheckId, budget: Duration, blocked: bool| -> (RowState, String) {
         if let Some(r) = record(id) {

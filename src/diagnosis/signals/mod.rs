@@ -1,0 +1,240 @@
+//! The signals a decision tree branches on: named questions about the facts, each with a
+//! closed set of outcomes. A signal is written in one place, a [`Signal`] impl in the module
+//! of its family: its name in tree files, its outcome enum, its meaning, how it is answered
+//! from the facts and which checks back the answer. The values a conclusion's text may name
+//! (`{server}`, `{cert.names}`, ...) sit beside the signals they belong to, as
+//! [`Placeholder`]s.
+//!
+//! [`REGISTRY`] and [`placeholders`] collect them: the tree loader checks every tree against
+//! them (an unknown signal, outcome or placeholder is an error at its line and column), and
+//! the walk asks them. Code that needs an answer itself calls the typed signal
+//! (`domain::ExpectedServer::evaluate`), never a name.
+//!
+//! Families: [`pasted`] (the error message), [`reach`] (this network and the way to the
+//! server), [`server`] (the server setting), [`domain`] (what the domain publishes and who
+//! hosts it), [`session`] (port and encryption), [`tls`] (the certificate), [`sign_in`],
+//! [`envelope`].
+
+pub mod domain;
+pub mod envelope;
+pub mod pasted;
+pub mod reach;
+pub mod server;
+pub mod session;
+pub mod sign_in;
+pub mod tls;
+
+use super::context::Ctx;
+use crate::checks::CheckId;
+use crate::settings::Endpoint;
+
+/// A signal's closed set of outcomes: an enum whose variants have the names tree files use.
+pub trait Outcome: Copy + Eq + std::fmt::Debug + 'static {
+    /// Every outcome, in the order the enum declares them.
+    const ALL: &'static [Self];
+    /// Their names, in the same order.
+    const NAMES: &'static [&'static str];
+    fn as_str(self) -> &'static str;
+}
+
+/// Declares an outcome enum with the names tree files use for its variants.
+macro_rules! outcomes {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// The outcome's name in tree files.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl $crate::diagnosis::signals::Outcome for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+            const NAMES: &'static [&'static str] = &[$($text),+];
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+    };
+}
+pub(crate) use outcomes;
+
+/// One signal, defined once.
+pub trait Signal {
+    /// The name tree files use (`signal = "auth"`).
+    const NAME: &'static str;
+    /// What it asks, for people writing trees.
+    const MEANING: &'static str;
+    type Outcome: Outcome;
+
+    /// The answer, or `None` while the facts it needs are not in yet (a check node then
+    /// waits for its own evidence only).
+    fn evaluate(cx: &Ctx) -> Option<Self::Outcome>;
+
+    /// The checks that back the answer, for `causes[].evidence`.
+    fn evidence(_cx: &Ctx) -> Vec<CheckId> {
+        Vec::new()
+    }
+}
+
+/// A signal with its types erased: what the tree loader and the walk use.
+#[derive(Clone, Copy)]
+pub struct SignalDef {
+    pub name: &'static str,
+    pub meaning: &'static str,
+    pub outcomes: &'static [&'static str],
+    evaluate: fn(&Ctx) -> Option<&'static str>,
+    evidence: fn(&Ctx) -> Vec<CheckId>,
+}
+
+impl SignalDef {
+    pub fn evaluate(&self, cx: &Ctx) -> Option<&'static str> {
+        (self.evaluate)(cx)
+    }
+
+    pub fn evidence(&self, cx: &Ctx) -> Vec<CheckId> {
+        (self.evidence)(cx)
+    }
+}
+
+impl std::fmt::Debug for SignalDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignalDef")
+            .field("name", &self.name)
+            .field("outcomes", &self.outcomes)
+            .finish_non_exhaustive()
+    }
+}
+
+fn evaluate_erased<S: Signal>(cx: &Ctx) -> Option<&'static str> {
+    S::evaluate(cx).map(Outcome::as_str)
+}
+
+/// The registry entry of a signal.
+pub const fn def<S: Signal>() -> SignalDef {
+    SignalDef {
+        name: S::NAME,
+        meaning: S::MEANING,
+        outcomes: <S::Outcome as Outcome>::NAMES,
+        evaluate: evaluate_erased::<S>,
+        evidence: S::evidence,
+    }
+}
+
+/// Every signal a tree may name. Adding an outcome to a signal makes trees that do not
+/// branch on it invalid, on purpose: the author must decide where it leads.
+pub const REGISTRY: &[SignalDef] = &[
+    def::<pasted::PastedError>(),
+    def::<reach::LocalNetwork>(),
+    def::<reach::DnsFailure>(),
+    def::<reach::UnreachableWhy>(),
+    def::<reach::PortBlock>(),
+    def::<server::ServerName>(),
+    def::<server::ServerDns>(),
+    def::<domain::ExpectedServer>(),
+    def::<reach::Reachability>(),
+    def::<reach::ConfiguredPort>(),
+    def::<session::PortMode>(),
+    def::<session::Encryption>(),
+    def::<tls::Tls>(),
+    def::<sign_in::Auth>(),
+    def::<sign_in::AuthReply>(),
+    def::<envelope::Envelope>(),
+    def::<domain::DomainRecords>(),
+];
+
+/// Looks a signal up by name.
+pub fn find(name: &str) -> Option<&'static SignalDef> {
+    REGISTRY.iter().find(|s| s.name == name)
+}
+
+/// What a placeholder's value is computed from: the signals' inputs and the settings
+/// recommended by this diagnosis.
+pub struct Fill<'c, 'a> {
+    pub cx: &'c Ctx<'a>,
+    pub recommended: Option<&'c Endpoint>,
+}
+
+/// A value a conclusion's text may name as `{name}`; `None` reads "(unknown)".
+#[derive(Clone, Copy)]
+pub struct Placeholder {
+    pub name: &'static str,
+    pub value: fn(&Fill) -> Option<String>,
+}
+
+/// Every placeholder, family by family.
+pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
+    [
+        server::PLACEHOLDERS,
+        reach::PLACEHOLDERS,
+        domain::PLACEHOLDERS,
+        session::PLACEHOLDERS,
+        tls::PLACEHOLDERS,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Looks a placeholder up by name.
+pub fn placeholder(name: &str) -> Option<&'static Placeholder> {
+    placeholders().find(|p| p.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_outcomes_are_closed_sets() {
+        let mut names: Vec<&str> = REGISTRY.iter().map(|s| s.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len(), "a signal name is used twice");
+        for s in REGISTRY {
+            assert!(!s.outcomes.is_empty(), "{}", s.name);
+            assert!(!s.meaning.trim().is_empty(), "{}", s.name);
+            let mut o = s.outcomes.to_vec();
+            o.sort_unstable();
+            o.dedup();
+            assert_eq!(o.len(), s.outcomes.len(), "{}: an outcome twice", s.name);
+        }
+        let mut p: Vec<&str> = placeholders().map(|p| p.name).collect();
+        let n = p.len();
+        p.sort_unstable();
+        p.dedup();
+        assert_eq!(p.len(), n, "a placeholder name is used twice");
+    }
+
+    #[test]
+    fn unknown_until_facts_arrive() {
+        let catalog = crate::catalog::Catalog::embedded().expect("embedded catalog");
+        let input = crate::settings::Input::new("a@example.test");
+        let facts = crate::facts::Facts::default();
+        let cx = Ctx::new(&catalog, &input, &facts);
+        for s in REGISTRY {
+            // Only signals answered from the input alone may be known without facts.
+            if let Some(v) = s.evaluate(&cx) {
+                assert!(s.outcomes.contains(&v), "{} gave {v}", s.name);
+                assert!(
+                    [
+                        "configured_port",
+                        "port_mode",
+                        "encryption",
+                        "pasted_error",
+                        "port_block"
+                    ]
+                    .contains(&s.name),
+                    "{} known too early",
+                    s.name
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The error message the person pasted (`--error-text`, or the wizard's paste box).
+
+use super::{outcomes, Signal};
+use crate::diagnosis::context::Ctx;
+use crate::error_text::Area;
+
+outcomes! {
+    pub enum PastedErrorOutcome {
+        None = "none",
+        AppPasswordRequired = "app_password_required",
+        SmtpAuthDisabled = "smtp_auth_disabled",
+        OauthRequired = "oauth_required",
+        Settings = "settings",
+        Network = "network",
+        Server = "server",
+        NotSmtp = "not_smtp",
+        Unrecognised = "unrecognised",
+    }
+}
+
+/// A provider's sign-in policy reply in the message decides at once; otherwise the area
+/// (settings, network, server) its code or text belongs to.
+pub struct PastedError;
+
+impl Signal for PastedError {
+    const NAME: &'static str = "pasted_error";
+    const MEANING: &'static str = "The error message the person pasted (`--error-text`): a provider's sign-in policy reply in it, else the area its code or text belongs to.";
+    type Outcome = PastedErrorOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<PastedErrorOutcome> {
+        let Some(pasted) = cx.pasted() else {
+            return Some(PastedErrorOutcome::None);
+        };
+        // The provider by MX may still be on its way; by domain is known at once.
+        let provider = cx.provider_now();
+        if let Some(outcome) = cx
+            .catalog
+            .profiles
+            .match_reply(provider, pasted.reply())
+            .and_then(|m| policy_outcome(&m.cause))
+        {
+            return Some(outcome);
+        }
+        Some(match pasted.area {
+            Some(Area::Settings) => PastedErrorOutcome::Settings,
+            Some(Area::Network) => PastedErrorOutcome::Network,
+            Some(Area::Server) => PastedErrorOutcome::Server,
+            Some(Area::NotSmtp) => PastedErrorOutcome::NotSmtp,
+            None => PastedErrorOutcome::Unrecognised,
+        })
+    }
+}
+
+/// The sign-in policies a provider's reply can name, as this signal's outcomes.
+fn policy_outcome(cause: &str) -> Option<PastedErrorOutcome> {
+    match cause {
+        "config.app_password_required" => Some(PastedErrorOutcome::AppPasswordRequired),
+        "config.smtp_auth_disabled" => Some(PastedErrorOutcome::SmtpAuthDisabled),
+        "config.oauth_required" => Some(PastedErrorOutcome::OauthRequired),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::facts::Facts;
+    use crate::settings::Input;
+
+    #[test]
+    fn pasted_messages_steer_the_start() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let mut input = Input::new("me@gmail.com");
+        let facts = Facts::default();
+        let outcome = |input: &Input| PastedError::evaluate(&Ctx::new(&catalog, input, &facts));
+        assert_eq!(outcome(&input), Some(PastedErrorOutcome::None));
+        input.error_text = Some("Task 'me@gmail.com - Sending' reported error (0x800CCC78) : 'Cannot send the message. 534-5.7.9 Application-specific password required.'".into());
+        assert_eq!(
+            outcome(&input),
+            Some(PastedErrorOutcome::AppPasswordRequired)
+        );
+        input.error_text = Some("0x80042109".into());
+        assert_eq!(outcome(&input), Some(PastedErrorOutcome::Network));
+        input.error_text = Some("something else entirely".into());
+        assert_eq!(outcome(&input), Some(PastedErrorOutcome::Unrecognised));
+    }
+}
