@@ -7,7 +7,7 @@ use serde::Deserialize;
 const CAUSES_TOML: &str = include_str!("../assets/causes.toml");
 
 /// A cause code and its technical definition.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct CauseDef {
     pub code: String,
     pub meaning: String,
@@ -29,8 +29,33 @@ pub fn all() -> &'static [CauseDef] {
     })
 }
 
+/// Whether `code` is a cause code of the contract.
 pub fn is_known(code: &str) -> bool {
     all().iter().any(|c| c.code == code)
+}
+
+/// The cause codes a catalog may name: the contract's, plus those a host declares in its
+/// overlay files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Causes {
+    declared: Vec<CauseDef>,
+}
+
+impl Causes {
+    /// The contract's codes only.
+    pub fn contract() -> Causes {
+        Causes::default()
+    }
+
+    /// Whether `code` is the contract's or declared.
+    pub fn is_known(&self, code: &str) -> bool {
+        is_known(code) || self.declared.iter().any(|c| c.code == code)
+    }
+
+    /// The codes declared by a host, in the order declared.
+    pub fn declared(&self) -> &[CauseDef] {
+        &self.declared
+    }
 }
 
 #[cfg(test)]

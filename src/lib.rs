@@ -9,6 +9,7 @@
 //! - [`facts`]: what the checks found, as one value the tree reads.
 //! - [`tree`]: the decision tree (TOML), its loader/validator and the walk over facts.
 //! - [`catalog`]: the tree, profiles and lists a diagnosis applies, loaded once.
+//! - [`replies`]: what a server's reply means, as rules (`assets/replies.toml`).
 //! - [`diagnosis`]: the signals the tree branches on, recommended settings, the verdict.
 //! - [`report`]: text, JSON and Markdown renderings of a finished diagnosis.
 //! - [`server`]: server mode, on the mail server: blocks, logs and services for one client.
@@ -25,9 +26,11 @@ pub mod error_text;
 pub mod facts;
 pub mod profiles;
 pub mod protocol;
+pub mod replies;
 pub mod report;
 pub mod secret;
 pub mod server;
 pub mod settings;
+pub mod source;
 pub mod tree;
 pub mod ui;

@@ -7,6 +7,8 @@ use std::sync::{Arc, OnceLock};
 
 use super::signals;
 use crate::catalog::{Catalog, CatalogError, CatalogFiles};
+use crate::causes::Causes;
+use crate::replies::{RuleVocabulary, Stage};
 use crate::tree::{Tree, TreeErrors, Vocabulary};
 
 /// The registry of `diagnosis::signals`, as a tree file sees it.
@@ -21,18 +23,28 @@ impl Vocabulary for Registry {
     fn placeholder(&self, name: &str) -> bool {
         signals::placeholder(name).is_some()
     }
+
+    fn branches_on_causes(&self, name: &str) -> bool {
+        signals::find(name).is_some_and(|s| !s.reads.is_empty())
+    }
+}
+
+impl RuleVocabulary for Registry {
+    fn stage_outcomes(&self, stage: Stage) -> &[&'static str] {
+        signals::reading(stage).map_or(&[], |s| s.outcomes)
+    }
 }
 
 impl Tree {
     /// Parses and validates a tree against the signal registry; `origin` names the file in
     /// errors.
     pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
-        Tree::parse_with(text, origin, &Registry)
+        Tree::parse_with(text, origin, &Registry, &Causes::contract())
     }
 
     /// Reads, parses and validates a tree file against the signal registry.
     pub fn load_file(path: &Path) -> Result<Tree, TreeErrors> {
-        Tree::load_file_with(path, &Registry)
+        Tree::load_file_with(path, &Registry, &Causes::contract())
     }
 
     /// The embedded default tree (a test proves it valid).
@@ -46,7 +58,7 @@ impl Tree {
 impl Catalog {
     /// The embedded defaults plus the person's `files`, the tree checked against the registry.
     pub fn load(files: &CatalogFiles) -> Result<Catalog, CatalogError> {
-        Catalog::load_with(files, &Registry)
+        Catalog::load_with(files, &Registry, &Registry)
     }
 
     /// The embedded catalog alone, built once and shared. A test proves it valid, so the

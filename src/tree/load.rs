@@ -2,9 +2,11 @@
 //! become `line:column` in every error. All problems are collected, not just the first.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
 
 use toml_edit::{Item, TableLike};
+
+use crate::causes::Causes;
+use crate::source::{line_col, start_of};
 
 use super::{
     Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, Tree, TreeError, TreeErrors,
@@ -22,6 +24,7 @@ struct Ctx<'a> {
     text: &'a str,
     origin: &'a str,
     vocab: &'a dyn Vocabulary,
+    causes: &'a Causes,
     errors: Vec<TreeError>,
 }
 
@@ -37,24 +40,17 @@ impl Ctx<'_> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn start_of(r: Option<Range<usize>>) -> usize {
-    r.map(|r| r.start).unwrap_or(0)
-}
-
-pub fn parse(text: &str, origin: &str, vocab: &dyn Vocabulary) -> Result<Tree, TreeErrors> {
+pub fn parse(
+    text: &str,
+    origin: &str,
+    vocab: &dyn Vocabulary,
+    causes: &Causes,
+) -> Result<Tree, TreeErrors> {
     let mut cx = Ctx {
         text,
         origin,
         vocab,
+        causes,
         errors: Vec::new(),
     };
     let doc = match toml_edit::Document::parse(text) {
@@ -217,10 +213,22 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                             let oat = start_of(branches.key(outcome).and_then(|k| k.span()));
                             if let Some(def) = def {
                                 if !def.contains(&outcome) {
-                                    cx.err(
-                                        oat,
-                                        format!("signal `{signal}` has no outcome `{outcome}`"),
-                                    );
+                                    let on_causes = cx.vocab.branches_on_causes(&signal);
+                                    if !(on_causes && cx.causes.is_known(outcome)) {
+                                        let why = if cx.causes.is_known(outcome) {
+                                            " (only signals that read server replies branch on cause codes)"
+                                        } else if on_causes {
+                                            " (nor is it a known cause code)"
+                                        } else {
+                                            ""
+                                        };
+                                        cx.err(
+                                            oat,
+                                            format!(
+                                                "signal `{signal}` has no outcome `{outcome}`{why}"
+                                            ),
+                                        );
+                                    }
                                 }
                             }
                             match target.as_str() {
@@ -324,7 +332,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
             );
             let cause = string(cx, t, "cause", at, true);
             if let Some((c, cat)) = &cause {
-                if !crate::causes::is_known(c) {
+                if !cx.causes.is_known(c) {
                     cx.err(*cat, format!("unknown cause code `{c}`"));
                 }
             }

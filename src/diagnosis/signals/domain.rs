@@ -8,6 +8,7 @@ use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
 use crate::facts::{Facts, TargetSource};
 use crate::profiles::WhoActs;
+use crate::replies::Heard;
 
 outcomes! {
     pub enum ExpectedServerOutcome {
@@ -128,23 +129,19 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
 fn provider_explain(f: &Fill) -> Option<String> {
     let cx = f.cx;
     let provider = cx.provider_now();
-    let replies = [
-        session::telling_reply(cx).map(|r| r.to_string()),
-        cx.error().map(|p| {
-            p.recognised
-                .server_reply
-                .clone()
-                .unwrap_or_else(|| p.text.to_string())
-        }),
+    let heard = [
+        session::telling_reply(cx),
+        cx.error().map(|p| Heard::pasted(p.reply())),
     ];
-    if let Some(m) = replies
-        .iter()
-        .flatten()
-        .find_map(|r| cx.catalog.profiles.match_reply(provider, r))
-    {
-        return Some(m.explain);
-    }
-    provider.map(|p| p.notes.join(" "))
+    let catalog = cx.catalog;
+    let explained = heard.iter().flatten().find_map(|h| {
+        catalog
+            .replies
+            .matches(&catalog.profiles, provider, h)
+            .iter()
+            .find_map(|m| m.explain.map(str::to_string))
+    });
+    explained.or_else(|| provider.map(|p| p.notes.join(" ")))
 }
 
 /// Who must act on a provider's sign-in policy, in words for the fix steps.

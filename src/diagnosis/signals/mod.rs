@@ -26,7 +26,10 @@ pub mod tls;
 
 use super::context::Ctx;
 use crate::checks::CheckId;
+use crate::profiles::Profile;
+use crate::replies::{Heard, Stage};
 use crate::settings::Endpoint;
+use crate::tree::Answer;
 
 /// A signal's closed set of outcomes: an enum whose variants have the names tree files use.
 pub trait Outcome: Copy + Eq + std::fmt::Debug + 'static {
@@ -73,15 +76,56 @@ pub trait Signal {
     /// What it asks, for people writing trees.
     const MEANING: &'static str;
     type Outcome: Outcome;
+    /// The reply stages it reads. Reply rules for these stages may name its outcomes, and a
+    /// tree may branch on the cause codes they name (see [`crate::replies`]).
+    const READS: &'static [Stage] = &[];
 
     /// The answer, or `None` while the facts it needs are not in yet (a check node then
     /// waits for its own evidence only).
     fn evaluate(cx: &Ctx) -> Option<Self::Outcome>;
 
+    /// The answer with the cause a reply rule named; signals that read replies say more
+    /// than [`Signal::evaluate`].
+    fn read(cx: &Ctx) -> Option<Reading<Self::Outcome>> {
+        Self::evaluate(cx).map(|outcome| Reading {
+            outcome,
+            cause: None,
+        })
+    }
+
     /// The checks that back the answer, for `causes[].evidence`.
     fn evidence(_cx: &Ctx) -> Vec<CheckId> {
         Vec::new()
     }
+}
+
+/// A signal's answer with the cause a reply rule named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading<O> {
+    pub outcome: O,
+    pub cause: Option<String>,
+}
+
+/// What the reply rules say about one reply, for a signal whose outcomes are `O`: of the
+/// rules speaking for their tiers (see [`crate::replies`]), the cause of the first that names
+/// one, and the outcome of the first that gives one (its own, or its cause read by
+/// `from_cause`).
+pub(crate) fn read_reply<O: Outcome>(
+    cx: &Ctx,
+    provider: Option<&Profile>,
+    heard: &Heard,
+    from_cause: fn(&str) -> Option<O>,
+) -> (Option<O>, Option<String>) {
+    let catalog = cx.catalog;
+    let matches = catalog.replies.matches(&catalog.profiles, provider, heard);
+    let cause = matches.iter().find_map(|m| m.cause).map(str::to_string);
+    let named = |name: &str| O::NAMES.iter().position(|n| *n == name).map(|i| O::ALL[i]);
+    let outcome = matches.iter().find_map(|m| {
+        m.outcome
+            .and_then(named)
+            .or_else(|| m.cause.and_then(from_cause))
+    });
+    (outcome, cause)
 }
 
 /// A signal with its types erased: what the tree loader and the walk use.
@@ -90,13 +134,15 @@ pub struct SignalDef {
     pub name: &'static str,
     pub meaning: &'static str,
     pub outcomes: &'static [&'static str],
-    evaluate: fn(&Ctx) -> Option<&'static str>,
+    pub reads: &'static [Stage],
+    read: fn(&Ctx) -> Option<Answer>,
     evidence: fn(&Ctx) -> Vec<CheckId>,
 }
 
 impl SignalDef {
-    pub fn evaluate(&self, cx: &Ctx) -> Option<&'static str> {
-        (self.evaluate)(cx)
+    /// The answer as the walk takes it: the outcome's name and the cause a rule named.
+    pub fn read(&self, cx: &Ctx) -> Option<Answer> {
+        (self.read)(cx)
     }
 
     pub fn evidence(&self, cx: &Ctx) -> Vec<CheckId> {
@@ -113,8 +159,11 @@ impl std::fmt::Debug for SignalDef {
     }
 }
 
-fn evaluate_erased<S: Signal>(cx: &Ctx) -> Option<&'static str> {
-    S::evaluate(cx).map(Outcome::as_str)
+fn read_erased<S: Signal>(cx: &Ctx) -> Option<Answer> {
+    S::read(cx).map(|r| Answer {
+        outcome: r.outcome.as_str().to_string(),
+        cause: r.cause,
+    })
 }
 
 /// The registry entry of a signal.
@@ -123,7 +172,8 @@ pub const fn def<S: Signal>() -> SignalDef {
         name: S::NAME,
         meaning: S::MEANING,
         outcomes: <S::Outcome as Outcome>::NAMES,
-        evaluate: evaluate_erased::<S>,
+        reads: S::READS,
+        read: read_erased::<S>,
         evidence: S::evidence,
     }
 }
@@ -153,6 +203,11 @@ pub const REGISTRY: &[SignalDef] = &[
 /// Looks a signal up by name.
 pub fn find(name: &str) -> Option<&'static SignalDef> {
     REGISTRY.iter().find(|s| s.name == name)
+}
+
+/// The signal that reads replies at `stage`, if one does.
+pub fn reading(stage: Stage) -> Option<&'static SignalDef> {
+    REGISTRY.iter().find(|s| s.reads.contains(&stage))
 }
 
 /// What a placeholder's value is computed from: the signals' inputs and the settings
@@ -205,6 +260,11 @@ mod tests {
             o.dedup();
             assert_eq!(o.len(), s.outcomes.len(), "{}: an outcome twice", s.name);
         }
+        // One signal at most reads each reply stage.
+        for stage in Stage::ALL {
+            let readers = REGISTRY.iter().filter(|s| s.reads.contains(&stage)).count();
+            assert!(readers <= 1, "{} signals read {stage:?}", readers);
+        }
         let mut p: Vec<&str> = placeholders().map(|p| p.name).collect();
         let n = p.len();
         p.sort_unstable();
@@ -220,8 +280,9 @@ mod tests {
         let cx = Ctx::new(&catalog, &input, &facts);
         for s in REGISTRY {
             // Only signals answered from the input alone may be known without facts.
-            if let Some(v) = s.evaluate(&cx) {
-                assert!(s.outcomes.contains(&v), "{} gave {v}", s.name);
+            if let Some(v) = s.read(&cx) {
+                let v = v.outcome;
+                assert!(s.outcomes.contains(&v.as_str()), "{} gave {v}", s.name);
                 assert!(
                     [
                         "configured_port",

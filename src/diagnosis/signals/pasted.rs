@@ -1,8 +1,9 @@
 //! The error message the person pasted (`--error-text`, or the wizard's paste box).
 
-use super::{outcomes, Signal};
+use super::{outcomes, read_reply, Reading, Signal};
 use crate::diagnosis::context::Ctx;
 use crate::error_text::Area;
+use crate::replies::{Heard, Stage};
 
 outcomes! {
     pub enum PastedErrorOutcome {
@@ -26,28 +27,30 @@ impl Signal for PastedError {
     const NAME: &'static str = "pasted_error";
     const MEANING: &'static str = "The error message the person pasted (`--error-text`): a provider's sign-in policy reply in it, else the area its code or text belongs to.";
     type Outcome = PastedErrorOutcome;
+    const READS: &'static [Stage] = &[Stage::Pasted];
 
     fn evaluate(cx: &Ctx) -> Option<PastedErrorOutcome> {
+        Self::read(cx).map(|r| r.outcome)
+    }
+
+    fn read(cx: &Ctx) -> Option<Reading<PastedErrorOutcome>> {
         let Some(pasted) = cx.pasted() else {
-            return Some(PastedErrorOutcome::None);
+            return Some(Reading {
+                outcome: PastedErrorOutcome::None,
+                cause: None,
+            });
         };
         // The provider by MX may still be on its way; by domain is known at once.
-        let provider = cx.provider_now();
-        if let Some(outcome) = cx
-            .catalog
-            .profiles
-            .match_reply(provider, pasted.reply())
-            .and_then(|m| policy_outcome(&m.cause))
-        {
-            return Some(outcome);
-        }
-        Some(match pasted.area {
+        let heard = Heard::pasted(pasted.reply());
+        let (outcome, cause) = read_reply(cx, cx.provider_now(), &heard, policy_outcome);
+        let outcome = outcome.unwrap_or(match pasted.area {
             Some(Area::Settings) => PastedErrorOutcome::Settings,
             Some(Area::Network) => PastedErrorOutcome::Network,
             Some(Area::Server) => PastedErrorOutcome::Server,
             Some(Area::NotSmtp) => PastedErrorOutcome::NotSmtp,
             None => PastedErrorOutcome::Unrecognised,
-        })
+        });
+        Some(Reading { outcome, cause })
     }
 }
 
@@ -84,5 +87,53 @@ mod tests {
         assert_eq!(outcome(&input), Some(PastedErrorOutcome::Network));
         input.error_text = Some("something else entirely".into());
         assert_eq!(outcome(&input), Some(PastedErrorOutcome::Unrecognised));
+    }
+
+    /// Every sample reply of every profile, pasted by an address at every provider's domain,
+    /// steers the start as the profiles' first matching rule did before.
+    #[test]
+    fn every_sample_reply_steers_as_before() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let profiles = &catalog.profiles;
+        let facts = Facts::default();
+        let mut emails: Vec<String> = profiles
+            .all()
+            .iter()
+            .filter_map(|p| p.domains.first())
+            .map(|d| format!("someone@{}", d.trim_start_matches("*.")))
+            .collect();
+        emails.push("someone@example.test".into());
+        for p in profiles.all() {
+            for example in p.reply.iter().filter_map(|r| r.example.as_deref()) {
+                for email in &emails {
+                    let mut input = Input::new(email.as_str());
+                    input.error_text = Some(format!("Sending reported error: '{example}'"));
+                    let cx = Ctx::new(&catalog, &input, &facts);
+                    let reply = cx
+                        .pasted()
+                        .map(|p| p.reply().to_string())
+                        .unwrap_or_default();
+                    let provider = cx.provider_now();
+                    let before = profiles
+                        .match_reply(provider, &reply)
+                        .and_then(|m| policy_outcome(&m.cause));
+                    let now = PastedError::evaluate(&cx);
+                    match before {
+                        Some(o) => assert_eq!(now, Some(o), "{example} from {email}"),
+                        None => assert!(
+                            !matches!(
+                                now,
+                                Some(
+                                    PastedErrorOutcome::AppPasswordRequired
+                                        | PastedErrorOutcome::SmtpAuthDisabled
+                                        | PastedErrorOutcome::OauthRequired
+                                )
+                            ),
+                            "{example} from {email}: {now:?}"
+                        ),
+                    }
+                }
+            }
+        }
     }
 }

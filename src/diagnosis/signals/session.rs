@@ -2,11 +2,12 @@
 //! and is encryption on where the server needs it? Beside them, the `{reply}` placeholder:
 //! the server reply that best explains the finding.
 
-use super::{outcomes, Placeholder, Signal};
+use super::{outcomes, read_reply, Placeholder, Reading, Signal};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
 use crate::protocol::reply::Reply;
+use crate::replies::{Heard, Stage};
 use crate::settings::Security;
 
 outcomes! {
@@ -28,31 +29,37 @@ impl Signal for PortMode {
     const NAME: &'static str = "port_mode";
     const MEANING: &'static str = "The configured encryption against what the server does on the configured port (plain greeting, TLS first, 421, 554, nothing).";
     type Outcome = PortModeOutcome;
+    const READS: &'static [Stage] = &[Stage::Greeting];
+
+    /// A refusing greeting is read by the reply rules: they may name its cause, or another
+    /// outcome.
+    fn read(cx: &Ctx) -> Option<Reading<PortModeOutcome>> {
+        let outcome = by_mode(cx)?;
+        let refusal = matches!(
+            outcome,
+            PortModeOutcome::Overloaded | PortModeOutcome::RefusedGreeting
+        );
+        let greeting = cx
+            .input
+            .port
+            .and_then(|p| cx.facts.port(p)?.greeting.as_ref())
+            .filter(|_| refusal);
+        let Some(greeting) = greeting else {
+            return Some(Reading {
+                outcome,
+                cause: None,
+            });
+        };
+        let heard = Heard::reply(Stage::Greeting, greeting, None);
+        let (ruled, cause) = read_reply(cx, cx.provider_now(), &heard, |_| None);
+        Some(Reading {
+            outcome: ruled.unwrap_or(outcome),
+            cause,
+        })
+    }
 
     fn evaluate(cx: &Ctx) -> Option<PortModeOutcome> {
-        use PortModeOutcome as O;
-        let Some(port) = cx.input.port else {
-            return Some(O::NotConfigured);
-        };
-        let probe = cx.facts.port(port)?;
-        let mode = match probe.mode {
-            Some(m) => m,
-            None if probe.finished => return Some(O::NoGreeting),
-            None => return None,
-        };
-        Some(match mode {
-            Mode::Overloaded => O::Overloaded,
-            Mode::RefusedGreeting => O::RefusedGreeting,
-            Mode::NoGreeting | Mode::NotSmtp => O::NoGreeting,
-            Mode::Plain => match cx.input.security {
-                Some(Security::Tls) => O::TlsOnPlainPort,
-                _ => O::Matches,
-            },
-            Mode::TlsFirst => match cx.input.security {
-                Some(Security::Starttls) | Some(Security::None) => O::PlainOnTlsPort,
-                _ => O::Matches,
-            },
-        })
+        Self::read(cx).map(|r| r.outcome)
     }
 
     fn evidence(cx: &Ctx) -> Vec<CheckId> {
@@ -61,6 +68,33 @@ impl Signal for PortMode {
             .into_iter()
             .collect()
     }
+}
+
+/// What the server does on the configured port, against the configured encryption.
+fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
+    use PortModeOutcome as O;
+    let Some(port) = cx.input.port else {
+        return Some(O::NotConfigured);
+    };
+    let probe = cx.facts.port(port)?;
+    let mode = match probe.mode {
+        Some(m) => m,
+        None if probe.finished => return Some(O::NoGreeting),
+        None => return None,
+    };
+    Some(match mode {
+        Mode::Overloaded => O::Overloaded,
+        Mode::RefusedGreeting => O::RefusedGreeting,
+        Mode::NoGreeting | Mode::NotSmtp => O::NoGreeting,
+        Mode::Plain => match cx.input.security {
+            Some(Security::Tls) => O::TlsOnPlainPort,
+            _ => O::Matches,
+        },
+        Mode::TlsFirst => match cx.input.security {
+            Some(Security::Starttls) | Some(Security::None) => O::PlainOnTlsPort,
+            _ => O::Matches,
+        },
+    })
 }
 
 outcomes! {
@@ -161,28 +195,38 @@ pub fn envelope_reply(p: &PortProbe) -> Option<&Reply> {
     }
 }
 
-/// The server reply that best explains the finding: a sign-in or envelope refusal (the
-/// port under test first), else a refusing greeting.
-pub fn telling_reply<'a>(cx: &Ctx<'a>) -> Option<&'a Reply> {
+/// The server reply that best explains the finding, as heard: a sign-in or envelope
+/// refusal (the port under test first), else a refusing greeting.
+pub fn telling_reply(cx: &Ctx) -> Option<Heard> {
     let ports = cx.ports_configured_first();
     for p in &ports {
         match &p.auth {
             Some(AuthOutcome::Rejected { reply, .. })
-            | Some(AuthOutcome::TempFailure { reply, .. }) => return Some(reply),
+            | Some(AuthOutcome::TempFailure { reply, .. }) => {
+                return Some(Heard::reply(Stage::Auth, reply, Some(false)))
+            }
             _ => {}
         }
-        if let Some(reply) = envelope_reply(p) {
-            return Some(reply);
+        let signed_in = matches!(p.auth, Some(AuthOutcome::Accepted { .. }));
+        match &p.envelope {
+            Some(EnvelopeOutcome::MailRejected { reply }) => {
+                return Some(Heard::reply(Stage::Mail, reply, Some(signed_in)))
+            }
+            Some(EnvelopeOutcome::RcptRejected { reply }) => {
+                return Some(Heard::reply(Stage::Rcpt, reply, Some(signed_in)))
+            }
+            _ => {}
         }
     }
     ports
         .iter()
         .filter_map(|p| p.greeting.as_ref())
         .find(|g| g.code != 220)
+        .map(|g| Heard::reply(Stage::Greeting, g, None))
 }
 
 /// `{reply}`: the server reply that best explains the finding.
 pub const PLACEHOLDERS: &[Placeholder] = &[Placeholder {
     name: "reply",
-    value: |f| telling_reply(f.cx).map(|r| r.to_string()),
+    value: |f| telling_reply(f.cx).map(|h| h.text),
 }];

@@ -1,11 +1,12 @@
 //! Signing in: the AUTH attempt on the port that ran the session, and why a refused sign-in
 //! was refused (a provider's policy or a wrong password).
 
-use super::{outcomes, Signal};
+use super::{outcomes, read_reply, Reading, Signal};
 use crate::checks::smtp::{AuthOutcome, PortProbe};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
 use crate::profiles::Signin;
+use crate::replies::{Heard, Stage};
 
 outcomes! {
     pub enum AuthOutcomeKind {
@@ -73,29 +74,35 @@ impl Signal for AuthReply {
     const NAME: &'static str = "auth_reply";
     const MEANING: &'static str = "Why the sign-in was refused: the provider's reply names a policy; else the provider is known to need an app password or OAuth; else the password or user name is wrong.";
     type Outcome = AuthReplyOutcome;
+    const READS: &'static [Stage] = &[Stage::Auth];
 
     fn evaluate(cx: &Ctx) -> Option<AuthReplyOutcome> {
+        Self::read(cx).map(|r| r.outcome)
+    }
+
+    fn read(cx: &Ctx) -> Option<Reading<AuthReplyOutcome>> {
         use AuthReplyOutcome as O;
+        let plain = |outcome| {
+            Some(Reading {
+                outcome,
+                cause: None,
+            })
+        };
         let Some(p) = session(cx)? else {
-            return Some(O::PasswordWrong);
+            return plain(O::PasswordWrong);
         };
         let Some(AuthOutcome::Rejected { reply, .. }) = p.auth.as_ref() else {
-            return Some(O::PasswordWrong);
+            return plain(O::PasswordWrong);
         };
         let provider = cx.provider()?;
-        if let Some(outcome) = cx
-            .catalog
-            .profiles
-            .match_reply(provider, &reply.to_string())
-            .and_then(|m| policy_outcome(&m.cause))
-        {
-            return Some(outcome);
-        }
-        Some(match provider.map(|p| p.signin) {
+        let heard = Heard::reply(Stage::Auth, reply, Some(false));
+        let (outcome, cause) = read_reply(cx, provider, &heard, policy_outcome);
+        let outcome = outcome.unwrap_or(match provider.map(|p| p.signin) {
             Some(Signin::OauthOnly) => O::PolicyOauth,
             Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => O::PolicyAppPassword,
             Some(Signin::Password) | None => O::PasswordWrong,
-        })
+        });
+        Some(Reading { outcome, cause })
     }
 }
 
@@ -193,5 +200,50 @@ pub(crate) mod tests {
             AuthReply::evaluate(&Ctx::new(&catalog, &input, &facts)),
             Some(O::OauthRequired)
         );
+    }
+
+    /// The rules steer every refused sign-in the way the profiles' first matching rule did
+    /// before reply rules were data: every sample reply of every profile, at every provider.
+    #[test]
+    fn every_sample_reply_steers_as_before() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let profiles = &catalog.profiles;
+        let input = Input::new("someone@example.test");
+        let samples: Vec<String> = profiles
+            .all()
+            .iter()
+            .flat_map(|p| p.reply.iter().filter_map(|r| r.example.clone()))
+            .collect();
+        assert!(samples.len() >= 20, "{}", samples.len());
+        let mut providers: Vec<Option<&str>> =
+            profiles.all().iter().map(|p| Some(p.id.as_str())).collect();
+        providers.push(None);
+        for text in &samples {
+            if crate::protocol::reply::parse_lines(&[text.as_bytes()]).is_err() {
+                continue;
+            }
+            for id in &providers {
+                let mut facts = refused_at(id.unwrap_or("none"), text);
+                if id.is_none() {
+                    facts.provider = Some(None);
+                }
+                let provider = id.and_then(|id| profiles.get(id));
+                let before = profiles
+                    .match_reply(provider, text)
+                    .and_then(|m| policy_outcome(&m.cause))
+                    .unwrap_or(match provider.map(|p| p.signin) {
+                        Some(Signin::OauthOnly) => AuthReplyOutcome::PolicyOauth,
+                        Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => {
+                            AuthReplyOutcome::PolicyAppPassword
+                        }
+                        Some(Signin::Password) | None => AuthReplyOutcome::PasswordWrong,
+                    });
+                assert_eq!(
+                    AuthReply::evaluate(&Ctx::new(&catalog, &input, &facts)),
+                    Some(before),
+                    "{text} at {id:?}"
+                );
+            }
+        }
     }
 }
