@@ -434,7 +434,7 @@ pub async fn diagnose_once(
         }
     }
     let d = diagnosis::diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
-    Ok(Report::new(&input, &facts, &d))
+    Ok(Report::new(&d))
 }
 
 #[cfg(test)]

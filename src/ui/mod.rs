@@ -10,8 +10,8 @@
 //! - [`msg`]: messages in (keys, mouse, facts tagged with a generation, timer beats) and
 //!   effects out (start/stop checks, save a file, exit).
 //! - [`update`]: every rule of the flow, pure.
-//! - [`vm`]: what the screens show, derived from `Facts` + `Diagnosis`: the only part that
-//!   reads the engine's types.
+//! - [`vm`]: what the screens show, read from the finished `Diagnosis`: the only part
+//!   that reads the diagnosis's types.
 //! - [`view`]: drawing, pure, one module per kind of screen.
 //! - [`runner`]: carries out effects (the engine in tokio, file writes).
 //! - [`app`]: owns the terminal and runs the loop; generic over the ratatui backend so

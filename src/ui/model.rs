@@ -2,10 +2,10 @@
 //!
 //! What the person typed lives in forms ([`AccountForm`], [`TextField`]); what the checks
 //! found lives in [`Run`] (tagged with a generation so that results of an abandoned run are
-//! dropped); what the screens show is derived from both into [`ViewModel`] by
-//! [`Model::refresh`], so the views never touch `Facts` or `Diagnosis` themselves.
+//! dropped); [`Model::refresh`] walks the tree once per change into a finished `Diagnosis`,
+//! and what the screens show is derived from that into [`ViewModel`], so the views never
+//! touch `Facts` or `Diagnosis` themselves.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -14,7 +14,6 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::catalog::Catalog;
-use crate::checks::CheckId;
 use crate::diagnosis::{self, Diagnosis, Progress};
 use crate::error_text::{recognise, Recognised};
 use crate::facts::Facts;
@@ -370,7 +369,7 @@ pub struct Run {
     /// When the run ended (for "Tell your email host").
     pub finished_wall: Option<OffsetDateTime>,
     /// When the UI first saw each check running, and saw it end: for elapsed times.
-    pub times: BTreeMap<CheckId, (Instant, Option<Instant>)>,
+    pub times: vm::Times,
 }
 
 impl Run {
@@ -572,7 +571,6 @@ impl Model {
     /// Re-derives the diagnosis and everything the screens show from input and facts.
     /// Pure: the same model gives the same result.
     pub fn refresh(&mut self) {
-        self.track_times();
         self.diagnosis = self.run.input.as_ref().map(|_| {
             diagnosis::diagnose(
                 &self.catalog,
@@ -581,31 +579,37 @@ impl Model {
                 QuestionMode::Ask,
             )
         });
+        self.track_times();
         self.refresh_view();
     }
 
     /// Re-derives what the screens show (elapsed times move with the clock).
     pub fn refresh_view(&mut self) {
         let question_id = self.vm.checks.question.as_ref().map(|q| q.id.clone());
-        self.vm = vm::build(self);
+        self.vm = vm::build(vm::Parts {
+            input: &self.input,
+            timeout: self.check_options.timeout,
+            diagnosis: self.diagnosis.as_ref(),
+            tree: &self.catalog.tree,
+            times: &self.run.times,
+            now: self.clock.instant,
+            finished_wall: self.run.finished_wall.unwrap_or(self.clock.wall),
+        });
         let new_question = self.vm.checks.question.as_ref();
         if new_question.map(|q| &q.id) != question_id.as_ref() {
             self.question_focus = new_question.and_then(|q| q.default).unwrap_or(0);
         }
     }
 
-    /// Notes when checks are first seen running and when they end.
+    /// Notes when checks are first seen running and when they end (the diagnosis lists
+    /// what is pending).
     fn track_times(&mut self) {
-        if self.run.input.is_none() {
+        let Some(d) = &self.diagnosis else {
             return;
-        }
-        let now = self.clock.instant;
-        let pending = if self.run.facts.done {
-            Vec::new()
-        } else {
-            self.run.facts.pending_checks()
         };
-        for id in &pending {
+        let now = self.clock.instant;
+        let pending = &d.pending;
+        for id in pending {
             self.run.times.entry(*id).or_insert((now, None));
         }
         for (id, (_, end)) in self.run.times.iter_mut() {

@@ -640,7 +640,7 @@ fn open_report(m: &mut Model) {
 /// The report of what is known now, for saving or copying.
 fn current_report(m: &Model) -> Option<Report> {
     let d = m.diagnosis.as_ref()?;
-    Some(Report::new(&m.input, &m.run.facts, d))
+    Some(Report::new(d))
 }
 
 fn save(m: &mut Model) -> Vec<Effect> {

@@ -1,6 +1,7 @@
-//! The view-model: what the checks, result and technical screens show, derived from
-//! `Facts` + `Diagnosis` (+ the tree for question wording). This is the only place the UI
-//! reads the engine's types; views and snapshot tests work from these plain structs.
+//! The view-model: what the checks, result and technical screens show, read from the
+//! finished `Diagnosis` (+ the tree for question wording); nothing here evaluates a signal
+//! or reads the facts. This is the only place the UI reads the diagnosis's types; views and
+//! snapshot tests work from these plain structs.
 
 use std::time::{Duration, Instant};
 
@@ -8,13 +9,11 @@ use time::OffsetDateTime;
 
 use crate::checks::{CheckId, CheckRecord, Status};
 use crate::diagnosis::{Diagnosis, Progress, Verdict};
-use crate::facts::Facts;
 use crate::protocol::reply::sanitize;
 use crate::protocol::transcript::Dir;
 use crate::settings::Input;
 use crate::tree::{NodeKind, Step, Tree};
 
-use super::model::Model;
 use super::text::{fill, text};
 
 /// The three steps a person follows on the checks screen.
@@ -232,41 +231,37 @@ pub struct ViewModel {
     pub tech: TechView,
 }
 
-pub fn build(m: &Model) -> ViewModel {
-    let now = m.clock.instant;
+/// What the view-model is derived from: the model's parts, so that this module needs no
+/// `Model` (the model holds the view-model; nothing here reads back into it).
+pub struct Parts<'a> {
+    /// The confirmed input (the settings as typed).
+    pub input: &'a Input,
+    /// The checks' time budget per network step.
+    pub timeout: Duration,
+    /// The diagnosis of the current run; `None` when no run exists.
+    pub diagnosis: Option<&'a Diagnosis>,
+    /// The tree, for the wording of questions and the step of a node.
+    pub tree: &'a Tree,
+    /// When each check was first seen running, and seen ending.
+    pub times: &'a Times,
+    pub now: Instant,
+    /// When the run ended (else now), for "Tell your email host".
+    pub finished_wall: OffsetDateTime,
+}
+
+pub fn build(p: Parts) -> ViewModel {
     ViewModel {
-        checks: checks_view(
-            &m.input,
-            m.check_options.timeout,
-            &m.run.facts,
-            m.diagnosis.as_ref(),
-            &m.catalog.tree,
-            &m.run.times,
-            now,
-        ),
-        result: m
+        checks: checks_view(p.input, p.timeout, p.diagnosis, p.tree, p.times, p.now),
+        result: p
             .diagnosis
-            .as_ref()
             .filter(|d| d.progress == Progress::Done)
-            .map(|d| {
-                result_view(
-                    &m.input,
-                    &m.run.facts,
-                    d,
-                    m.run.finished_wall.unwrap_or(m.clock.wall),
-                )
-            }),
-        tech: tech_view(
-            &m.input,
-            &m.run.facts,
-            m.diagnosis.as_ref(),
-            &m.run.times,
-            now,
-        ),
+            .map(|d| result_view(d, p.finished_wall)),
+        tech: tech_view(p.input, p.diagnosis, p.times, p.now),
     }
 }
 
-type Times = std::collections::BTreeMap<CheckId, (Instant, Option<Instant>)>;
+/// When each check was first seen running, and seen ending.
+pub type Times = std::collections::BTreeMap<CheckId, (Instant, Option<Instant>)>;
 
 fn elapsed(times: &Times, id: CheckId, now: Instant) -> Duration {
     times.get(&id).map_or(Duration::ZERO, |(start, _)| {
@@ -306,7 +301,6 @@ fn worst(records: &[&CheckRecord]) -> Option<Status> {
 pub fn checks_view(
     input: &Input,
     timeout: Duration,
-    facts: &Facts,
     diagnosis: Option<&Diagnosis>,
     tree: &Tree,
     times: &Times,
@@ -314,14 +308,10 @@ pub fn checks_view(
 ) -> ChecksView {
     // A diagnosis exists exactly while a run does.
     let has_run = diagnosis.is_some();
-    let records = facts.records();
+    let records: &[CheckRecord] = diagnosis.map_or(&[], |d| &d.checks);
     // Once the run has ended nothing is pending, whatever the plan said.
-    let pending = if has_run && !facts.done {
-        facts.pending_checks()
-    } else {
-        Vec::new()
-    };
-    let done = facts.done;
+    let pending: &[CheckId] = diagnosis.map_or(&[], |d| &d.pending);
+    let done = diagnosis.is_some_and(|d| d.finished);
     let record = |id: CheckId| records.iter().find(|r| r.id == id);
     let step_budget = timeout;
     // The DNS client allows half a time-out more for retries over TCP.
@@ -378,11 +368,8 @@ pub fn checks_view(
     // is known before the engine sends it.
     let server_failed = record(CheckId::ServerName).is_some()
         || record(CheckId::ServerAddress).is_some_and(|r| r.status == Status::Fail)
-        || matches!(facts.target, Some(None));
-    let plan = facts
-        .plan
-        .clone()
-        .unwrap_or_else(|| crate::engine::port_plan(input.port));
+        || diagnosis.is_some_and(|d| matches!(d.target, Some(None)));
+    let plan = diagnosis.map_or_else(|| crate::engine::port_plan(input.port), |d| d.plan.clone());
     for port in plan {
         let tcp_id = CheckId::Tcp(port);
         let tcp = state_of(tcp_id, step_budget, server_failed);
@@ -467,13 +454,6 @@ fn question_view(tree: &Tree, node: &str) -> Option<QuestionView> {
     })
 }
 
-/// Cause codes whose fix is at the email host: they get the "Tell your email host" box.
-pub fn is_server_side(code: &str) -> bool {
-    code.starts_with("server.")
-        || code.starts_with("unknown.")
-        || code.starts_with("reputation.client")
-}
-
 /// The confidence word of the contract ("confirmed", "likely", ...) in the person's words.
 fn confidence_word<T: serde::Serialize>(c: &T) -> String {
     let word = serde_json::to_value(c)
@@ -494,12 +474,7 @@ pub fn format_wall(t: OffsetDateTime) -> String {
     )
 }
 
-pub fn result_view(
-    input: &Input,
-    facts: &Facts,
-    d: &Diagnosis,
-    finished: OffsetDateTime,
-) -> ResultView {
+pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
     let t = &text().result;
     let safe = |s: &str| sanitize(s.as_bytes());
     let verdict = match d.verdict {
@@ -534,37 +509,25 @@ pub fn result_view(
             Vec::new(),
         ),
     };
-    let tell_host = primary.filter(|c| is_server_side(&c.code)).map(|c| {
+    let tell_host = d.tell_host.as_ref().map(|h| {
         let th = &text().tell_host;
-        let ip = d
+        let ip = h
             .public_ip
             .map_or(th.unknown_ip.clone(), |ip| ip.to_string());
         let time = format_wall(finished);
-        let server = input
-            .server
-            .clone()
-            .or_else(|| facts.target_host().map(str::to_string))
-            .unwrap_or_else(|| input.email_domain().unwrap_or_default());
-        let port = input.port.map_or_else(
-            || {
-                facts
-                    .plan
-                    .clone()
-                    .unwrap_or_else(|| crate::engine::port_plan(None))
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join("/")
-            },
-            |p| p.to_string(),
-        );
-        let template = th.by_cause.get(&c.code).unwrap_or(&th.default);
+        let port = h
+            .ports
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join("/");
+        let template = th.by_cause.get(&h.code).unwrap_or(&th.default);
         TellHostView {
             look_for: fill(
                 template,
                 &[
                     ("ip", &ip),
-                    ("server", &safe(&server)),
+                    ("server", &safe(&h.server)),
                     ("port", &port),
                     ("time", &time),
                 ],
@@ -588,7 +551,7 @@ pub fn result_view(
         next,
         also,
         tell_host,
-        finishing: !facts.done,
+        finishing: !d.finished,
     }
 }
 
@@ -613,13 +576,7 @@ pub fn running_text(elapsed: Duration, budget: Duration, per_step: bool) -> Stri
     )
 }
 
-pub fn tech_view(
-    input: &Input,
-    facts: &Facts,
-    d: Option<&Diagnosis>,
-    times: &Times,
-    now: Instant,
-) -> TechView {
+pub fn tech_view(input: &Input, d: Option<&Diagnosis>, times: &Times, now: Instant) -> TechView {
     let t = &text().technical;
     let safe = |s: &str| sanitize(s.as_bytes());
     let mut parts: Vec<String> = Some(safe(&input.email))
@@ -647,9 +604,9 @@ pub fn tech_view(
         Some((start, Some(end))) => Some(end.saturating_duration_since(*start)),
         _ => None,
     };
-    let mut checks: Vec<TechRow> = facts
-        .records()
-        .into_iter()
+    let records: &[CheckRecord] = d.map_or(&[], |d| &d.checks);
+    let mut checks: Vec<TechRow> = records
+        .iter()
         .map(|r| {
             let ms = if r.duration_ms > 0 {
                 Some(r.duration_ms)
@@ -665,21 +622,18 @@ pub fn tech_view(
             }
         })
         .collect();
-    if d.is_some() && !facts.done {
-        for id in facts.pending_checks() {
-            checks.push(TechRow {
-                symbol: "…".into(),
-                word: t.pending.clone(),
-                time: format_secs(elapsed(times, id, now)),
-                summary: String::new(),
-                id: id.to_string(),
-            });
-        }
+    for id in d.map_or(&[][..], |d| &d.pending).iter().copied() {
+        checks.push(TechRow {
+            symbol: "…".into(),
+            word: t.pending.clone(),
+            time: format_secs(elapsed(times, id, now)),
+            summary: String::new(),
+            id: id.to_string(),
+        });
     }
-    let transcript = facts
-        .ports
-        .values()
-        .flat_map(|p| p.transcript.lines.iter())
+    let transcript = d
+        .map_or(&[][..], |d| &d.transcript)
+        .iter()
         .map(|l| {
             let who = match l.dir {
                 Dir::Client => "C",
@@ -738,14 +692,5 @@ mod tests {
             label_for(CheckId::DomainMx),
             "Your domain's mail servers (MX)"
         );
-    }
-
-    #[test]
-    fn server_side_causes() {
-        assert!(is_server_side("server.cert_expired"));
-        assert!(is_server_side("unknown.needs_server_side"));
-        assert!(is_server_side("reputation.client_ip_listed"));
-        assert!(!is_server_side("reputation.server_ip_listed"));
-        assert!(!is_server_side("config.wrong_port"));
     }
 }
