@@ -1,6 +1,9 @@
-//! Everything smtp-doctor knows before it checks anything: the decision tree, the provider
-//! profiles, the error-message catalogue, the intercepting products and the reference hosts.
-//! Each is the embedded default plus what the person's files add (`--tree`, `--profiles`).
+//! Everything smtp-doctor knows before it checks anything: the decision tree, the cause
+//! codes, the provider profiles, the reply rules, the error-message catalogue, the
+//! intercepting products and the reference hosts. Each is the embedded default plus what
+//! the person's (or their host's) files add: `--tree` replaces the tree, `--tree-extra`
+//! overlays extend it (nodes, re-routed branches, reply rules, `host.*` cause codes),
+//! `--profiles` adds profiles.
 //!
 //! A catalog is loaded once, when the program starts, and passed in to whatever needs it
 //! (the engine, the diagnosis, the wizard): nothing downstream reads a file or a global list.
@@ -10,12 +13,13 @@
 
 use std::path::PathBuf;
 
-use crate::causes::Causes;
+use crate::causes::{self, Causes};
 use crate::checks::intercept::{self, Interceptor};
 use crate::checks::reference::{self, Candidate};
 use crate::error_text::{self, KnownCode};
 use crate::profiles::{ProfileErrors, Profiles};
 use crate::replies::{self, Replies, RuleVocabulary};
+use crate::source::{Source, SourceError};
 use crate::tree::{Tree, TreeErrors, Vocabulary};
 
 /// The rules and lists a diagnosis applies.
@@ -41,6 +45,8 @@ pub struct Catalog {
 pub struct CatalogFiles {
     /// `--tree FILE`: replaces the embedded tree.
     pub tree: Option<PathBuf>,
+    /// `--tree-extra FILE` (repeatable): overlays merged over the tree, in this order.
+    pub tree_extra: Vec<PathBuf>,
     /// `--profiles DIR`: adds profiles or replaces shipped ones.
     pub profiles: Option<PathBuf>,
 }
@@ -49,6 +55,7 @@ pub struct CatalogFiles {
 #[derive(Debug, Clone)]
 pub enum CatalogError {
     Profiles(ProfileErrors),
+    /// The tree, the overlays (their nodes, causes and reply rules) or the built-in rules.
     Tree(TreeErrors),
 }
 
@@ -72,32 +79,94 @@ impl Catalog {
         vocab: &dyn Vocabulary,
         rules: &dyn RuleVocabulary,
     ) -> Result<Catalog, CatalogError> {
-        let causes = Causes::contract();
         let profiles = match &files.profiles {
             Some(dir) => Profiles::load(Some(dir)).map_err(CatalogError::Profiles)?,
             None => Profiles::embedded()
                 .cloned()
                 .map_err(|e| CatalogError::Profiles(e.clone()))?,
         };
-        let built_in = replies::parse_built_in(rules, &causes).map_err(CatalogError::Tree)?;
-        let tree = match &files.tree {
-            Some(path) => Tree::load_file_with(path, vocab, &causes),
-            None => Tree::parse_with(
-                crate::tree::EMBEDDED,
-                crate::tree::EMBEDDED_ORIGIN,
-                vocab,
-                &causes,
-            ),
+        let mut errors: Vec<SourceError> = Vec::new();
+        let base = match &files.tree {
+            Some(path) => {
+                Source::read(path).map_err(|e| CatalogError::Tree(TreeErrors(vec![e])))?
+            }
+            None => Source::new(crate::tree::EMBEDDED_ORIGIN, crate::tree::EMBEDDED),
+        };
+        let overlays: Vec<Source> = files
+            .tree_extra
+            .iter()
+            .filter_map(|path| Source::read(path).map_err(|e| errors.push(e)).ok())
+            .collect();
+        // The host's cause codes first: conclusions and reply rules may name them. (A file
+        // that is not TOML is reported once, by the tree's loader.)
+        let mut declared = Vec::new();
+        for o in &overlays {
+            if let Some(item) = o
+                .toml()
+                .ok()
+                .as_ref()
+                .and_then(|d| d.as_table().get("cause"))
+            {
+                let mut more = causes::declare(o, item, &declared, &mut errors);
+                declared.append(&mut more);
+            }
         }
-        .map_err(CatalogError::Tree)?;
+        let causes = Causes::with_declared(declared);
+        let built_in = replies::parse_built_in(rules, &causes).map_err(CatalogError::Tree)?;
+        let mut host_rules = Vec::new();
+        for o in &overlays {
+            if let Some(item) = o
+                .toml()
+                .ok()
+                .as_ref()
+                .and_then(|d| d.as_table().get("reply"))
+            {
+                host_rules.append(&mut replies::rules_from(
+                    o,
+                    item,
+                    rules,
+                    &causes,
+                    &mut errors,
+                ));
+            }
+        }
+        let tree = match Tree::merge_with(&base, &overlays, vocab, &causes) {
+            Ok(tree) => Some(tree),
+            Err(TreeErrors(mut e)) => {
+                errors.append(&mut e);
+                None
+            }
+        };
+        let Some(tree) = tree.filter(|_| errors.is_empty()) else {
+            // By file (the tree, then the overlays in order), then by place.
+            errors.sort_by_key(|e| {
+                (
+                    file_rank(&base, &files.tree_extra, &e.file),
+                    e.line,
+                    e.column,
+                )
+            });
+            return Err(CatalogError::Tree(TreeErrors(errors)));
+        };
         Ok(Catalog {
             tree,
             causes,
             profiles,
-            replies: Replies::new(Vec::new(), built_in),
+            replies: Replies::new(host_rules, built_in),
             error_codes: error_text::catalogue(),
             interceptors: intercept::interceptors(),
             reference_hosts: reference::built_in(),
         })
     }
+}
+
+/// The place of a file in the order of loading: the tree, then each overlay.
+fn file_rank(base: &Source, overlays: &[PathBuf], file: &str) -> usize {
+    if file == base.origin {
+        return 0;
+    }
+    overlays
+        .iter()
+        .position(|p| p.display().to_string() == file)
+        .map_or(usize::MAX, |i| i + 1)
 }

@@ -3,6 +3,9 @@
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+use toml_edit::{Item, TableLike};
+
+use crate::source::{start_of, Source, SourceError};
 
 const CAUSES_TOML: &str = include_str!("../assets/causes.toml");
 
@@ -99,6 +102,11 @@ impl Causes {
         Causes::default()
     }
 
+    /// The contract's codes and `declared` (read by [`declare`]).
+    pub fn with_declared(declared: Vec<CauseDef>) -> Causes {
+        Causes { declared }
+    }
+
     /// Whether `code` is the contract's or declared.
     pub fn is_known(&self, code: &str) -> bool {
         is_known(code) || self.declared.iter().any(|c| c.code == code)
@@ -117,6 +125,117 @@ impl Causes {
             .and_then(|c| c.who_acts)
             .unwrap_or_else(|| Actor::of_contract(code))
     }
+}
+
+/// The namespace of a host's own cause codes.
+pub const HOST_PREFIX: &str = "host.";
+
+/// Reads the `[[cause]]` tables of a host's overlay (`item`, from `source`): each declares a
+/// code `host.NAME` with its `meaning` and who acts on it (`who_acts`: person,
+/// administrator, host, network or nobody). `earlier` are the codes declared before (in
+/// other overlays); a code declared twice, or one of the contract's, is an error.
+pub fn declare(
+    source: &Source,
+    item: &Item,
+    earlier: &[CauseDef],
+    errors: &mut Vec<SourceError>,
+) -> Vec<CauseDef> {
+    let Some(tables) = item.as_array_of_tables() else {
+        errors.push(source.error(start_of(item.span()), "causes must be `[[cause]]` tables"));
+        return Vec::new();
+    };
+    let mut out: Vec<CauseDef> = Vec::new();
+    for t in tables.iter() {
+        let at = start_of(t.span());
+        if let Some(c) = one(source, t, at, errors) {
+            if is_known(&c.code) {
+                errors.push(source.error(
+                    at,
+                    format!("`{}` is a cause code of the contract: a host declares its own under `{HOST_PREFIX}`", c.code),
+                ));
+            } else if earlier.iter().chain(&out).any(|d| d.code == c.code) {
+                errors.push(source.error(at, format!("cause `{}` is declared twice", c.code)));
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn one(
+    source: &Source,
+    t: &dyn TableLike,
+    at: usize,
+    errors: &mut Vec<SourceError>,
+) -> Option<CauseDef> {
+    let before = errors.len();
+    let mut err = |at: usize, m: String| errors.push(source.error(at, m));
+    for (key, _) in t.iter() {
+        if !["code", "meaning", "who_acts"].contains(&key) {
+            let kat = start_of(t.key(key).and_then(|k| k.span()));
+            err(
+                kat,
+                format!("unknown key `{key}` in a cause (allowed: code, meaning, who_acts)"),
+            );
+        }
+    }
+    let mut text = |key: &str| match t.get(key) {
+        Some(item) => match item.as_str() {
+            Some(s) if !s.trim().is_empty() => Some((s.to_string(), start_of(item.span()))),
+            _ => {
+                err(
+                    start_of(item.span()),
+                    format!("`{key}` must be a non-empty string"),
+                );
+                None
+            }
+        },
+        None => {
+            err(at, format!("missing `{key}`"));
+            None
+        }
+    };
+    let code = text("code");
+    let meaning = text("meaning");
+    let who = text("who_acts");
+    let mut err = |at: usize, m: String| errors.push(source.error(at, m));
+    if let Some((c, cat)) = &code {
+        let name = c.strip_prefix(HOST_PREFIX).unwrap_or("");
+        let well_formed = !name.is_empty()
+            && name.split('.').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+            });
+        if !well_formed && !is_known(c) {
+            err(
+                *cat,
+                format!("`{c}` is not a host's cause code: those are `{HOST_PREFIX}` and lower-case letters, digits and `_` (e.g. `host.billing_suspended`)"),
+            );
+        }
+    }
+    let who_acts = who.and_then(|(w, wat)| {
+        let parsed = Actor::parse(&w);
+        if parsed.is_none() {
+            err(
+                wat,
+                format!(
+                    "unknown `who_acts` `{w}` (person, administrator, host, network or nobody)"
+                ),
+            );
+        }
+        parsed
+    });
+    if errors.len() > before {
+        return None;
+    }
+    Some(CauseDef {
+        code: code?.0,
+        meaning: meaning?.0,
+        who_acts,
+    })
 }
 
 #[cfg(test)]

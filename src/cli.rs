@@ -20,7 +20,7 @@ use crate::facts::Facts;
 use crate::report::{self, Report};
 use crate::secret::Secret;
 use crate::settings::{Input, Options, Security};
-use crate::tree::{QuestionMode, Tree};
+use crate::tree::QuestionMode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -50,7 +50,12 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum TreeCommand {
     /// Load a decision-tree file and report every problem with its line and column.
-    Validate { file: PathBuf },
+    Validate {
+        file: PathBuf,
+        /// An overlay to merge over FILE and check with it (repeatable, in order).
+        #[arg(long, value_name = "FILE")]
+        tree_extra: Vec<PathBuf>,
+    },
 }
 
 /// Options shared by `check` and the wizard.
@@ -97,6 +102,10 @@ pub struct CommonArgs {
     /// Replace the embedded decision tree.
     #[arg(long, value_name = "FILE")]
     pub tree: Option<PathBuf>,
+    /// Extend the tree with a host's overlay (nodes, re-routed branches, reply rules, host.*
+    /// cause codes); repeatable, merged in order.
+    #[arg(long, value_name = "FILE")]
+    pub tree_extra: Vec<PathBuf>,
     /// Add or override provider profiles.
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
@@ -231,8 +240,8 @@ pub fn run(cli: Cli) -> Result<i32, UsageError> {
     match cli.command {
         Some(Command::Check(args)) => check(*args),
         Some(Command::Tree {
-            command: TreeCommand::Validate { file },
-        }) => Ok(validate(&file)),
+            command: TreeCommand::Validate { file, tree_extra },
+        }) => Ok(validate(&file, tree_extra)),
         None => wizard(cli.wizard),
     }
 }
@@ -263,9 +272,10 @@ fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
     match load_catalog(&files) {
         Ok(catalog) => crate::ui::run(input, options, Arc::new(catalog), ui).map_err(stopped),
         // A bad tree file is shown on a screen with a way forward, not as an exit.
-        Err(problem) if files.tree.is_some() => {
+        Err(problem) if files.tree.is_some() || !files.tree_extra.is_empty() => {
             let builtin = load_catalog(&CatalogFiles {
                 tree: None,
+                tree_extra: Vec::new(),
                 ..files
             })?;
             crate::ui::run_with_tree_problem(input, options, Arc::new(builtin), problem.0, ui)
@@ -275,20 +285,39 @@ fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
     }
 }
 
-fn validate(file: &std::path::Path) -> i32 {
-    match Tree::load_file(file) {
-        Ok(tree) => {
-            println!("{}: valid ({} nodes)", file.display(), tree.nodes().count());
+fn validate(file: &std::path::Path, tree_extra: Vec<PathBuf>) -> i32 {
+    let overlays = tree_extra.len();
+    let files = CatalogFiles {
+        tree: Some(file.to_path_buf()),
+        tree_extra,
+        profiles: None,
+    };
+    match Catalog::load(&files) {
+        Ok(catalog) => {
+            let with = match overlays {
+                0 => String::new(),
+                1 => " with 1 overlay".to_string(),
+                n => format!(" with {n} overlays"),
+            };
+            println!(
+                "{}{with}: valid ({} nodes)",
+                file.display(),
+                catalog.tree.nodes().count()
+            );
             0
         }
         Err(errors) => {
-            for e in &errors.0 {
-                println!("{e}");
+            let lines: Vec<String> = match &errors {
+                CatalogError::Tree(e) => e.0.iter().map(ToString::to_string).collect(),
+                CatalogError::Profiles(e) => e.0.iter().map(ToString::to_string).collect(),
+            };
+            for line in &lines {
+                println!("{line}");
             }
             eprintln!(
                 "smtp-doctor: {}: {} problem(s)",
                 file.display(),
-                errors.0.len()
+                lines.len()
             );
             1
         }
@@ -352,6 +381,7 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageE
 fn catalog_files(c: &CommonArgs) -> CatalogFiles {
     CatalogFiles {
         tree: c.tree.clone(),
+        tree_extra: c.tree_extra.clone(),
         profiles: c.profiles.clone(),
     }
 }

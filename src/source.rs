@@ -66,6 +66,14 @@ impl Source {
         }
     }
 
+    /// The text parsed as TOML (keeping the spans of keys and values), or the syntax error.
+    pub fn toml(&self) -> Result<toml_edit::Document<&str>, SourceError> {
+        toml_edit::Document::parse(self.text.as_str()).map_err(|e| {
+            let msg = e.message().trim().to_string();
+            self.error(start_of(e.span()), format!("TOML syntax error: {msg}"))
+        })
+    }
+
     /// A problem at byte offset `at` of this file.
     pub fn error(&self, at: usize, message: impl Into<String>) -> SourceError {
         let (line, column) = line_col(&self.text, at);

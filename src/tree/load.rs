@@ -1,65 +1,109 @@
-//! Loading and validating a tree file. toml_edit keeps byte spans of keys and values, which
-//! become `line:column` in every error. All problems are collected, not just the first.
+//! Loading and validating a tree file and the overlays merged over it. toml_edit keeps byte
+//! spans of keys and values, which become `file:line:column` in every error. All problems
+//! are collected, not just the first.
+//!
+//! An overlay (a host's `--tree-extra FILE`) has the tree's `[node.ID]` tables, merged by id:
+//! a table with `kind` adds a node, or replaces the node of that id; a table without `kind`
+//! changes a node that exists: `on` re-routes (or adds) branches of a check node, `then`
+//! the next node of a conclusion. Its `[[cause]]` and `[[reply]]` tables are read by
+//! `crate::causes` and `crate::replies`. The base is checked alone first; after the merge,
+//! every reference must resolve, no cycle may appear, and every node an overlay added must
+//! be reachable (a node of the base that an overlay routed around may stay unreachable).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use toml_edit::{Item, TableLike};
+use toml_edit::{Item, Table, TableLike};
 
 use crate::causes::Causes;
-use crate::source::{line_col, start_of};
+use crate::source::{start_of, Source, SourceError};
 
 use super::{
-    Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, Tree, TreeError, TreeErrors,
-    Vocabulary,
+    Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, Tree, TreeErrors, Vocabulary,
 };
 
-/// Where things are in the source, for messages about references and the graph.
+/// The top-level keys of an overlay.
+pub const OVERLAY_KEYS: &[&str] = &["node", "cause", "reply"];
+
+/// The edge key of a conclusion's `then`.
+const THEN: &str = "then";
+
+/// A place: (index of the file, byte offset in it).
+type At = (usize, usize);
+
+/// A reference from one node to another.
+struct Edge {
+    from: String,
+    /// The branch (outcome or cause), `choice ID` or `then`: a re-route replaces the edge
+    /// with the same key.
+    key: String,
+    to: String,
+    at: At,
+}
+
+/// Where things are, for messages about references and the graph.
+#[derive(Default)]
 struct Located {
-    node_span: BTreeMap<String, usize>,
-    /// (from node, target id, offset of the reference)
-    edges: Vec<(String, String, usize)>,
+    node_at: BTreeMap<String, At>,
+    /// Nodes an overlay added or replaced.
+    from_overlay: BTreeSet<String>,
+    edges: Vec<Edge>,
 }
 
 struct Ctx<'a> {
-    text: &'a str,
-    origin: &'a str,
+    sources: Vec<&'a Source>,
+    /// The file being read.
+    file: usize,
     vocab: &'a dyn Vocabulary,
     causes: &'a Causes,
-    errors: Vec<TreeError>,
+    errors: Vec<(usize, SourceError)>,
 }
 
 impl Ctx<'_> {
     fn err(&mut self, at: usize, message: impl Into<String>) {
-        let (line, column) = line_col(self.text, at);
-        self.errors.push(TreeError {
-            file: self.origin.to_string(),
-            line,
-            column,
-            message: message.into(),
-        });
+        self.err_at((self.file, at), message);
+    }
+
+    fn err_at(&mut self, (file, at): At, message: impl Into<String>) {
+        let e = self.sources[file].error(at, message);
+        self.errors.push((file, e));
+    }
+
+    /// The problems so far, by file and then by place.
+    fn take_errors(&mut self) -> TreeErrors {
+        let mut errors = std::mem::take(&mut self.errors);
+        errors.sort_by_key(|(file, e)| (*file, e.line, e.column));
+        TreeErrors(errors.into_iter().map(|(_, e)| e).collect())
     }
 }
 
+/// Parses and validates one tree file.
 pub fn parse(
     text: &str,
     origin: &str,
     vocab: &dyn Vocabulary,
     causes: &Causes,
 ) -> Result<Tree, TreeErrors> {
+    merge(&Source::new(origin, text), &[], vocab, causes)
+}
+
+/// Parses the base tree, validates it alone, then merges `overlays` over it in order and
+/// validates the result.
+pub fn merge(
+    base: &Source,
+    overlays: &[Source],
+    vocab: &dyn Vocabulary,
+    causes: &Causes,
+) -> Result<Tree, TreeErrors> {
     let mut cx = Ctx {
-        text,
-        origin,
+        sources: std::iter::once(base).chain(overlays).collect(),
+        file: 0,
         vocab,
         causes,
         errors: Vec::new(),
     };
-    let doc = match toml_edit::Document::parse(text) {
+    let doc = match base.toml() {
         Ok(d) => d,
-        Err(e) => {
-            let msg = e.message().trim().to_string();
-            cx.err(start_of(e.span()), format!("TOML syntax error: {msg}"));
-            return Err(TreeErrors(cx.errors));
-        }
+        Err(e) => return Err(TreeErrors(vec![e])),
     };
     let root = doc.as_table();
     for (key, _) in root.iter() {
@@ -88,15 +132,12 @@ pub fn parse(
         }
     };
     let mut nodes = Vec::new();
-    let mut loc = Located {
-        node_span: BTreeMap::new(),
-        edges: Vec::new(),
-    };
+    let mut loc = Located::default();
     match root.get("node").and_then(Item::as_table_like) {
         Some(table) => {
             for (id, item) in table.iter() {
                 let at = start_of(table.key(id).and_then(|k| k.span()));
-                loc.node_span.insert(id.to_string(), at);
+                loc.node_at.insert(id.to_string(), (0, at));
                 if let Some(node) = node(&mut cx, &mut loc, id, item, at) {
                     nodes.push(node);
                 }
@@ -105,21 +146,191 @@ pub fn parse(
         None => cx.err(0, "missing `[node.ID]` tables"),
     }
     if let Some((start, at)) = &start {
-        if !loc.node_span.contains_key(start) {
+        if !loc.node_at.contains_key(start) {
             cx.err(*at, format!("unknown node `{start}`"));
         }
     }
-    graph_checks(&mut cx, &loc, start.as_ref().map(|(s, _)| s.as_str()));
+    let start_id = start.as_ref().map(|(s, _)| s.as_str());
+    graph_checks(&mut cx, &loc, start_id, false);
+    if !cx.errors.is_empty() {
+        return Err(cx.take_errors());
+    }
+    for (i, source) in overlays.iter().enumerate() {
+        cx.file = i + 1;
+        match source.toml() {
+            Ok(doc) => overlay(&mut cx, &mut loc, &mut nodes, doc.as_table()),
+            Err(e) => cx.errors.push((i + 1, e)),
+        }
+    }
+    if !overlays.is_empty() {
+        graph_checks(&mut cx, &loc, start_id, true);
+    }
     if cx.errors.is_empty() {
         Ok(Tree {
             start: start.map(|(s, _)| s).unwrap_or_default(),
             nodes,
-            origin: origin.to_string(),
+            origin: base.origin.clone(),
         })
     } else {
-        cx.errors.sort_by_key(|e| (e.line, e.column));
-        Err(TreeErrors(cx.errors))
+        Err(cx.take_errors())
     }
+}
+
+/// Merges one overlay's nodes into `nodes`.
+fn overlay(cx: &mut Ctx, loc: &mut Located, nodes: &mut Vec<Node>, root: &Table) {
+    for (key, _) in root.iter() {
+        if !OVERLAY_KEYS.contains(&key) {
+            let at = start_of(root.key(key).and_then(|k| k.span()));
+            cx.err(
+                at,
+                format!(
+                    "unknown key `{key}` in an overlay (allowed: {})",
+                    OVERLAY_KEYS.join(", ")
+                ),
+            );
+        }
+    }
+    let Some(item) = root.get("node") else {
+        return;
+    };
+    let Some(table) = item.as_table_like() else {
+        cx.err(start_of(item.span()), "`node` must hold `[node.ID]` tables");
+        return;
+    };
+    for (id, item) in table.iter() {
+        let at = start_of(table.key(id).and_then(|k| k.span()));
+        let Some(t) = item.as_table_like() else {
+            cx.err(at, format!("node `{id}` must be a table"));
+            continue;
+        };
+        if t.contains_key("kind") {
+            // A whole node: added, or in place of ours. Its old references go with it.
+            let mut fresh = Located::default();
+            let Some(new) = node(cx, &mut fresh, id, item, at) else {
+                continue;
+            };
+            loc.edges.retain(|e| e.from != id);
+            loc.edges.append(&mut fresh.edges);
+            loc.node_at.insert(id.to_string(), (cx.file, at));
+            loc.from_overlay.insert(id.to_string());
+            match nodes.iter_mut().find(|n| n.id == id) {
+                Some(old) => *old = new,
+                None => nodes.push(new),
+            }
+        } else {
+            match nodes.iter_mut().find(|n| n.id == id) {
+                Some(existing) => patch(cx, loc, existing, t),
+                None => cx.err(
+                    at,
+                    format!("node `{id}` is not in the tree: a new node needs `kind`"),
+                ),
+            }
+        }
+    }
+}
+
+/// Changes an existing node: `on` re-routes a check's branches, `then` a conclusion's next.
+fn patch(cx: &mut Ctx, loc: &mut Located, node: &mut Node, t: &dyn TableLike) {
+    let id = node.id.clone();
+    for (key, _) in t.iter() {
+        if key != "on" && key != THEN {
+            let kat = start_of(t.key(key).and_then(|k| k.span()));
+            cx.err(
+                kat,
+                format!(
+                    "`{key}` cannot be changed in node `{id}`: without `kind`, an overlay may only re-route `on` (check nodes) or `then` (conclusions); to change the rest, give the whole node with `kind`"
+                ),
+            );
+        }
+    }
+    let mut reroute = |cx: &mut Ctx, key: String, target: &str, tat: usize| {
+        let edge = Edge {
+            from: id.clone(),
+            key,
+            to: target.to_string(),
+            at: (cx.file, tat),
+        };
+        match loc
+            .edges
+            .iter_mut()
+            .find(|e| e.from == edge.from && e.key == edge.key)
+        {
+            Some(old) => *old = edge,
+            None => loc.edges.push(edge),
+        }
+    };
+    if let Some((on_key, on_item)) = t.get_key_value("on") {
+        let oat = start_of(on_key.span());
+        match (&mut node.kind, on_item.as_table_like()) {
+            (NodeKind::Check { signal, on }, Some(branches)) => {
+                let signal = signal.clone();
+                for (outcome, target) in branches.iter() {
+                    let bat = start_of(branches.key(outcome).and_then(|k| k.span()));
+                    if !branch_key_ok(cx, &signal, outcome, bat) {
+                        continue;
+                    }
+                    let Some(next) = target.as_str() else {
+                        cx.err(start_of(target.span()), "a branch must name a node");
+                        continue;
+                    };
+                    reroute(cx, outcome.to_string(), next, start_of(target.span()));
+                    match on.iter_mut().find(|(o, _)| o == outcome) {
+                        Some((_, to)) => *to = next.to_string(),
+                        None => on.push((outcome.to_string(), next.to_string())),
+                    }
+                }
+            }
+            (NodeKind::Check { .. }, None) => cx.err(
+                start_of(on_item.span()),
+                "`on` must be a table of outcome = \"node\"",
+            ),
+            _ => cx.err(
+                oat,
+                format!("node `{id}` is not a check node: it has no `on`"),
+            ),
+        }
+    }
+    if let Some((then_key, then_item)) = t.get_key_value(THEN) {
+        let kat = start_of(then_key.span());
+        match (&mut node.kind, then_item.as_str()) {
+            (NodeKind::Conclusion(c), Some(next)) => {
+                reroute(cx, THEN.to_string(), next, start_of(then_item.span()));
+                c.then = Some(next.to_string());
+            }
+            (NodeKind::Conclusion(_), None) => {
+                cx.err(start_of(then_item.span()), "`then` must be a string")
+            }
+            _ => cx.err(
+                kat,
+                format!("node `{id}` is not a conclusion: it has no `then`"),
+            ),
+        }
+    }
+}
+
+/// Whether `key` may name a branch of `signal`'s check node: one of its outcomes, or, for a
+/// signal that reads server replies, a cause code. Reports the problem when not.
+fn branch_key_ok(cx: &mut Ctx, signal: &str, key: &str, at: usize) -> bool {
+    let Some(outcomes) = cx.vocab.outcomes(signal) else {
+        return false;
+    };
+    if outcomes.contains(&key) {
+        return true;
+    }
+    let on_causes = cx.vocab.branches_on_causes(signal);
+    let known = cx.causes.is_known(key);
+    if on_causes && known {
+        return true;
+    }
+    let why = if known {
+        " (only signals that read server replies branch on cause codes)"
+    } else if on_causes {
+        " (nor is it a known cause code)"
+    } else {
+        ""
+    };
+    cx.err(at, format!("signal `{signal}` has no outcome `{key}`{why}"));
+    false
 }
 
 /// Reads a string field; reports a missing or non-string one.
@@ -189,8 +400,14 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
     });
     let title = string(cx, t, "title", at, true).map(|(s, _)| s);
     let (kind, kind_at) = kind?;
-    let edge = |loc: &mut Located, target: &str, at: usize| {
-        loc.edges.push((id.to_string(), target.to_string(), at))
+    let file = cx.file;
+    let edge = |loc: &mut Located, key: String, target: &str, at: usize| {
+        loc.edges.push(Edge {
+            from: id.to_string(),
+            key,
+            to: target.to_string(),
+            at: (file, at),
+        })
     };
     let node_kind = match kind.as_str() {
         "check" => {
@@ -211,29 +428,12 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                     Some(branches) => {
                         for (outcome, target) in branches.iter() {
                             let oat = start_of(branches.key(outcome).and_then(|k| k.span()));
-                            if let Some(def) = def {
-                                if !def.contains(&outcome) {
-                                    let on_causes = cx.vocab.branches_on_causes(&signal);
-                                    if !(on_causes && cx.causes.is_known(outcome)) {
-                                        let why = if cx.causes.is_known(outcome) {
-                                            " (only signals that read server replies branch on cause codes)"
-                                        } else if on_causes {
-                                            " (nor is it a known cause code)"
-                                        } else {
-                                            ""
-                                        };
-                                        cx.err(
-                                            oat,
-                                            format!(
-                                                "signal `{signal}` has no outcome `{outcome}`{why}"
-                                            ),
-                                        );
-                                    }
-                                }
+                            if def.is_some() {
+                                branch_key_ok(cx, &signal, outcome, oat);
                             }
                             match target.as_str() {
                                 Some(next) => {
-                                    edge(loc, next, start_of(target.span()));
+                                    edge(loc, outcome.to_string(), next, start_of(target.span()));
                                     on.push((outcome.to_string(), next.to_string()));
                                 }
                                 None => {
@@ -281,8 +481,8 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                         let cid = string(cx, c, "id", cat, true);
                         let label = string(cx, c, "label", cat, true);
                         let next = string(cx, c, "next", cat, true);
-                        if let Some((next, nat)) = &next {
-                            edge(loc, next, *nat);
+                        if let (Some((next, nat)), Some((cid, _))) = (&next, &cid) {
+                            edge(loc, format!("choice {cid}"), next, *nat);
                         }
                         if let (Some((cid, iat)), Some((label, _)), Some((next, _))) =
                             (cid, label, next)
@@ -379,7 +579,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
             }
             let then = string(cx, t, "then", at, false);
             if let Some((next, nat)) = &then {
-                edge(loc, next, *nat);
+                edge(loc, THEN.to_string(), next, *nat);
             }
             NodeKind::Conclusion(Conclusion {
                 cause: cause?.0,
@@ -410,26 +610,27 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
     })
 }
 
-/// Unknown targets, unreachable nodes and cycles.
-fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
-    let mut adj: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
-    for (from, to, at) in &loc.edges {
-        if !loc.node_span.contains_key(to) {
-            cx.err(*at, format!("unknown node `{to}`"));
+/// Unknown targets, cycles and unreachable nodes. After overlays, only the nodes they
+/// added or replaced must be reachable.
+fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>, merged: bool) {
+    let mut adj: BTreeMap<&str, Vec<(&str, At)>> = BTreeMap::new();
+    for e in &loc.edges {
+        if !loc.node_at.contains_key(&e.to) {
+            cx.err_at(e.at, format!("unknown node `{}`", e.to));
             continue;
         }
-        adj.entry(from.as_str())
+        adj.entry(e.from.as_str())
             .or_default()
-            .push((to.as_str(), *at));
+            .push((e.to.as_str(), e.at));
     }
-    let Some(start) = start.filter(|s| loc.node_span.contains_key(*s)) else {
+    let Some(start) = start.filter(|s| loc.node_at.contains_key(*s)) else {
         return;
     };
     // Depth-first search with colours: grey on the stack, black done.
     let mut colour: BTreeMap<&str, u8> = BTreeMap::new();
     let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
     colour.insert(start, 1);
-    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    let mut reported: BTreeSet<At> = BTreeSet::new();
     while let Some((node, i)) = stack.pop() {
         let edges = adj.get(node).map(Vec::as_slice).unwrap_or(&[]);
         if i < edges.len() {
@@ -441,7 +642,7 @@ fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
                     stack.push((to, 0));
                 }
                 1 if reported.insert(at) => {
-                    cx.err(at, format!("cycle: `{node}` leads back to `{to}`"));
+                    cx.err_at(at, format!("cycle: `{node}` leads back to `{to}`"));
                 }
                 _ => {}
             }
@@ -449,9 +650,9 @@ fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
             colour.insert(node, 2);
         }
     }
-    for (id, at) in &loc.node_span {
-        if !colour.contains_key(id.as_str()) {
-            cx.err(*at, format!("node `{id}` cannot be reached from `start`"));
+    for (id, at) in &loc.node_at {
+        if !colour.contains_key(id.as_str()) && (!merged || loc.from_overlay.contains(id)) {
+            cx.err_at(*at, format!("node `{id}` cannot be reached from `start`"));
         }
     }
 }

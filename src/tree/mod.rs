@@ -155,6 +155,17 @@ impl Tree {
         load::parse(text, origin, vocab, causes)
     }
 
+    /// Parses and validates the base tree alone, then merges the overlays over it (in
+    /// order) and validates the result (see `load` for the rules of merging).
+    pub fn merge_with(
+        base: &crate::source::Source,
+        overlays: &[crate::source::Source],
+        vocab: &dyn Vocabulary,
+        causes: &Causes,
+    ) -> Result<Tree, TreeErrors> {
+        load::merge(base, overlays, vocab, causes)
+    }
+
     /// Reads, parses and validates a tree file against `vocab` and `causes`.
     pub fn load_file_with(
         path: &Path,
