@@ -45,6 +45,9 @@ pub struct Engine {
     catalog: Arc<Catalog>,
     dns: Dns,
     trust: Trust,
+    /// The provider serving the address's domain, looked up once for every check that
+    /// needs it (provider detection, the reference host, the proposed server).
+    provider: tokio::sync::OnceCell<Option<ProviderFound>>,
 }
 
 impl Engine {
@@ -66,6 +69,7 @@ impl Engine {
             catalog,
             dns,
             trust,
+            provider: tokio::sync::OnceCell::new(),
         })
     }
 
@@ -173,9 +177,18 @@ impl Engine {
         let _ = tx.send(Fact::Reference(found)).await;
     }
 
+    /// The provider serving the domain (always the address's), found once: concurrent
+    /// callers wait for the same lookup.
+    async fn provider(&self, domain: &str) -> Option<ProviderFound> {
+        self.provider
+            .get_or_init(|| self.find_provider(domain))
+            .await
+            .clone()
+    }
+
     /// The provider serving the domain: by the domain itself at once, else by its MX hosts
     /// (the MX lookup is shared with the domain checks through the resolver's cache).
-    async fn provider(&self, domain: &str) -> Option<ProviderFound> {
+    async fn find_provider(&self, domain: &str) -> Option<ProviderFound> {
         let profiles = &self.catalog.profiles;
         if let Some(p) = profiles.by_domain(domain) {
             return Some(ProviderFound {

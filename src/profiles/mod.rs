@@ -216,21 +216,6 @@ impl Profiles {
         load::collect(embedded::FILES, extra)
     }
 
-    /// The shipped profiles as a shared value; empty only if the shipped files were broken,
-    /// which a test rules out.
-    pub fn shared_embedded() -> std::sync::Arc<Profiles> {
-        static SHARED: OnceLock<std::sync::Arc<Profiles>> = OnceLock::new();
-        SHARED
-            .get_or_init(|| {
-                std::sync::Arc::new(
-                    Profiles::embedded()
-                        .cloned()
-                        .unwrap_or(Profiles { list: Vec::new() }),
-                )
-            })
-            .clone()
-    }
-
     pub fn all(&self) -> &[Profile] {
         &self.list
     }
