@@ -1,14 +1,7 @@
-//! Loading and validating a tree file and the overlays merged over it. toml_edit keeps byte
-//! spans of keys and values, which become `file:line:column` in every error. All problems
-//! are collected, not just the first.
-//!
-//! An overlay (a host's `--tree-extra FILE`) has the tree's `[node.ID]` tables, merged by id:
-//! a table with `kind` adds a node, or replaces the node of that id; a table without `kind`
-//! changes a node that exists: `on` re-routes (or adds) branches of a check node, `then`
-//! the next node of a conclusion. Its `[[cause]]` and `[[reply]]` tables are read by
-//! `crate::causes` and `crate::replies`. The base is checked alone first; after the merge,
-//! every reference must resolve, no cycle may appear, and every node an overlay added must
-//! be reachable (a node of the base that an overlay routed around may stay unreachable).
+//! Reading and validating a tree file: its nodes, their fields and the graph they form.
+//! toml_edit keeps byte spans of keys and values, which become `file:line:column` in every
+//! error. All problems are collected, not just the first. `super::merge` runs it over the
+//! base tree and the overlays.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,94 +11,98 @@ use crate::causes::Causes;
 use crate::source::{start_of, Source, SourceError};
 
 use super::{
-    Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, Tree, TreeErrors, Vocabulary,
+    Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, TreeErrors, Vocabulary,
 };
 
 /// The top-level keys of an overlay.
-pub const OVERLAY_KEYS: &[&str] = &["node", "cause", "reply"];
+pub(super) const OVERLAY_KEYS: &[&str] = &["node", "cause", "reply"];
 
 /// The edge key of a conclusion's `then`.
-const THEN: &str = "then";
+pub(super) const THEN: &str = "then";
 
 /// A place: (index of the file, byte offset in it).
-type At = (usize, usize);
+pub(super) type At = (usize, usize);
 
 /// A reference from one node to another.
-struct Edge {
-    from: String,
+pub(super) struct Edge {
+    pub(super) from: String,
     /// The branch (outcome or cause), `choice ID` or `then`: a re-route replaces the edge
     /// with the same key.
-    key: String,
-    to: String,
-    at: At,
+    pub(super) key: String,
+    pub(super) to: String,
+    pub(super) at: At,
 }
 
 /// Where things are, for messages about references and the graph.
 #[derive(Default)]
-struct Located {
-    node_at: BTreeMap<String, At>,
+pub(super) struct Located {
+    pub(super) node_at: BTreeMap<String, At>,
     /// Nodes an overlay added or replaced.
-    from_overlay: BTreeSet<String>,
-    edges: Vec<Edge>,
+    pub(super) from_overlay: BTreeSet<String>,
+    pub(super) edges: Vec<Edge>,
 }
 
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     sources: Vec<&'a Source>,
     /// The file being read.
-    file: usize,
+    pub(super) file: usize,
     vocab: &'a dyn Vocabulary,
     causes: &'a Causes,
     errors: Vec<(usize, SourceError)>,
 }
 
-impl Ctx<'_> {
-    fn err(&mut self, at: usize, message: impl Into<String>) {
+impl<'a> Ctx<'a> {
+    /// Checks `sources` (the base tree first, then the overlays) against `vocab` and
+    /// `causes`.
+    pub(super) fn new(
+        sources: Vec<&'a Source>,
+        vocab: &'a dyn Vocabulary,
+        causes: &'a Causes,
+    ) -> Ctx<'a> {
+        Ctx {
+            sources,
+            file: 0,
+            vocab,
+            causes,
+            errors: Vec::new(),
+        }
+    }
+
+    pub(super) fn err(&mut self, at: usize, message: impl Into<String>) {
         self.err_at((self.file, at), message);
     }
 
-    fn err_at(&mut self, (file, at): At, message: impl Into<String>) {
+    pub(super) fn err_at(&mut self, (file, at): At, message: impl Into<String>) {
         let e = self.sources[file].error(at, message);
         self.errors.push((file, e));
     }
 
+    /// A problem found elsewhere (a file that is not TOML) in file `file`.
+    pub(super) fn push(&mut self, file: usize, e: SourceError) {
+        self.errors.push((file, e));
+    }
+
+    pub(super) fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
     /// The problems so far, by file and then by place.
-    fn take_errors(&mut self) -> TreeErrors {
+    pub(super) fn take_errors(&mut self) -> TreeErrors {
         let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|(file, e)| (*file, e.line, e.column));
         TreeErrors(errors.into_iter().map(|(_, e)| e).collect())
     }
 }
 
-/// Parses and validates one tree file.
-pub fn parse(
-    text: &str,
-    origin: &str,
-    vocab: &dyn Vocabulary,
-    causes: &Causes,
-) -> Result<Tree, TreeErrors> {
-    merge(&Source::new(origin, text), &[], vocab, causes)
+/// The base tree as read: its start, its nodes and where things are.
+pub(super) struct Base {
+    pub(super) start: Option<(String, usize)>,
+    pub(super) nodes: Vec<Node>,
+    pub(super) loc: Located,
 }
 
-/// Parses the base tree, validates it alone, then merges `overlays` over it in order and
-/// validates the result.
-pub fn merge(
-    base: &Source,
-    overlays: &[Source],
-    vocab: &dyn Vocabulary,
-    causes: &Causes,
-) -> Result<Tree, TreeErrors> {
-    let mut cx = Ctx {
-        sources: std::iter::once(base).chain(overlays).collect(),
-        file: 0,
-        vocab,
-        causes,
-        errors: Vec::new(),
-    };
-    let doc = match base.toml() {
-        Ok(d) => d,
-        Err(e) => return Err(TreeErrors(vec![e])),
-    };
-    let root = doc.as_table();
+/// Reads the base tree (file 0 of `cx`) from its TOML root; problems go to `cx`.
+pub(super) fn base(cx: &mut Ctx, root: &Table) -> Base {
     for (key, _) in root.iter() {
         if key != "start" && key != "node" {
             let at = start_of(root.key(key).and_then(|k| k.span()));
@@ -138,7 +135,7 @@ pub fn merge(
             for (id, item) in table.iter() {
                 let at = start_of(table.key(id).and_then(|k| k.span()));
                 loc.node_at.insert(id.to_string(), (0, at));
-                if let Some(node) = node(&mut cx, &mut loc, id, item, at) {
+                if let Some(node) = node(cx, &mut loc, id, item, at) {
                     nodes.push(node);
                 }
             }
@@ -150,167 +147,12 @@ pub fn merge(
             cx.err(*at, format!("unknown node `{start}`"));
         }
     }
-    let start_id = start.as_ref().map(|(s, _)| s.as_str());
-    graph_checks(&mut cx, &loc, start_id, false);
-    if !cx.errors.is_empty() {
-        return Err(cx.take_errors());
-    }
-    for (i, source) in overlays.iter().enumerate() {
-        cx.file = i + 1;
-        match source.toml() {
-            Ok(doc) => overlay(&mut cx, &mut loc, &mut nodes, doc.as_table()),
-            Err(e) => cx.errors.push((i + 1, e)),
-        }
-    }
-    if !overlays.is_empty() {
-        graph_checks(&mut cx, &loc, start_id, true);
-    }
-    if cx.errors.is_empty() {
-        Ok(Tree {
-            start: start.map(|(s, _)| s).unwrap_or_default(),
-            nodes,
-            origin: base.origin.clone(),
-        })
-    } else {
-        Err(cx.take_errors())
-    }
-}
-
-/// Merges one overlay's nodes into `nodes`.
-fn overlay(cx: &mut Ctx, loc: &mut Located, nodes: &mut Vec<Node>, root: &Table) {
-    for (key, _) in root.iter() {
-        if !OVERLAY_KEYS.contains(&key) {
-            let at = start_of(root.key(key).and_then(|k| k.span()));
-            cx.err(
-                at,
-                format!(
-                    "unknown key `{key}` in an overlay (allowed: {})",
-                    OVERLAY_KEYS.join(", ")
-                ),
-            );
-        }
-    }
-    let Some(item) = root.get("node") else {
-        return;
-    };
-    let Some(table) = item.as_table_like() else {
-        cx.err(start_of(item.span()), "`node` must hold `[node.ID]` tables");
-        return;
-    };
-    for (id, item) in table.iter() {
-        let at = start_of(table.key(id).and_then(|k| k.span()));
-        let Some(t) = item.as_table_like() else {
-            cx.err(at, format!("node `{id}` must be a table"));
-            continue;
-        };
-        if t.contains_key("kind") {
-            // A whole node: added, or in place of ours. Its old references go with it.
-            let mut fresh = Located::default();
-            let Some(new) = node(cx, &mut fresh, id, item, at) else {
-                continue;
-            };
-            loc.edges.retain(|e| e.from != id);
-            loc.edges.append(&mut fresh.edges);
-            loc.node_at.insert(id.to_string(), (cx.file, at));
-            loc.from_overlay.insert(id.to_string());
-            match nodes.iter_mut().find(|n| n.id == id) {
-                Some(old) => *old = new,
-                None => nodes.push(new),
-            }
-        } else {
-            match nodes.iter_mut().find(|n| n.id == id) {
-                Some(existing) => patch(cx, loc, existing, t),
-                None => cx.err(
-                    at,
-                    format!("node `{id}` is not in the tree: a new node needs `kind`"),
-                ),
-            }
-        }
-    }
-}
-
-/// Changes an existing node: `on` re-routes a check's branches, `then` a conclusion's next.
-fn patch(cx: &mut Ctx, loc: &mut Located, node: &mut Node, t: &dyn TableLike) {
-    let id = node.id.clone();
-    for (key, _) in t.iter() {
-        if key != "on" && key != THEN {
-            let kat = start_of(t.key(key).and_then(|k| k.span()));
-            cx.err(
-                kat,
-                format!(
-                    "`{key}` cannot be changed in node `{id}`: without `kind`, an overlay may only re-route `on` (check nodes) or `then` (conclusions); to change the rest, give the whole node with `kind`"
-                ),
-            );
-        }
-    }
-    let mut reroute = |cx: &mut Ctx, key: String, target: &str, tat: usize| {
-        let edge = Edge {
-            from: id.clone(),
-            key,
-            to: target.to_string(),
-            at: (cx.file, tat),
-        };
-        match loc
-            .edges
-            .iter_mut()
-            .find(|e| e.from == edge.from && e.key == edge.key)
-        {
-            Some(old) => *old = edge,
-            None => loc.edges.push(edge),
-        }
-    };
-    if let Some((on_key, on_item)) = t.get_key_value("on") {
-        let oat = start_of(on_key.span());
-        match (&mut node.kind, on_item.as_table_like()) {
-            (NodeKind::Check { signal, on }, Some(branches)) => {
-                let signal = signal.clone();
-                for (outcome, target) in branches.iter() {
-                    let bat = start_of(branches.key(outcome).and_then(|k| k.span()));
-                    if !branch_key_ok(cx, &signal, outcome, bat) {
-                        continue;
-                    }
-                    let Some(next) = target.as_str() else {
-                        cx.err(start_of(target.span()), "a branch must name a node");
-                        continue;
-                    };
-                    reroute(cx, outcome.to_string(), next, start_of(target.span()));
-                    match on.iter_mut().find(|(o, _)| o == outcome) {
-                        Some((_, to)) => *to = next.to_string(),
-                        None => on.push((outcome.to_string(), next.to_string())),
-                    }
-                }
-            }
-            (NodeKind::Check { .. }, None) => cx.err(
-                start_of(on_item.span()),
-                "`on` must be a table of outcome = \"node\"",
-            ),
-            _ => cx.err(
-                oat,
-                format!("node `{id}` is not a check node: it has no `on`"),
-            ),
-        }
-    }
-    if let Some((then_key, then_item)) = t.get_key_value(THEN) {
-        let kat = start_of(then_key.span());
-        match (&mut node.kind, then_item.as_str()) {
-            (NodeKind::Conclusion(c), Some(next)) => {
-                reroute(cx, THEN.to_string(), next, start_of(then_item.span()));
-                c.then = Some(next.to_string());
-            }
-            (NodeKind::Conclusion(_), None) => {
-                cx.err(start_of(then_item.span()), "`then` must be a string")
-            }
-            _ => cx.err(
-                kat,
-                format!("node `{id}` is not a conclusion: it has no `then`"),
-            ),
-        }
-    }
+    Base { start, nodes, loc }
 }
 
 /// Whether `key` may name a branch of `signal`'s check node: one of its outcomes, or, for a
 /// signal that reads server replies, a cause code. Reports the problem when not.
-fn branch_key_ok(cx: &mut Ctx, signal: &str, key: &str, at: usize) -> bool {
+pub(super) fn branch_key_ok(cx: &mut Ctx, signal: &str, key: &str, at: usize) -> bool {
     let Some(outcomes) = cx.vocab.outcomes(signal) else {
         return false;
     };
@@ -382,7 +224,13 @@ fn placeholders_ok(cx: &mut Ctx, text: &str, at: usize) {
     }
 }
 
-fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Option<Node> {
+pub(super) fn node(
+    cx: &mut Ctx,
+    loc: &mut Located,
+    id: &str,
+    item: &Item,
+    at: usize,
+) -> Option<Node> {
     let Some(t) = item.as_table_like() else {
         cx.err(at, format!("node `{id}` must be a table"));
         return None;
@@ -612,7 +460,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
 
 /// Unknown targets, cycles and unreachable nodes. After overlays, only the nodes they
 /// added or replaced must be reachable.
-fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>, merged: bool) {
+pub(super) fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>, merged: bool) {
     let mut adj: BTreeMap<&str, Vec<(&str, At)>> = BTreeMap::new();
     for e in &loc.edges {
         if !loc.node_at.contains_key(&e.to) {

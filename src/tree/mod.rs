@@ -12,6 +12,7 @@
 //! `crate::diagnosis::vocabulary`, and nothing here imports upwards.
 
 mod load;
+mod merge;
 pub mod template;
 mod walk;
 
@@ -152,18 +153,23 @@ impl Tree {
         vocab: &dyn Vocabulary,
         causes: &Causes,
     ) -> Result<Tree, TreeErrors> {
-        load::parse(text, origin, vocab, causes)
+        merge::merge(
+            &crate::source::Source::new(origin, text),
+            &[],
+            vocab,
+            causes,
+        )
     }
 
     /// Parses and validates the base tree alone, then merges the overlays over it (in
-    /// order) and validates the result (see `load` for the rules of merging).
+    /// order) and validates the result (see `merge` for the rules of merging).
     pub fn merge_with(
         base: &crate::source::Source,
         overlays: &[crate::source::Source],
         vocab: &dyn Vocabulary,
         causes: &Causes,
     ) -> Result<Tree, TreeErrors> {
-        load::merge(base, overlays, vocab, causes)
+        merge::merge(base, overlays, vocab, causes)
     }
 
     /// Reads, parses and validates a tree file against `vocab` and `causes`.
