@@ -2,7 +2,7 @@
 //! (the provider profile): the configured server against the expected one, and the
 //! `{provider...}` placeholders.
 
-use super::{outcomes, session, Fill, Placeholder, Signal};
+use super::{def, outcomes, session, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::dns::{self, Lookup};
 use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
@@ -105,6 +105,9 @@ impl Signal for DomainRecords {
         vec![CheckId::DomainTxt, CheckId::DomainDmarc]
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<ExpectedServer>(), def::<DomainRecords>()];
 
 /// `{provider}`, `{provider.who_acts}` and `{provider.explain}`: the provider's own
 /// explanation of the reply it sent (or that the person pasted) beats its general notes.

@@ -2,7 +2,7 @@
 //! (MAIL FROM, RCPT TO, then RSET: no mail is sent.)
 
 use super::sign_in::session;
-use super::{outcomes, read_reply, Reading, Signal};
+use super::{def, outcomes, read_reply, Reading, Signal, SignalDef};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
@@ -69,6 +69,9 @@ impl Signal for Envelope {
             .collect()
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<Envelope>()];
 
 /// A refused sender or recipient, read by the reply rules.
 fn rejection(

@@ -1,6 +1,6 @@
 //! The error message the person pasted (`--error-text`, or the wizard's paste box).
 
-use super::{outcomes, read_reply, Reading, Signal};
+use super::{def, outcomes, read_reply, Reading, Signal, SignalDef};
 use crate::diagnosis::context::Ctx;
 use crate::error_text::Area;
 use crate::replies::{Heard, Stage};
@@ -53,6 +53,9 @@ impl Signal for PastedError {
         Some(Reading { outcome, cause })
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<PastedError>()];
 
 /// The sign-in policies a provider's reply can name, as this signal's outcomes.
 fn policy_outcome(cause: &str) -> Option<PastedErrorOutcome> {

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::{outcomes, Fill, Placeholder, Signal};
+use super::{def, outcomes, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::dns::Lookup;
 use crate::checks::icmp::IcmpKind;
 use crate::checks::path::HopResult;
@@ -329,6 +329,16 @@ fn path_says(facts: &Facts) -> Option<Option<UnreachableWhyOutcome>> {
         _ => None,
     })
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[
+    def::<LocalNetwork>(),
+    def::<DnsFailure>(),
+    def::<UnreachableWhy>(),
+    def::<PortBlock>(),
+    def::<Reachability>(),
+    def::<ConfiguredPort>(),
+];
 
 /// `{public_ip}`, `{reference}` (the reference hosts used) and `{blocked_ports}` (the ports
 /// that failed at the reference too).

@@ -2,7 +2,7 @@
 //! placeholders for what the person typed (`{email}`, `{server}`, ...) and for the settings
 //! that work (`{recommended.server}`, ...).
 
-use super::{outcomes, Placeholder, Signal};
+use super::{def, outcomes, Placeholder, Signal, SignalDef};
 use crate::checks::dns::Lookup;
 use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
@@ -70,6 +70,9 @@ impl Signal for ServerDns {
         vec![CheckId::ServerAddress]
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<ServerName>(), def::<ServerDns>()];
 
 /// What the person typed, and the settings that work.
 pub const PLACEHOLDERS: &[Placeholder] = &[

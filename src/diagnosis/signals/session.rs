@@ -2,7 +2,7 @@
 //! and is encryption on where the server needs it? Beside them, the `{reply}` placeholder:
 //! the server reply that best explains the finding.
 
-use super::{outcomes, read_reply, Placeholder, Reading, Signal};
+use super::{def, outcomes, read_reply, Placeholder, Reading, Signal, SignalDef};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
@@ -161,6 +161,9 @@ impl Signal for Encryption {
             .collect()
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<PortMode>(), def::<Encryption>()];
 
 /// The configured port, else the port that ran the sign-in and envelope test.
 pub fn port_under_test(cx: &Ctx) -> Option<u16> {

@@ -1,7 +1,7 @@
 //! Signing in: the AUTH attempt on the port that ran the session, and why a refused sign-in
 //! was refused (a provider's policy or a wrong password).
 
-use super::{outcomes, read_reply, Reading, Signal};
+use super::{def, outcomes, read_reply, Reading, Signal, SignalDef};
 use crate::checks::smtp::{AuthOutcome, PortProbe};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
@@ -105,6 +105,9 @@ impl Signal for AuthReply {
         Some(Reading { outcome, cause })
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<Auth>(), def::<AuthReply>()];
 
 /// The sign-in policies a provider's reply can name, as [`AuthReply`]'s outcomes.
 fn policy_outcome(cause: &str) -> Option<AuthReplyOutcome> {

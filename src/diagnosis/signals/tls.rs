@@ -1,7 +1,7 @@
 //! The TLS handshake and the server's certificate, including interception by an antivirus
 //! or a proxy; the `{cert...}` and `{intercept...}` placeholders.
 
-use super::{outcomes, Fill, Placeholder, Signal};
+use super::{def, outcomes, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::cert::CertProblem;
 use crate::checks::intercept::{self, Interception};
 use crate::checks::smtp::{PortProbe, TlsResult};
@@ -75,6 +75,9 @@ impl Signal for Tls {
             .collect()
     }
 }
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<Tls>()];
 
 /// The port whose TLS the person's settings use: the configured port when its mode
 /// matches, else the port that ran the session. `None` while pending, `Some(None)` when
