@@ -226,7 +226,13 @@ pub(super) struct EntryUse {
 
 /// The block for one member: deleting the member lifts it (or, for a set a tool keeps,
 /// the tool's own command, since the tool would add it again).
-pub(super) fn entry_block(set: &IpSet, m: &Member, how: EntryUse, client: IpAddr, now: i64) -> Block {
+pub(super) fn entry_block(
+    set: &IpSet,
+    m: &Member,
+    how: EntryUse,
+    client: IpAddr,
+    now: i64,
+) -> Block {
     let owner = owner::fail2ban_ipset(&set.name, set.v6)
         .or_else(|| (how.csf || owner::csf_set(&set.name)).then_some(Owner::Csf));
     let mut ports = how.ports;
