@@ -9,16 +9,16 @@ use std::time::UNIX_EPOCH;
 use crate::server::context::Window;
 use crate::server::model::{LogEntry, LogEvent, SourceEntry, SourceStatus};
 
-use super::classify::classify;
+use super::classify::{classify, Classified};
 use super::entries::{account_line_counts, make_entry, Kept, MAX_ENTRIES};
 use super::line::parse_line;
 use super::matcher::Matcher;
 use super::paths::LogFile;
 use super::reader::{
-    is_gzip, open_stream, scan_lines, window_start_offset, Candidate, Flow, SEEK_MIN_BYTES,
-    SEEK_SLACK_SECS,
+    is_gzip, open_stream, scan_lines, window_start_offset, Candidate, Flow, ScanStats,
+    SEEK_MIN_BYTES, SEEK_SLACK_SECS,
 };
-use super::time::{resolve, rfc3339, LocalZone};
+use super::time::{resolve, rfc3339, LocalZone, MemoZone};
 
 /// What every file is read with.
 pub struct FileScan<'a> {
@@ -99,6 +99,95 @@ fn tls_library_line<'a>(line: &str, message: &str, after: &'a [u8]) -> Option<&'
         .find(|l| memchr::memmem::find(l, want.as_bytes()).is_some())
 }
 
+/// The client's lines of one file, as they stream past.
+struct Collector<'a> {
+    name: &'a str,
+    matcher: &'a Matcher,
+    window: Window,
+    zone: &'a dyn LocalZone,
+    /// The file's modification time: gives year-less lines their year.
+    reference: i64,
+    kept: Kept,
+    matching: usize,
+    untimed: usize,
+    past_end: bool,
+}
+
+impl Collector<'_> {
+    fn on_line(&mut self, c: Candidate<'_>) -> Flow {
+        let mention = self.matcher.mentions(c.line);
+        if !mention.any() {
+            return Flow::Continue;
+        }
+        let text = String::from_utf8_lossy(c.line);
+        let parsed = parse_line(&text)
+            .and_then(|p| resolve(p.stamp, self.zone, self.reference).map(|unix| (p, unix)));
+        let Some((p, unix)) = parsed else {
+            self.untimed += 1;
+            return Flow::Continue;
+        };
+        if unix < self.window.since {
+            return Flow::Continue;
+        }
+        if unix > self.window.until {
+            // Lines are in time order: well past the end, nothing later can be inside.
+            if unix > self.window.until.saturating_add(SEEK_SLACK_SECS) {
+                self.past_end = true;
+                return Flow::Stop;
+            }
+            return Flow::Continue;
+        }
+        let classified = classify(p.family, p.message);
+        if !mention.client && !account_line_counts(classified.event) {
+            return Flow::Continue;
+        }
+        let follow =
+            classified.event == LogEvent::TlsFailed && p.message.starts_with("SSL_accept error");
+        self.push(&text, p.program, unix, classified);
+        if follow {
+            if let Some(lib) = tls_library_line(&text, p.message, c.after) {
+                self.push_line(&String::from_utf8_lossy(lib));
+            }
+        }
+        Flow::Continue
+    }
+
+    fn push(&mut self, text: &str, program: &str, unix: i64, c: Classified) {
+        self.kept
+            .push(make_entry(self.name, text, program, unix, c));
+        self.matching += 1;
+    }
+
+    fn push_line(&mut self, text: &str) {
+        if let Some(p) = parse_line(text) {
+            if let Some(unix) = resolve(p.stamp, self.zone, self.reference) {
+                self.push(text, p.program, unix, classify(p.family, p.message));
+            }
+        }
+    }
+}
+
+/// The file opened for reading: decompressing, or positioned past the lines before the
+/// window in a large plain file (the offset skipped is returned).
+fn open_for_window(
+    path: &std::path::Path,
+    meta: &std::fs::Metadata,
+    since: i64,
+    time_of: &dyn Fn(&[u8]) -> Option<i64>,
+) -> io::Result<(Box<dyn Read + Send>, bool, u64)> {
+    let mut file = File::open(path)?;
+    let mut offset = 0;
+    if meta.is_file() && meta.len() >= SEEK_MIN_BYTES {
+        let mut magic = [0u8; 2];
+        if file.read_exact(&mut magic).is_ok() && !is_gzip(&magic) {
+            offset = window_start_offset(&mut file, meta.len(), since, time_of).unwrap_or(0);
+        }
+        file.seek(SeekFrom::Start(0))?;
+    }
+    let (reader, gzip) = open_stream(file, offset)?;
+    Ok((reader, gzip, offset))
+}
+
 /// Reads one file. Never fails: what goes wrong is the source entry's status and detail.
 pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
     let name = f.path.display().to_string();
@@ -136,144 +225,113 @@ pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
             last_written,
         );
     }
-    let mut file = match File::open(&f.path) {
-        Ok(file) => file,
-        Err(e) => {
-            let (status, detail) = io_status(&e);
-            return FileResult::only(&name, status, detail, last_written);
-        }
-    };
-    let size = meta.len();
-    let zone = s.zone;
+    let memo = MemoZone::new(s.zone);
     let time_of = |line: &[u8]| -> Option<i64> {
         let p = parse_line(std::str::from_utf8(line).ok()?)?;
-        resolve(p.stamp, zone, reference)
+        resolve(p.stamp, &memo, reference)
     };
-    let mut offset = 0;
-    if meta.is_file() && size >= SEEK_MIN_BYTES {
-        let mut magic = [0u8; 2];
-        let plain = file.read_exact(&mut magic).is_ok() && !is_gzip(&magic);
-        if plain {
-            offset = window_start_offset(&mut file, size, s.window.since, &time_of).unwrap_or(0);
-        }
-        if let Err(e) = file.seek(SeekFrom::Start(0)) {
-            return FileResult::only(&name, SourceStatus::Error, e.to_string(), last_written);
-        }
-    }
-    let (mut reader, gzip) = match open_stream(file, offset) {
+    let (mut reader, gzip, offset) = match open_for_window(&f.path, &meta, s.window.since, &time_of)
+    {
         Ok(r) => r,
         Err(e) => {
             let (status, detail) = io_status(&e);
             return FileResult::only(&name, status, detail, last_written);
         }
     };
-
-    let mut kept = Kept::new();
-    let (mut matching, mut untimed, mut past_end) = (0usize, 0usize, false);
-    let window = s.window;
-    let add = |text: &str, kept: &mut Kept, matching: &mut usize| -> Option<()> {
-        let p = parse_line(text)?;
-        let unix = resolve(p.stamp, zone, reference)?;
-        let c = classify(p.family, p.message);
-        kept.push(make_entry(&name, text, p.program, unix, c));
-        *matching += 1;
-        Some(())
+    let mut collector = Collector {
+        name: &name,
+        matcher: s.matcher,
+        window: s.window,
+        zone: &memo,
+        reference,
+        kept: Kept::new(),
+        matching: 0,
+        untimed: 0,
+        past_end: false,
     };
-    let mut on_line = |c: Candidate<'_>| -> Flow {
-        let mention = s.matcher.mentions(c.line);
-        if !mention.any() {
-            return Flow::Continue;
-        }
-        let text = String::from_utf8_lossy(c.line);
-        let Some(p) = parse_line(&text) else {
-            untimed += 1;
-            return Flow::Continue;
-        };
-        let Some(unix) = resolve(p.stamp, zone, reference) else {
-            untimed += 1;
-            return Flow::Continue;
-        };
-        if unix < window.since {
-            return Flow::Continue;
-        }
-        if unix > window.until {
-            // Lines are in time order: well past the end, nothing later can be inside.
-            if unix > window.until.saturating_add(SEEK_SLACK_SECS) {
-                past_end = true;
-                return Flow::Stop;
-            }
-            return Flow::Continue;
-        }
-        let classified = classify(p.family, p.message);
-        if !mention.client && !account_line_counts(classified.event) {
-            return Flow::Continue;
-        }
-        let follow =
-            classified.event == LogEvent::TlsFailed && p.message.starts_with("SSL_accept error");
-        kept.push(make_entry(&name, &text, p.program, unix, classified));
-        matching += 1;
-        if follow {
-            if let Some(lib) = tls_library_line(&text, p.message, c.after) {
-                add(&String::from_utf8_lossy(lib), &mut kept, &mut matching);
-            }
-        }
-        Flow::Continue
+    let stats = scan_lines(&mut reader, &s.matcher.needles(), s.chunk, &mut |c| {
+        collector.on_line(c)
+    });
+    let size = Sizes {
+        file: meta.len(),
+        read: stats.bytes,
+        skipped: offset,
+        chunk: s.chunk,
+        gzip,
     };
-    let stats = scan_lines(&mut reader, &s.matcher.needles(), s.chunk, &mut on_line);
-
-    let (entries, dropped) = kept.into_parts();
-    let mut detail = if gzip {
-        format!(
-            "{} gzip ({} uncompressed)",
-            human_size(size),
-            human_size(stats.bytes)
-        )
+    let detail = describe(&collector, &size, &stats);
+    let status = if stats.error.is_some() {
+        SourceStatus::Error
     } else {
-        human_size(size)
+        SourceStatus::Read
     };
-    detail.push_str(&format!(
-        ", {} in the window",
-        plural(matching, "matching line", "matching lines")
-    ));
-    if offset > 0 {
-        detail.push_str(&format!(
-            "; the first {} skipped (before the window)",
-            human_size(offset)
-        ));
-    }
-    if past_end {
-        detail.push_str("; stopped at the lines after the window");
-    }
-    if untimed > 0 {
-        detail.push_str(&format!(
-            "; {} without a readable time",
-            plural(untimed, "matching line", "matching lines")
-        ));
-    }
-    if stats.overlong > 0 {
-        detail.push_str(&format!(
-            "; {} over 1 MB skipped",
-            plural(stats.overlong as usize, "line", "lines")
-        ));
-    }
-    if dropped > 0 {
-        detail.push_str(&format!("; only the latest {MAX_ENTRIES} kept"));
-    }
-    let status = match &stats.error {
-        Some(e) => {
-            detail.push_str(&format!(
-                "; read error after {}: {e}",
-                human_size(stats.bytes)
-            ));
-            SourceStatus::Error
-        }
-        None => SourceStatus::Read,
-    };
+    let (entries, _) = collector.kept.into_parts();
     FileResult {
         source: SourceEntry::new(name.clone(), status, detail),
         entries,
         last_written,
     }
+}
+
+struct Sizes {
+    file: u64,
+    read: u64,
+    skipped: u64,
+    chunk: usize,
+    gzip: bool,
+}
+
+/// `812 MB, 3 matching lines in the window`, and whatever else the reader should know.
+fn describe(c: &Collector<'_>, size: &Sizes, stats: &ScanStats) -> String {
+    let mut d = if size.gzip {
+        format!(
+            "{} gzip ({} uncompressed)",
+            human_size(size.file),
+            human_size(size.read)
+        )
+    } else {
+        human_size(size.file)
+    };
+    d.push_str(&format!(
+        ", {} in the window",
+        plural(c.matching, "matching line", "matching lines")
+    ));
+    if size.skipped > 0 {
+        d.push_str(&format!(
+            "; the first {} skipped (before the window)",
+            human_size(size.skipped)
+        ));
+    }
+    if c.past_end {
+        d.push_str("; stopped at the lines after the window");
+    }
+    if c.untimed > 0 {
+        d.push_str(&format!(
+            "; {} without a readable time",
+            plural(c.untimed, "matching line", "matching lines")
+        ));
+    }
+    if stats.overlong > 0 {
+        d.push_str(&format!(
+            "; {} over {} skipped",
+            plural(
+                usize::try_from(stats.overlong).unwrap_or(usize::MAX),
+                "line",
+                "lines"
+            ),
+            human_size(size.chunk as u64)
+        ));
+    }
+    if c.matching > c.kept.len() {
+        d.push_str(&format!("; only the latest {MAX_ENTRIES} kept"));
+    }
+    if let Some(e) = &stats.error {
+        d.push_str(&format!(
+            "; read error after {}: {e}",
+            human_size(size.read)
+        ));
+    }
+    d
 }
 
 #[cfg(test)]
