@@ -33,7 +33,7 @@ fn replay(name: &str) {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{shown}: {e}"));
     let recording = Recording::from_toml(&text).unwrap_or_else(|e| panic!("{shown}: {e}"));
 
-    let (input, diagnosis) = recording
+    let (_input, diagnosis) = recording
         .replay(root())
         .unwrap_or_else(|e| panic!("{shown}: {e}"));
     let got = Outcome::of(&diagnosis);
@@ -55,7 +55,7 @@ fn replay(name: &str) {
         );
     }
 
-    let report = Report::new(&input, &recording.facts, &diagnosis);
+    let report = Report::new(&diagnosis);
     let json: serde_json::Value = serde_json::from_str(&report.to_json())
         .unwrap_or_else(|e| panic!("{shown}: the report is not JSON: {e}"));
     let violations = schema::report_violations(&json);

@@ -155,8 +155,8 @@ impl PortProbe {
     }
 
     /// The security a client must configure for this port, when the port speaks SMTP.
-    pub fn security(&self) -> Option<crate::settings::Security> {
-        use crate::settings::Security;
+    pub fn security(&self) -> Option<crate::endpoint::Security> {
+        use crate::endpoint::Security;
         match self.mode? {
             Mode::TlsFirst => Some(Security::Tls),
             Mode::Plain => match self.tls {
@@ -1059,7 +1059,7 @@ mod tests {
 
     #[test]
     fn security_follows_mode() {
-        use crate::settings::Security;
+        use crate::endpoint::Security;
         let mut p = PortProbe {
             mode: Some(Mode::TlsFirst),
             ..PortProbe::default()

@@ -1,22 +1,24 @@
 //! The settings to type into the mail client: proven by a connection where possible.
 
+use super::context::Ctx;
+use super::signals::domain::{self, ExpectedServer, ExpectedServerOutcome};
+use super::signals::Signal;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, PortProbe};
-use crate::facts::Facts;
-use crate::settings::{Endpoint, Input, Security};
-
-use super::evaluate;
+use crate::settings::{Endpoint, Security};
 
 /// Settings that work (or that the domain publishes), or `None` when none were found.
-pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
+pub fn recommended(cx: &Ctx) -> Option<Endpoint> {
+    let input = cx.input;
     let user = Some(
         input
             .effective_user()
             .unwrap_or_else(|| input.email.clone()),
     );
+    let expected = ExpectedServer::evaluate(cx);
     // The domain names its submission server (RFC 6186) and the person typed another one:
     // the published server is what the provider prescribes.
-    if evaluate::signal("expected_server", input, facts) == Some("differs") {
-        if let Some((server, port)) = evaluate::published_server(facts) {
+    if expected == Some(ExpectedServerOutcome::Differs) {
+        if let Some((server, port)) = domain::published_server(cx.facts) {
             return Some(Endpoint {
                 server,
                 port,
@@ -30,21 +32,21 @@ pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
         }
     }
     // The domain's provider prescribes its server and the person typed another one.
-    if evaluate::signal("expected_server", input, facts) == Some("differs_from_provider") {
-        if let Some(e) = provider_endpoint(input, facts) {
+    if expected == Some(ExpectedServerOutcome::DiffersFromProvider) {
+        if let Some(e) = provider_endpoint(cx) {
             return Some(e);
         }
     }
-    let found = proven(input, facts);
+    let found = proven(cx);
     // Nothing worked from here, but the provider's published settings are known: those are
     // what to type (the contract: "or that the provider prescribes").
-    found.or_else(|| provider_endpoint(input, facts))
+    found.or_else(|| provider_endpoint(cx))
 }
 
 /// The provider's preferred submission endpoint for the address, with its user-name form.
-pub fn provider_endpoint(input: &Input, facts: &Facts) -> Option<Endpoint> {
-    let profile =
-        evaluate::provider_profile(input, facts).unwrap_or_else(|| input.provider_by_domain())?;
+pub fn provider_endpoint(cx: &Ctx) -> Option<Endpoint> {
+    let input = cx.input;
+    let profile = cx.provider_now()?;
     let domain = input.email_domain()?;
     let mut e = profile.submission_for(&domain).into_iter().next()?;
     e.user = Some(
@@ -57,7 +59,8 @@ pub fn provider_endpoint(input: &Input, facts: &Facts) -> Option<Endpoint> {
 }
 
 /// The best endpoint proven by this run's connections.
-fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
+fn proven(cx: &Ctx) -> Option<Endpoint> {
+    let (input, facts) = (cx.input, cx.facts);
     let user = Some(
         input
             .effective_user()
@@ -77,7 +80,7 @@ fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
                 Security::None => !any_encrypted,
                 _ => p.tls_verified(),
             };
-            usable.then(|| (score(input, p), p.port, security))
+            usable.then(|| (score(input.port, p), p.port, security))
         })
         .min_by_key(|(score, _, _)| *score)?;
     Some(Endpoint {
@@ -89,7 +92,7 @@ fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
 }
 
 /// Lower is better: proven sign-in, then proven envelope, then the preferred ports.
-fn score(input: &Input, p: &PortProbe) -> (u8, u8, u16) {
+fn score(configured: Option<u16>, p: &PortProbe) -> (u8, u8, u16) {
     let proof = match (&p.auth, &p.envelope) {
         (Some(AuthOutcome::Accepted { .. }), _) => 0,
         (_, Some(EnvelopeOutcome::Accepted)) => 1,
@@ -99,7 +102,7 @@ fn score(input: &Input, p: &PortProbe) -> (u8, u8, u16) {
     let preference = match p.port {
         587 => 1,
         465 => 2,
-        _ if Some(p.port) == input.port => 3,
+        _ if Some(p.port) == configured => 3,
         25 => 5,
         _ => 4,
     };

@@ -18,6 +18,9 @@
 #   old         127.0.10.6  old.example.test         valid certificate (for "old host name" cases)
 # Each running server listens on 25 (smtpd), 587 (submission, STARTTLS) and 465 (implicit TLS).
 # Account: alice@example.test / "correct horse battery staple" (may only send as herself).
+# Every server refuses the sender suspended@example.test with its host's own words,
+# "550 5.7.1 Customer suspended" (an access map; for the overlay of
+# examples/host-overlay/billing-suspended.toml).
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -30,6 +33,7 @@ ETC_MAIN_BACKUP=/etc/postfix/main.cf.smtp-doctor-lab.bak
 ETC_MAIN_CREATED=/etc/postfix/main.cf.smtp-doctor-lab.created
 USER_NAME=alice@example.test
 USER_PASSWORD='correct horse battery staple'
+SUSPENDED_SENDER=suspended@example.test
 TRIES=100      # bounded waits: TRIES x 0.1 s
 # name ip hostname certificate running
 SERVERS=(
@@ -226,7 +230,10 @@ biff = no
 smtpd_banner = \$myhostname ESMTP Postfix
 
 EOF
-  postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" >>"$conf/main.cf"
+  # A hosting customer whose invoice is overdue: the host refuses mail from the address in
+  # its own words (the refusal comes before the login-mismatch check).
+  postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" \
+    "check_sender_access inline:{ { $SUSPENDED_SENDER = 550 5.7.1 Customer suspended } }" >>"$conf/main.cf"
   {
     echo "# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted."
     postfix_master_cf "$ip" "postfix-$name"

@@ -3,7 +3,7 @@
 //! show the refusals and the failed sign-ins that caused the ban; gives the command that
 //! lifts each block and the one that keeps the address from being blocked again.
 
-use crate::diagnosis::Cause;
+use super::Cause;
 use crate::server::context::Ctx;
 use crate::server::model::{escape_control, Block, BlockSource, Effect, LogEvent};
 use crate::server::run::Findings;
