@@ -78,7 +78,7 @@ fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
     };
     let probe = cx.facts.port(port)?;
     let mode = match probe.mode {
-        Some(m) => m,
+        Some(m) => greeting_refusal(probe).unwrap_or(m),
         None if probe.finished => return Some(O::NoGreeting),
         None => return None,
     };
@@ -95,6 +95,20 @@ fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
             _ => O::Matches,
         },
     })
+}
+
+/// A greeting that refuses, by its class, whatever mode the probe recorded: facts saved
+/// before the probe read every 4xx/5xx greeting so hold Exim's `451` as "not SMTP" and a
+/// refusal inside TLS as "TLS first".
+fn greeting_refusal(p: &PortProbe) -> Option<Mode> {
+    let g = p.greeting.as_ref()?;
+    if g.is_transient() {
+        Some(Mode::Overloaded)
+    } else if g.is_permanent() {
+        Some(Mode::RefusedGreeting)
+    } else {
+        None
+    }
 }
 
 outcomes! {
