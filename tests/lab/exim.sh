@@ -25,7 +25,7 @@
 # Each listens on 25, 587 (STARTTLS) and 465 (TLS on connect, tls_on_connect_ports). AUTH
 # (PLAIN, LOGIN) is offered only inside TLS and checked by the lab's Dovecot (`driver =
 # dovecot`, its own client listener). Account: alice@exim.test / the lab's password. The domain
-# exim.test publishes smtp.exim.test (MX, RFC 6186 SRV for 587, SPF).
+# exim.test publishes smtp.exim.test (MX, RFC 6186 SRV for 587, SPF, DMARC).
 #   - without a sign-in nothing is relayed: "550 relay not permitted" at RCPT (the wording of
 #     Exim's default configuration);
 #   - signed in, a sender other than the account is refused at RCPT in the words cPanel hosts
@@ -152,6 +152,7 @@ host-record=expired.exim.test,$EXIM_EXPIRED_IP
 host-record=busy.exim.test,$EXIM_BUSY_IP
 mx-host=exim.test,mx.exim.test,10
 txt-record=exim.test,"v=spf1 mx -all"
+txt-record=_dmarc.exim.test,"v=DMARC1; p=none"
 srv-host=_submission._tcp.exim.test,smtp.exim.test,587,0,1
 EOF
 }
