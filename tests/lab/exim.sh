@@ -64,6 +64,8 @@ exim_fetch() {
     done
   else
     log "downloading ${EXIM_PACKAGES[*]} (unpacked into $EXIM_DIR/root, not installed)"
+    # apt's download user writes into the folder (as root it works, but warns).
+    if getent passwd _apt >/dev/null; then chown _apt "$debs"; fi
     (cd "$debs" && apt-get download -q "${EXIM_PACKAGES[@]}" </dev/null >&2) ||
       die "apt-get download ${EXIM_PACKAGES[*]} failed (set SMTP_DOCTOR_EXIM_DEBS=DIR to use downloaded files)"
   fi
