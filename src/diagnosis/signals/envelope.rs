@@ -181,7 +181,11 @@ mod tests {
         assert_eq!(classify(&spoof, true, false), O::SenderRejected);
         assert_eq!(classify(&spoof, true, true), O::SenderRejected);
         // At MAIL FROM no recipient was named: relay words after a sign-in refuse the sender.
-        let relay = reply(554, Some((5, 7, 1)), "5.7.1 <bob@x.test>: Relay access denied");
+        let relay = reply(
+            554,
+            Some((5, 7, 1)),
+            "5.7.1 <bob@x.test>: Relay access denied",
+        );
         assert_eq!(classify(&relay, true, true), O::SenderRejected);
         assert_eq!(classify(&relay, false, true), O::RelayDenied);
         let later = reply(451, Some((4, 7, 1)), "4.7.1 Relaying denied, try later");
