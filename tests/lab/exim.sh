@@ -289,6 +289,10 @@ exim_prepare() {
 }
 
 exim_start() {
+  # An Exim left running by a lab whose folder was removed holds the addresses: say whose.
+  local held
+  held=$(ss -Hltnp 2>/dev/null | awk -v a="$EXIM_GOOD_IP:25" '$4 == a {print $6}')
+  [ -z "$held" ] || die "$EXIM_GOOD_IP:25 is taken already ($held): stop that process first"
   detached "$EXIM_DIR/daemon.log" "$EXIM_DIR/run" "$EXIM_BIN" -C "$EXIM_DIR/exim.conf" -bd ||
     die "Exim did not start: $(tail -n 20 "$EXIM_DIR/daemon.log" "$EXIM_DIR/log/paniclog" 2>/dev/null)"
   log "$(head -n 1 "$EXIM_DIR/version") on $EXIM_GOOD_IP, $EXIM_EXPIRED_IP, $EXIM_BUSY_IP"
