@@ -622,16 +622,18 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         out.push(r);
     }
     if let Some(e) = &p.envelope {
+        // The stage, not what was refused: servers refuse a sender at RCPT TO too (Exim's
+        // ACLs do); the reply rules say what the refusal means.
         let (status, summary) = match e {
             EnvelopeOutcome::Accepted => (
                 Status::Pass,
                 "sender and recipient accepted (no mail sent)".to_string(),
             ),
             EnvelopeOutcome::MailRejected { reply } => {
-                (Status::Fail, format!("sender refused: {reply}"))
+                (Status::Fail, format!("refused at MAIL FROM: {reply}"))
             }
             EnvelopeOutcome::RcptRejected { reply } => {
-                (Status::Fail, format!("recipient refused: {reply}"))
+                (Status::Fail, format!("refused at RCPT TO: {reply}"))
             }
             EnvelopeOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
             EnvelopeOutcome::Error { message } => (Status::Fail, format!("broke off: {message}")),

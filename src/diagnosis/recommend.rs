@@ -4,6 +4,7 @@ use super::context::Ctx;
 use super::signals::domain::{self, ExpectedServer, ExpectedServerOutcome};
 use super::signals::Signal;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, PortProbe};
+use crate::protocol::reply::Reply;
 use crate::settings::{Endpoint, Security};
 
 /// Settings that work (or that the domain publishes), or `None` when none were found.
@@ -74,6 +75,7 @@ fn proven(cx: &Ctx) -> Option<Endpoint> {
     let best = facts
         .ports
         .values()
+        .filter(|p| greeted(p))
         .filter_map(|p| {
             let security = p.security()?;
             let usable = match security {
@@ -89,6 +91,12 @@ fn proven(cx: &Ctx) -> Option<Endpoint> {
         security: best.2,
         user,
     })
+}
+
+/// The port answered with a greeting that opens a session (2xx). A port that turned the
+/// connection away, plain or inside TLS, is never recommended: it gave the same refusal.
+fn greeted(p: &PortProbe) -> bool {
+    p.greeting.as_ref().is_some_and(Reply::is_positive)
 }
 
 /// Lower is better: proven sign-in, then proven envelope, then the preferred ports.
@@ -107,4 +115,78 @@ fn score(configured: Option<u16>, p: &PortProbe) -> (u8, u8, u16) {
         _ => 4,
     };
     (proof, preference, p.port)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::checks::smtp::{Mode, TlsResult};
+    use crate::facts::{Facts, Target, TargetSource};
+    use crate::protocol::reply::parse_lines;
+    use crate::settings::Input;
+
+    fn port(port: u16, mode: Mode, greeting: &[&str], verified: bool) -> PortProbe {
+        let lines: Vec<&[u8]> = greeting.iter().map(|l| l.as_bytes()).collect();
+        PortProbe {
+            port,
+            mode: Some(mode),
+            greeting: Some(parse_lines(&lines).expect("a reply")),
+            tls: verified.then_some(TlsResult::Verified { cert: None }),
+            finished: true,
+            ..PortProbe::default()
+        }
+    }
+
+    fn facts(ports: Vec<PortProbe>) -> Facts {
+        let mut f = Facts {
+            done: true,
+            provider: Some(None),
+            target: Some(Some(Target {
+                host: "busy.exim.test".into(),
+                source: TargetSource::Configured,
+            })),
+            ..Facts::default()
+        };
+        for p in ports {
+            f.ports.insert(p.port, p);
+        }
+        f
+    }
+
+    const BUSY: [&str; 2] = [
+        "451-Too many connections to 127.0.10.23: 3.0 per 1h (limit 0).",
+        "451 Please try again later.",
+    ];
+
+    /// Exim's rate limit answers every port, plain and inside TLS: nothing is recommended,
+    /// not even the TLS port whose handshake verified (as the probe recorded it before it read
+    /// a refusal inside TLS as one: `tls_first`).
+    #[test]
+    fn a_port_that_refuses_the_greeting_is_never_recommended() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let input = Input::new("alice@bare.test");
+        for tls_mode in [Mode::Overloaded, Mode::TlsFirst] {
+            let f = facts(vec![
+                port(587, Mode::Overloaded, &BUSY, false),
+                port(25, Mode::NotSmtp, &BUSY, false),
+                port(465, tls_mode, &BUSY, true),
+            ]);
+            let cx = Ctx::new(&catalog, &input, &f);
+            assert_eq!(recommended(&cx), None, "{tls_mode:?}");
+        }
+        // A port that greets is still recommended beside them.
+        let f = facts(vec![
+            port(587, Mode::Overloaded, &BUSY, false),
+            port(
+                465,
+                Mode::TlsFirst,
+                &["220 smtp.exim.test ESMTP Exim 4.96"],
+                true,
+            ),
+        ]);
+        let cx = Ctx::new(&catalog, &input, &f);
+        let r = recommended(&cx).expect("465 greets");
+        assert_eq!((r.port, r.security), (465, Security::Tls));
+    }
 }

@@ -21,6 +21,9 @@
 # Every server refuses the sender suspended@example.test with its host's own words,
 # "550 5.7.1 Customer suspended" (an access map; for the overlay of
 # examples/host-overlay/billing-suspended.toml).
+# Beside them, a real Exim 4.96 (unpacked from Debian's packages, authenticating through the
+# same Dovecot) on 127.0.10.21-23: smtp.exim.test, expired.exim.test, busy.exim.test (a
+# multi-line 451 in place of the greeting); account alice@exim.test. See tests/lab/exim.sh.
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -49,6 +52,9 @@ SERVERS=(
 # alive, stop_pid, postfix_diagnose, smtp_greets, tls_handshakes, wait_until.
 # shellcheck source=tests/lab/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# exim_prepare, exim_dns_records, exim_dovecot, exim_start, exim_stop, exim_wait_ready, ...
+# shellcheck source=tests/lab/exim.sh
+source "$(dirname "${BASH_SOURCE[0]}")/exim.sh"
 
 check_lab_path() {
   case "$LAB" in
@@ -143,6 +149,7 @@ mx-host=m365.test,m365-test.mail.protection.outlook.com,0
 host-record=smtp.gmail.com,127.0.20.1
 host-record=smtp.office365.com,127.0.20.1
 EOF
+  exim_dns_records >>"$LAB/dnsmasq.conf"
   : >"$LAB/dnsmasq.log"
   chmod 666 "$LAB/dnsmasq.log"
   detached "$LAB/dnsmasq.log" dnsmasq --conf-file="$LAB/dnsmasq.conf" || die "dnsmasq did not start (see $LAB/dnsmasq.log)"
@@ -246,6 +253,7 @@ write_dovecot() {
   write_dovecot_sasl "$LAB/dovecot" smtp-doctor-lab 127.0.0.0/8 \
     "# Dovecot of the smtp-doctor test lab: SASL authentication for the Postfix instances only." \
     "$LAB/spool" "${names[@]}"
+  exim_dovecot "$LAB/dovecot"
 }
 
 start_dovecot() {
@@ -290,8 +298,10 @@ wait_ready() {
     wait_until smtp_greets "$ip" 587 || failed+=("$name $ip:587 (no 220 greeting)")
     wait_until tls_handshakes "$ip" 465 "$host" || failed+=("$name $ip:465 (no TLS handshake)")
   done
+  local line
+  while IFS= read -r line; do failed+=("$line"); done < <(exim_wait_ready)
   if [ ${#failed[@]} -gt 0 ]; then
-    log "logs are in $LAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log)"
+    log "logs are in $LAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log, exim/log/)"
     die "did not come up within $((TRIES / 10)) s: ${failed[*]}"
   fi
 }
@@ -310,6 +320,7 @@ cmd_down() {
       name=$(server_field "$s" 0)
       if [ -d "$LAB/postfix-$name" ]; then stop_postfix "$name"; fi
     done
+    exim_stop
     if [ -r "$LAB/dovecot/run/master.pid" ]; then
       pid=$(tr -dc 0-9 <"$LAB/dovecot/run/master.pid")
       if [ -n "$pid" ]; then stop_pid "$pid" "Dovecot"; fi
@@ -330,7 +341,7 @@ up_failed() {
   local rc=$? f
   trap - EXIT
   [ "$rc" -ne 0 ] || return 0
-  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log"; do
+  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log" $(exim_logs); do
     [ -s "$f" ] || continue
     printf -- '--- last lines of %s\n' "$f" >&2
     tail -n 15 "$f" >&2
@@ -355,6 +366,7 @@ cmd_up() {
   chmod 755 "$LAB"
   touch "$LAB/$MARKER"
   make_pki
+  exim_prepare
   start_dns
   local s name ip host cert run
   for s in "${SERVERS[@]}"; do
@@ -371,6 +383,7 @@ cmd_up() {
       stop_postfix "$name"
     fi
   done
+  exim_start
   wait_ready
   date -u +%Y-%m-%dT%H:%M:%SZ >"$LAB/ready"
   trap - EXIT
@@ -398,6 +411,7 @@ cmd_status() {
       printf '%-11s stopped (%s, %s)%s\n' "$name" "$ip" "$host" "$([ "$run" = yes ] || echo ': stopped on purpose')"
     fi
   done
+  exim_status
   if command -v ss >/dev/null 2>&1; then
     echo "listening:"
     ss -Hltnu 2>/dev/null | awk '$5 ~ /^127\.0\.(10|53)\./ {print "  " $1 " " $5}' | sort -u

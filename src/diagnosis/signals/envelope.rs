@@ -167,6 +167,58 @@ mod tests {
         assert_eq!(classify(&busy, true, false), O::TempFailure);
     }
 
+    /// The stage before the words, and Exim's and cPanel's wordings (issue 18).
+    #[test]
+    fn the_stage_comes_before_the_words() {
+        use EnvelopeOutcomeKind as O;
+        // cPanel's refusal of a sender other than the signed-in user, which Exim gives at RCPT
+        // in two lines: the sender is at fault, not the recipient.
+        let spoof = parse_lines(&[
+            b"550-Your FROM address ( bob@exim.test ) must match your authenticated email\r\n",
+            b"550 user ( alice@exim.test ). Spoofing not allowed!\r\n",
+        ])
+        .expect("a reply");
+        assert_eq!(classify(&spoof, true, false), O::SenderRejected);
+        assert_eq!(classify(&spoof, true, true), O::SenderRejected);
+        // At MAIL FROM no recipient was named: relay words after a sign-in refuse the sender.
+        let relay = reply(
+            554,
+            Some((5, 7, 1)),
+            "5.7.1 <bob@x.test>: Relay access denied",
+        );
+        assert_eq!(classify(&relay, true, true), O::SenderRejected);
+        assert_eq!(classify(&relay, false, true), O::RelayDenied);
+        let later = reply(451, Some((4, 7, 1)), "4.7.1 Relaying denied, try later");
+        assert_eq!(classify(&later, true, true), O::TempFailure);
+        // cPanel without a sign-in, at either stage.
+        let cpanel = parse_lines(&[
+            b"550-Please turn on SMTP Authentication in your mail client.\r\n",
+            b"550-(client.test) [198.51.100.7]:50912 is not permitted to relay through\r\n",
+            b"550 this server without authentication.\r\n",
+        ])
+        .expect("a reply");
+        assert_eq!(classify(&cpanel, false, false), O::RelayDenied);
+        assert_eq!(classify(&cpanel, false, true), O::RelayDenied);
+        // Exim's `verify = sender` and its default configuration's blocklist wording.
+        let verify = parse_lines(&[
+            b"550-Verification failed for <bob@nowhere.test>\r\n",
+            b"550-Unrouteable address\r\n",
+            b"550 Sender verify failed\r\n",
+        ])
+        .expect("a reply");
+        assert_eq!(classify(&verify, false, false), O::SenderRejected);
+        let listed = reply(
+            550,
+            None,
+            "rejected because 198.51.100.7 is in a black list at dnsbl.example.test",
+        );
+        assert_eq!(classify(&listed, false, false), O::ClientBlocked);
+        // Exim's default relay refusal.
+        let exim = reply(550, None, "relay not permitted");
+        assert_eq!(classify(&exim, false, false), O::RelayDenied);
+        assert_eq!(classify(&exim, true, false), O::RecipientRejected);
+    }
+
     /// The keyword lists the rules of `assets/replies.toml` replaced, frozen here as they
     /// were, so that a test proves every reply is still read the same way.
     fn keyword_lists(reply: &Reply, authenticated: bool, at_mail: bool) -> EnvelopeOutcomeKind {
@@ -240,6 +292,41 @@ mod tests {
         }
     }
 
+    /// What issue 18 changed on purpose, from what the frozen keyword lists say (`old`): the
+    /// stage comes before the words (relay words at MAIL FROM after a sign-in refuse the
+    /// sender, as no recipient was named yet), and Exim's and cPanel's wordings.
+    fn changed_on_purpose(
+        text: &str,
+        stage: Stage,
+        signed_in: bool,
+        old: EnvelopeOutcomeKind,
+    ) -> EnvelopeOutcomeKind {
+        use EnvelopeOutcomeKind as O;
+        let lower = text.to_ascii_lowercase();
+        let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        match old {
+            O::RecipientRejected
+                if any(&["must match your authenticated", "sender verify failed"]) =>
+            {
+                O::SenderRejected
+            }
+            O::RecipientRejected | O::SenderRejected
+                if !signed_in && any(&["not permitted to relay"]) =>
+            {
+                O::RelayDenied
+            }
+            // The old lists put the relay words before the 4xx class.
+            O::RecipientRejected if stage == Stage::Mail && signed_in => {
+                if text.starts_with('4') {
+                    O::TempFailure
+                } else {
+                    O::SenderRejected
+                }
+            }
+            _ => old,
+        }
+    }
+
     #[test]
     fn every_reply_is_read_as_the_keyword_lists_read_it() {
         let catalog = Catalog::embedded().expect("embedded catalog");
@@ -274,6 +361,9 @@ mod tests {
                 "550 5.7.60 SMTP; Client does not have permissions to send as this sender",
                 "553 Relaying disallowed as someone@example.com",
                 "550 relay not permitted",
+                "550 Administrative prohibition",
+                "550 Unrouteable address",
+                "421 smtp.exim.test Too many concurrent SMTP connections; please try again later.",
             ]
             .map(String::from),
         );
@@ -286,9 +376,11 @@ mod tests {
             };
             for signed_in in [false, true] {
                 for (stage, at_mail) in [(Stage::Mail, true), (Stage::Rcpt, false)] {
+                    let old = keyword_lists(&r, signed_in, at_mail);
+                    let want = changed_on_purpose(text, stage, signed_in, old);
                     assert_eq!(
                         rejection(&cx, stage, &r, signed_in).outcome,
-                        keyword_lists(&r, signed_in, at_mail),
+                        want,
                         "{text} at {stage:?}, signed in: {signed_in}"
                     );
                 }

@@ -39,10 +39,8 @@ impl Signal for PortMode {
             outcome,
             PortModeOutcome::Overloaded | PortModeOutcome::RefusedGreeting
         );
-        let greeting = cx
-            .input
-            .port
-            .and_then(|p| cx.facts.port(p)?.greeting.as_ref())
+        let greeting = greeted_port(cx)
+            .and_then(|p| p.greeting.as_ref())
             .filter(|_| refusal);
         let Some(greeting) = greeting else {
             return Some(Reading {
@@ -63,22 +61,55 @@ impl Signal for PortMode {
     }
 
     fn evidence(cx: &Ctx) -> Vec<CheckId> {
-        port_under_test(cx)
+        greeted_port(cx)
+            .map(|p| p.port)
+            .or_else(|| port_under_test(cx))
             .map(|p| CheckId::Stage(p, SmtpStage::Greeting))
             .into_iter()
             .collect()
     }
 }
 
-/// What the server does on the configured port, against the configured encryption.
+/// The port whose greeting the signal reads: the configured one; with none configured, the
+/// first port of the plan that refused at the greeting, when every port is done and none
+/// greeted (the server turns this client away on every port).
+fn greeted_port<'a>(cx: &Ctx<'a>) -> Option<&'a PortProbe> {
+    match cx.input.port {
+        Some(port) => cx.facts.port(port),
+        None => refused_everywhere(cx),
+    }
+}
+
+fn refused_everywhere<'a>(cx: &Ctx<'a>) -> Option<&'a PortProbe> {
+    let facts = cx.facts;
+    if facts.all_ports_finished() != Some(true)
+        || facts
+            .ports
+            .values()
+            .any(|p| p.greeting.as_ref().is_some_and(Reply::is_positive))
+    {
+        return None;
+    }
+    let plan = facts.plan.as_deref().unwrap_or_default();
+    plan.iter()
+        .filter_map(|port| facts.port(*port))
+        .find(|p| greeting_refusal(p).is_some())
+}
+
+/// What the server does on the configured port, against the configured encryption; with no
+/// port configured, whether it refuses on every port.
 fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
     use PortModeOutcome as O;
     let Some(port) = cx.input.port else {
-        return Some(O::NotConfigured);
+        return Some(match refused_everywhere(cx).and_then(greeting_refusal) {
+            Some(Mode::RefusedGreeting) => O::RefusedGreeting,
+            Some(_) => O::Overloaded,
+            None => O::NotConfigured,
+        });
     };
     let probe = cx.facts.port(port)?;
     let mode = match probe.mode {
-        Some(m) => m,
+        Some(m) => greeting_refusal(probe).unwrap_or(m),
         None if probe.finished => return Some(O::NoGreeting),
         None => return None,
     };
@@ -95,6 +126,20 @@ fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
             _ => O::Matches,
         },
     })
+}
+
+/// A greeting that refuses, by its class, whatever mode the probe recorded: facts saved
+/// before the probe read every 4xx/5xx greeting so hold Exim's `451` as "not SMTP" and a
+/// refusal inside TLS as "TLS first".
+fn greeting_refusal(p: &PortProbe) -> Option<Mode> {
+    let g = p.greeting.as_ref()?;
+    if g.is_transient() {
+        Some(Mode::Overloaded)
+    } else if g.is_permanent() {
+        Some(Mode::RefusedGreeting)
+    } else {
+        None
+    }
 }
 
 outcomes! {
