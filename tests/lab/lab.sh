@@ -24,6 +24,9 @@
 # Beside them, a real Exim 4.96 (unpacked from Debian's packages, authenticating through the
 # same Dovecot) on 127.0.10.21-23: smtp.exim.test, expired.exim.test, busy.exim.test (a
 # multi-line 451 in place of the greeting); account alice@exim.test. See tests/lab/exim.sh.
+# And a server that answers in Microsoft Exchange 2019's words (tests/lab/exchange_emulator.py)
+# on 127.0.10.31-32: smtp.exchange.test, busy.exchange.test (Exchange's connection-limit 421 in
+# place of the greeting); account alice@exchange.test. See tests/lab/exchange.sh.
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -55,6 +58,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # exim_prepare, exim_dns_records, exim_dovecot, exim_start, exim_stop, exim_wait_ready, ...
 # shellcheck source=tests/lab/exim.sh
 source "$(dirname "${BASH_SOURCE[0]}")/exim.sh"
+# exchange_prepare, exchange_dns_records, exchange_start, exchange_stop, exchange_wait_ready, ...
+# shellcheck source=tests/lab/exchange.sh
+source "$(dirname "${BASH_SOURCE[0]}")/exchange.sh"
 
 check_lab_path() {
   case "$LAB" in
@@ -150,6 +156,7 @@ host-record=smtp.gmail.com,127.0.20.1
 host-record=smtp.office365.com,127.0.20.1
 EOF
   exim_dns_records >>"$LAB/dnsmasq.conf"
+  exchange_dns_records >>"$LAB/dnsmasq.conf"
   : >"$LAB/dnsmasq.log"
   chmod 666 "$LAB/dnsmasq.log"
   detached "$LAB/dnsmasq.log" dnsmasq --conf-file="$LAB/dnsmasq.conf" || die "dnsmasq did not start (see $LAB/dnsmasq.log)"
@@ -321,6 +328,7 @@ cmd_down() {
       if [ -d "$LAB/postfix-$name" ]; then stop_postfix "$name"; fi
     done
     exim_stop
+    exchange_stop
     if [ -r "$LAB/dovecot/run/master.pid" ]; then
       pid=$(tr -dc 0-9 <"$LAB/dovecot/run/master.pid")
       if [ -n "$pid" ]; then stop_pid "$pid" "Dovecot"; fi
@@ -341,7 +349,7 @@ up_failed() {
   local rc=$? f
   trap - EXIT
   [ "$rc" -ne 0 ] || return 0
-  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log" $(exim_logs); do
+  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log" $(exim_logs) $(exchange_logs); do
     [ -s "$f" ] || continue
     printf -- '--- last lines of %s\n' "$f" >&2
     tail -n 15 "$f" >&2
@@ -367,6 +375,7 @@ cmd_up() {
   touch "$LAB/$MARKER"
   make_pki
   exim_prepare
+  exchange_prepare
   start_dns
   local s name ip host cert run
   for s in "${SERVERS[@]}"; do
@@ -384,6 +393,7 @@ cmd_up() {
     fi
   done
   exim_start
+  exchange_start
   wait_ready
   date -u +%Y-%m-%dT%H:%M:%SZ >"$LAB/ready"
   trap - EXIT
@@ -412,6 +422,7 @@ cmd_status() {
     fi
   done
   exim_status
+  exchange_status
   if command -v ss >/dev/null 2>&1; then
     echo "listening:"
     ss -Hltnu 2>/dev/null | awk '$5 ~ /^127\.0\.(10|53)\./ {print "  " $1 " " $5}' | sort -u

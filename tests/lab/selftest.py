@@ -287,6 +287,75 @@ def busy_greeting(port):
     return run
 
 
+# ------------------------------------------------------------------------------------------
+# Exchange emulator (tests/lab/exchange.sh, tests/lab/exchange_emulator.py)
+# ------------------------------------------------------------------------------------------
+EXCHANGE = "127.0.10.31"
+EXCHANGE_BUSY = "127.0.10.32"
+EXCHANGE_USER = "alice@exchange.test"
+
+
+def exchange_greets_as_exchange():
+    with socket.create_connection((EXCHANGE, 587), timeout=TIMEOUT) as raw:
+        line = raw.makefile("rb").readline().decode(errors="replace").strip()
+    assert line.startswith("220 smtp.exchange.test Microsoft ESMTP MAIL Service ready at "), line
+    return line
+
+
+def exchange_587_session():
+    s = submission(EXCHANGE, "smtp.exchange.test")
+    try:
+        assert s.has_extn("starttls") and not s.has_extn("auth"), s.esmtp_features
+        code, msg = s.mail(EXCHANGE_USER)
+        assert code == 530 and msg.startswith(b"5.7.57 Client not authenticated to send mail."), f"{code} {msg}"
+        code, msg = s.docmd("AUTH", "LOGIN")
+        assert (code, msg) == (504, b"5.7.4 Unrecognized authentication type"), f"{code} {msg}"
+        s.starttls(context=ctx())
+        s.ehlo("client.test")
+        assert s.esmtp_features.get("auth", "").split() == ["NTLM", "LOGIN"], s.esmtp_features
+        s.user, s.password = EXCHANGE_USER, "wrong password"
+        code, msg = s.auth("LOGIN", s.auth_login, initial_response_ok=False)
+        raise AssertionError(f"wrong password accepted: {code} {msg}")
+    except smtplib.SMTPAuthenticationError as e:
+        assert (e.smtp_code, e.smtp_error) == (535, b"5.7.3 Authentication unsuccessful"), e
+    finally:
+        s.close()
+    s = submission(EXCHANGE, "smtp.exchange.test")
+    try:
+        s.starttls(context=ctx())
+        s.ehlo("client.test")
+        s.user, s.password = EXCHANGE_USER, PASSWORD
+        code, msg = s.auth("LOGIN", s.auth_login, initial_response_ok=False)
+        assert code == 235, f"{code} {msg}"
+        code, msg = s.mail("bob@exchange.test")
+        assert code == 550 and msg == b"5.7.60 SMTP; Client does not have permissions to send as this sender", f"{code} {msg}"
+        code, msg = s.mail(EXCHANGE_USER)
+        assert code == 250, f"MAIL {code} {msg}"
+        code, msg = s.rcpt("bob@elsewhere.test")
+        assert code == 250, f"RCPT {code} {msg}"
+        return "530 5.7.57 and 504 5.7.4 before TLS; AUTH NTLM LOGIN after it; 535 5.7.3; 235; 550 5.7.60"
+    finally:
+        s.quit()
+
+
+def exchange_busy_greeting(port):
+    def run():
+        with socket.create_connection((EXCHANGE_BUSY, port), timeout=TIMEOUT) as raw:
+            if port == 465:
+                sock = ctx().wrap_socket(raw, server_hostname="busy.exchange.test")
+            else:
+                sock = raw
+            lines = read_reply(sock.makefile("rb"))
+        want = (
+            "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, "
+            "closing transmission channel"
+        )
+        assert lines == [want], lines
+        return lines[0] + (" (inside verified TLS)" if port == 465 else "")
+
+    return run
+
+
 def refused(ip, port):
     def run():
         try:
@@ -360,6 +429,22 @@ def main():
         check(f"eximexpired {port}", cert_rejected(EXIM_EXPIRED, "expired.exim.test", port, "expired"))
     for port in (25, 587, 465):
         check(f"eximbusy {port}: multi-line 451 greeting", busy_greeting(port))
+
+    for name, ip in [
+        ("smtp.exchange.test", EXCHANGE),
+        ("mx.exchange.test", EXCHANGE),
+        ("busy.exchange.test", EXCHANGE_BUSY),
+    ]:
+        check(f"dns A {name}", expect_dns(name, "A", [ip]))
+    check("dns MX exchange.test", expect_dns("exchange.test", "MX", ["10 mx.exchange.test"]))
+    check(
+        "dns SRV _submission._tcp.exchange.test",
+        expect_dns("_submission._tcp.exchange.test", "SRV", ["0 1 587 smtp.exchange.test"]),
+    )
+    check("exchange 587: greets as Exchange", exchange_greets_as_exchange)
+    check("exchange 587: Exchange's replies", exchange_587_session)
+    for port in (25, 587, 465):
+        check(f"exchangebusy {port}: connection-limit 421 greeting", exchange_busy_greeting(port))
 
     print(f"lab selftest: {len(failures)} failed" + (f": {', '.join(failures)}" if failures else ""))
     return 1 if failures else 0
