@@ -12,13 +12,16 @@ use std::time::Duration;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+use std::sync::Arc;
+
+use crate::catalog::{Catalog, CatalogError, CatalogFiles};
 use crate::diagnosis::{self, Verdict};
 use crate::engine::Engine;
 use crate::facts::Facts;
 use crate::report::{self, Report};
 use crate::secret::Secret;
-use crate::settings::{Input, Security};
-use crate::tree::{QuestionMode, Tree};
+use crate::settings::{Input, Options, Security};
+use crate::tree::QuestionMode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,7 +57,12 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum TreeCommand {
     /// Load a decision-tree file and report every problem with its line and column.
-    Validate { file: PathBuf },
+    Validate {
+        file: PathBuf,
+        /// An overlay to merge over FILE and check with it (repeatable, in order).
+        #[arg(long, value_name = "FILE")]
+        tree_extra: Vec<PathBuf>,
+    },
 }
 
 /// Options shared by `check` and the wizard.
@@ -101,6 +109,10 @@ pub struct CommonArgs {
     /// Replace the embedded decision tree.
     #[arg(long, value_name = "FILE")]
     pub tree: Option<PathBuf>,
+    /// Extend the tree with a host's overlay (nodes, re-routed branches, reply rules, host.*
+    /// cause codes); repeatable, merged in order.
+    #[arg(long, value_name = "FILE")]
+    pub tree_extra: Vec<PathBuf>,
     /// Add or override provider profiles.
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
@@ -343,8 +355,8 @@ pub fn run(cli: Cli) -> Result<i32, UsageError> {
         Some(Command::Check(args)) => check(*args),
         Some(Command::Server(args)) => server(*args),
         Some(Command::Tree {
-            command: TreeCommand::Validate { file },
-        }) => Ok(validate(&file)),
+            command: TreeCommand::Validate { file, tree_extra },
+        }) => Ok(validate(&file, tree_extra)),
         None => wizard(cli.wizard),
     }
 }
@@ -362,48 +374,74 @@ fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
             "the wizard needs a terminal; for scripts use `smtp-doctor check --email ADDR` (see --help)".into(),
         ));
     }
-    let input = match w.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+    let (input, options) = match w.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
         Some(email) => input_from(email, &w.common)?,
         None => settings_from("", &w.common)?,
     };
-    let options = crate::ui::UiOptions {
+    let ui = crate::ui::UiOptions {
         high_contrast: w.high_contrast,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
     let stopped = |e: std::io::Error| UsageError(format!("the wizard stopped: {e}"));
-    match load_tree(w.common.tree.as_deref()) {
-        Ok(tree) => crate::ui::run(input, tree, options).map_err(stopped),
+    let files = catalog_files(&w.common);
+    match load_catalog(&files) {
+        Ok(catalog) => crate::ui::run(input, options, Arc::new(catalog), ui).map_err(stopped),
         // A bad tree file is shown on a screen with a way forward, not as an exit.
-        Err(problem) if w.common.tree.is_some() => {
-            let builtin = load_tree(None)?;
-            crate::ui::run_with_tree_problem(input, builtin, problem.0, options).map_err(stopped)
+        Err(problem) if files.tree.is_some() || !files.tree_extra.is_empty() => {
+            let builtin = load_catalog(&CatalogFiles {
+                tree: None,
+                tree_extra: Vec::new(),
+                ..files
+            })?;
+            crate::ui::run_with_tree_problem(input, options, Arc::new(builtin), problem.0, ui)
+                .map_err(stopped)
         }
         Err(problem) => Err(problem),
     }
 }
 
-fn validate(file: &std::path::Path) -> i32 {
-    match Tree::load_file(file) {
-        Ok(tree) => {
-            println!("{}: valid ({} nodes)", file.display(), tree.nodes().count());
+fn validate(file: &std::path::Path, tree_extra: Vec<PathBuf>) -> i32 {
+    let overlays = tree_extra.len();
+    let files = CatalogFiles {
+        tree: Some(file.to_path_buf()),
+        tree_extra,
+        profiles: None,
+    };
+    match Catalog::load(&files) {
+        Ok(catalog) => {
+            let with = match overlays {
+                0 => String::new(),
+                1 => " with 1 overlay".to_string(),
+                n => format!(" with {n} overlays"),
+            };
+            println!(
+                "{}{with}: valid ({} nodes)",
+                file.display(),
+                catalog.tree.nodes().count()
+            );
             0
         }
         Err(errors) => {
-            for e in &errors.0 {
-                println!("{e}");
+            let lines: Vec<String> = match &errors {
+                CatalogError::Tree(e) => e.0.iter().map(ToString::to_string).collect(),
+                CatalogError::Profiles(e) => e.0.iter().map(ToString::to_string).collect(),
+            };
+            for line in &lines {
+                println!("{line}");
             }
             eprintln!(
                 "smtp-doctor: {}: {} problem(s)",
                 file.display(),
-                errors.0.len()
+                lines.len()
             );
             1
         }
     }
 }
 
-/// Builds the diagnosis input from options, reading the password from where it was pointed.
-pub fn input_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
+/// Builds the diagnosis input and the checks' options from the command line, reading the
+/// password from where it was pointed.
+pub fn input_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageError> {
     if !email.contains('@') {
         return Err(UsageError(format!(
             "--email `{email}` is not an e-mail address"
@@ -413,20 +451,22 @@ pub fn input_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
 }
 
 /// The options without an address check: the wizard may start with no address and ask.
-fn settings_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
+fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageError> {
     let mut input = Input::new(email);
     input.server = c.server.clone();
     input.port = c.port;
     input.security = c.security;
     input.user = c.user.clone();
-    input.rcpt = c.rcpt.clone();
-    input.reference = c.reference.clone();
-    input.timeout = c.timeout;
-    input.dns_server = c.dns_server;
-    input.ca_file = c.ca_file.clone();
     input.error_text = c.error_text.clone();
-    input.public_ip_dns = c.public_ip_dns;
-    input.allow_plaintext_auth = c.allow_plaintext_auth;
+    let options = Options {
+        timeout: c.timeout,
+        dns_server: c.dns_server,
+        public_ip_dns: c.public_ip_dns,
+        ca_file: c.ca_file.clone(),
+        reference: c.reference.clone(),
+        rcpt: c.rcpt.clone(),
+        allow_plaintext_auth: c.allow_plaintext_auth,
+    };
     input.answers = c.answer.iter().cloned().collect::<BTreeMap<_, _>>();
     if let Some(var) = &c.password_env {
         let value = std::env::var(var).map_err(|_| {
@@ -444,8 +484,28 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
         line.clear();
         input.password = Some(Secret::new(value));
     }
-    if let Some(dir) = &c.profiles {
-        let loaded = crate::profiles::Profiles::load(Some(dir)).map_err(|errors| {
+    if let Some(path) = &c.ca_file {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(UsageError(format!("--ca-file {}: {e}", path.display())));
+        }
+    }
+    Ok((input, options))
+}
+
+/// The person's own files for the catalog.
+fn catalog_files(c: &CommonArgs) -> CatalogFiles {
+    CatalogFiles {
+        tree: c.tree.clone(),
+        tree_extra: c.tree_extra.clone(),
+        profiles: c.profiles.clone(),
+    }
+}
+
+/// The catalog: the embedded tree, profiles and lists plus the person's files. A problem
+/// becomes one line that names the file, line and column of the first one.
+pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
+    Catalog::load(files).map_err(|e| match e {
+        CatalogError::Profiles(errors) => {
             // One line: the first problem names file, line and column; the count says
             // whether `tree validate`-style patience is needed for the rest.
             let first = errors
@@ -458,21 +518,8 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<Input, UsageError> {
                 n => format!(" (and {} more problems)", n - 1),
             };
             UsageError(format!("--profiles: {first}{more}"))
-        })?;
-        input.profiles = std::sync::Arc::new(loaded);
-    }
-    if let Some(path) = &c.ca_file {
-        if let Err(e) = std::fs::metadata(path) {
-            return Err(UsageError(format!("--ca-file {}: {e}", path.display())));
         }
-    }
-    Ok(input)
-}
-
-/// The tree from `--tree`, or the embedded one.
-pub fn load_tree(path: Option<&std::path::Path>) -> Result<Tree, UsageError> {
-    match path {
-        Some(p) => Tree::load_file(p).map_err(|errs| {
+        CatalogError::Tree(errs) => {
             let first = errs.0.first().map(|e| e.to_string()).unwrap_or_default();
             let more = errs.0.len().saturating_sub(1);
             if more > 0 {
@@ -482,34 +529,26 @@ pub fn load_tree(path: Option<&std::path::Path>) -> Result<Tree, UsageError> {
             } else {
                 UsageError(format!("invalid tree: {first}"))
             }
-        }),
-        None => Tree::embedded().cloned().map_err(|e| {
-            UsageError(format!(
-                "the embedded tree is invalid (a build defect): {e}"
-            ))
-        }),
-    }
+        }
+    })
 }
 
 fn check(args: CheckArgs) -> Result<i32, UsageError> {
-    let input = input_from(&args.email, &args.common)?;
-    let tree = load_tree(args.common.tree.as_deref())?;
+    let (input, options) = input_from(&args.email, &args.common)?;
+    let catalog = Arc::new(load_catalog(&catalog_files(&args.common))?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| UsageError(format!("cannot start: {e}")))?;
-    let facts = runtime.block_on(collect_facts(&input))?;
+    let facts = runtime.block_on(collect_facts(catalog.clone(), &input, options.clone()))?;
     // Sockets still closing must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(100));
-    let d = diagnosis::diagnose(&tree, &input, &facts, QuestionMode::UseDefaults);
-    let report = Report::new(&input, &facts, &d);
+    let d = diagnosis::diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
+    let report = Report::new(&d);
 
     if let Some(path) = &args.save_facts {
-        let recorded = crate::recording::RecordedInput::of(
-            &input,
-            args.common.profiles.as_deref(),
-            args.common.tree.as_deref(),
-        );
+        let recorded =
+            crate::recording::RecordedInput::of(&input, &options, &catalog_files(&args.common));
         let text = crate::recording::Recording::new(recorded, &facts, &d)
             .to_toml()
             .map_err(|e| UsageError(format!("--save-facts: {e}")))?;
@@ -767,15 +806,24 @@ fn save_server(
 }
 
 /// Runs every check, then walks the tree with the questions answered from the input.
-pub async fn diagnose_once(tree: &Tree, input: Input) -> Result<Report, UsageError> {
-    let facts = collect_facts(&input).await?;
-    let d = diagnosis::diagnose(tree, &input, &facts, QuestionMode::UseDefaults);
-    Ok(Report::new(&input, &facts, &d))
+pub async fn diagnose_once(
+    catalog: Arc<Catalog>,
+    input: Input,
+    options: Options,
+) -> Result<Report, UsageError> {
+    let facts = collect_facts(catalog.clone(), &input, options).await?;
+    let d = diagnosis::diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
+    Ok(Report::new(&d))
 }
 
 /// Runs every check and gathers what they found.
-pub async fn collect_facts(input: &Input) -> Result<Facts, UsageError> {
-    let engine = Engine::new(input.clone()).map_err(|e| UsageError(e.to_string()))?;
+pub async fn collect_facts(
+    catalog: Arc<Catalog>,
+    input: &Input,
+    options: Options,
+) -> Result<Facts, UsageError> {
+    let engine =
+        Engine::new(input.clone(), options, catalog).map_err(|e| UsageError(e.to_string()))?;
     let mut rx = engine.start();
     let mut facts = Facts::default();
     while let Some(fact) = rx.recv().await {

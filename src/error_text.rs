@@ -159,30 +159,40 @@ impl Recognised {
 }
 
 /// What the pieces of a message matched in the catalogue.
-struct Found {
+struct Found<'c> {
     hex: Option<String>,
-    hex_entry: Option<&'static KnownCode>,
-    pattern_entry: Option<&'static KnownCode>,
-    socket_entry: Option<&'static KnownCode>,
+    hex_entry: Option<&'c KnownCode>,
+    pattern_entry: Option<&'c KnownCode>,
+    socket_entry: Option<&'c KnownCode>,
 }
 
-fn find_all(text: &str) -> Found {
+fn find_all<'c>(codes: &'c [KnownCode], text: &str) -> Found<'c> {
     let hex = find_hex_code(text);
     let hex_entry = hex
         .as_ref()
-        .and_then(|c| catalogue().iter().find(|k| k.code.as_deref() == Some(c)));
+        .and_then(|c| codes.iter().find(|k| k.code.as_deref() == Some(c)));
     Found {
         hex,
         hex_entry,
-        pattern_entry: find_pattern(text),
-        socket_entry: find_socket(text),
+        pattern_entry: find_pattern(codes, text),
+        socket_entry: find_socket(codes, text),
     }
 }
 
-/// Reads a pasted message. Never panics; no field it returns holds a control character.
-pub fn recognise(text: &str) -> Recognised {
+/// A pasted message read once: what was recognised in it, and the catalogue entry that
+/// decides where the tree starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading<'c> {
+    pub recognised: Recognised,
+    /// The error number's entry, else the message text's, else the socket error's.
+    pub entry: Option<&'c KnownCode>,
+}
+
+/// Reads a pasted message against `codes` (the catalogue of a [`crate::catalog::Catalog`]).
+/// Never panics; no field it returns holds a control character.
+pub fn read_in<'c>(codes: &'c [KnownCode], text: &str) -> Reading<'c> {
     let text = clean_input(text);
-    let f = find_all(&text);
+    let f = find_all(codes, &text);
     let socket_code = f.socket_entry.and_then(|k| k.socket).map(|n| n.to_string());
     let main = f.hex_entry.or(f.pattern_entry).map(|k| k.meaning.clone());
     // The socket number refines a connection error ("0x800CCC0E ... Socket Error: 10060").
@@ -190,19 +200,27 @@ pub fn recognise(text: &str) -> Recognised {
         (Some(m), Some(s)) => Some(format!("{m} {}", s.meaning)),
         (m, s) => m.or_else(|| s.map(|s| s.meaning.clone())),
     };
-    Recognised {
-        code: f.hex.or(socket_code),
-        account: find_account(&text).map(no_controls),
-        server_reply: find_server_reply(&text).map(no_controls),
-        meaning: meaning.map(no_controls),
+    Reading {
+        recognised: Recognised {
+            code: f.hex.or(socket_code),
+            account: find_account(&text).map(no_controls),
+            server_reply: find_server_reply(&text).map(no_controls),
+            meaning: meaning.map(no_controls),
+        },
+        entry: f.hex_entry.or(f.pattern_entry).or(f.socket_entry),
     }
 }
 
-/// The catalogue entry that decides where the tree starts: the error number's, else the
-/// message text's, else the socket error's.
+/// Reads a pasted message against the embedded catalogue (the wizard's error screen, as
+/// the person types).
+pub fn recognise(text: &str) -> Recognised {
+    read_in(catalogue(), text).recognised
+}
+
+/// The embedded catalogue's entry that decides where the tree starts: the error number's,
+/// else the message text's, else the socket error's.
 pub fn classify(text: &str) -> Option<&'static KnownCode> {
-    let f = find_all(&clean_input(text));
-    f.hex_entry.or(f.pattern_entry).or(f.socket_entry)
+    read_in(catalogue(), text).entry
 }
 
 /// Line breaks unified to `\n`, tabs and no-break spaces to spaces, every other control
@@ -257,9 +275,9 @@ fn find_hex_code(text: &str) -> Option<String> {
 }
 
 /// The most specific (longest) message pattern found in the text.
-fn find_pattern(text: &str) -> Option<&'static KnownCode> {
+fn find_pattern<'c>(codes: &'c [KnownCode], text: &str) -> Option<&'c KnownCode> {
     let lower = text.to_lowercase();
-    catalogue()
+    codes
         .iter()
         .filter(|k| {
             k.pattern
@@ -273,11 +291,11 @@ fn find_pattern(text: &str) -> Option<&'static KnownCode> {
 }
 
 /// A five-digit word that is a known socket error number.
-fn find_socket(text: &str) -> Option<&'static KnownCode> {
+fn find_socket<'c>(codes: &'c [KnownCode], text: &str) -> Option<&'c KnownCode> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() == 5 && w.chars().all(|c| c.is_ascii_digit()))
         .filter_map(|w| w.parse::<u16>().ok())
-        .find_map(|n| catalogue().iter().find(|k| k.socket == Some(n)))
+        .find_map(|n| codes.iter().find(|k| k.socket == Some(n)))
 }
 
 /// Where localised Outlook versions name the account: "Task 'ACCOUNT - Sending'".

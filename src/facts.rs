@@ -7,12 +7,12 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::dns::{self, Lookup, Mx, Srv};
+use crate::checks::network::RouteCheck;
 use crate::checks::path::PathTrace;
+use crate::checks::reference::ReferenceCheck;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::{PortReach, TcpOutcome};
-use crate::checks::{CheckRecord, Status};
-use crate::engine::network::RouteCheck;
-use crate::engine::reference::ReferenceCheck;
+use crate::checks::{CheckId, CheckRecord, SmtpStage, Status};
 
 pub mod serde_form;
 
@@ -201,7 +201,7 @@ impl Facts {
         let mut out = Vec::new();
         if let Some(why) = &self.server_name_invalid {
             out.push(rec(
-                "input.server_name",
+                CheckId::ServerName,
                 Status::Fail,
                 0,
                 format!("not a host name: {why}"),
@@ -216,7 +216,7 @@ impl Facts {
                 Lookup::Timeout => (Status::Fail, "the DNS server did not answer".to_string()),
                 Lookup::Error(e) => (Status::Fail, format!("lookup error: {e}")),
             };
-            out.push(rec_detail("dns.server.a", status, summary, l));
+            out.push(rec_detail(CheckId::ServerAddress, status, summary, l));
         }
         if let Some(l) = &self.mx {
             let (status, summary) = match l {
@@ -232,7 +232,7 @@ impl Facts {
                 ),
                 other => (Status::Warn, format!("no MX records ({})", other.word())),
             };
-            out.push(rec_detail("dns.domain.mx", status, summary, l));
+            out.push(rec_detail(CheckId::DomainMx, status, summary, l));
         }
         if let Some(l) = &self.domain_txt {
             let (status, summary) = match l {
@@ -243,7 +243,7 @@ impl Facts {
                 Lookup::Nxdomain | Lookup::NoRecords => (Status::Warn, "no SPF record".to_string()),
                 other => (Status::Skip, format!("SPF not known ({})", other.word())),
             };
-            out.push(rec_detail("dns.domain.txt", status, summary, l));
+            out.push(rec_detail(CheckId::DomainTxt, status, summary, l));
         }
         if let Some(l) = &self.dmarc_txt {
             let (status, summary) = match l {
@@ -256,7 +256,7 @@ impl Facts {
                 }
                 other => (Status::Skip, format!("DMARC not known ({})", other.word())),
             };
-            out.push(rec_detail("dns.domain.dmarc", status, summary, l));
+            out.push(rec_detail(CheckId::DomainDmarc, status, summary, l));
         }
         if let Some(l) = &self.srv {
             let (status, summary) = match l {
@@ -275,7 +275,7 @@ impl Facts {
                     format!("no submission SRV record ({})", other.word()),
                 ),
             };
-            out.push(rec_detail("dns.domain.srv", status, summary, l));
+            out.push(rec_detail(CheckId::DomainSrv, status, summary, l));
         }
         if let Some(found) = &self.provider {
             let (status, summary) = match found {
@@ -293,7 +293,7 @@ impl Facts {
                     "no known provider serves this domain".to_string(),
                 ),
             };
-            out.push(rec_detail("provider", status, summary, found));
+            out.push(rec_detail(CheckId::Provider, status, summary, found));
         }
         if let Some(r) = &self.route {
             let (status, summary) = if r.any() {
@@ -312,7 +312,7 @@ impl Facts {
                     "this computer has no route to the internet: no network connection".to_string(),
                 )
             };
-            out.push(rec_detail("net.route", status, summary, r));
+            out.push(rec_detail(CheckId::Route, status, summary, r));
         }
         if let Some(list) = &self.resolvers {
             for reach in list {
@@ -333,7 +333,7 @@ impl Facts {
                     }
                     other => format!("the DNS server {addr}: {}", other.word()),
                 };
-                out.push(rec_detail("net.resolver", status, summary, reach));
+                out.push(rec_detail(CheckId::Resolver, status, summary, reach));
             }
         }
         if let Some(l) = &self.public_ip_lookup {
@@ -347,7 +347,7 @@ impl Facts {
                     format!("public address not learned by DNS ({})", l.word()),
                 ),
             };
-            out.push(rec_detail("net.public_ip", status, summary, l));
+            out.push(rec_detail(CheckId::PublicIp, status, summary, l));
         }
         if let Some(r) = &self.reference {
             for p in &r.ports {
@@ -356,7 +356,7 @@ impl Facts {
                     _ => Status::Warn,
                 };
                 out.push(rec_detail(
-                    &format!("ref.{}", p.port),
+                    CheckId::Reference(p.port),
                     status,
                     format!(
                         "reference {} port {}: {}",
@@ -378,7 +378,7 @@ impl Facts {
                 Status::Warn
             };
             out.push(rec_detail(
-                &format!("path.{}", t.destination.port()),
+                CheckId::Path(t.destination.port()),
                 status,
                 format!("path to {}: {}", t.destination, t.summary()),
                 t,
@@ -388,34 +388,34 @@ impl Facts {
     }
 
     /// Check ids that are planned but not finished, for "waiting/running" displays.
-    pub fn pending_checks(&self) -> Vec<String> {
+    pub fn pending_checks(&self) -> Vec<CheckId> {
         let mut out = Vec::new();
         if self.target.is_none()
             || (self.target_host().is_some()
                 && self.server_dns.is_none()
                 && self.server_name_invalid.is_none())
         {
-            out.push("dns.server.a".to_string());
+            out.push(CheckId::ServerAddress);
         }
         for (id, v) in [
-            ("dns.domain.mx", self.mx.is_none()),
-            ("dns.domain.txt", self.domain_txt.is_none()),
-            ("dns.domain.dmarc", self.dmarc_txt.is_none()),
-            ("dns.domain.srv", self.srv.is_none()),
-            ("provider", self.provider.is_none()),
-            ("net.route", self.route.is_none()),
-            ("net.public_ip", self.public_ip_lookup.is_none()),
+            (CheckId::DomainMx, self.mx.is_none()),
+            (CheckId::DomainTxt, self.domain_txt.is_none()),
+            (CheckId::DomainDmarc, self.dmarc_txt.is_none()),
+            (CheckId::DomainSrv, self.srv.is_none()),
+            (CheckId::Provider, self.provider.is_none()),
+            (CheckId::Route, self.route.is_none()),
+            (CheckId::PublicIp, self.public_ip_lookup.is_none()),
         ] {
             if v {
-                out.push(id.to_string());
+                out.push(id);
             }
         }
         if let Some(plan) = &self.plan {
             for port in plan {
                 match self.ports.get(port) {
                     Some(p) if p.finished => {}
-                    Some(p) if p.reach.is_some() => out.push(format!("smtp.{port}")),
-                    _ => out.push(format!("tcp.{port}")),
+                    Some(p) if p.reach.is_some() => out.push(CheckId::Smtp(*port)),
+                    _ => out.push(CheckId::Tcp(*port)),
                 }
             }
         }
@@ -440,9 +440,9 @@ fn join(ips: &[IpAddr]) -> String {
         .join(", ")
 }
 
-fn rec(id: &str, status: Status, ms: u64, summary: String) -> CheckRecord {
+fn rec(id: CheckId, status: Status, ms: u64, summary: String) -> CheckRecord {
     CheckRecord {
-        id: id.to_string(),
+        id,
         status,
         duration_ms: ms,
         summary,
@@ -450,9 +450,14 @@ fn rec(id: &str, status: Status, ms: u64, summary: String) -> CheckRecord {
     }
 }
 
-fn rec_detail<T: Serialize>(id: &str, status: Status, summary: String, detail: &T) -> CheckRecord {
+fn rec_detail<T: Serialize>(
+    id: CheckId,
+    status: Status,
+    summary: String,
+    detail: &T,
+) -> CheckRecord {
     CheckRecord {
-        id: id.to_string(),
+        id,
         status,
         duration_ms: 0,
         summary,
@@ -487,7 +492,7 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         Status::Fail
     };
     let mut r = rec_detail(
-        &format!("tcp.{port}"),
+        CheckId::Tcp(port),
         status,
         format!("port {port} {} ({where_})", outcome.word()),
         reach,
@@ -528,7 +533,7 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
             ),
         };
         let mut r = rec_detail(
-            &format!("smtp.{port}.greeting"),
+            CheckId::Stage(port, SmtpStage::Greeting),
             status,
             summary,
             &p.greeting,
@@ -542,7 +547,7 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
             caps = "no extensions".into();
         }
         out.push(rec_detail(
-            &format!("smtp.{port}.ehlo"),
+            CheckId::Stage(port, SmtpStage::Ehlo),
             Status::Pass,
             format!("capabilities: {caps}"),
             e,
@@ -576,7 +581,7 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
             ),
             TlsResult::Refused { reply } => (Status::Fail, format!("STARTTLS refused: {reply}")),
         };
-        let mut r = rec_detail(&format!("tls.{port}"), status, summary, t);
+        let mut r = rec_detail(CheckId::Tls(port), status, summary, t);
         r.duration_ms = stage_ms(p, "tls");
         out.push(r);
     }
@@ -612,26 +617,33 @@ fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
                 (Status::Fail, format!("sign-in broke off: {message}"))
             }
         };
-        let mut r = rec_detail(&format!("smtp.{port}.auth"), status, summary, a);
+        let mut r = rec_detail(CheckId::Stage(port, SmtpStage::Auth), status, summary, a);
         r.duration_ms = stage_ms(p, "auth");
         out.push(r);
     }
     if let Some(e) = &p.envelope {
+        // The stage, not what was refused: servers refuse a sender at RCPT TO too (Exim's
+        // ACLs do); the reply rules say what the refusal means.
         let (status, summary) = match e {
             EnvelopeOutcome::Accepted => (
                 Status::Pass,
                 "sender and recipient accepted (no mail sent)".to_string(),
             ),
             EnvelopeOutcome::MailRejected { reply } => {
-                (Status::Fail, format!("sender refused: {reply}"))
+                (Status::Fail, format!("refused at MAIL FROM: {reply}"))
             }
             EnvelopeOutcome::RcptRejected { reply } => {
-                (Status::Fail, format!("recipient refused: {reply}"))
+                (Status::Fail, format!("refused at RCPT TO: {reply}"))
             }
             EnvelopeOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
             EnvelopeOutcome::Error { message } => (Status::Fail, format!("broke off: {message}")),
         };
-        let mut r = rec_detail(&format!("smtp.{port}.envelope"), status, summary, e);
+        let mut r = rec_detail(
+            CheckId::Stage(port, SmtpStage::Envelope),
+            status,
+            summary,
+            e,
+        );
         r.duration_ms = stage_ms(p, "envelope");
         out.push(r);
     }

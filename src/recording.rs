@@ -7,17 +7,16 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{Catalog, CatalogError, CatalogFiles};
 use crate::diagnosis::{self, Diagnosis};
 use crate::facts::Facts;
-use crate::profiles::Profiles;
 use crate::secret::Secret;
-use crate::settings::{Endpoint, Input, Security};
-use crate::tree::{QuestionMode, Tree};
+use crate::settings::{Endpoint, Input, Options, Security};
+use crate::tree::QuestionMode;
 
 pub const FORMAT: &str = "smtp-doctor/facts/v1";
 
@@ -68,6 +67,9 @@ pub struct RecordedInput {
     /// `--tree FILE`, the same way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<PathBuf>,
+    /// `--tree-extra FILE`s (host overlays), the same way.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tree_extra: Vec<PathBuf>,
     /// `--answer ID=CHOICE`: the answers given; the rest take their defaults.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, String>,
@@ -168,8 +170,9 @@ fn endpoint_words(e: Option<&Endpoint>) -> String {
 }
 
 impl RecordedInput {
-    /// What to record of `input`; `profiles` and `tree` are the paths the run was given.
-    pub fn of(input: &Input, profiles: Option<&Path>, tree: Option<&Path>) -> RecordedInput {
+    /// What to record of a run: what the person typed, the knobs, and the paths of the
+    /// catalog files it was given.
+    pub fn of(input: &Input, options: &Options, files: &CatalogFiles) -> RecordedInput {
         RecordedInput {
             email: input.email.clone(),
             server: input.server.clone(),
@@ -177,19 +180,20 @@ impl RecordedInput {
             security: input.security,
             user: input.user.clone(),
             password_given: input.password.is_some(),
-            rcpt: input.rcpt.clone(),
-            reference: input.reference.clone(),
+            rcpt: options.rcpt.clone(),
+            reference: options.reference.clone(),
             error_text: input.error_text.clone(),
-            allow_plaintext_auth: input.allow_plaintext_auth,
-            timeout_ms: u64::try_from(input.timeout.as_millis()).ok(),
-            profiles: profiles.map(Path::to_path_buf),
-            tree: tree.map(Path::to_path_buf),
+            allow_plaintext_auth: options.allow_plaintext_auth,
+            timeout_ms: u64::try_from(options.timeout.as_millis()).ok(),
+            profiles: files.profiles.clone(),
+            tree: files.tree.clone(),
+            tree_extra: files.tree_extra.clone(),
             answers: input.answers.clone(),
         }
     }
 
-    /// The diagnosis input again, relative paths taken from `base`.
-    pub fn to_input(&self, base: &Path) -> Result<Input, RecordingError> {
+    /// The diagnosis input and knobs again.
+    pub fn to_input(&self) -> (Input, Options) {
         let mut input = Input::new(self.email.clone());
         input.server = self.server.clone();
         input.port = self.port;
@@ -198,49 +202,49 @@ impl RecordedInput {
         input.password = self
             .password_given
             .then(|| Secret::new(PASSWORD_STAND_IN.to_string()));
-        input.rcpt = self.rcpt.clone();
-        input.reference = self.reference.clone();
         input.error_text = self.error_text.clone();
-        input.allow_plaintext_auth = self.allow_plaintext_auth;
-        if let Some(ms) = self.timeout_ms {
-            input.timeout = Duration::from_millis(ms);
-        }
         input.answers = self.answers.clone();
-        if let Some(dir) = &self.profiles {
-            let path = base.join(dir);
-            let loaded =
-                Profiles::load(Some(&path)).map_err(|errors| RecordingError::Profiles {
-                    message: errors
-                        .0
-                        .first()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    path,
-                })?;
-            input.profiles = Arc::new(loaded);
+        let mut options = Options {
+            rcpt: self.rcpt.clone(),
+            reference: self.reference.clone(),
+            allow_plaintext_auth: self.allow_plaintext_auth,
+            ..Options::default()
+        };
+        if let Some(ms) = self.timeout_ms {
+            options.timeout = Duration::from_millis(ms);
         }
-        Ok(input)
+        (input, options)
     }
 
-    /// The recorded `--tree`, or the embedded tree.
-    pub fn tree(&self, base: &Path) -> Result<Tree, RecordingError> {
-        match &self.tree {
-            Some(file) => {
-                let path = base.join(file);
-                Tree::load_file(&path).map_err(|errors| RecordingError::Tree {
-                    message: errors
-                        .0
-                        .first()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    path,
-                })
-            }
-            None => Tree::embedded().cloned().map_err(|e| RecordingError::Tree {
-                path: PathBuf::from("(embedded)"),
-                message: e.to_string(),
-            }),
-        }
+    /// The catalog the run used: the embedded one plus the recorded files, relative paths
+    /// taken from `base`.
+    pub fn catalog(&self, base: &Path) -> Result<Catalog, RecordingError> {
+        let files = CatalogFiles {
+            tree: self.tree.as_ref().map(|t| base.join(t)),
+            tree_extra: self.tree_extra.iter().map(|t| base.join(t)).collect(),
+            profiles: self.profiles.as_ref().map(|p| base.join(p)),
+        };
+        Catalog::load(&files).map_err(|e| match e {
+            CatalogError::Profiles(errors) => RecordingError::Profiles {
+                path: files.profiles.clone().unwrap_or_default(),
+                message: errors
+                    .0
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            },
+            CatalogError::Tree(errors) => RecordingError::Tree {
+                path: files
+                    .tree
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("(embedded)")),
+                message: errors
+                    .0
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            },
+        })
     }
 }
 
@@ -270,9 +274,9 @@ impl Recording {
     /// Walks the tree over the recorded facts as `check` does (questions not answered take
     /// their defaults); relative paths in the input are taken from `base`.
     pub fn replay(&self, base: &Path) -> Result<(Input, Diagnosis), RecordingError> {
-        let input = self.input.to_input(base)?;
-        let tree = self.input.tree(base)?;
-        let d = diagnosis::diagnose(&tree, &input, &self.facts, QuestionMode::UseDefaults);
+        let (input, _options) = self.input.to_input();
+        let catalog = self.input.catalog(base)?;
+        let d = diagnosis::diagnose(&catalog, &input, &self.facts, QuestionMode::UseDefaults);
         Ok((input, d))
     }
 }

@@ -1,64 +1,19 @@
-//! What the person told us: their account and the outgoing-server settings as typed.
+//! What a diagnosis starts from, in two parts: [`Input`], what the person told us (their
+//! account, the outgoing-server settings as typed, the error message, the answers), and
+//! [`Options`], the knobs of the checks (time-out, resolvers, extra CA file, reference host,
+//! test recipient). The rules the diagnosis applies (tree, profiles, reply rules) are not
+//! here: they are the [`crate::catalog::Catalog`], loaded once.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
-use crate::profiles::{Profile, Profiles};
 use crate::secret::Secret;
 
-/// Encryption as mail clients name it. `Tls` is implicit TLS (Outlook's "SSL/TLS").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Security {
-    Starttls,
-    Tls,
-    None,
-}
+pub use crate::endpoint::{Endpoint, Security};
 
-impl Security {
-    /// The label Outlook shows in its "Use the following type of encrypted connection" list.
-    pub fn outlook_label(self) -> &'static str {
-        match self {
-            Security::Starttls => "STARTTLS",
-            Security::Tls => "SSL/TLS",
-            Security::None => "None",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Security::Starttls => "starttls",
-            Security::Tls => "tls",
-            Security::None => "none",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Security> {
-        match s.to_ascii_lowercase().as_str() {
-            "starttls" => Some(Security::Starttls),
-            "tls" | "ssl" | "ssl/tls" | "implicit" => Some(Security::Tls),
-            "none" | "plain" | "off" => Some(Security::None),
-            _ => None,
-        }
-    }
-}
-
-/// One concrete way to reach a submission server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Endpoint {
-    pub server: String,
-    pub port: u16,
-    pub security: Security,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user: Option<String>,
-}
-
-/// Everything a diagnosis starts from. Built from command-line options or the wizard's forms.
+/// What the person typed. Built from command-line options or the wizard's forms.
 #[derive(Debug, Clone)]
 pub struct Input {
     pub email: String,
@@ -67,21 +22,10 @@ pub struct Input {
     pub security: Option<Security>,
     pub user: Option<String>,
     pub password: Option<Secret>,
-    pub rcpt: Option<String>,
-    pub reference: Option<String>,
-    pub timeout: Duration,
-    pub dns_server: Option<SocketAddr>,
-    pub ca_file: Option<PathBuf>,
+    /// The error message the mail program showed (`--error-text`), as pasted.
     pub error_text: Option<String>,
-    /// Send the password over an unencrypted connection when the server offers nothing else.
-    pub allow_plaintext_auth: bool,
     /// Answers to the tree's questions, by question id (from `--answer ID=CHOICE` or the wizard).
     pub answers: BTreeMap<String, String>,
-    /// The resolver asked for this network's public address (`myip.opendns.com`); `None`:
-    /// OpenDNS's. Tests point it at their own lab.
-    pub public_ip_dns: Option<SocketAddr>,
-    /// Provider profiles: the shipped ones, plus `--profiles DIR`.
-    pub profiles: Arc<Profiles>,
 }
 
 impl Input {
@@ -93,16 +37,8 @@ impl Input {
             security: None,
             user: None,
             password: None,
-            rcpt: None,
-            reference: None,
-            timeout: Duration::from_secs(5),
-            dns_server: None,
-            ca_file: None,
             error_text: None,
-            allow_plaintext_auth: false,
             answers: BTreeMap::new(),
-            public_ip_dns: None,
-            profiles: Profiles::shared_embedded(),
         }
     }
 
@@ -119,14 +55,46 @@ impl Input {
             .clone()
             .or_else(|| self.password.as_ref().map(|_| self.email.clone()))
     }
+}
 
-    /// The provider serving the address's domain by name alone (no DNS needed).
-    pub fn provider_by_domain(&self) -> Option<&Profile> {
-        self.profiles.by_domain(&self.email_domain()?)
+/// How the checks run: none of this changes what the person's settings are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The budget for one network step (connect, one reply, a handshake).
+    pub timeout: Duration,
+    /// The DNS resolver to use instead of the system's.
+    pub dns_server: Option<SocketAddr>,
+    /// The resolver asked for this network's public address (`myip.opendns.com`); `None`:
+    /// OpenDNS's. Tests point it at their own lab.
+    pub public_ip_dns: Option<SocketAddr>,
+    /// Extra trusted certificate authorities (PEM).
+    pub ca_file: Option<PathBuf>,
+    /// A host known to accept connections on the mail ports (`--reference`).
+    pub reference: Option<String>,
+    /// The recipient of the envelope test (`--rcpt`); `None`: the person's own address.
+    pub rcpt: Option<String>,
+    /// Send the password over an unencrypted connection when the server offers nothing else.
+    pub allow_plaintext_auth: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            timeout: Duration::from_secs(5),
+            dns_server: None,
+            public_ip_dns: None,
+            ca_file: None,
+            reference: None,
+            rcpt: None,
+            allow_plaintext_auth: false,
+        }
     }
+}
 
-    pub fn envelope_rcpt(&self) -> String {
-        self.rcpt.clone().unwrap_or_else(|| self.email.clone())
+impl Options {
+    /// The envelope test's recipient: `--rcpt`, else the person's own address.
+    pub fn envelope_rcpt(&self, input: &Input) -> String {
+        self.rcpt.clone().unwrap_or_else(|| input.email.clone())
     }
 }
 
@@ -145,11 +113,11 @@ mod tests {
     }
 
     #[test]
-    fn security_labels_round_trip() {
-        for s in [Security::Starttls, Security::Tls, Security::None] {
-            assert_eq!(Security::parse(s.as_str()), Some(s));
-        }
-        assert_eq!(Security::parse("SSL/TLS"), Some(Security::Tls));
-        assert_eq!(Security::parse("bogus"), None);
+    fn the_recipient_defaults_to_the_sender() {
+        let i = Input::new("me@example.org");
+        let mut o = Options::default();
+        assert_eq!(o.envelope_rcpt(&i), "me@example.org");
+        o.rcpt = Some("you@example.net".into());
+        assert_eq!(o.envelope_rcpt(&i), "you@example.net");
     }
 }

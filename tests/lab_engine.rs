@@ -398,3 +398,57 @@ fn saved_facts_never_hold_the_password() {
     let got = smtp_doctor::recording::Outcome::of(&replayed);
     assert_eq!(recording.expected.differences(&got), Vec::<String>::new());
 }
+
+/// A host's overlay (the README's worked example) adds a branch on its own refusal: every
+/// lab server refuses the sender `suspended@example.test` with "550 5.7.1 Customer
+/// suspended" (an access map in `tests/lab/lab.sh`), and with the overlay the report names
+/// the host's cause, in the host's words and with its link.
+#[test]
+fn a_hosts_overlay_names_its_own_refusal() {
+    lab();
+    const SUSPENDED: &str = "suspended@example.test";
+    let overlay = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/host-overlay/billing-suspended.toml"
+    );
+    // Alice signs in and sends as the suspended customer's address.
+    let mut plain = args_for(
+        SUSPENDED,
+        "smtp.example.test",
+        Some("587"),
+        Some("starttls"),
+    );
+    plain.extend(["--user", EMAIL]);
+    let mut extended = plain.clone();
+    extended.extend(["--tree-extra", overlay]);
+
+    let run = run_check(&extended, Some(PASSWORD));
+    assert_problem(&run, "host.billing_suspended");
+    let cause = &run.report()["causes"][0];
+    assert_eq!(cause["who_acts"], "person", "{}", run.pretty());
+    let explanation = cause["explanation"].as_str().unwrap_or_default();
+    assert!(
+        explanation.contains("Customer suspended") && explanation.contains(SUSPENDED),
+        "{}",
+        run.pretty()
+    );
+    assert!(
+        cause["fix"][0]
+            .as_str()
+            .is_some_and(|s| s.contains("https://billing.example-host.test/invoices")),
+        "{}",
+        run.pretty()
+    );
+    let text = common::run_check_text(&extended, Some(PASSWORD));
+    assert!(
+        text.stdout.contains("Sending is on hold")
+            && text.stdout.contains("host.billing_suspended"),
+        "{}",
+        text.stdout
+    );
+
+    // Without the overlay the same refusal is one of the built-in envelope findings.
+    let run = run_check(&plain, Some(PASSWORD));
+    assert_eq!(run.report()["verdict"], "problem", "{}", run.pretty());
+    assert_ne!(run.primary_cause(), "host.billing_suspended");
+}

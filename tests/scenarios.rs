@@ -33,7 +33,7 @@ fn replay(name: &str) {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{shown}: {e}"));
     let recording = Recording::from_toml(&text).unwrap_or_else(|e| panic!("{shown}: {e}"));
 
-    let (input, diagnosis) = recording
+    let (_input, diagnosis) = recording
         .replay(root())
         .unwrap_or_else(|e| panic!("{shown}: {e}"));
     let got = Outcome::of(&diagnosis);
@@ -55,7 +55,7 @@ fn replay(name: &str) {
         );
     }
 
-    let report = Report::new(&input, &recording.facts, &diagnosis);
+    let report = Report::new(&diagnosis);
     let json: serde_json::Value = serde_json::from_str(&report.to_json())
         .unwrap_or_else(|e| panic!("{shown}: the report is not JSON: {e}"));
     let violations = schema::report_violations(&json);
@@ -118,6 +118,26 @@ scenarios!(
     lab_certificate_for_another_name,
     lab_domain_without_spf,
     lab_encryption_switched_off,
+    lab_exchange_auth_not_offered_before_tls,
+    lab_exchange_connection_limit_refuses_the_greeting_inside_tls_on_465,
+    lab_exchange_connection_limit_refuses_the_greeting_no_port,
+    lab_exchange_connection_limit_refuses_the_greeting_on_587,
+    lab_exchange_implicit_tls_on_587,
+    lab_exchange_no_sign_in,
+    lab_exchange_sender_not_the_signed_in_user,
+    lab_exchange_working_account_sends,
+    lab_exchange_wrong_password,
+    lab_exim_auth_not_offered_before_tls,
+    lab_exim_expired_certificate_on_465,
+    lab_exim_expired_certificate_on_587,
+    lab_exim_implicit_tls_on_587,
+    lab_exim_no_sign_in_relay_refused,
+    lab_exim_rate_limit_refuses_the_greeting_inside_tls_on_465,
+    lab_exim_rate_limit_refuses_the_greeting_no_port,
+    lab_exim_rate_limit_refuses_the_greeting_on_587,
+    lab_exim_sender_not_the_signed_in_user,
+    lab_exim_working_account_sends,
+    lab_exim_wrong_password,
     lab_expired_certificate,
     lab_implicit_tls_on_the_starttls_port,
     lab_misspelt_server_name,
@@ -202,6 +222,7 @@ scenarios!(
     variant_auth_mechanisms_unsupported,
     variant_auth_oauth_only,
     variant_auth_temp_failure,
+    variant_exim_busy_as_recorded_before_greeting_classes,
     variant_greeting_421_busy,
     variant_greeting_554_blocklisted,
     variant_no_greeting_on_587,

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use common::serverlab::{
     self, failed_logins, good_session, run_in, serverlab, try_connect, Connect, ServerLab,
-    CUSTOMERS_NS, CSF_DENY, CSF_TEMP, DROP4, IPSET, JAIL, NFT,
+    CSF_DENY, CSF_TEMP, CUSTOMERS_NS, DROP4, IPSET, JAIL, NFT,
 };
 use common::{CheckRun, EMAIL, PASSWORD};
 use serde_json::Value;
@@ -113,7 +113,10 @@ fn get_banned(lab: &ServerLab, ip: &str, users: &[&str]) {
         lab.banned()
     );
     let start = Instant::now();
-    while !matches!(try_connect(ip, 587, Duration::from_secs(2)), Connect::Refused) {
+    while !matches!(
+        try_connect(ip, 587, Duration::from_secs(2)),
+        Connect::Refused
+    ) {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "fail2ban's rule for {ip} did not appear"
@@ -123,7 +126,12 @@ fn get_banned(lab: &ServerLab, ip: &str, users: &[&str]) {
 }
 
 fn audit(lab: &ServerLab, extra: &[&str], with_fail2ban_paths: bool) -> CheckRun {
-    let mut args: Vec<String> = vec!["server".into(), "--audit".into(), "--since".into(), "2h".into()];
+    let mut args: Vec<String> = vec![
+        "server".into(),
+        "--audit".into(),
+        "--since".into(),
+        "2h".into(),
+    ];
     args.extend(lab.path_args(with_fail2ban_paths));
     args.extend(extra.iter().map(|s| s.to_string()));
     let run = lab.run_server(&args);
@@ -146,7 +154,12 @@ fn entry<'a>(run: &'a CheckRun, address: &str) -> &'a Value {
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -192,36 +205,55 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
     let lines = strings(&c["trigger_lines"]);
     assert!(!lines.is_empty(), "{c:#}");
     for l in &lines {
-        assert!(l.contains(&format!("[{CUSTOMER}]")) && l.contains("authentication failed"), "{l}");
+        assert!(
+            l.contains(&format!("[{CUSTOMER}]")) && l.contains("authentication failed"),
+            "{l}"
+        );
     }
     let blocks = c["blocks"].as_array().unwrap();
     assert!(
-        blocks.iter().any(|b| b["source"] == "fail2ban" && b["where"] == format!("jail {JAIL}")),
+        blocks
+            .iter()
+            .any(|b| b["source"] == "fail2ban" && b["where"] == format!("jail {JAIL}")),
         "{c:#}"
     );
     assert!(
         blocks.iter().any(|b| b["source"] == "iptables"
             && b["made_by"] == "fail2ban"
-            && b["rule"].as_str().unwrap_or("").contains(&format!("-A f2b-{JAIL} -s {CUSTOMER}/32"))),
+            && b["rule"]
+                .as_str()
+                .unwrap_or("")
+                .contains(&format!("-A f2b-{JAIL} -s {CUSTOMER}/32"))),
         "{c:#}"
     );
     let sock = lab.f2b_socket.display().to_string();
     assert_eq!(
         strings(&c["unblock"]),
-        [format!("fail2ban-client -s {sock} set {JAIL} unbanip {CUSTOMER}")],
+        [format!(
+            "fail2ban-client -s {sock} set {JAIL} unbanip {CUSTOMER}"
+        )],
         "{c:#}"
     );
     assert!(
-        strings(&c["allow"]).contains(&format!("fail2ban-client -s {sock} set {JAIL} addignoreip {CUSTOMER}")),
+        strings(&c["allow"]).contains(&format!(
+            "fail2ban-client -s {sock} set {JAIL} addignoreip {CUSTOMER}"
+        )),
         "{c:#}"
     );
     assert_eq!(c["apply"], true);
-    assert!(c["banned_since"].is_string() && c["banned_until"].is_string(), "{c:#}");
+    assert!(
+        c["banned_since"].is_string() && c["banned_until"].is_string(),
+        "{c:#}"
+    );
 
     // Only failures, one account: an attacker; several accounts: spraying.
     let a = entry(&run, ATTACKER);
     assert_eq!(a["kind"], "failed_only", "{a:#}");
-    assert_eq!(accounts(&a["accounts_failed"]), ["admin@example.test"], "{a:#}");
+    assert_eq!(
+        accounts(&a["accounts_failed"]),
+        ["admin@example.test"],
+        "{a:#}"
+    );
     assert_eq!(a["apply"], false);
     let s = entry(&run, SPRAYER);
     assert_eq!(s["kind"], "spraying", "{s:#}");
@@ -239,15 +271,30 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
         .find(|b| b["source"] == "csf")
         .unwrap_or_else(|| panic!("no csf block: {t:#}"));
     assert!(
-        b["where"].as_str().unwrap_or("").starts_with(&format!("{}:", lab.csf_state.join("csf.tempban").display())),
+        b["where"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with(&format!("{}:", lab.csf_state.join("csf.tempban").display())),
         "{b:#}"
     );
-    assert!(b["reason"].as_str().unwrap_or("").starts_with("lfd - (smtpauth) Failed SMTP AUTH login"), "{b:#}");
+    assert!(
+        b["reason"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("lfd - (smtpauth) Failed SMTP AUTH login"),
+        "{b:#}"
+    );
     assert!(b["until"].is_string(), "{b:#}");
-    assert_eq!(strings(&t["unblock"]), [format!("csf -tr {CSF_CUSTOMER}")], "{t:#}");
+    assert_eq!(
+        strings(&t["unblock"]),
+        [format!("csf -tr {CSF_CUSTOMER}")],
+        "{t:#}"
+    );
     assert_eq!(
         strings(&t["allow"]),
-        [format!("csf -a {CSF_CUSTOMER} 'smtp-doctor: mail client {EMAIL}'")],
+        [format!(
+            "csf -a {CSF_CUSTOMER} 'smtp-doctor: mail client {EMAIL}'"
+        )],
         "{t:#}"
     );
 
@@ -258,8 +305,14 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
         .iter()
         .map(|e| e["kind"].as_str().unwrap_or(""))
         .collect();
-    let first_other = kinds.iter().position(|k| *k != "customer").unwrap_or(kinds.len());
-    assert!(kinds[first_other..].iter().all(|k| *k != "customer"), "{kinds:?}");
+    let first_other = kinds
+        .iter()
+        .position(|k| *k != "customer")
+        .unwrap_or(kinds.len());
+    assert!(
+        kinds[first_other..].iter().all(|k| *k != "customer"),
+        "{kinds:?}"
+    );
     for ip in [DROP4, NFT, CSF_DENY, CSF_TEMP, IPSET] {
         assert_eq!(entry(&run, ip)["kind"], "no_sign_ins", "{ip}");
     }
@@ -272,7 +325,10 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
     assert_eq!(jail["setting"], "maxretry");
     assert_eq!(jail["current"], "3");
     assert_eq!(jail["customers_banned"][0], CUSTOMER);
-    assert!(lab.banned().iter().any(|b| b == CUSTOMER), "read-only: still banned");
+    assert!(
+        lab.banned().iter().any(|b| b == CUSTOMER),
+        "read-only: still banned"
+    );
 }
 
 #[test]
@@ -293,7 +349,10 @@ fn a_customer_banned_twice_is_a_repeat_offender() {
     let r = &c["repeat"];
     assert!(r["bans"].as_u64().unwrap_or(0) >= 2, "{c:#}");
     assert_eq!(r["account"], EMAIL, "{c:#}");
-    assert!(r["note"].as_str().unwrap_or("").contains("on every device"), "{c:#}");
+    assert!(
+        r["note"].as_str().unwrap_or("").contains("on every device"),
+        "{c:#}"
+    );
     assert!(run.report()["summary"]["repeat"].as_u64().unwrap_or(0) >= 1);
 }
 
@@ -316,13 +375,24 @@ fn apply_lifts_and_whitelists_the_customer_only() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["command"].as_str().unwrap_or("").to_string(), c["ok"] == true))
+        .map(|c| {
+            (
+                c["command"].as_str().unwrap_or("").to_string(),
+                c["ok"] == true,
+            )
+        })
         .collect();
     assert_eq!(
         commands,
         [
-            (format!("fail2ban-client set {JAIL} unbanip {CUSTOMER}"), true),
-            (format!("fail2ban-client set {JAIL} addignoreip {CUSTOMER}"), true),
+            (
+                format!("fail2ban-client set {JAIL} unbanip {CUSTOMER}"),
+                true
+            ),
+            (
+                format!("fail2ban-client set {JAIL} addignoreip {CUSTOMER}"),
+                true
+            ),
         ],
         "{}",
         run.pretty()

@@ -742,11 +742,15 @@ fn missing_fail2ban_is_reported_and_csf_still_found() {
     // fail2ban-client there, its server not: an error, and still not fatal.
     let run = lab.run_server(&args);
     assert_schema(&run);
-    let status = source_status(&run, "fail2ban");
+    assert_eq!(source_status(&run, "fail2ban"), "error", "{}", run.pretty());
+    let detail = arr(&run, "sources")
+        .iter()
+        .find(|s| s["name"] == "fail2ban")
+        .and_then(|s| s["detail"].as_str())
+        .unwrap_or_default();
     assert!(
-        status == "error" || status == "absent",
-        "{status}\n{}",
-        run.pretty()
+        detail.contains("no-such-fail2ban.sock"),
+        "names the socket: {detail}"
     );
     assert_blocked_by(&run, id(block(&run, "csf")));
 }

@@ -12,8 +12,8 @@ use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::Terminal;
-use smtp_doctor::settings::Input;
-use smtp_doctor::tree::Tree;
+use smtp_doctor::catalog::Catalog;
+use smtp_doctor::settings::{Input, Options};
 use smtp_doctor::ui::app::{drive, Inbox, NoControl};
 use smtp_doctor::ui::model::{Clock, Model, Screen};
 use smtp_doctor::ui::UiOptions;
@@ -95,20 +95,27 @@ async fn wait_for(screen: &Shared, what: &str) {
     panic!("never showed {what:?}; the screen is:\n{}", screen.text());
 }
 
-fn model(prefill: Input) -> Model {
-    let tree = Tree::embedded().expect("embedded tree").clone();
-    Model::new(prefill, Arc::new(tree), UiOptions::default(), Clock::now())
+fn model(prefill: Input, options: Options) -> Model {
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    Model::new(
+        prefill,
+        options,
+        catalog,
+        UiOptions::default(),
+        Clock::now(),
+    )
 }
 
 async fn run_app(
     prefill: Input,
+    options: Options,
     width: u16,
     height: u16,
     script: impl AsyncFnOnce(Shared, UnboundedSender<io::Result<Event>>),
 ) -> (io::Result<i32>, Model) {
     let screen = Shared(Arc::new(Mutex::new(TestBackend::new(width, height))));
     let mut terminal = Terminal::new(screen.clone()).expect("terminal");
-    let mut m = model(prefill);
+    let mut m = model(prefill, options);
     let (tx, rx) = unbounded();
     let mut control = NoControl;
     let (code, ()) = tokio::join!(
@@ -120,9 +127,12 @@ async fn run_app(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn checks_that_cannot_start_show_a_way_forward() {
-    let mut prefill = Input::new("alice@example.test");
-    prefill.ca_file = Some("/nonexistent/smtp-doctor/ca.pem".into());
-    let (code, m) = run_app(prefill, 80, 24, async |screen, tx| {
+    let prefill = Input::new("alice@example.test");
+    let options = Options {
+        ca_file: Some("/nonexistent/smtp-doctor/ca.pem".into()),
+        ..Options::default()
+    };
+    let (code, m) = run_app(prefill, options, 80, 24, async |screen, tx| {
         wait_for(&screen, "Why can't your mail be sent?").await;
         tx.unbounded_send(key(KeyCode::Char('2'))).unwrap();
         wait_for(&screen, "[alice@example.test").await;
@@ -149,10 +159,13 @@ async fn checks_that_cannot_start_show_a_way_forward() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_goes_from_the_form_to_a_result() {
     // A name server that is not there: every lookup fails fast, and the tree concludes.
-    let mut prefill = Input::new("");
-    prefill.dns_server = Some("127.0.0.1:9".parse().unwrap());
-    prefill.timeout = Duration::from_millis(300);
-    let (code, m) = run_app(prefill, 100, 30, async |screen, tx| {
+    let prefill = Input::new("");
+    let options = Options {
+        dns_server: Some("127.0.0.1:9".parse().unwrap()),
+        timeout: Duration::from_millis(300),
+        ..Options::default()
+    };
+    let (code, m) = run_app(prefill, options, 100, 30, async |screen, tx| {
         wait_for(&screen, "Why can't your mail be sent?").await;
         tx.unbounded_send(key(KeyCode::Down)).unwrap();
         tx.unbounded_send(key(KeyCode::Enter)).unwrap();
@@ -186,10 +199,16 @@ async fn a_run_goes_from_the_form_to_a_result() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_ends_when_the_terminal_input_ends() {
-    let (code, _) = run_app(Input::new(""), 80, 24, async |screen, tx| {
-        wait_for(&screen, "Why can't your mail be sent?").await;
-        drop(tx);
-    })
+    let (code, _) = run_app(
+        Input::new(""),
+        Options::default(),
+        80,
+        24,
+        async |screen, tx| {
+            wait_for(&screen, "Why can't your mail be sent?").await;
+            drop(tx);
+        },
+    )
     .await;
     assert_eq!(code.unwrap(), 0);
 }

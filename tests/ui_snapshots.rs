@@ -2,17 +2,18 @@
 //! reviewed snapshots in `tests/snapshots/`. The view-model is built by hand (or from a
 //! hand-made `Diagnosis`), so these pictures do not depend on a network or on the tree.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
+use smtp_doctor::catalog::Catalog;
+use smtp_doctor::causes::Actor;
 use smtp_doctor::checks::Status;
-use smtp_doctor::diagnosis::{Cause, Diagnosis, Progress, Verdict};
-use smtp_doctor::facts::Facts;
-use smtp_doctor::settings::{Endpoint, Input, Security};
-use smtp_doctor::tree::{Confidence, Tree};
+use smtp_doctor::diagnosis::{Cause, Diagnosis, Progress, TellHost, Tested, Verdict};
+use smtp_doctor::facts::{Target, TargetSource};
+use smtp_doctor::settings::{Endpoint, Input, Options, Security};
+use smtp_doctor::tree::Confidence;
 use smtp_doctor::ui::model::{
     Clock, Failure, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom, TextField,
 };
@@ -36,12 +37,12 @@ fn input() -> Input {
 }
 
 fn model_with(i: Input, options: UiOptions) -> Model {
-    let tree = Tree::embedded().expect("embedded tree").clone();
+    let catalog = Catalog::embedded().expect("embedded catalog");
     let clock = Clock {
         instant: Instant::now(),
         wall: datetime!(2026-01-02 03:04:05 UTC),
     };
-    Model::new(i, Arc::new(tree), options, clock)
+    Model::new(i, Options::default(), catalog, options, clock)
 }
 
 fn model() -> Model {
@@ -295,6 +296,7 @@ fn cause(
         explanation: explanation.into(),
         fix: fix.iter().map(|s| s.to_string()).collect(),
         evidence: Vec::new(),
+        who_acts: Actor::of_contract(code),
     }
 }
 
@@ -313,14 +315,45 @@ fn diagnosis(
     recommended: Option<Endpoint>,
     ip: Option<&str>,
 ) -> Diagnosis {
+    let public_ip = ip.map(|s| s.parse().expect("ip"));
+    // What `input()` configured: the host is asked about smtp.example.test port 587.
+    let tell_host = causes
+        .first()
+        .filter(|c| c.who_acts == Actor::Host)
+        .map(|c| TellHost {
+            code: c.code.clone(),
+            public_ip,
+            server: "smtp.example.test".into(),
+            ports: vec![587],
+        });
     Diagnosis {
         verdict,
         causes,
         recommended,
-        public_ip: ip.map(|s| s.parse().expect("ip")),
+        public_ip,
         progress: Progress::Done,
         path: vec!["start".into(), "end".into()],
         answers: Vec::new(),
+        tested: Tested {
+            email: "alice@example.test".into(),
+            server: Some("smtp.example.test".into()),
+            port: Some(587),
+            security: Some(Security::Tls),
+            user: Some("alice@example.test".into()),
+            password_given: false,
+        },
+        error: None,
+        provider: None,
+        target: Some(Some(Target {
+            host: "smtp.example.test".into(),
+            source: TargetSource::Configured,
+        })),
+        plan: vec![587, 465, 25],
+        checks: Vec::new(),
+        pending: Vec::new(),
+        transcript: Vec::new(),
+        finished: true,
+        tell_host,
     }
 }
 
@@ -329,16 +362,7 @@ fn snap_result(name: &str, d: Diagnosis) {
     with_run(&mut m);
     m.screen = Screen::Result;
     m.reached_result = true;
-    let facts = Facts {
-        done: true,
-        ..Facts::default()
-    };
-    m.vm.result = Some(result_view(
-        &m.input,
-        &facts,
-        &d,
-        datetime!(2026-01-02 03:04:05 UTC),
-    ));
+    m.vm.result = Some(result_view(&d, datetime!(2026-01-02 03:04:05 UTC)));
     m.diagnosis = Some(d);
     snap(name, &mut m);
 }
@@ -533,13 +557,12 @@ fn result_scrolled() {
         recommended(),
         None,
     );
-    let facts = Facts::default();
-    m.vm.result = Some(result_view(
-        &m.input,
-        &facts,
-        &d,
-        datetime!(2026-01-02 03:04:05 UTC),
-    ));
+    // The checks have not all ended yet.
+    let d = Diagnosis {
+        finished: false,
+        ..d
+    };
+    m.vm.result = Some(result_view(&d, datetime!(2026-01-02 03:04:05 UTC)));
     m.scroll.result = 4;
     m.result_focus = 2;
     let t = draw(&mut m, 80, 24);

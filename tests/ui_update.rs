@@ -1,16 +1,15 @@
 //! The wizard's flow, driven by key events through `update` alone: no terminal, no network.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
+use smtp_doctor::catalog::Catalog;
 use smtp_doctor::facts::{Fact, Target as ServerTarget, TargetSource};
-use smtp_doctor::settings::{Input, Security};
-use smtp_doctor::tree::Tree;
+use smtp_doctor::settings::{Input, Options, Security};
 use smtp_doctor::ui::model::{
     Button, Clock, Encryption, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom,
     Target,
@@ -28,8 +27,12 @@ fn clock() -> Clock {
 }
 
 fn model(prefill: Input) -> Model {
-    let tree = Tree::embedded().expect("embedded tree").clone();
-    Model::new(prefill, Arc::new(tree), UiOptions::default(), clock())
+    model_with(prefill, Options::default())
+}
+
+fn model_with(prefill: Input, options: Options) -> Model {
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    Model::new(prefill, options, catalog, UiOptions::default(), clock())
 }
 
 fn empty() -> Model {
@@ -623,9 +626,12 @@ fn copy_text_releases_the_mouse() {
 
 #[test]
 fn engine_failure_offers_a_way_forward() {
-    let mut i = Input::new("alice@example.test");
-    i.ca_file = Some("/nonexistent/ca.pem".into());
-    let mut m = model(i);
+    let i = Input::new("alice@example.test");
+    let options = Options {
+        ca_file: Some("/nonexistent/ca.pem".into()),
+        ..Options::default()
+    };
+    let mut m = model_with(i, options);
     let g = to_checks(&mut m);
     // A stale failure is ignored.
     update(
@@ -654,11 +660,16 @@ fn engine_failure_offers_a_way_forward() {
     );
     // The first way forward: go on with the system's certificates.
     let effects = press(&mut m, KeyCode::Enter);
-    let Some(Effect::StartChecks { generation, input }) = effects.first() else {
+    let Some(Effect::StartChecks {
+        generation,
+        options,
+        ..
+    }) = effects.first()
+    else {
         panic!("{effects:?}")
     };
     assert!(*generation > g);
-    assert_eq!(input.ca_file, None);
+    assert_eq!(options.ca_file, None);
     assert_eq!(m.screen, Screen::Checks);
     // Failing again, "Change settings" leads back to the form.
     let g = m.run.generation;
@@ -808,7 +819,7 @@ fn checks_screen_follows_the_facts() {
             elapsed, budget, ..
         } => {
             assert_eq!(elapsed, Duration::from_millis(1200));
-            assert_eq!(budget, m.input.timeout);
+            assert_eq!(budget, m.check_options.timeout);
         }
         other => panic!("{other:?}"),
     }

@@ -118,12 +118,23 @@ pub fn interceptors() -> &'static [Interceptor] {
     LIST.get_or_init(|| parse_catalogue(CATALOGUE).unwrap_or_default())
 }
 
-/// The known product whose name appears in the issuer's CN, O or OU, if any.
+/// The known product (of the embedded catalogue) whose name appears in the issuer's CN, O
+/// or OU, if any.
 pub fn identify(
     issuer_cn: Option<&str>,
     issuer_org: Option<&str>,
     issuer_ou: Option<&str>,
 ) -> Option<&'static Interceptor> {
+    identify_in(interceptors(), issuer_cn, issuer_org, issuer_ou)
+}
+
+/// The same against a given catalogue (a [`crate::catalog::Catalog`]'s).
+pub fn identify_in<'c>(
+    list: &'c [Interceptor],
+    issuer_cn: Option<&str>,
+    issuer_org: Option<&str>,
+    issuer_ou: Option<&str>,
+) -> Option<&'c Interceptor> {
     let fields: Vec<String> = [issuer_cn, issuer_org, issuer_ou]
         .into_iter()
         .flatten()
@@ -132,7 +143,7 @@ pub fn identify(
     if fields.is_empty() {
         return None;
     }
-    interceptors().iter().find(|i| {
+    list.iter().find(|i| {
         i.issuer_contains.iter().any(|needle| {
             let needle = needle.trim().to_lowercase();
             fields.iter().any(|f| f.contains(&needle))
@@ -297,12 +308,18 @@ pub struct Interception {
 /// not installed, or something else is wrong with it). An unknown issuer counts only when the
 /// OS verified it and the public roots did not.
 pub fn interception(probe: &PortProbe) -> Option<Interception> {
+    interception_in(interceptors(), probe)
+}
+
+/// The same against a given catalogue of products (a [`crate::catalog::Catalog`]'s).
+pub fn interception_in(list: &[Interceptor], probe: &PortProbe) -> Option<Interception> {
     let (cert, os_verified) = match probe.tls.as_ref()? {
         TlsResult::Verified { cert: Some(cert) } => (cert, true),
         TlsResult::CertProblem { cert, .. } => (cert, false),
         _ => return None,
     };
-    let known = identify(
+    let known = identify_in(
+        list,
         cert.issuer_cn.as_deref(),
         cert.issuer_org.as_deref(),
         cert.issuer_ou.as_deref(),

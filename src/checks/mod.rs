@@ -7,13 +7,18 @@ pub mod cert;
 pub mod dns;
 pub mod gate;
 pub mod icmp;
+pub mod id;
 pub mod intercept;
+pub mod network;
 pub mod path;
+pub mod reference;
 pub mod smtp;
 pub mod tcp;
 pub mod tls;
 
 use serde::Serialize;
+
+pub use id::{CheckId, SmtpStage};
 
 /// How a check ended, as the report shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,7 +54,7 @@ impl Status {
 /// One finished check as reports list it (`checks[]` in the JSON contract).
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckRecord {
-    pub id: String,
+    pub id: CheckId,
     pub status: Status,
     pub duration_ms: u64,
     pub summary: String,

@@ -36,9 +36,9 @@ pub enum Mode {
     Plain,
     /// Silence in plain text, but a TLS handshake works: implicit TLS (465).
     TlsFirst,
-    /// `421` at the greeting: busy or refusing for now.
+    /// A 4xx greeting (`421`, Exim's `451`), plain or inside TLS: busy or refusing for now.
     Overloaded,
-    /// `554` at the greeting: this client is refused (often a blocklist).
+    /// A 5xx greeting (`554`), plain or inside TLS: this client is refused (often a blocklist).
     RefusedGreeting,
     /// Connected, but neither a greeting nor a TLS handshake came.
     NoGreeting,
@@ -155,8 +155,8 @@ impl PortProbe {
     }
 
     /// The security a client must configure for this port, when the port speaks SMTP.
-    pub fn security(&self) -> Option<crate::settings::Security> {
-        use crate::settings::Security;
+    pub fn security(&self) -> Option<crate::endpoint::Security> {
+        use crate::endpoint::Security;
         match self.mode? {
             Mode::TlsFirst => Some(Security::Tls),
             Mode::Plain => match self.tls {
@@ -482,7 +482,7 @@ async fn plain_then_tls_first(
             p.transcript.note("silence: trying a TLS handshake instead");
             drop(conn);
             match tls_session(cfg, p).await {
-                Ok(conn) => Ok((Mode::TlsFirst, conn)),
+                Ok(conn) => Ok((tls_first_mode(p), conn)),
                 Err(e) => {
                     if p.tls.is_some() {
                         // TLS answered but failed verification: it is a TLS port.
@@ -512,7 +512,7 @@ async fn tls_first_then_plain(
     stream: TcpStream,
 ) -> Result<(Mode, Conn), String> {
     match tls_on(cfg, p, stream).await {
-        Ok(conn) => Ok((Mode::TlsFirst, conn)),
+        Ok(conn) => Ok((tls_first_mode(p), conn)),
         Err(HandshakeError {
             kind: HandshakeKind::NotTls | HandshakeKind::Closed,
             ..
@@ -551,14 +551,33 @@ fn dead_conn(cfg: &ProbeConfig) -> Conn {
 }
 
 fn greeting_mode(p: &mut PortProbe, greeting: Reply) -> Mode {
-    let mode = match greeting.code {
-        220 => Mode::Plain,
-        421 => Mode::Overloaded,
-        554 | 550 | 521 => Mode::RefusedGreeting,
-        _ => Mode::NotSmtp,
-    };
+    let mode = refusal(&greeting).unwrap_or(if greeting.code == 220 {
+        Mode::Plain
+    } else {
+        Mode::NotSmtp
+    });
     p.greeting = Some(greeting);
     mode
+}
+
+/// A greeting that refuses the session, by its class: any 4xx is "not now", any 5xx "not
+/// you" (RFC 5321 §3.1, §4.2.1), one line or many. What it means is for the reply rules.
+fn refusal(greeting: &Reply) -> Option<Mode> {
+    if greeting.is_transient() {
+        Some(Mode::Overloaded)
+    } else if greeting.is_permanent() {
+        Some(Mode::RefusedGreeting)
+    } else {
+        None
+    }
+}
+
+/// A port whose TLS handshake came first: TLS-first, unless its greeting inside TLS refuses.
+fn tls_first_mode(p: &PortProbe) -> Mode {
+    p.greeting
+        .as_ref()
+        .and_then(refusal)
+        .unwrap_or(Mode::TlsFirst)
 }
 
 async fn ehlo(conn: &mut Conn, helo: &str, t: &mut Transcript) -> Result<Ehlo, String> {
@@ -1048,6 +1067,25 @@ mod tests {
         assert!(matches!(p.auth, Some(AuthOutcome::NotTried { .. })));
     }
 
+    /// Exim's connect ACL answers a rate limit with a multi-line 451: a refusal, not "something
+    /// other than SMTP"; a 5xx of any number is one too.
+    #[tokio::test]
+    async fn a_multi_line_refusal_in_place_of_the_greeting_is_a_refusal() {
+        for (greeting, mode) in [
+            (
+                "451-Too many connections to 127.0.0.1: 3.0 per 1h (limit 0).\r\n451 Please try again later.\r\n",
+                Mode::Overloaded,
+            ),
+            ("550 5.7.1 Not from your network\r\n", Mode::RefusedGreeting),
+        ] {
+            let (port, _server) = fake_server(Some(greeting), vec![]).await;
+            let p = probe(&config(port, None), &|_, _| {}).await;
+            assert_eq!(p.mode, Some(mode), "{greeting}");
+            assert_eq!(p.security(), None, "{greeting}");
+            assert!(p.finished);
+        }
+    }
+
     #[test]
     fn ehlo_name_is_an_address_literal() {
         assert_eq!(
@@ -1059,7 +1097,7 @@ mod tests {
 
     #[test]
     fn security_follows_mode() {
-        use crate::settings::Security;
+        use crate::endpoint::Security;
         let mut p = PortProbe {
             mode: Some(Mode::TlsFirst),
             ..PortProbe::default()

@@ -1,23 +1,35 @@
 //! From facts to a diagnosis: the tree is walked over the signals, its conclusions become
-//! causes with filled-in fix steps, and the settings that work are recommended.
+//! causes with filled-in fix steps and who must act, and the settings that work are
+//! recommended.
+//!
+//! A [`Diagnosis`] is finished: it carries everything the report and the wizard show (the
+//! settings tested, the pasted message as read, the provider, the server and ports tried,
+//! the check records and the transcript, what to tell the host), so nothing downstream
+//! calls back into the signals or reads the facts again.
 //!
 //! Everything here is pure: the same input, facts and answers give the same diagnosis, so
 //! the wizard can re-run it after every fact and `check` can run it once at the end.
 
-pub mod evaluate;
+pub mod context;
 pub mod recommend;
 pub mod signals;
+pub mod vocabulary;
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, TlsResult};
-use crate::facts::Facts;
+use crate::catalog::Catalog;
+use crate::causes::Actor;
+use crate::checks::{CheckId, CheckRecord};
+use crate::error_text::Recognised;
+use crate::facts::{Facts, ProviderFound, ProviderVia, Target};
 use crate::profiles::WhoActs;
-use crate::settings::{Endpoint, Input};
-use crate::tree::{self, Confidence, NodeKind, QuestionMode, Tree, WalkState};
+use crate::protocol::transcript::Line;
+use crate::settings::{Endpoint, Input, Security};
+use crate::tree::{self, Confidence, NodeKind, QuestionMode, WalkState};
+
+pub use context::Ctx;
 
 /// The overall answer, as the JSON contract names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -36,7 +48,10 @@ pub struct Cause {
     pub title: String,
     pub explanation: String,
     pub fix: Vec<String>,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<CheckId>,
+    /// Who must act: the person, their administrator, the email host, this network's
+    /// operator (an extension of the report contract).
+    pub who_acts: Actor,
 }
 
 /// Where the walk stands.
@@ -54,6 +69,35 @@ pub enum Progress {
     Done,
 }
 
+/// The settings that were tested, as the report states them (never the password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tested {
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<Security>,
+    /// The login name used (`--user`, else the address when a password was given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    pub password_given: bool,
+}
+
+/// What the person should send their email host when the host must act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TellHost {
+    /// The primary cause, which picks the words of the request.
+    pub code: String,
+    /// This network's public address, as the host's logs see it.
+    pub public_ip: Option<IpAddr>,
+    /// The server: as configured, else as tested, else the address's domain.
+    pub server: String,
+    /// The configured port, else every port tried.
+    pub ports: Vec<u16>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Diagnosis {
     pub verdict: Verdict,
@@ -65,26 +109,54 @@ pub struct Diagnosis {
     pub path: Vec<String>,
     /// Questions and the answers used (given or default).
     pub answers: Vec<(String, String)>,
+    /// The settings tested.
+    pub tested: Tested,
+    /// What was recognised in the pasted error message, when one was given.
+    pub error: Option<Recognised>,
+    /// The provider serving the address: as the engine found it, else by domain alone.
+    pub provider: Option<ProviderFound>,
+    /// The server under test: `None` while unknown, `Some(None)` when none was given and
+    /// none could be found.
+    pub target: Option<Option<Target>>,
+    /// The ports tested (or to be tested), the configured one first.
+    pub plan: Vec<u16>,
+    /// Every finished check, in a stable order.
+    pub checks: Vec<CheckRecord>,
+    /// Checks planned but not finished.
+    pub pending: Vec<CheckId>,
+    /// The SMTP conversations (AUTH lines redacted).
+    pub transcript: Vec<Line>,
+    /// Every check has ended.
+    pub finished: bool,
+    /// What to tell the email host, when the primary cause is theirs to fix.
+    pub tell_host: Option<TellHost>,
 }
 
-/// Walks the tree over the facts as they are now.
-pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -> Diagnosis {
-    let mut signal = |name: &str| evaluate::signal(name, input, facts).map(str::to_string);
+/// Walks the catalog's tree over the facts as they are now.
+pub fn diagnose(catalog: &Catalog, input: &Input, facts: &Facts, mode: QuestionMode) -> Diagnosis {
+    let cx = Ctx::new(catalog, input, facts);
+    let mut signal = |name: &str| signals::find(name).and_then(|s| s.read(&cx));
     let answer = |id: &str| input.answers.get(id).cloned();
-    let walk = tree::walk(tree, &mut signal, &answer, mode);
+    let walk = tree::walk(&catalog.tree, &mut signal, &answer, mode);
 
-    let recommended = recommend::recommended(input, facts);
+    let recommended = recommend::recommended(&cx);
     let public_ip = facts.public_ip();
-    let values = template_values(input, facts, recommended.as_ref(), public_ip);
-    let lookup = |name: &str| values.get(name).cloned();
+    let fill = signals::Fill {
+        cx: &cx,
+        recommended: recommended.as_ref(),
+    };
+    let lookup = |name: &str| signals::placeholder(name).and_then(|p| (p.value)(&fill));
+    let checks = facts.records();
+    let known: Vec<CheckId> = checks.iter().map(|r| r.id).collect();
 
     let mut causes: Vec<Cause> = Vec::new();
-    let mut evidence: Vec<String> = Vec::new();
+    let mut evidence: Vec<CheckId> = Vec::new();
     for node in &walk.path {
         match &node.kind {
             NodeKind::Check { signal, .. } => {
-                for id in evidence_for(signal, input, facts) {
-                    if !evidence.contains(&id) {
+                let backing = signals::find(signal).map(|s| s.evidence(&cx));
+                for id in backing.unwrap_or_default() {
+                    if known.contains(&id) && !evidence.contains(&id) {
                         evidence.push(id);
                     }
                 }
@@ -109,6 +181,7 @@ pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -
                         .map(|s| tree::template::render(s, &lookup))
                         .collect(),
                     evidence: evidence.clone(),
+                    who_acts: who_acts(&cx, &c.cause),
                 });
             }
             _ => {}
@@ -134,6 +207,24 @@ pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -
         Some(_) => Verdict::Problem,
         None => Verdict::Inconclusive,
     };
+    let plan = facts
+        .plan
+        .clone()
+        .unwrap_or_else(|| crate::engine::port_plan(input.port));
+    let tell_host = causes
+        .first()
+        .filter(|c| c.who_acts == Actor::Host)
+        .map(|c| TellHost {
+            code: c.code.clone(),
+            public_ip,
+            server: input
+                .server
+                .clone()
+                .or_else(|| facts.target_host().map(str::to_string))
+                .or_else(|| input.email_domain())
+                .unwrap_or_default(),
+            ports: input.port.map_or_else(|| plan.clone(), |p| vec![p]),
+        });
     Diagnosis {
         verdict,
         causes,
@@ -142,202 +233,184 @@ pub fn diagnose(tree: &Tree, input: &Input, facts: &Facts, mode: QuestionMode) -
         progress,
         path: walk.path.iter().map(|n| n.id.clone()).collect(),
         answers: walk.answers_used,
-    }
-}
-
-/// The check ids that back a signal's answer, for `causes[].evidence`.
-fn evidence_for(signal: &str, input: &Input, facts: &Facts) -> Vec<String> {
-    let configured = input.port;
-    let session = facts.session_port().map(|p| p.port);
-    let port = configured.or(session);
-    let plan: Vec<u16> = facts.plan.clone().unwrap_or_default();
-    let ids: Vec<String> = match signal {
-        "server_name" => vec!["input.server_name".into()],
-        "server_dns" => vec!["dns.server.a".into()],
-        "expected_server" => vec!["dns.domain.srv".into()],
-        "reachability" => plan.iter().map(|p| format!("tcp.{p}")).collect(),
-        "configured_port" => configured.map(|p| format!("tcp.{p}")).into_iter().collect(),
-        "port_mode" => port
-            .map(|p| format!("smtp.{p}.greeting"))
-            .into_iter()
-            .collect(),
-        "encryption" => port.map(|p| format!("smtp.{p}.ehlo")).into_iter().collect(),
-        "tls" => port.map(|p| format!("tls.{p}")).into_iter().collect(),
-        "auth" => session
-            .map(|p| format!("smtp.{p}.auth"))
-            .into_iter()
-            .collect(),
-        "envelope" => session
-            .map(|p| format!("smtp.{p}.envelope"))
-            .into_iter()
-            .collect(),
-        "domain_records" => vec!["dns.domain.txt".into(), "dns.domain.dmarc".into()],
-        _ => vec![],
-    };
-    let known: Vec<String> = facts.records().into_iter().map(|r| r.id).collect();
-    ids.into_iter().filter(|id| known.contains(id)).collect()
-}
-
-/// The values a conclusion's text may name (see `signals::PLACEHOLDERS`).
-fn template_values(
-    input: &Input,
-    facts: &Facts,
-    recommended: Option<&Endpoint>,
-    public_ip: Option<IpAddr>,
-) -> BTreeMap<&'static str, String> {
-    let mut v = BTreeMap::new();
-    v.insert("email", input.email.clone());
-    if let Some(d) = input.email_domain() {
-        v.insert("domain", d);
-    }
-    v.insert(
-        "user",
-        input
-            .effective_user()
-            .unwrap_or_else(|| input.email.clone()),
-    );
-    if let Some(s) = input
-        .server
-        .clone()
-        .or_else(|| facts.target_host().map(str::to_string))
-    {
-        v.insert("server", s);
-    }
-    if let Some(p) = input.port {
-        v.insert("port", p.to_string());
-    }
-    if let Some(s) = input.security {
-        v.insert("security", s.outlook_label().to_string());
-    }
-    if let Some(r) = recommended {
-        v.insert("recommended.server", r.server.clone());
-        v.insert("recommended.port", r.port.to_string());
-        v.insert(
-            "recommended.security",
-            r.security.outlook_label().to_string(),
-        );
-        v.insert(
-            "recommended.user",
-            r.user.clone().unwrap_or_else(|| input.email.clone()),
-        );
-    }
-    if let Some(ip) = public_ip {
-        v.insert("public_ip", ip.to_string());
-    }
-    if let Some(r) = &facts.reference {
-        let mut hosts: Vec<&str> = r.ports.iter().map(|p| p.host.as_str()).collect();
-        hosts.dedup();
-        if !hosts.is_empty() {
-            v.insert("reference", hosts.join(", "));
-        }
-        let blocked: Vec<String> = r
+        tested: Tested {
+            email: input.email.clone(),
+            server: input.server.clone(),
+            port: input.port,
+            security: input.security,
+            user: input.effective_user(),
+            password_given: input.password.is_some(),
+        },
+        error: cx.error().map(|p| p.recognised.clone()),
+        provider: provider_found(&cx),
+        target: facts.target.clone(),
+        plan,
+        checks,
+        pending: if facts.done {
+            Vec::new()
+        } else {
+            facts.pending_checks()
+        },
+        transcript: facts
             .ports
-            .iter()
-            .filter(|p| !p.got_through())
-            .map(|p| p.port.to_string())
-            .collect();
-        if !blocked.is_empty() {
-            v.insert("blocked_ports", blocked.join(", "));
-        }
+            .values()
+            .flat_map(|p| p.transcript.lines.iter().cloned())
+            .collect(),
+        finished: facts.done,
+        tell_host,
     }
-    let provider =
-        evaluate::provider_profile(input, facts).unwrap_or_else(|| input.provider_by_domain());
-    if let Some(p) = provider {
-        v.insert("provider", p.name.clone());
-        v.insert("provider.who_acts", who_acts_words(p.who_acts).to_string());
-        v.insert("provider.explain", p.notes.join(" "));
+}
+
+/// Who acts on `code`: as the catalog says, except that a provider's sign-in policy is for
+/// whoever the provider's profile names.
+fn who_acts(cx: &Ctx, code: &str) -> Actor {
+    let policy = matches!(
+        code,
+        "config.app_password_required" | "config.smtp_auth_disabled" | "config.oauth_required"
+    );
+    match cx.provider_now().filter(|_| policy).map(|p| p.who_acts) {
+        Some(WhoActs::Person) => Actor::Person,
+        Some(WhoActs::Administrator) => Actor::Administrator,
+        Some(WhoActs::Host) => Actor::Host,
+        None => cx.catalog.causes.who_acts(code),
     }
-    // The provider's own explanation of the reply it sent (or that the person pasted)
-    // beats its general notes.
-    let replies = [
-        telling_reply(input, facts),
-        input.error_text.as_deref().map(|t| {
-            crate::error_text::recognise(t)
-                .server_reply
-                .unwrap_or_else(|| t.to_string())
+}
+
+/// The provider as the engine found it, else as the address's domain names it.
+fn provider_found(cx: &Ctx) -> Option<ProviderFound> {
+    match &cx.facts.provider {
+        Some(found) => found.clone(),
+        None => cx.provider_now().map(|p| ProviderFound {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            via: ProviderVia::Domain,
         }),
-    ];
-    if let Some(m) = replies
-        .iter()
-        .flatten()
-        .find_map(|r| input.profiles.match_reply(provider, r))
-    {
-        v.insert("provider.explain", m.explain);
     }
-    if let Some(reply) = telling_reply(input, facts) {
-        v.insert("reply", reply);
-    }
-    let cert = facts.ports.values().find_map(|p| match &p.tls {
-        Some(TlsResult::CertProblem { cert, .. }) => Some(cert.clone()),
-        Some(TlsResult::Verified { cert: Some(c) }) => Some(c.clone()),
-        _ => None,
-    });
-    if let Some(found) = interception(input, facts) {
-        v.insert(
-            "intercept.product",
-            found.product.unwrap_or_else(|| {
-                "a security program, a network proxy or your organisation's own certificate \
-                     authority"
-                    .to_string()
-            }),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe};
+    use crate::tree::Tree;
+
+    /// A tree that asks the envelope test only, with a branch for one cause code.
+    fn envelope_tree(cause_branch: &str) -> Tree {
+        let text = format!(
+            r#"start = "env"
+
+[node.env]
+kind = "check"
+step = "server"
+title = "Envelope"
+signal = "envelope"
+on = {{ accepted = "fin", auth_required = "fin", relay_denied = "fin", sender_rejected = "fin", recipient_rejected = "fin", client_blocked = "fin", tls_required = "tls", temp_failure = "busy", not_tried = "fin"{cause_branch} }}
+
+[node.busy]
+kind = "conclusion"
+step = "server"
+cause = "server.overloaded"
+confidence = "likely"
+title = "Busy"
+explanation = "Busy: {{reply}}"
+fix = ["Wait."]
+
+[node.tls]
+kind = "conclusion"
+step = "settings"
+cause = "config.encryption_off"
+confidence = "likely"
+title = "Encryption"
+explanation = "Switch it on."
+fix = ["Do it."]
+
+[node.fin]
+kind = "end"
+step = "server"
+title = "End"
+"#
         );
-        v.insert(
-            "intercept.setting",
-            found.setting.unwrap_or_else(|| {
-                "Open your antivirus or security program and switch off its scanning of \
-                 encrypted (SSL/TLS) connections and of e-mail; on an office network, ask \
-                 your IT department to exclude your mail server from SSL/TLS inspection."
-                    .to_string()
-            }),
+        Tree::parse(&text, "t.toml").expect("a valid tree")
+    }
+
+    /// Port 587 signed in, then MAIL FROM refused with `reply`.
+    fn refused_sender(reply: &str) -> Facts {
+        let parsed = crate::protocol::reply::parse_lines(&[reply.as_bytes()]).expect("reply");
+        let mut facts = Facts {
+            done: true,
+            provider: Some(None),
+            ..Facts::default()
+        };
+        facts.ports.insert(
+            587,
+            PortProbe {
+                port: 587,
+                mode: Some(Mode::Plain),
+                auth: Some(AuthOutcome::Accepted {
+                    mechanism: "PLAIN".into(),
+                }),
+                envelope: Some(EnvelopeOutcome::MailRejected { reply: parsed }),
+                finished: true,
+                ..PortProbe::default()
+            },
         );
-        v.insert("intercept.issuer", found.issuer);
+        facts
     }
-    if let Some(c) = cert {
-        v.insert("cert.names", c.names.join(", "));
-        v.insert("cert.issuer", c.issuer.clone());
-        v.insert("cert.not_after", c.not_after.clone());
-    }
-    v
-}
 
-/// The interception seen on the port under test first, else on any port.
-fn interception(input: &Input, facts: &Facts) -> Option<crate::checks::intercept::Interception> {
-    let mut ports: Vec<_> = facts.ports.values().collect();
-    ports.sort_by_key(|p| (Some(p.port) != input.port, p.port));
-    ports
-        .into_iter()
-        .find_map(crate::checks::intercept::interception)
-}
-
-/// Who must act on a provider's sign-in policy, in words for the fix steps.
-fn who_acts_words(who: WhoActs) -> &'static str {
-    match who {
-        WhoActs::Person => "you, in your account's security settings with the provider",
-        WhoActs::Administrator => "your organisation's e-mail administrator",
-        WhoActs::Host => "your hosting company",
+    #[test]
+    fn a_cause_named_by_a_profile_rule_steers_the_walk() {
+        let embedded = Catalog::embedded().expect("embedded catalog");
+        let input = Input::new("alice@example.test");
+        // Microsoft's wording, a generic profile rule: `config.encryption_off`. The envelope
+        // outcome is still `temp_failure` (a 4xx), as before.
+        let facts = refused_sender("451 5.7.3 STARTTLS is required to send mail");
+        let mut catalog = (*embedded).clone();
+        catalog.tree = envelope_tree("");
+        let d = diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
+        assert_eq!(d.causes[0].code, "server.overloaded");
+        assert_eq!(
+            d.causes[0].explanation,
+            "Busy: 451 5.7.3 STARTTLS is required to send mail"
+        );
+        // A tree that branches on the cause takes that branch first.
+        catalog.tree = envelope_tree(r#", "config.encryption_off" = "tls""#);
+        let d = diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
+        assert_eq!(d.causes[0].code, "config.encryption_off");
+        assert_eq!(d.path, ["env", "tls"]);
     }
-}
 
-/// The server reply that best explains the finding: a sign-in or envelope refusal, else
-/// a refusing greeting.
-fn telling_reply(input: &Input, facts: &Facts) -> Option<String> {
-    let mut ports: Vec<_> = facts.ports.values().collect();
-    ports.sort_by_key(|p| (Some(p.port) != input.port, p.port));
-    for p in &ports {
-        match &p.auth {
-            Some(AuthOutcome::Rejected { reply, .. })
-            | Some(AuthOutcome::TempFailure { reply, .. }) => return Some(reply.to_string()),
-            _ => {}
-        }
-        match &p.envelope {
-            Some(EnvelopeOutcome::MailRejected { reply })
-            | Some(EnvelopeOutcome::RcptRejected { reply }) => return Some(reply.to_string()),
-            _ => {}
-        }
+    #[test]
+    fn only_reply_signals_branch_on_causes() {
+        let text = r#"start = "a"
+
+[node.a]
+kind = "check"
+step = "settings"
+title = "A"
+signal = "server_name"
+on = { valid = "fin", invalid = "fin", missing = "fin", "config.wrong_server" = "fin" }
+
+[node.fin]
+kind = "end"
+step = "server"
+title = "End"
+"#;
+        let errors = Tree::parse(text, "t.toml").expect_err("a cause branch at server_name");
+        assert_eq!(errors.0.len(), 1, "{errors}");
+        assert!(errors.0[0]
+            .message
+            .contains("only signals that read server replies branch on cause codes"));
+        assert_eq!((errors.0[0].line, errors.0[0].column), (8, 57));
+        let text = text
+            .replace("server_name", "envelope")
+            .replace(
+                "valid = \"fin\", invalid = \"fin\", missing = \"fin\", \"config.wrong_server\"",
+                "accepted = \"fin\", auth_required = \"fin\", relay_denied = \"fin\", sender_rejected = \"fin\", recipient_rejected = \"fin\", client_blocked = \"fin\", tls_required = \"fin\", temp_failure = \"fin\", not_tried = \"fin\", \"config.no_such\"",
+            );
+        let errors = Tree::parse(&text, "t.toml").expect_err("an unknown cause");
+        assert!(
+            errors.0[0].message.contains("nor is it a known cause code"),
+            "{errors}"
+        );
     }
-    ports
-        .iter()
-        .filter_map(|p| p.greeting.as_ref())
-        .find(|g| g.code != 220)
-        .map(|g| g.to_string())
 }

@@ -1,22 +1,25 @@
 //! The settings to type into the mail client: proven by a connection where possible.
 
+use super::context::Ctx;
+use super::signals::domain::{self, ExpectedServer, ExpectedServerOutcome};
+use super::signals::Signal;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, PortProbe};
-use crate::facts::Facts;
-use crate::settings::{Endpoint, Input, Security};
-
-use super::evaluate;
+use crate::protocol::reply::Reply;
+use crate::settings::{Endpoint, Security};
 
 /// Settings that work (or that the domain publishes), or `None` when none were found.
-pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
+pub fn recommended(cx: &Ctx) -> Option<Endpoint> {
+    let input = cx.input;
     let user = Some(
         input
             .effective_user()
             .unwrap_or_else(|| input.email.clone()),
     );
+    let expected = ExpectedServer::evaluate(cx);
     // The domain names its submission server (RFC 6186) and the person typed another one:
     // the published server is what the provider prescribes.
-    if evaluate::signal("expected_server", input, facts) == Some("differs") {
-        if let Some((server, port)) = evaluate::published_server(facts) {
+    if expected == Some(ExpectedServerOutcome::Differs) {
+        if let Some((server, port)) = domain::published_server(cx.facts) {
             return Some(Endpoint {
                 server,
                 port,
@@ -30,21 +33,21 @@ pub fn recommended(input: &Input, facts: &Facts) -> Option<Endpoint> {
         }
     }
     // The domain's provider prescribes its server and the person typed another one.
-    if evaluate::signal("expected_server", input, facts) == Some("differs_from_provider") {
-        if let Some(e) = provider_endpoint(input, facts) {
+    if expected == Some(ExpectedServerOutcome::DiffersFromProvider) {
+        if let Some(e) = provider_endpoint(cx) {
             return Some(e);
         }
     }
-    let found = proven(input, facts);
+    let found = proven(cx);
     // Nothing worked from here, but the provider's published settings are known: those are
     // what to type (the contract: "or that the provider prescribes").
-    found.or_else(|| provider_endpoint(input, facts))
+    found.or_else(|| provider_endpoint(cx))
 }
 
 /// The provider's preferred submission endpoint for the address, with its user-name form.
-pub fn provider_endpoint(input: &Input, facts: &Facts) -> Option<Endpoint> {
-    let profile =
-        evaluate::provider_profile(input, facts).unwrap_or_else(|| input.provider_by_domain())?;
+pub fn provider_endpoint(cx: &Ctx) -> Option<Endpoint> {
+    let input = cx.input;
+    let profile = cx.provider_now()?;
     let domain = input.email_domain()?;
     let mut e = profile.submission_for(&domain).into_iter().next()?;
     e.user = Some(
@@ -57,7 +60,8 @@ pub fn provider_endpoint(input: &Input, facts: &Facts) -> Option<Endpoint> {
 }
 
 /// The best endpoint proven by this run's connections.
-fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
+fn proven(cx: &Ctx) -> Option<Endpoint> {
+    let (input, facts) = (cx.input, cx.facts);
     let user = Some(
         input
             .effective_user()
@@ -71,13 +75,14 @@ fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
     let best = facts
         .ports
         .values()
+        .filter(|p| greeted(p))
         .filter_map(|p| {
             let security = p.security()?;
             let usable = match security {
                 Security::None => !any_encrypted,
                 _ => p.tls_verified(),
             };
-            usable.then(|| (score(input, p), p.port, security))
+            usable.then(|| (score(input.port, p), p.port, security))
         })
         .min_by_key(|(score, _, _)| *score)?;
     Some(Endpoint {
@@ -88,8 +93,14 @@ fn proven(input: &Input, facts: &Facts) -> Option<Endpoint> {
     })
 }
 
+/// The port answered with a greeting that opens a session (2xx). A port that turned the
+/// connection away, plain or inside TLS, is never recommended: it gave the same refusal.
+fn greeted(p: &PortProbe) -> bool {
+    p.greeting.as_ref().is_some_and(Reply::is_positive)
+}
+
 /// Lower is better: proven sign-in, then proven envelope, then the preferred ports.
-fn score(input: &Input, p: &PortProbe) -> (u8, u8, u16) {
+fn score(configured: Option<u16>, p: &PortProbe) -> (u8, u8, u16) {
     let proof = match (&p.auth, &p.envelope) {
         (Some(AuthOutcome::Accepted { .. }), _) => 0,
         (_, Some(EnvelopeOutcome::Accepted)) => 1,
@@ -99,9 +110,83 @@ fn score(input: &Input, p: &PortProbe) -> (u8, u8, u16) {
     let preference = match p.port {
         587 => 1,
         465 => 2,
-        _ if Some(p.port) == input.port => 3,
+        _ if Some(p.port) == configured => 3,
         25 => 5,
         _ => 4,
     };
     (proof, preference, p.port)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::checks::smtp::{Mode, TlsResult};
+    use crate::facts::{Facts, Target, TargetSource};
+    use crate::protocol::reply::parse_lines;
+    use crate::settings::Input;
+
+    fn port(port: u16, mode: Mode, greeting: &[&str], verified: bool) -> PortProbe {
+        let lines: Vec<&[u8]> = greeting.iter().map(|l| l.as_bytes()).collect();
+        PortProbe {
+            port,
+            mode: Some(mode),
+            greeting: Some(parse_lines(&lines).expect("a reply")),
+            tls: verified.then_some(TlsResult::Verified { cert: None }),
+            finished: true,
+            ..PortProbe::default()
+        }
+    }
+
+    fn facts(ports: Vec<PortProbe>) -> Facts {
+        let mut f = Facts {
+            done: true,
+            provider: Some(None),
+            target: Some(Some(Target {
+                host: "busy.exim.test".into(),
+                source: TargetSource::Configured,
+            })),
+            ..Facts::default()
+        };
+        for p in ports {
+            f.ports.insert(p.port, p);
+        }
+        f
+    }
+
+    const BUSY: [&str; 2] = [
+        "451-Too many connections to 127.0.10.23: 3.0 per 1h (limit 0).",
+        "451 Please try again later.",
+    ];
+
+    /// Exim's rate limit answers every port, plain and inside TLS: nothing is recommended,
+    /// not even the TLS port whose handshake verified (as the probe recorded it before it read
+    /// a refusal inside TLS as one: `tls_first`).
+    #[test]
+    fn a_port_that_refuses_the_greeting_is_never_recommended() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let input = Input::new("alice@bare.test");
+        for tls_mode in [Mode::Overloaded, Mode::TlsFirst] {
+            let f = facts(vec![
+                port(587, Mode::Overloaded, &BUSY, false),
+                port(25, Mode::NotSmtp, &BUSY, false),
+                port(465, tls_mode, &BUSY, true),
+            ]);
+            let cx = Ctx::new(&catalog, &input, &f);
+            assert_eq!(recommended(&cx), None, "{tls_mode:?}");
+        }
+        // A port that greets is still recommended beside them.
+        let f = facts(vec![
+            port(587, Mode::Overloaded, &BUSY, false),
+            port(
+                465,
+                Mode::TlsFirst,
+                &["220 smtp.exim.test ESMTP Exim 4.96"],
+                true,
+            ),
+        ]);
+        let cx = Ctx::new(&catalog, &input, &f);
+        let r = recommended(&cx).expect("465 greets");
+        assert_eq!((r.port, r.security), (465, Security::Tls));
+    }
 }

@@ -11,17 +11,20 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
+use crate::catalog::Catalog;
 use crate::checks::dns::{Dns, Lookup};
 use crate::checks::gate::Gate;
 use crate::checks::path;
 use crate::checks::smtp::{self, PortProbe, ProbeConfig};
 use crate::checks::tls::Trust;
 use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
-use crate::settings::Input;
+use crate::settings::{Input, Options};
 
 pub mod hostname;
-pub mod network;
 pub mod reference;
+
+/// This computer's own network; a check module, named here too for older paths.
+pub use crate::checks::network;
 
 /// The ports every diagnosis tests besides the configured one, most preferred first.
 pub const SUBMISSION_PORTS: [u16; 3] = [587, 465, 25];
@@ -38,18 +41,36 @@ pub enum EngineError {
 /// What the engine needs besides the input: set up once, before the checks start.
 pub struct Engine {
     input: Input,
+    options: Options,
+    catalog: Arc<Catalog>,
     dns: Dns,
     trust: Trust,
+    /// The provider serving the address's domain, looked up once for every check that
+    /// needs it (provider detection, the reference host, the proposed server).
+    provider: tokio::sync::OnceCell<Option<ProviderFound>>,
 }
 
 impl Engine {
-    pub fn new(input: Input) -> Result<Engine, EngineError> {
-        let dns = Dns::new(input.dns_server, input.timeout)?;
-        let trust = match &input.ca_file {
+    /// Sets up DNS and the trust store for a run of `input`'s checks, tuned by `options`;
+    /// the catalog names the providers and the reference hosts.
+    pub fn new(
+        input: Input,
+        options: Options,
+        catalog: Arc<Catalog>,
+    ) -> Result<Engine, EngineError> {
+        let dns = Dns::new(options.dns_server, options.timeout)?;
+        let trust = match &options.ca_file {
             Some(path) => Trust::from_pem_file(path)?,
             None => Trust::system(),
         };
-        Ok(Engine { input, dns, trust })
+        Ok(Engine {
+            input,
+            options,
+            catalog,
+            dns,
+            trust,
+            provider: tokio::sync::OnceCell::new(),
+        })
     }
 
     /// Starts all checks; facts arrive on the returned channel, ending with [`Fact::Done`].
@@ -73,13 +94,16 @@ impl Engine {
         }
         // This computer's own network, at once and beside everything else.
         let _ = tx.send(Fact::Route(network::route_check())).await;
-        let (servers, timeout) = (engine.dns.servers().to_vec(), engine.input.timeout);
+        let (servers, timeout) = (engine.dns.servers().to_vec(), engine.options.timeout);
         let t = tx.clone();
         tasks.spawn(async move {
             let reach = network::resolver_reach(&servers, timeout).await;
             let _ = t.send(Fact::Resolvers(reach)).await;
         });
-        let whoami = engine.input.public_ip_dns.unwrap_or(network::PUBLIC_IP_DNS);
+        let whoami = engine
+            .options
+            .public_ip_dns
+            .unwrap_or(network::PUBLIC_IP_DNS);
         let t = tx.clone();
         tasks.spawn(async move {
             let _ = t
@@ -133,12 +157,13 @@ impl Engine {
             }
             None => (None, Vec::new()),
         };
-        let profile = provider.and_then(|p| self.input.profiles.get(&p.id).cloned());
+        let profile = provider.and_then(|p| self.catalog.profiles.get(&p.id));
         let candidates = reference::candidates(
-            self.input.reference.as_deref(),
-            profile.as_ref(),
+            self.options.reference.as_deref(),
+            profile,
             domain.as_deref(),
             &mx,
+            self.catalog.reference_hosts,
         );
         let plan = port_plan(self.input.port);
         let found = reference::check(
@@ -146,16 +171,25 @@ impl Engine {
             &candidates,
             server_addrs,
             &plan,
-            self.input.timeout,
+            self.options.timeout,
         )
         .await;
         let _ = tx.send(Fact::Reference(found)).await;
     }
 
+    /// The provider serving the domain (always the address's), found once: concurrent
+    /// callers wait for the same lookup.
+    async fn provider(&self, domain: &str) -> Option<ProviderFound> {
+        self.provider
+            .get_or_init(|| self.find_provider(domain))
+            .await
+            .clone()
+    }
+
     /// The provider serving the domain: by the domain itself at once, else by its MX hosts
     /// (the MX lookup is shared with the domain checks through the resolver's cache).
-    async fn provider(&self, domain: &str) -> Option<ProviderFound> {
-        let profiles = &self.input.profiles;
+    async fn find_provider(&self, domain: &str) -> Option<ProviderFound> {
+        let profiles = &self.catalog.profiles;
         if let Some(p) = profiles.by_domain(domain) {
             return Some(ProviderFound {
                 id: p.id.clone(),
@@ -195,7 +229,7 @@ impl Engine {
             .found()
             .map(|v| v.iter().map(|s| s.target.clone()).collect())
             .unwrap_or_default();
-        if let Some(p) = provider.and_then(|found| self.input.profiles.get(&found.id).cloned()) {
+        if let Some(p) = provider.and_then(|found| self.catalog.profiles.get(&found.id)) {
             names.extend(p.submission_for(&domain).into_iter().map(|e| e.server));
         }
         names.extend([
@@ -208,7 +242,7 @@ impl Engine {
         }
         let mut seen = std::collections::BTreeSet::new();
         names.retain(|n| seen.insert(n.clone()));
-        let timeout = self.input.timeout;
+        let timeout = self.options.timeout;
         let knocks = names.iter().map(|name| async move {
             let Some(addrs) = self.dns.addresses(name).await.found().cloned() else {
                 return (false, false);
@@ -246,19 +280,19 @@ impl Engine {
                 host: host.to_string(),
                 addrs: addrs.clone(),
                 port,
-                timeout: self.input.timeout,
+                timeout: self.options.timeout,
                 trust: self.trust.clone(),
                 user: self.input.effective_user(),
                 password: self.input.password.clone(),
-                allow_plaintext_auth: self.input.allow_plaintext_auth,
+                allow_plaintext_auth: self.options.allow_plaintext_auth,
                 mail_from: self.input.email.clone(),
-                rcpt_to: self.input.envelope_rcpt(),
+                rcpt_to: self.options.envelope_rcpt(&self.input),
                 gate: gate.clone(),
             };
             let tx = tx.clone();
             // A hard cap per port: a hostile server that answers each read just in time
             // still cannot hold a probe longer than this.
-            let cap = self.input.timeout * 12;
+            let cap = self.options.timeout * 12;
             probes.spawn(async move {
                 let send = |p: &PortProbe, _stage: &'static str| {
                     // try_send: a slow consumer must not stall the probe; the final

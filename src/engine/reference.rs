@@ -1,122 +1,19 @@
-//! The reference host: another machine known to accept connections on a mail port. When a
-//! port fails towards the person's server, the same port towards the reference tells a
-//! block on this network (fails there too) from a problem at the server (works there).
-//!
-//! Order of choice (per port, the first candidate known to listen on it, resolving to a
-//! machine other than the server): `--reference HOST`; the provider's submission server;
-//! the domain's MX host (port 25 only); a built-in list of well-known hosts.
+//! Choosing the reference hosts for a run: `--reference HOST`, the provider's submission
+//! server, the domain's MX host (port 25 only), then the built-in list. The hosts themselves,
+//! the knock and its result are in [`crate::checks::reference`].
 
-use std::collections::BTreeSet;
-use std::net::IpAddr;
-use std::sync::OnceLock;
-use std::time::Duration;
-
-use serde::{Deserialize, Serialize};
-
-use crate::checks::dns::{Dns, Mx};
-use crate::checks::tcp::{self, PortReach, TcpOutcome};
+use crate::checks::dns::Mx;
 use crate::profiles::Profile;
 
-/// Where a reference host came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReferenceSource {
-    /// `--reference HOST`
-    Option,
-    /// The provider's submission server.
-    Provider,
-    /// The domain's MX host.
-    Mx,
-    /// The built-in list (assets/reference-hosts.toml).
-    BuiltIn,
-}
+pub use crate::checks::reference::{check, Candidate, RefPort, ReferenceCheck, ReferenceSource};
 
-/// A host that may serve as reference, with the ports it is known to listen on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    pub host: String,
-    pub source: ReferenceSource,
-    pub ports: Vec<u16>,
-}
-
-/// One port knocked on at a reference host.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RefPort {
-    pub port: u16,
-    pub host: String,
-    pub source: ReferenceSource,
-    pub reach: PortReach,
-}
-
-impl RefPort {
-    pub fn outcome(&self) -> TcpOutcome {
-        self.reach.outcome()
-    }
-
-    /// Did the network carry this port to the reference? A reset counts only as long as
-    /// the reference is known to listen there; then it came from something on the way.
-    pub fn got_through(&self) -> bool {
-        self.outcome() == TcpOutcome::Open
-    }
-}
-
-/// Every reference port tested in this run (empty: no reference could be found).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ReferenceCheck {
-    pub ports: Vec<RefPort>,
-}
-
-impl ReferenceCheck {
-    pub fn port(&self, port: u16) -> Option<&RefPort> {
-        self.ports.iter().find(|p| p.port == port)
-    }
-
-    /// Did any port reach any reference host? Then this computer is online.
-    pub fn any_through(&self) -> bool {
-        self.ports.iter().any(RefPort::got_through)
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BuiltInFile {
-    host: Vec<BuiltIn>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BuiltIn {
-    name: String,
-    ports: Vec<u16>,
-    #[allow(dead_code)]
-    source: String,
-}
-
-/// The built-in list; a unit test proves the embedded file parses.
-fn built_in() -> &'static [Candidate] {
-    static LIST: OnceLock<Vec<Candidate>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        toml::from_str::<BuiltInFile>(include_str!("../../assets/reference-hosts.toml"))
-            .map(|f| {
-                f.host
-                    .into_iter()
-                    .map(|h| Candidate {
-                        host: h.name,
-                        source: ReferenceSource::BuiltIn,
-                        ports: h.ports,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
-}
-
-/// The reference candidates in order of choice. Pure.
+/// The reference candidates in order of choice; `built_in` is the catalog's list. Pure.
 pub fn candidates(
     option: Option<&str>,
     provider: Option<&Profile>,
     domain: Option<&str>,
     mx: &[Mx],
+    built_in: &[Candidate],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     if let Some(host) = option.map(str::trim).filter(|h| !h.is_empty()) {
@@ -145,68 +42,13 @@ pub fn candidates(
             ports: vec![25],
         });
     }
-    out.extend(built_in().iter().cloned());
+    out.extend(built_in.iter().cloned());
     out
-}
-
-/// Knocks on each of `ports` at the first candidate that listens there and is another
-/// machine than the server. All names are resolved at once, all knocks run at once.
-pub async fn check(
-    dns: &Dns,
-    candidates: &[Candidate],
-    server_addrs: &[IpAddr],
-    ports: &[u16],
-    timeout: Duration,
-) -> ReferenceCheck {
-    let wanted: BTreeSet<u16> = ports.iter().copied().collect();
-    let useful: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| c.ports.iter().any(|p| wanted.contains(p)))
-        .collect();
-    let lookups = useful.iter().map(|c| dns.addresses(&c.host));
-    let resolved = futures::future::join_all(lookups).await;
-    let mut plan: Vec<(u16, &Candidate, Vec<IpAddr>)> = Vec::new();
-    for port in &wanted {
-        let pick = useful.iter().zip(&resolved).find_map(|(c, lookup)| {
-            let addrs = lookup.found()?;
-            let elsewhere = addrs.iter().all(|a| !server_addrs.contains(a));
-            (c.ports.contains(port) && elsewhere && !addrs.is_empty()).then(|| (*c, addrs.clone()))
-        });
-        if let Some((c, addrs)) = pick {
-            plan.push((*port, c, addrs));
-        }
-    }
-    let knocks = plan.into_iter().map(|(port, c, addrs)| async move {
-        let (reach, stream) = tcp::connect_any(&addrs, port, timeout).await;
-        drop(stream);
-        RefPort {
-            port,
-            host: c.host.clone(),
-            source: c.source,
-            reach,
-        }
-    });
-    ReferenceCheck {
-        ports: futures::future::join_all(knocks).await,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn built_in_list_parses_and_names_ports() {
-        let list = built_in();
-        assert!(list.len() >= 3);
-        for c in list {
-            assert!(!c.ports.is_empty(), "{}", c.host);
-        }
-        // Every standard port has at least one built-in reference.
-        for port in super::super::SUBMISSION_PORTS {
-            assert!(list.iter().any(|c| c.ports.contains(&port)), "{port}");
-        }
-    }
 
     #[test]
     fn order_of_choice() {
@@ -216,7 +58,14 @@ mod tests {
             preference: 10,
             host: "mx.example.org".into(),
         }];
-        let list = candidates(Some("ref.example.net"), gmail, Some("example.org"), &mx);
+        let built_in = crate::checks::reference::built_in();
+        let list = candidates(
+            Some("ref.example.net"),
+            gmail,
+            Some("example.org"),
+            &mx,
+            built_in,
+        );
         assert_eq!(list[0].host, "ref.example.net");
         assert_eq!(list[0].ports, vec![587, 465, 25]);
         assert_eq!(list[1].host, "smtp.gmail.com");
@@ -228,7 +77,7 @@ mod tests {
             .skip(3)
             .all(|c| c.source == ReferenceSource::BuiltIn));
         // Without option, provider or MX only the built-in list remains.
-        assert!(candidates(None, None, None, &[])
+        assert!(candidates(None, None, None, &[], built_in)
             .iter()
             .all(|c| c.source == ReferenceSource::BuiltIn));
     }

@@ -202,7 +202,10 @@ mod tests {
         assert_eq!(serde_json::to_string(&back).unwrap(), json);
         // The records the reports show come out the same.
         let ids = |f: &Facts| -> Vec<(String, String)> {
-            f.records().into_iter().map(|r| (r.id, r.summary)).collect()
+            f.records()
+                .into_iter()
+                .map(|r| (r.id.to_string(), r.summary))
+                .collect()
         };
         assert_eq!(ids(&back), ids(&facts));
         assert_eq!(back.target, facts.target);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{Profile, Profiles, ReplyRule, Signin, Submission, UsernameForm, WhoActs};
-use crate::settings::Security;
+use crate::endpoint::Security;
 
 /// One problem in one profile file. `line` and `column` are 1-based (characters); both are 0
 /// when the problem has no position (an unreadable file or directory).

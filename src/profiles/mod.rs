@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::settings::{Endpoint, Security};
+use crate::endpoint::{Endpoint, Security};
 
 pub use load::{ProfileError, ProfileErrors};
 
@@ -172,18 +172,6 @@ impl Profile {
     fn matches_mx(&self, host: &str) -> bool {
         !self.generic && self.mx_patterns.iter().any(|p| host_matches(p, host))
     }
-
-    fn find_reply(&self, lower: &str, generic_only: bool) -> Option<ReplyMatch> {
-        self.reply
-            .iter()
-            .filter(|r| !generic_only || r.generic)
-            .find(|r| r.matches_lower(lower))
-            .map(|r| ReplyMatch {
-                cause: r.cause.clone(),
-                explain: r.explain.clone(),
-                profile_id: self.id.clone(),
-            })
-    }
 }
 
 impl ReplyRule {
@@ -226,21 +214,6 @@ impl Profiles {
             Some(dir) => load::read_dir(dir)?,
         };
         load::collect(embedded::FILES, extra)
-    }
-
-    /// The shipped profiles as a shared value; empty only if the shipped files were broken,
-    /// which a test rules out.
-    pub fn shared_embedded() -> std::sync::Arc<Profiles> {
-        static SHARED: OnceLock<std::sync::Arc<Profiles>> = OnceLock::new();
-        SHARED
-            .get_or_init(|| {
-                std::sync::Arc::new(
-                    Profiles::embedded()
-                        .cloned()
-                        .unwrap_or(Profiles { list: Vec::new() }),
-                )
-            })
-            .clone()
     }
 
     pub fn all(&self) -> &[Profile] {
@@ -286,17 +259,36 @@ impl Profiles {
         self.list.iter().filter(|p| p.generic)
     }
 
-    /// What a server reply means: the given profile's rules first, then every profile's
-    /// `generic` rules (provider wording recognisable on any domain).
+    /// The reply rules that apply to an address at `profile`, in the order they are tried:
+    /// the profile's own (all of them, in file order), then the `generic` rules of every
+    /// other profile (provider wording recognisable on any domain).
+    pub fn rules_for<'p>(
+        &'p self,
+        profile: Option<&'p Profile>,
+    ) -> impl Iterator<Item = (&'p Profile, &'p ReplyRule)> + 'p {
+        let own = profile
+            .into_iter()
+            .flat_map(|p| p.reply.iter().map(move |r| (p, r)));
+        let generic = self
+            .list
+            .iter()
+            .filter(move |p| profile.is_none_or(|given| given.id != p.id))
+            .flat_map(|p| p.reply.iter().filter(|r| r.generic).map(move |r| (p, r)));
+        own.chain(generic)
+    }
+
+    /// What a server reply means by the profiles alone: the first of [`Profiles::rules_for`]
+    /// that matches. (A diagnosis asks `crate::replies`, which adds a host's and the
+    /// built-in rules around these.)
     pub fn match_reply(&self, profile: Option<&Profile>, reply_text: &str) -> Option<ReplyMatch> {
         let lower = reply_text.to_lowercase();
-        if let Some(found) = profile.and_then(|p| p.find_reply(&lower, false)) {
-            return Some(found);
-        }
-        self.list
-            .iter()
-            .filter(|p| profile.is_none_or(|given| given.id != p.id))
-            .find_map(|p| p.find_reply(&lower, true))
+        self.rules_for(profile)
+            .find(|(_, r)| r.matches_lower(&lower))
+            .map(|(p, r)| ReplyMatch {
+                cause: r.cause.clone(),
+                explain: r.explain.clone(),
+                profile_id: p.id.clone(),
+            })
     }
 }
 

@@ -11,9 +11,8 @@ use serde::Serialize;
 
 use crate::checks::CheckRecord;
 use crate::diagnosis::{Cause, Diagnosis, Verdict};
-use crate::facts::Facts;
 use crate::protocol::transcript::Line;
-use crate::settings::{Endpoint, Input, Security};
+use crate::settings::{Endpoint, Security};
 
 pub const SCHEMA: &str = "smtp-doctor/report/v1";
 
@@ -59,33 +58,27 @@ pub struct Answer {
 }
 
 impl Report {
-    pub fn new(input: &Input, facts: &Facts, diagnosis: &Diagnosis) -> Report {
-        let transcript = facts
-            .ports
-            .values()
-            .flat_map(|p| p.transcript.lines.iter().cloned())
-            .collect();
+    /// The report of a finished diagnosis: a copy of what it says, as the contract names it.
+    pub fn new(diagnosis: &Diagnosis) -> Report {
+        let t = &diagnosis.tested;
         Report {
             schema: SCHEMA,
             tool_version: env!("CARGO_PKG_VERSION"),
             input: ReportInput {
-                email: input.email.clone(),
-                server: input.server.clone(),
-                port: input.port,
-                security: input.security,
-                user: input.effective_user(),
-                password_given: input.password.is_some(),
-                error: input
-                    .error_text
-                    .as_deref()
-                    .map(crate::error_text::recognise),
+                email: t.email.clone(),
+                server: t.server.clone(),
+                port: t.port,
+                security: t.security,
+                user: t.user.clone(),
+                password_given: t.password_given,
+                error: diagnosis.error.clone(),
             },
             verdict: diagnosis.verdict,
             causes: diagnosis.causes.clone(),
             recommended: diagnosis.recommended.clone(),
-            checks: facts.records(),
+            checks: diagnosis.checks.clone(),
             public_ip: diagnosis.public_ip,
-            transcript,
+            transcript: diagnosis.transcript.clone(),
             answers: diagnosis
                 .answers
                 .iter()

@@ -206,11 +206,12 @@ fn user_from_settings(settings: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnosis::{Diagnosis, Progress, Verdict};
+    use crate::diagnosis::diagnose;
     use crate::facts::Facts;
     use crate::report::{markdown, Report};
     use crate::secret::Secret;
     use crate::settings::{Input, Security};
+    use crate::tree::QuestionMode;
 
     fn report(ip: Option<&str>, user: Option<&str>, password: bool) -> Report {
         let mut input = Input::new("alice@example.test");
@@ -219,16 +220,15 @@ mod tests {
         input.security = Some(Security::Starttls);
         input.user = user.map(str::to_string);
         input.password = password.then(|| Secret::new("x".into()));
-        let d = Diagnosis {
-            verdict: Verdict::Problem,
-            causes: Vec::new(),
-            recommended: None,
-            public_ip: ip.map(|s| s.parse().unwrap()),
-            progress: Progress::Done,
-            path: Vec::new(),
-            answers: Vec::new(),
-        };
-        let mut r = Report::new(&input, &Facts::default(), &d);
+        let catalog = crate::catalog::Catalog::embedded().unwrap();
+        let mut d = diagnose(
+            &catalog,
+            &input,
+            &Facts::default(),
+            QuestionMode::UseDefaults,
+        );
+        d.public_ip = ip.map(|s| s.parse().unwrap());
+        let mut r = Report::new(&d);
         r.generated_at = "2026-12-01T09:30:00Z".into();
         r
     }

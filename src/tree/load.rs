@@ -1,69 +1,108 @@
-//! Loading and validating a tree file. toml_edit keeps byte spans of keys and values, which
-//! become `line:column` in every error. All problems are collected, not just the first.
+//! Reading and validating a tree file: its nodes, their fields and the graph they form.
+//! toml_edit keeps byte spans of keys and values, which become `file:line:column` in every
+//! error. All problems are collected, not just the first. `super::merge` runs it over the
+//! base tree and the overlays.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
 
-use toml_edit::{Item, TableLike};
+use toml_edit::{Item, Table, TableLike};
+
+use crate::causes::Causes;
+use crate::source::{start_of, Source, SourceError};
 
 use super::{
-    Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, Tree, TreeError, TreeErrors,
+    Choice, Conclusion, Confidence, Node, NodeKind, Question, Step, TreeErrors, Vocabulary,
 };
-use crate::diagnosis::signals;
 
-/// Where things are in the source, for messages about references and the graph.
-struct Located {
-    node_span: BTreeMap<String, usize>,
-    /// (from node, target id, offset of the reference)
-    edges: Vec<(String, String, usize)>,
+/// The top-level keys of an overlay.
+pub(super) const OVERLAY_KEYS: &[&str] = &["node", "cause", "reply"];
+
+/// The edge key of a conclusion's `then`.
+pub(super) const THEN: &str = "then";
+
+/// A place: (index of the file, byte offset in it).
+pub(super) type At = (usize, usize);
+
+/// A reference from one node to another.
+pub(super) struct Edge {
+    pub(super) from: String,
+    /// The branch (outcome or cause), `choice ID` or `then`: a re-route replaces the edge
+    /// with the same key.
+    pub(super) key: String,
+    pub(super) to: String,
+    pub(super) at: At,
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    origin: &'a str,
-    errors: Vec<TreeError>,
+/// Where things are, for messages about references and the graph.
+#[derive(Default)]
+pub(super) struct Located {
+    pub(super) node_at: BTreeMap<String, At>,
+    /// Nodes an overlay added or replaced.
+    pub(super) from_overlay: BTreeSet<String>,
+    pub(super) edges: Vec<Edge>,
 }
 
-impl Ctx<'_> {
-    fn err(&mut self, at: usize, message: impl Into<String>) {
-        let (line, column) = line_col(self.text, at);
-        self.errors.push(TreeError {
-            file: self.origin.to_string(),
-            line,
-            column,
-            message: message.into(),
-        });
+pub(super) struct Ctx<'a> {
+    sources: Vec<&'a Source>,
+    /// The file being read.
+    pub(super) file: usize,
+    vocab: &'a dyn Vocabulary,
+    causes: &'a Causes,
+    errors: Vec<(usize, SourceError)>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Checks `sources` (the base tree first, then the overlays) against `vocab` and
+    /// `causes`.
+    pub(super) fn new(
+        sources: Vec<&'a Source>,
+        vocab: &'a dyn Vocabulary,
+        causes: &'a Causes,
+    ) -> Ctx<'a> {
+        Ctx {
+            sources,
+            file: 0,
+            vocab,
+            causes,
+            errors: Vec::new(),
+        }
+    }
+
+    pub(super) fn err(&mut self, at: usize, message: impl Into<String>) {
+        self.err_at((self.file, at), message);
+    }
+
+    pub(super) fn err_at(&mut self, (file, at): At, message: impl Into<String>) {
+        let e = self.sources[file].error(at, message);
+        self.errors.push((file, e));
+    }
+
+    /// A problem found elsewhere (a file that is not TOML) in file `file`.
+    pub(super) fn push(&mut self, file: usize, e: SourceError) {
+        self.errors.push((file, e));
+    }
+
+    pub(super) fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The problems so far, by file and then by place.
+    pub(super) fn take_errors(&mut self) -> TreeErrors {
+        let mut errors = std::mem::take(&mut self.errors);
+        errors.sort_by_key(|(file, e)| (*file, e.line, e.column));
+        TreeErrors(errors.into_iter().map(|(_, e)| e).collect())
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
+/// The base tree as read: its start, its nodes and where things are.
+pub(super) struct Base {
+    pub(super) start: Option<(String, usize)>,
+    pub(super) nodes: Vec<Node>,
+    pub(super) loc: Located,
 }
 
-fn start_of(r: Option<Range<usize>>) -> usize {
-    r.map(|r| r.start).unwrap_or(0)
-}
-
-pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
-    let mut cx = Ctx {
-        text,
-        origin,
-        errors: Vec::new(),
-    };
-    let doc = match toml_edit::Document::parse(text) {
-        Ok(d) => d,
-        Err(e) => {
-            let msg = e.message().trim().to_string();
-            cx.err(start_of(e.span()), format!("TOML syntax error: {msg}"));
-            return Err(TreeErrors(cx.errors));
-        }
-    };
-    let root = doc.as_table();
+/// Reads the base tree (file 0 of `cx`) from its TOML root; problems go to `cx`.
+pub(super) fn base(cx: &mut Ctx, root: &Table) -> Base {
     for (key, _) in root.iter() {
         if key != "start" && key != "node" {
             let at = start_of(root.key(key).and_then(|k| k.span()));
@@ -90,16 +129,13 @@ pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
         }
     };
     let mut nodes = Vec::new();
-    let mut loc = Located {
-        node_span: BTreeMap::new(),
-        edges: Vec::new(),
-    };
+    let mut loc = Located::default();
     match root.get("node").and_then(Item::as_table_like) {
         Some(table) => {
             for (id, item) in table.iter() {
                 let at = start_of(table.key(id).and_then(|k| k.span()));
-                loc.node_span.insert(id.to_string(), at);
-                if let Some(node) = node(&mut cx, &mut loc, id, item, at) {
+                loc.node_at.insert(id.to_string(), (0, at));
+                if let Some(node) = node(cx, &mut loc, id, item, at) {
                     nodes.push(node);
                 }
             }
@@ -107,21 +143,36 @@ pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
         None => cx.err(0, "missing `[node.ID]` tables"),
     }
     if let Some((start, at)) = &start {
-        if !loc.node_span.contains_key(start) {
+        if !loc.node_at.contains_key(start) {
             cx.err(*at, format!("unknown node `{start}`"));
         }
     }
-    graph_checks(&mut cx, &loc, start.as_ref().map(|(s, _)| s.as_str()));
-    if cx.errors.is_empty() {
-        Ok(Tree {
-            start: start.map(|(s, _)| s).unwrap_or_default(),
-            nodes,
-            origin: origin.to_string(),
-        })
-    } else {
-        cx.errors.sort_by_key(|e| (e.line, e.column));
-        Err(TreeErrors(cx.errors))
+    Base { start, nodes, loc }
+}
+
+/// Whether `key` may name a branch of `signal`'s check node: one of its outcomes, or, for a
+/// signal that reads server replies, a cause code. Reports the problem when not.
+pub(super) fn branch_key_ok(cx: &mut Ctx, signal: &str, key: &str, at: usize) -> bool {
+    let Some(outcomes) = cx.vocab.outcomes(signal) else {
+        return false;
+    };
+    if outcomes.contains(&key) {
+        return true;
     }
+    let on_causes = cx.vocab.branches_on_causes(signal);
+    let known = cx.causes.is_known(key);
+    if on_causes && known {
+        return true;
+    }
+    let why = if known {
+        " (only signals that read server replies branch on cause codes)"
+    } else if on_causes {
+        " (nor is it a known cause code)"
+    } else {
+        ""
+    };
+    cx.err(at, format!("signal `{signal}` has no outcome `{key}`{why}"));
+    false
 }
 
 /// Reads a string field; reports a missing or non-string one.
@@ -166,14 +217,20 @@ fn check_keys(cx: &mut Ctx, t: &dyn TableLike, allowed: &[&str], what: &str) {
 
 fn placeholders_ok(cx: &mut Ctx, text: &str, at: usize) {
     for (name, offset) in super::template::placeholders(text) {
-        if !signals::PLACEHOLDERS.contains(&name.as_str()) {
+        if !cx.vocab.placeholder(&name) {
             // Point at the brace: the value's span starts at its opening quote.
             cx.err(at + 1 + offset, format!("unknown placeholder `{{{name}}}`"));
         }
     }
 }
 
-fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Option<Node> {
+pub(super) fn node(
+    cx: &mut Ctx,
+    loc: &mut Located,
+    id: &str,
+    item: &Item,
+    at: usize,
+) -> Option<Node> {
     let Some(t) = item.as_table_like() else {
         cx.err(at, format!("node `{id}` must be a table"));
         return None;
@@ -191,8 +248,14 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
     });
     let title = string(cx, t, "title", at, true).map(|(s, _)| s);
     let (kind, kind_at) = kind?;
-    let edge = |loc: &mut Located, target: &str, at: usize| {
-        loc.edges.push((id.to_string(), target.to_string(), at))
+    let file = cx.file;
+    let edge = |loc: &mut Located, key: String, target: &str, at: usize| {
+        loc.edges.push(Edge {
+            from: id.to_string(),
+            key,
+            to: target.to_string(),
+            at: (file, at),
+        })
     };
     let node_kind = match kind.as_str() {
         "check" => {
@@ -203,7 +266,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                 "a check node",
             );
             let (signal, sat) = string(cx, t, "signal", at, true)?;
-            let def = signals::find(&signal);
+            let def = cx.vocab.outcomes(&signal);
             if def.is_none() {
                 cx.err(sat, format!("unknown signal `{signal}`"));
             }
@@ -213,17 +276,12 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                     Some(branches) => {
                         for (outcome, target) in branches.iter() {
                             let oat = start_of(branches.key(outcome).and_then(|k| k.span()));
-                            if let Some(def) = def {
-                                if !def.outcomes.contains(&outcome) {
-                                    cx.err(
-                                        oat,
-                                        format!("signal `{signal}` has no outcome `{outcome}`"),
-                                    );
-                                }
+                            if def.is_some() {
+                                branch_key_ok(cx, &signal, outcome, oat);
                             }
                             match target.as_str() {
                                 Some(next) => {
-                                    edge(loc, next, start_of(target.span()));
+                                    edge(loc, outcome.to_string(), next, start_of(target.span()));
                                     on.push((outcome.to_string(), next.to_string()));
                                 }
                                 None => {
@@ -233,7 +291,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                         }
                         if let Some(def) = def {
                             let on_at = start_of(on_key.span());
-                            for o in def.outcomes {
+                            for o in def {
                                 if !on.iter().any(|(x, _)| x == o) {
                                     cx.err(
                                         on_at,
@@ -271,8 +329,8 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
                         let cid = string(cx, c, "id", cat, true);
                         let label = string(cx, c, "label", cat, true);
                         let next = string(cx, c, "next", cat, true);
-                        if let Some((next, nat)) = &next {
-                            edge(loc, next, *nat);
+                        if let (Some((next, nat)), Some((cid, _))) = (&next, &cid) {
+                            edge(loc, format!("choice {cid}"), next, *nat);
                         }
                         if let (Some((cid, iat)), Some((label, _)), Some((next, _))) =
                             (cid, label, next)
@@ -322,7 +380,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
             );
             let cause = string(cx, t, "cause", at, true);
             if let Some((c, cat)) = &cause {
-                if !crate::causes::is_known(c) {
+                if !cx.causes.is_known(c) {
                     cx.err(*cat, format!("unknown cause code `{c}`"));
                 }
             }
@@ -369,7 +427,7 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
             }
             let then = string(cx, t, "then", at, false);
             if let Some((next, nat)) = &then {
-                edge(loc, next, *nat);
+                edge(loc, THEN.to_string(), next, *nat);
             }
             NodeKind::Conclusion(Conclusion {
                 cause: cause?.0,
@@ -400,26 +458,27 @@ fn node(cx: &mut Ctx, loc: &mut Located, id: &str, item: &Item, at: usize) -> Op
     })
 }
 
-/// Unknown targets, unreachable nodes and cycles.
-fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
-    let mut adj: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
-    for (from, to, at) in &loc.edges {
-        if !loc.node_span.contains_key(to) {
-            cx.err(*at, format!("unknown node `{to}`"));
+/// Unknown targets, cycles and unreachable nodes. After overlays, only the nodes they
+/// added or replaced must be reachable.
+pub(super) fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>, merged: bool) {
+    let mut adj: BTreeMap<&str, Vec<(&str, At)>> = BTreeMap::new();
+    for e in &loc.edges {
+        if !loc.node_at.contains_key(&e.to) {
+            cx.err_at(e.at, format!("unknown node `{}`", e.to));
             continue;
         }
-        adj.entry(from.as_str())
+        adj.entry(e.from.as_str())
             .or_default()
-            .push((to.as_str(), *at));
+            .push((e.to.as_str(), e.at));
     }
-    let Some(start) = start.filter(|s| loc.node_span.contains_key(*s)) else {
+    let Some(start) = start.filter(|s| loc.node_at.contains_key(*s)) else {
         return;
     };
     // Depth-first search with colours: grey on the stack, black done.
     let mut colour: BTreeMap<&str, u8> = BTreeMap::new();
     let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
     colour.insert(start, 1);
-    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    let mut reported: BTreeSet<At> = BTreeSet::new();
     while let Some((node, i)) = stack.pop() {
         let edges = adj.get(node).map(Vec::as_slice).unwrap_or(&[]);
         if i < edges.len() {
@@ -431,7 +490,7 @@ fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
                     stack.push((to, 0));
                 }
                 1 if reported.insert(at) => {
-                    cx.err(at, format!("cycle: `{node}` leads back to `{to}`"));
+                    cx.err_at(at, format!("cycle: `{node}` leads back to `{to}`"));
                 }
                 _ => {}
             }
@@ -439,9 +498,9 @@ fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>) {
             colour.insert(node, 2);
         }
     }
-    for (id, at) in &loc.node_span {
-        if !colour.contains_key(id.as_str()) {
-            cx.err(*at, format!("node `{id}` cannot be reached from `start`"));
+    for (id, at) in &loc.node_at {
+        if !colour.contains_key(id.as_str()) && (!merged || loc.from_overlay.contains(id)) {
+            cx.err_at(*at, format!("node `{id}` cannot be reached from `start`"));
         }
     }
 }

@@ -4,19 +4,40 @@
 //! plain-language wording and fix steps, and end nodes stop the walk.
 //!
 //! Loading keeps the source text, so every problem is reported as `file:line:column`.
+//!
+//! A tree is checked against a [`Vocabulary`]: the signals, their outcomes and the
+//! placeholders that exist. The vocabulary is the signal registry of
+//! `crate::diagnosis::signals`, which sits above this module; so the entry points that load a
+//! tree against it (`Tree::parse`, `Tree::load_file`, `Tree::embedded`) are implemented in
+//! `crate::diagnosis::vocabulary`, and nothing here imports upwards.
 
 mod load;
+mod merge;
 pub mod template;
 mod walk;
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use walk::{walk, QuestionMode, Walk, WalkState};
+use crate::causes::Causes;
 
-const EMBEDDED: &str = include_str!("../../assets/tree.toml");
+pub use walk::{walk, Answer, QuestionMode, Walk, WalkState};
+
+/// The embedded default tree's text and the name it is reported under.
+pub const EMBEDDED: &str = include_str!("../../assets/tree.toml");
+pub const EMBEDDED_ORIGIN: &str = "assets/tree.toml";
+
+/// What a tree may name besides its own nodes: supplied by the signal registry.
+pub trait Vocabulary {
+    /// The outcomes of signal `name`, or `None` when no such signal exists.
+    fn outcomes(&self, name: &str) -> Option<&[&'static str]>;
+    /// Whether a conclusion's text may use `{name}`.
+    fn placeholder(&self, name: &str) -> bool;
+    /// Whether the signal reads server replies, so that its branches may also be keyed by
+    /// the cause codes reply rules name (taken before the outcome's branch).
+    fn branches_on_causes(&self, name: &str) -> bool;
+}
 
 /// Which of the wizard's three steps shows a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -93,7 +114,8 @@ pub struct Conclusion {
 
 #[derive(Debug, Clone)]
 pub enum NodeKind {
-    /// Branches on a signal's outcome: `on` maps each outcome to the next node, in file order.
+    /// Branches on a signal's outcome: `on` maps each outcome (and, for signals that read
+    /// server replies, any cause code a reply rule may name) to the next node, in file order.
     Check {
         signal: String,
         on: Vec<(String, String)>,
@@ -119,62 +141,45 @@ pub struct Tree {
     origin: String,
 }
 
-/// One problem in a tree file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TreeError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for TreeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
-
-/// Every problem found in a tree file, in file order.
-#[derive(Debug, Clone)]
-pub struct TreeErrors(pub Vec<TreeError>);
-
-impl std::fmt::Display for TreeErrors {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let lines: Vec<String> = self.0.iter().map(|e| e.to_string()).collect();
-        f.write_str(&lines.join("\n"))
-    }
-}
-
-impl std::error::Error for TreeErrors {}
+/// A problem in a tree file (or an overlay), and every problem found, in file order.
+pub use crate::source::{SourceError as TreeError, SourceErrors as TreeErrors};
 
 impl Tree {
-    /// The embedded default tree (a test proves it valid).
-    pub fn embedded() -> Result<&'static Tree, &'static TreeErrors> {
-        static TREE: OnceLock<Result<Tree, TreeErrors>> = OnceLock::new();
-        TREE.get_or_init(|| Tree::parse(EMBEDDED, "assets/tree.toml"))
-            .as_ref()
+    /// Parses and validates a tree against `vocab` and the cause codes `causes`; `origin`
+    /// names the file in errors.
+    pub fn parse_with(
+        text: &str,
+        origin: &str,
+        vocab: &dyn Vocabulary,
+        causes: &Causes,
+    ) -> Result<Tree, TreeErrors> {
+        merge::merge(
+            &crate::source::Source::new(origin, text),
+            &[],
+            vocab,
+            causes,
+        )
     }
 
-    /// Parses and validates a tree; `origin` names the file in errors.
-    pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
-        load::parse(text, origin)
+    /// Parses and validates the base tree alone, then merges the overlays over it (in
+    /// order) and validates the result (see `merge` for the rules of merging).
+    pub fn merge_with(
+        base: &crate::source::Source,
+        overlays: &[crate::source::Source],
+        vocab: &dyn Vocabulary,
+        causes: &Causes,
+    ) -> Result<Tree, TreeErrors> {
+        merge::merge(base, overlays, vocab, causes)
     }
 
-    pub fn load_file(path: &Path) -> Result<Tree, TreeErrors> {
-        let origin = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => Tree::parse(&text, &origin),
-            Err(e) => Err(TreeErrors(vec![TreeError {
-                file: origin,
-                line: 0,
-                column: 0,
-                message: format!("cannot read the file: {e}"),
-            }])),
-        }
+    /// Reads, parses and validates a tree file against `vocab` and `causes`.
+    pub fn load_file_with(
+        path: &Path,
+        vocab: &dyn Vocabulary,
+        causes: &Causes,
+    ) -> Result<Tree, TreeErrors> {
+        let source = crate::source::Source::read(path).map_err(|e| TreeErrors(vec![e]))?;
+        Tree::parse_with(&source.text, &source.origin, vocab, causes)
     }
 
     pub fn start(&self) -> Option<&Node> {

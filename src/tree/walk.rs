@@ -10,6 +10,32 @@ pub enum QuestionMode {
     Ask,
 }
 
+/// A signal's answer: its outcome, and the cause a reply rule named (if any). A check node
+/// with a branch for that cause takes it before the outcome's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub outcome: String,
+    pub cause: Option<String>,
+}
+
+impl From<&str> for Answer {
+    fn from(outcome: &str) -> Answer {
+        Answer {
+            outcome: outcome.to_string(),
+            cause: None,
+        }
+    }
+}
+
+impl From<String> for Answer {
+    fn from(outcome: String) -> Answer {
+        Answer {
+            outcome,
+            cause: None,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum WalkState<'t> {
     Done,
@@ -30,7 +56,7 @@ pub struct Walk<'t> {
 
 pub fn walk<'t>(
     tree: &'t Tree,
-    signal: &mut dyn FnMut(&str) -> Option<String>,
+    signal: &mut dyn FnMut(&str) -> Option<Answer>,
     answer: &dyn Fn(&str) -> Option<String>,
     mode: QuestionMode,
 ) -> Walk<'t> {
@@ -56,10 +82,15 @@ pub fn walk<'t>(
                     w.state = WalkState::Waiting { node, signal: name };
                     return w;
                 }
-                Some(outcome) => on
-                    .iter()
-                    .find(|(o, _)| *o == outcome)
-                    .map(|(_, n)| n.as_str()),
+                Some(answer) => {
+                    let by_cause = answer
+                        .cause
+                        .as_ref()
+                        .and_then(|c| on.iter().find(|(o, _)| o == c));
+                    by_cause
+                        .or_else(|| on.iter().find(|(o, _)| *o == answer.outcome))
+                        .map(|(_, n)| n.as_str())
+                }
             },
             NodeKind::Question(q) => {
                 let given = answer(&node.id).filter(|a| q.choices.iter().any(|c| c.id == *a));

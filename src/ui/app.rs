@@ -136,7 +136,7 @@ where
     S: Stream<Item = io::Result<Event>> + Unpin,
 {
     let Inbox { tx, mut rx } = inbox;
-    let mut runner = Runner::new(tx);
+    let mut runner = Runner::new(tx, model.catalog.clone());
     model.clock = Clock::now();
     let mut effects: VecDeque<_> = initial_effects(model).into();
     let mut mouse = true;

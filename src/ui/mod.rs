@@ -10,8 +10,8 @@
 //! - [`msg`]: messages in (keys, mouse, facts tagged with a generation, timer beats) and
 //!   effects out (start/stop checks, save a file, exit).
 //! - [`update`]: every rule of the flow, pure.
-//! - [`vm`]: what the screens show, derived from `Facts` + `Diagnosis`: the only part that
-//!   reads the engine's types.
+//! - [`vm`]: what the screens show, read from the finished `Diagnosis`: the only part
+//!   that reads the diagnosis's types.
 //! - [`view`]: drawing, pure, one module per kind of screen.
 //! - [`runner`]: carries out effects (the engine in tokio, file writes, server mode's look
 //!   and unblock on a blocking thread).
@@ -37,8 +37,8 @@ pub mod vm;
 
 use std::sync::Arc;
 
-use crate::settings::Input;
-use crate::tree::Tree;
+use crate::catalog::Catalog;
+use crate::settings::{Input, Options};
 
 /// How the wizard looks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,22 +56,29 @@ pub struct UiOptions {
 /// result, 1 for a problem or an inconclusive result, 130/143/129 when interrupted by
 /// Ctrl-C/SIGINT, SIGTERM or SIGHUP, 101 after a panic (its message printed after the
 /// screen was restored).
-pub fn run(prefill: Input, tree: Tree, options: UiOptions) -> std::io::Result<i32> {
+pub fn run(
+    prefill: Input,
+    options: Options,
+    catalog: Arc<Catalog>,
+    ui: UiOptions,
+) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let model = model::Model::new(prefill, Arc::new(tree), options, model::Clock::now());
+    let model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
     app::run_terminal(model)
 }
 
 /// The wizard when `--tree` named an invalid file: it opens on a screen that shows the
-/// problem (file:line:column) and offers to go on with the built-in tree.
+/// problem (file:line:column) and offers to go on with `builtin`, the catalog with the
+/// built-in tree.
 pub fn run_with_tree_problem(
     prefill: Input,
-    builtin: Tree,
+    options: Options,
+    builtin: Arc<Catalog>,
     problem: String,
-    options: UiOptions,
+    ui: UiOptions,
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let mut model = model::Model::new(prefill, Arc::new(builtin), options, model::Clock::now());
+    let mut model = model::Model::new(prefill, options, builtin, ui, model::Clock::now());
     model.failure = Some(model::Failure {
         kind: model::FailureKind::Tree,
         message: problem,

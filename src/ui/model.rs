@@ -2,10 +2,10 @@
 //!
 //! What the person typed lives in forms ([`AccountForm`], [`TextField`]); what the checks
 //! found lives in [`Run`] (tagged with a generation so that results of an abandoned run are
-//! dropped); what the screens show is derived from both into [`ViewModel`] by
-//! [`Model::refresh`], so the views never touch `Facts` or `Diagnosis` themselves.
+//! dropped); [`Model::refresh`] walks the tree once per change into a finished `Diagnosis`,
+//! and what the screens show is derived from that into [`ViewModel`], so the views never
+//! touch `Facts` or `Diagnosis` themselves.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -13,12 +13,13 @@ use ratatui::layout::Rect;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use crate::catalog::Catalog;
 use crate::diagnosis::{self, Diagnosis, Progress};
 use crate::error_text::{recognise, Recognised};
 use crate::facts::Facts;
 use crate::secret::Secret;
-use crate::settings::{Input, Security};
-use crate::tree::{QuestionMode, Tree};
+use crate::settings::{Input, Options, Security};
+use crate::tree::QuestionMode;
 
 use super::vm::{self, ViewModel};
 use super::UiOptions;
@@ -308,7 +309,7 @@ impl AccountForm {
             .collect()
     }
 
-    /// The diagnosis input: `base` (options not on the form) with the form's values.
+    /// The diagnosis input: `base` (what is not on the form) with the form's values.
     pub fn to_input(&self, base: &Input) -> Result<Input, (Field, String)> {
         let t = super::text::text();
         let email = self.email.value().trim();
@@ -375,7 +376,7 @@ pub struct Run {
     /// When the run ended (for "Tell your email host").
     pub finished_wall: Option<OffsetDateTime>,
     /// When the UI first saw each check running, and saw it end: for elapsed times.
-    pub times: BTreeMap<String, (Instant, Option<Instant>)>,
+    pub times: vm::Times,
 }
 
 impl Run {
@@ -462,8 +463,12 @@ pub struct Scrolls {
 
 pub struct Model {
     pub options: UiOptions,
-    pub tree: Arc<Tree>,
-    /// The options from the command line: what the forms start from and what they do not show.
+    /// The tree, profiles and lists the diagnosis applies, loaded once.
+    pub catalog: Arc<Catalog>,
+    /// How the checks run (time-out, resolver, CA file): from the command line; the failure
+    /// screen may switch the resolver or the CA file back to the system's.
+    pub check_options: Options,
+    /// What the command line said: what the forms start from and what they do not show.
     pub base: Input,
     /// The confirmed input: the diagnosis reads it.
     pub input: Input,
@@ -499,12 +504,19 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(prefill: Input, tree: Arc<Tree>, options: UiOptions, clock: Clock) -> Model {
+    pub fn new(
+        prefill: Input,
+        check_options: Options,
+        catalog: Arc<Catalog>,
+        options: UiOptions,
+        clock: Clock,
+    ) -> Model {
         let form = AccountForm::from_input(&prefill);
         let error_text = TextField::new(prefill.error_text.as_deref().unwrap_or(""));
         let mut m = Model {
             options,
-            tree,
+            catalog,
+            check_options,
             input: prefill.clone(),
             base: prefill,
             screen: Screen::Start,
@@ -593,36 +605,46 @@ impl Model {
     /// Re-derives the diagnosis and everything the screens show from input and facts.
     /// Pure: the same model gives the same result.
     pub fn refresh(&mut self) {
-        self.track_times();
         self.diagnosis = self.run.input.as_ref().map(|_| {
-            diagnosis::diagnose(&self.tree, &self.input, &self.run.facts, QuestionMode::Ask)
+            diagnosis::diagnose(
+                &self.catalog,
+                &self.input,
+                &self.run.facts,
+                QuestionMode::Ask,
+            )
         });
+        self.track_times();
         self.refresh_view();
     }
 
     /// Re-derives what the screens show (elapsed times move with the clock).
     pub fn refresh_view(&mut self) {
         let question_id = self.vm.checks.question.as_ref().map(|q| q.id.clone());
-        self.vm = vm::build(self);
+        self.vm = vm::build(vm::Parts {
+            input: &self.input,
+            timeout: self.check_options.timeout,
+            diagnosis: self.diagnosis.as_ref(),
+            tree: &self.catalog.tree,
+            times: &self.run.times,
+            now: self.clock.instant,
+            finished_wall: self.run.finished_wall.unwrap_or(self.clock.wall),
+        });
         let new_question = self.vm.checks.question.as_ref();
         if new_question.map(|q| &q.id) != question_id.as_ref() {
             self.question_focus = new_question.and_then(|q| q.default).unwrap_or(0);
         }
     }
 
-    /// Notes when checks are first seen running and when they end.
+    /// Notes when checks are first seen running and when they end (the diagnosis lists
+    /// what is pending).
     fn track_times(&mut self) {
-        if self.run.input.is_none() {
+        let Some(d) = &self.diagnosis else {
             return;
-        }
-        let now = self.clock.instant;
-        let pending = if self.run.facts.done {
-            Vec::new()
-        } else {
-            self.run.facts.pending_checks()
         };
-        for id in &pending {
-            self.run.times.entry(id.clone()).or_insert((now, None));
+        let now = self.clock.instant;
+        let pending = &d.pending;
+        for id in pending {
+            self.run.times.entry(*id).or_insert((now, None));
         }
         for (id, (_, end)) in self.run.times.iter_mut() {
             if end.is_none() && !pending.contains(id) {

@@ -8,7 +8,7 @@ use crate::facts::Fact;
 use crate::server::report::ServerReport;
 use crate::server::request::Request;
 use crate::server::run::Examined;
-use crate::settings::Input;
+use crate::settings::{Input, Options};
 
 use super::model::FailureKind;
 
@@ -53,8 +53,13 @@ pub enum Msg {
 
 #[derive(Debug)]
 pub enum Effect {
-    /// Start the checks for this input; their facts come back tagged with `generation`.
-    StartChecks { generation: u64, input: Box<Input> },
+    /// Start the checks for this input with these options; their facts come back tagged
+    /// with `generation`.
+    StartChecks {
+        generation: u64,
+        input: Box<Input>,
+        options: Box<Options>,
+    },
     /// Stop the current run (its late facts are dropped by generation anyway).
     CancelChecks,
     /// Write the report.

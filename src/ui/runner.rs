@@ -4,33 +4,45 @@
 //! stop at their next send); writes report files; runs server mode's look and unblock on
 //! a blocking thread and sends the result back as one message. Nothing here draws.
 
+use std::sync::Arc;
+
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
+use crate::catalog::Catalog;
 use crate::engine::{Engine, EngineError};
 use crate::server::request::now_unix;
 use crate::server::run;
-use crate::settings::Input;
+use crate::settings::{Input, Options};
 
 use super::model::FailureKind;
 use super::msg::{Effect, Msg};
 
 pub struct Runner {
     tx: mpsc::Sender<Msg>,
+    catalog: Arc<Catalog>,
     run: Option<JoinHandle<()>>,
 }
 
 impl Runner {
-    pub fn new(tx: mpsc::Sender<Msg>) -> Runner {
-        Runner { tx, run: None }
+    pub fn new(tx: mpsc::Sender<Msg>, catalog: Arc<Catalog>) -> Runner {
+        Runner {
+            tx,
+            catalog,
+            run: None,
+        }
     }
 
     /// Executes one effect; `Some(status)` when the program should end.
     pub fn execute(&mut self, effect: Effect) -> Option<i32> {
         match effect {
-            Effect::StartChecks { generation, input } => {
+            Effect::StartChecks {
+                generation,
+                input,
+                options,
+            } => {
                 self.cancel();
-                self.start(generation, *input);
+                self.start(generation, *input, *options);
             }
             Effect::CancelChecks => self.cancel(),
             Effect::SaveReport { path, contents } => {
@@ -75,9 +87,9 @@ impl Runner {
         None
     }
 
-    fn start(&mut self, generation: u64, input: Input) {
+    fn start(&mut self, generation: u64, input: Input, options: Options) {
         let tx = self.tx.clone();
-        match Engine::new(input) {
+        match Engine::new(input, options, self.catalog.clone()) {
             Err(e) => {
                 let kind = match &e {
                     EngineError::Trust(_) => FailureKind::Trust,

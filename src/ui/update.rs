@@ -520,19 +520,14 @@ fn move_field(m: &mut Model, dir: i32) {
 }
 
 /// Does this input need a new run, or do the current run's facts still apply? The
-/// encryption setting, the error text and the answers only change the diagnosis.
+/// encryption setting, the error text and the answers only change the diagnosis. (The
+/// checks' options change only on the failure screen, which always starts a new run.)
 fn same_run(a: &Input, b: &Input) -> bool {
     a.email == b.email
         && a.server == b.server
         && a.port == b.port
         && a.user == b.user
         && a.password.as_ref().map(|p| p.expose()) == b.password.as_ref().map(|p| p.expose())
-        && a.rcpt == b.rcpt
-        && a.reference == b.reference
-        && a.timeout == b.timeout
-        && a.dns_server == b.dns_server
-        && a.ca_file == b.ca_file
-        && a.allow_plaintext_auth == b.allow_plaintext_auth
 }
 
 /// Starts a new run (a new generation): the old one's facts are gone and its late
@@ -547,6 +542,7 @@ fn start_run(m: &mut Model, input: Input) -> Vec<Effect> {
     vec![Effect::StartChecks {
         generation: m.run.generation,
         input: Box::new(input),
+        options: Box::new(m.check_options.clone()),
     }]
 }
 
@@ -678,7 +674,7 @@ fn open_report(m: &mut Model) {
 /// The report of what is known now, for saving or copying.
 fn current_report(m: &Model) -> Option<Report> {
     let d = m.diagnosis.as_ref()?;
-    Some(Report::new(&m.input, &m.run.facts, d))
+    Some(Report::new(d))
 }
 
 /// The report as Markdown and as plain text: the server findings on the mail-server
@@ -824,14 +820,8 @@ pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
         Button::UseSystem | Button::Retry => {
             if b == Button::UseSystem {
                 match m.failure.as_ref().map(|f| f.kind) {
-                    Some(FailureKind::Trust) => {
-                        m.base.ca_file = None;
-                        m.input.ca_file = None;
-                    }
-                    Some(FailureKind::Dns) => {
-                        m.base.dns_server = None;
-                        m.input.dns_server = None;
-                    }
+                    Some(FailureKind::Trust) => m.check_options.ca_file = None,
+                    Some(FailureKind::Dns) => m.check_options.dns_server = None,
                     _ => {}
                 }
             }

@@ -1,20 +1,19 @@
-//! The view-model: what the checks, result and technical screens show, derived from
-//! `Facts` + `Diagnosis` (+ the tree for question wording). This is the only place the UI
-//! reads the engine's types; views and snapshot tests work from these plain structs.
+//! The view-model: what the checks, result and technical screens show, read from the
+//! finished `Diagnosis` (+ the tree for question wording); nothing here evaluates a signal
+//! or reads the facts. This is the only place the UI reads the diagnosis's types; views and
+//! snapshot tests work from these plain structs.
 
 use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
-use crate::checks::{CheckRecord, Status};
+use crate::checks::{CheckId, CheckRecord, Status};
 use crate::diagnosis::{Diagnosis, Progress, Verdict};
-use crate::facts::Facts;
 use crate::protocol::reply::sanitize;
 use crate::protocol::transcript::Dir;
 use crate::settings::Input;
 use crate::tree::{NodeKind, Step, Tree};
 
-use super::model::Model;
 use super::text::{fill, text};
 
 /// The three steps a person follows on the checks screen.
@@ -30,14 +29,22 @@ impl StepId {
 
     /// dns.* and input.* are about the settings, tcp.* about the network, the rest
     /// (smtp.*, tls.*) about the server.
-    pub fn of_check(id: &str) -> StepId {
-        if id.starts_with("dns.") || id.starts_with("input.") {
-            StepId::Settings
-        } else if id.starts_with("tcp.") {
-            StepId::Network
-        } else {
-            StepId::Server
+    pub fn of_id(id: CheckId) -> StepId {
+        match id {
+            CheckId::ServerName
+            | CheckId::ServerAddress
+            | CheckId::DomainMx
+            | CheckId::DomainTxt
+            | CheckId::DomainDmarc
+            | CheckId::DomainSrv => StepId::Settings,
+            CheckId::Tcp(_) => StepId::Network,
+            _ => StepId::Server,
         }
+    }
+
+    /// The same for an id as text; anything that is not a check id is about the server.
+    pub fn of_check(id: &str) -> StepId {
+        CheckId::parse(id).map_or(StepId::Server, StepId::of_id)
     }
 
     pub fn of_tree(step: Step) -> StepId {
@@ -224,62 +231,59 @@ pub struct ViewModel {
     pub tech: TechView,
 }
 
-pub fn build(m: &Model) -> ViewModel {
-    let has_run = m.run.input.is_some();
-    let now = m.clock.instant;
+/// What the view-model is derived from: the model's parts, so that this module needs no
+/// `Model` (the model holds the view-model; nothing here reads back into it).
+pub struct Parts<'a> {
+    /// The confirmed input (the settings as typed).
+    pub input: &'a Input,
+    /// The checks' time budget per network step.
+    pub timeout: Duration,
+    /// The diagnosis of the current run; `None` when no run exists.
+    pub diagnosis: Option<&'a Diagnosis>,
+    /// The tree, for the wording of questions and the step of a node.
+    pub tree: &'a Tree,
+    /// When each check was first seen running, and seen ending.
+    pub times: &'a Times,
+    pub now: Instant,
+    /// When the run ended (else now), for "Tell your email host".
+    pub finished_wall: OffsetDateTime,
+}
+
+pub fn build(p: Parts) -> ViewModel {
     ViewModel {
-        checks: checks_view(
-            &m.input,
-            &m.run.facts,
-            m.diagnosis.as_ref(),
-            &m.tree,
-            &m.run.times,
-            now,
-            has_run,
-        ),
-        result: m
+        checks: checks_view(p.input, p.timeout, p.diagnosis, p.tree, p.times, p.now),
+        result: p
             .diagnosis
-            .as_ref()
             .filter(|d| d.progress == Progress::Done)
-            .map(|d| {
-                result_view(
-                    &m.input,
-                    &m.run.facts,
-                    d,
-                    m.run.finished_wall.unwrap_or(m.clock.wall),
-                )
-            }),
-        tech: tech_view(
-            &m.input,
-            &m.run.facts,
-            m.diagnosis.as_ref(),
-            &m.run.times,
-            now,
-        ),
+            .map(|d| result_view(d, p.finished_wall)),
+        tech: tech_view(p.input, p.diagnosis, p.times, p.now),
     }
 }
 
-type Times = std::collections::BTreeMap<String, (Instant, Option<Instant>)>;
+/// When each check was first seen running, and seen ending.
+pub type Times = std::collections::BTreeMap<CheckId, (Instant, Option<Instant>)>;
 
-fn elapsed(times: &Times, id: &str, now: Instant) -> Duration {
-    times.get(id).map_or(Duration::ZERO, |(start, _)| {
+fn elapsed(times: &Times, id: CheckId, now: Instant) -> Duration {
+    times.get(&id).map_or(Duration::ZERO, |(start, _)| {
         now.saturating_duration_since(*start)
     })
 }
 
-fn label_for(id: &str) -> String {
+fn label_for(id: CheckId) -> String {
     let labels = &text().checks.labels;
-    if let Some(l) = labels.get(id) {
+    let name = id.to_string();
+    if let Some(l) = labels.get(&name) {
         return l.clone();
     }
-    let (kind, port) = match id.split('.').collect::<Vec<_>>().as_slice() {
-        ["tcp", p] => ("tcp", *p),
-        ["smtp", p, ..] | ["tls", p] => ("smtp", *p),
-        _ => ("other", ""),
+    let kind = match id {
+        CheckId::Tcp(_) => "tcp",
+        CheckId::Smtp(_) | CheckId::Stage(..) | CheckId::Tls(_) => "smtp",
+        _ => "other",
     };
+    let port = id.port().map(|p| p.to_string()).unwrap_or_default();
     fill(
         labels.get(kind).map_or("{id}", String::as_str),
-        &[("port", port), ("id", id)],
+        &[("port", &port), ("id", &name)],
     )
 }
 
@@ -296,30 +300,27 @@ fn worst(records: &[&CheckRecord]) -> Option<Status> {
 
 pub fn checks_view(
     input: &Input,
-    facts: &Facts,
+    timeout: Duration,
     diagnosis: Option<&Diagnosis>,
     tree: &Tree,
     times: &Times,
     now: Instant,
-    has_run: bool,
 ) -> ChecksView {
-    let records = facts.records();
+    // A diagnosis exists exactly while a run does.
+    let has_run = diagnosis.is_some();
+    let records: &[CheckRecord] = diagnosis.map_or(&[], |d| &d.checks);
     // Once the run has ended nothing is pending, whatever the plan said.
-    let pending = if has_run && !facts.done {
-        facts.pending_checks()
-    } else {
-        Vec::new()
-    };
-    let done = facts.done;
-    let record = |id: &str| records.iter().find(|r| r.id == id);
-    let step_budget = input.timeout;
+    let pending: &[CheckId] = diagnosis.map_or(&[], |d| &d.pending);
+    let done = diagnosis.is_some_and(|d| d.finished);
+    let record = |id: CheckId| records.iter().find(|r| r.id == id);
+    let step_budget = timeout;
     // The DNS client allows half a time-out more for retries over TCP.
-    let dns_budget = input.timeout + input.timeout / 2;
+    let dns_budget = timeout + timeout / 2;
 
-    let state_of = |id: &str, budget: Duration, blocked: bool| -> (RowState, String) {
+    let state_of = |id: CheckId, budget: Duration, blocked: bool| -> (RowState, String) {
         if let Some(r) = record(id) {
             (RowState::Done(r.status), sanitize(r.summary.as_bytes()))
-        } else if pending.iter().any(|p| p == id) {
+        } else if pending.contains(&id) {
             (
                 RowState::Running {
                     elapsed: elapsed(times, id, now),
@@ -335,7 +336,7 @@ pub fn checks_view(
         }
     };
 
-    let row = |id: &str, (state, summary): (RowState, String)| CheckRow {
+    let row = |id: CheckId, (state, summary): (RowState, String)| CheckRow {
         id: id.to_string(),
         label: label_for(id),
         state,
@@ -343,46 +344,43 @@ pub fn checks_view(
     };
     // Every row in one list; `StepId::of_check` puts each under its step below.
     let mut rows = Vec::new();
-    match record("input.server_name") {
+    match record(CheckId::ServerName) {
         Some(r) => rows.push(row(
-            &r.id,
+            r.id,
             (RowState::Done(r.status), sanitize(r.summary.as_bytes())),
         )),
         None => rows.push(row(
-            "dns.server.a",
-            state_of("dns.server.a", dns_budget, false),
+            CheckId::ServerAddress,
+            state_of(CheckId::ServerAddress, dns_budget, false),
         )),
     }
     let no_domain = input.email_domain().is_none();
     for id in [
-        "dns.domain.mx",
-        "dns.domain.txt",
-        "dns.domain.dmarc",
-        "dns.domain.srv",
+        CheckId::DomainMx,
+        CheckId::DomainTxt,
+        CheckId::DomainDmarc,
+        CheckId::DomainSrv,
     ] {
         rows.push(row(id, state_of(id, dns_budget, no_domain)));
     }
 
     // One row per port for reaching it and one for the whole conversation on it; the plan
     // is known before the engine sends it.
-    let server_failed = record("input.server_name").is_some()
-        || record("dns.server.a").is_some_and(|r| r.status == Status::Fail)
-        || matches!(facts.target, Some(None));
-    let plan = facts
-        .plan
-        .clone()
-        .unwrap_or_else(|| crate::engine::port_plan(input.port));
+    let server_failed = record(CheckId::ServerName).is_some()
+        || record(CheckId::ServerAddress).is_some_and(|r| r.status == Status::Fail)
+        || diagnosis.is_some_and(|d| matches!(d.target, Some(None)));
+    let plan = diagnosis.map_or_else(|| crate::engine::port_plan(input.port), |d| d.plan.clone());
     for port in plan {
-        let tcp_id = format!("tcp.{port}");
-        let tcp = state_of(&tcp_id, step_budget, server_failed);
+        let tcp_id = CheckId::Tcp(port);
+        let tcp = state_of(tcp_id, step_budget, server_failed);
         let tcp_failed =
             matches!(tcp.0, RowState::Done(s) if s != Status::Pass) || tcp.0 == RowState::NotRun;
-        rows.push(row(&tcp_id, tcp));
+        rows.push(row(tcp_id, tcp));
 
-        let smtp_id = format!("smtp.{port}");
+        let smtp_id = CheckId::Smtp(port);
         let stages: Vec<&CheckRecord> = records
             .iter()
-            .filter(|r| r.id.starts_with(&format!("{smtp_id}.")) || r.id == format!("tls.{port}"))
+            .filter(|r| matches!(r.id, CheckId::Stage(p, _) | CheckId::Tls(p) if p == port))
             .collect();
         // The line that explains the state: a failure, else a warning, else the latest.
         let telling = stages
@@ -394,7 +392,7 @@ pub fn checks_view(
             .unwrap_or_default();
         let smtp = if pending.contains(&smtp_id) {
             let running = RowState::Running {
-                elapsed: elapsed(times, &smtp_id, now),
+                elapsed: elapsed(times, smtp_id, now),
                 budget: step_budget,
                 per_step: true,
             };
@@ -406,7 +404,7 @@ pub fn checks_view(
         } else {
             (RowState::Waiting, String::new())
         };
-        rows.push(row(&smtp_id, smtp));
+        rows.push(row(smtp_id, smtp));
     }
 
     let node_step = |node: &str| tree.node(node).map(|n| StepId::of_tree(n.step));
@@ -456,13 +454,6 @@ fn question_view(tree: &Tree, node: &str) -> Option<QuestionView> {
     })
 }
 
-/// Cause codes whose fix is at the email host: they get the "Tell your email host" box.
-pub fn is_server_side(code: &str) -> bool {
-    code.starts_with("server.")
-        || code.starts_with("unknown.")
-        || code.starts_with("reputation.client")
-}
-
 /// The confidence word of the contract ("confirmed", "likely", ...) in the person's words.
 fn confidence_word<T: serde::Serialize>(c: &T) -> String {
     let word = serde_json::to_value(c)
@@ -483,12 +474,7 @@ pub fn format_wall(t: OffsetDateTime) -> String {
     )
 }
 
-pub fn result_view(
-    input: &Input,
-    facts: &Facts,
-    d: &Diagnosis,
-    finished: OffsetDateTime,
-) -> ResultView {
+pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
     let t = &text().result;
     let safe = |s: &str| sanitize(s.as_bytes());
     let verdict = match d.verdict {
@@ -523,37 +509,25 @@ pub fn result_view(
             Vec::new(),
         ),
     };
-    let tell_host = primary.filter(|c| is_server_side(&c.code)).map(|c| {
+    let tell_host = d.tell_host.as_ref().map(|h| {
         let th = &text().tell_host;
-        let ip = d
+        let ip = h
             .public_ip
             .map_or(th.unknown_ip.clone(), |ip| ip.to_string());
         let time = format_wall(finished);
-        let server = input
-            .server
-            .clone()
-            .or_else(|| facts.target_host().map(str::to_string))
-            .unwrap_or_else(|| input.email_domain().unwrap_or_default());
-        let port = input.port.map_or_else(
-            || {
-                facts
-                    .plan
-                    .clone()
-                    .unwrap_or_else(|| crate::engine::port_plan(None))
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join("/")
-            },
-            |p| p.to_string(),
-        );
-        let template = th.by_cause.get(&c.code).unwrap_or(&th.default);
+        let port = h
+            .ports
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join("/");
+        let template = th.by_cause.get(&h.code).unwrap_or(&th.default);
         TellHostView {
             look_for: fill(
                 template,
                 &[
                     ("ip", &ip),
-                    ("server", &safe(&server)),
+                    ("server", &safe(&h.server)),
                     ("port", &port),
                     ("time", &time),
                 ],
@@ -577,7 +551,7 @@ pub fn result_view(
         next,
         also,
         tell_host,
-        finishing: !facts.done,
+        finishing: !d.finished,
     }
 }
 
@@ -602,13 +576,7 @@ pub fn running_text(elapsed: Duration, budget: Duration, per_step: bool) -> Stri
     )
 }
 
-pub fn tech_view(
-    input: &Input,
-    facts: &Facts,
-    d: Option<&Diagnosis>,
-    times: &Times,
-    now: Instant,
-) -> TechView {
+pub fn tech_view(input: &Input, d: Option<&Diagnosis>, times: &Times, now: Instant) -> TechView {
     let t = &text().technical;
     let safe = |s: &str| sanitize(s.as_bytes());
     let mut parts: Vec<String> = Some(safe(&input.email))
@@ -632,43 +600,40 @@ pub fn tech_view(
     } else {
         t.no_password.clone()
     });
-    let measured = |id: &str| match times.get(id) {
+    let measured = |id: CheckId| match times.get(&id) {
         Some((start, Some(end))) => Some(end.saturating_duration_since(*start)),
         _ => None,
     };
-    let mut checks: Vec<TechRow> = facts
-        .records()
-        .into_iter()
+    let records: &[CheckRecord] = d.map_or(&[], |d| &d.checks);
+    let mut checks: Vec<TechRow> = records
+        .iter()
         .map(|r| {
             let ms = if r.duration_ms > 0 {
                 Some(r.duration_ms)
             } else {
-                measured(&r.id).map(|d| d.as_millis() as u64)
+                measured(r.id).map(|d| d.as_millis() as u64)
             };
             TechRow {
                 symbol: r.status.symbol().to_string(),
                 word: r.status.word().to_string(),
                 time: ms.map(|ms| format!("{ms} ms")).unwrap_or_default(),
                 summary: safe(&r.summary),
-                id: r.id,
+                id: r.id.to_string(),
             }
         })
         .collect();
-    if d.is_some() && !facts.done {
-        for id in facts.pending_checks() {
-            checks.push(TechRow {
-                symbol: "…".into(),
-                word: t.pending.clone(),
-                time: format_secs(elapsed(times, &id, now)),
-                summary: String::new(),
-                id,
-            });
-        }
+    for id in d.map_or(&[][..], |d| &d.pending).iter().copied() {
+        checks.push(TechRow {
+            symbol: "…".into(),
+            word: t.pending.clone(),
+            time: format_secs(elapsed(times, id, now)),
+            summary: String::new(),
+            id: id.to_string(),
+        });
     }
-    let transcript = facts
-        .ports
-        .values()
-        .flat_map(|p| p.transcript.lines.iter())
+    let transcript = d
+        .map_or(&[][..], |d| &d.transcript)
+        .iter()
         .map(|l| {
             let who = match l.dir {
                 Dir::Client => "C",
@@ -715,20 +680,17 @@ mod tests {
 
     #[test]
     fn labels_fill_the_port() {
-        assert_eq!(label_for("tcp.465"), "Reaching the server on port 465");
-        assert_eq!(label_for("tls.587"), "Talking to the server on port 587");
         assert_eq!(
-            label_for("dns.domain.mx"),
+            label_for(CheckId::Tcp(465)),
+            "Reaching the server on port 465"
+        );
+        assert_eq!(
+            label_for(CheckId::Tls(587)),
+            "Talking to the server on port 587"
+        );
+        assert_eq!(
+            label_for(CheckId::DomainMx),
             "Your domain's mail servers (MX)"
         );
-    }
-
-    #[test]
-    fn server_side_causes() {
-        assert!(is_server_side("server.cert_expired"));
-        assert!(is_server_side("unknown.needs_server_side"));
-        assert!(is_server_side("reputation.client_ip_listed"));
-        assert!(!is_server_side("reputation.server_ip_listed"));
-        assert!(!is_server_side("config.wrong_port"));
     }
 }

@@ -260,13 +260,15 @@ setgid_group = postdrop
 EOF
 }
 
-postfix_auth_tls() { # postfix_auth_tls USER KEY CERT: main.cf lines for SASL via Dovecot and TLS
+# postfix_auth_tls USER KEY CERT [SENDER_CHECK]: main.cf lines for SASL via Dovecot and TLS;
+# SENDER_CHECK (optional) is a restriction tried before the login-mismatch check.
+postfix_auth_tls() {
   cat <<EOF
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = private/auth
 smtpd_sasl_auth_enable = yes
 smtpd_sender_login_maps = inline:{ $1=$1 }
-smtpd_sender_restrictions = reject_sender_login_mismatch
+smtpd_sender_restrictions = ${4:+$4, }reject_sender_login_mismatch
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 
 smtpd_tls_chain_files = $2, $3

@@ -18,6 +18,15 @@
 #   old         127.0.10.6  old.example.test         valid certificate (for "old host name" cases)
 # Each running server listens on 25 (smtpd), 587 (submission, STARTTLS) and 465 (implicit TLS).
 # Account: alice@example.test / "correct horse battery staple" (may only send as herself).
+# Every server refuses the sender suspended@example.test with its host's own words,
+# "550 5.7.1 Customer suspended" (an access map; for the overlay of
+# examples/host-overlay/billing-suspended.toml).
+# Beside them, a real Exim 4.96 (unpacked from Debian's packages, authenticating through the
+# same Dovecot) on 127.0.10.21-23: smtp.exim.test, expired.exim.test, busy.exim.test (a
+# multi-line 451 in place of the greeting); account alice@exim.test. See tests/lab/exim.sh.
+# And a server that answers in Microsoft Exchange 2019's words (tests/lab/exchange_emulator.py)
+# on 127.0.10.31-32: smtp.exchange.test, busy.exchange.test (Exchange's connection-limit 421 in
+# place of the greeting); account alice@exchange.test. See tests/lab/exchange.sh.
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -30,6 +39,7 @@ ETC_MAIN_BACKUP=/etc/postfix/main.cf.smtp-doctor-lab.bak
 ETC_MAIN_CREATED=/etc/postfix/main.cf.smtp-doctor-lab.created
 USER_NAME=alice@example.test
 USER_PASSWORD='correct horse battery staple'
+SUSPENDED_SENDER=suspended@example.test
 TRIES=100      # bounded waits: TRIES x 0.1 s
 # name ip hostname certificate running
 SERVERS=(
@@ -45,6 +55,12 @@ SERVERS=(
 # alive, stop_pid, postfix_diagnose, smtp_greets, tls_handshakes, wait_until.
 # shellcheck source=tests/lab/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# exim_prepare, exim_dns_records, exim_dovecot, exim_start, exim_stop, exim_wait_ready, ...
+# shellcheck source=tests/lab/exim.sh
+source "$(dirname "${BASH_SOURCE[0]}")/exim.sh"
+# exchange_prepare, exchange_dns_records, exchange_start, exchange_stop, exchange_wait_ready, ...
+# shellcheck source=tests/lab/exchange.sh
+source "$(dirname "${BASH_SOURCE[0]}")/exchange.sh"
 
 check_lab_path() {
   case "$LAB" in
@@ -139,6 +155,8 @@ mx-host=m365.test,m365-test.mail.protection.outlook.com,0
 host-record=smtp.gmail.com,127.0.20.1
 host-record=smtp.office365.com,127.0.20.1
 EOF
+  exim_dns_records >>"$LAB/dnsmasq.conf"
+  exchange_dns_records >>"$LAB/dnsmasq.conf"
   : >"$LAB/dnsmasq.log"
   chmod 666 "$LAB/dnsmasq.log"
   detached "$LAB/dnsmasq.log" dnsmasq --conf-file="$LAB/dnsmasq.conf" || die "dnsmasq did not start (see $LAB/dnsmasq.log)"
@@ -226,7 +244,10 @@ biff = no
 smtpd_banner = \$myhostname ESMTP Postfix
 
 EOF
-  postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" >>"$conf/main.cf"
+  # A hosting customer whose invoice is overdue: the host refuses mail from the address in
+  # its own words (the refusal comes before the login-mismatch check).
+  postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" \
+    "check_sender_access inline:{ { $SUSPENDED_SENDER = 550 5.7.1 Customer suspended } }" >>"$conf/main.cf"
   {
     echo "# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted."
     postfix_master_cf "$ip" "postfix-$name"
@@ -239,6 +260,7 @@ write_dovecot() {
   write_dovecot_sasl "$LAB/dovecot" smtp-doctor-lab 127.0.0.0/8 \
     "# Dovecot of the smtp-doctor test lab: SASL authentication for the Postfix instances only." \
     "$LAB/spool" "${names[@]}"
+  exim_dovecot "$LAB/dovecot"
 }
 
 start_dovecot() {
@@ -283,8 +305,10 @@ wait_ready() {
     wait_until smtp_greets "$ip" 587 || failed+=("$name $ip:587 (no 220 greeting)")
     wait_until tls_handshakes "$ip" 465 "$host" || failed+=("$name $ip:465 (no TLS handshake)")
   done
+  local line
+  while IFS= read -r line; do failed+=("$line"); done < <(exim_wait_ready)
   if [ ${#failed[@]} -gt 0 ]; then
-    log "logs are in $LAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log)"
+    log "logs are in $LAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log, exim/log/)"
     die "did not come up within $((TRIES / 10)) s: ${failed[*]}"
   fi
 }
@@ -303,6 +327,8 @@ cmd_down() {
       name=$(server_field "$s" 0)
       if [ -d "$LAB/postfix-$name" ]; then stop_postfix "$name"; fi
     done
+    exim_stop
+    exchange_stop
     if [ -r "$LAB/dovecot/run/master.pid" ]; then
       pid=$(tr -dc 0-9 <"$LAB/dovecot/run/master.pid")
       if [ -n "$pid" ]; then stop_pid "$pid" "Dovecot"; fi
@@ -323,7 +349,7 @@ up_failed() {
   local rc=$? f
   trap - EXIT
   [ "$rc" -ne 0 ] || return 0
-  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log"; do
+  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log" $(exim_logs) $(exchange_logs); do
     [ -s "$f" ] || continue
     printf -- '--- last lines of %s\n' "$f" >&2
     tail -n 15 "$f" >&2
@@ -348,6 +374,8 @@ cmd_up() {
   chmod 755 "$LAB"
   touch "$LAB/$MARKER"
   make_pki
+  exim_prepare
+  exchange_prepare
   start_dns
   local s name ip host cert run
   for s in "${SERVERS[@]}"; do
@@ -364,6 +392,8 @@ cmd_up() {
       stop_postfix "$name"
     fi
   done
+  exim_start
+  exchange_start
   wait_ready
   date -u +%Y-%m-%dT%H:%M:%SZ >"$LAB/ready"
   trap - EXIT
@@ -391,6 +421,8 @@ cmd_status() {
       printf '%-11s stopped (%s, %s)%s\n' "$name" "$ip" "$host" "$([ "$run" = yes ] || echo ': stopped on purpose')"
     fi
   done
+  exim_status
+  exchange_status
   if command -v ss >/dev/null 2>&1; then
     echo "listening:"
     ss -Hltnu 2>/dev/null | awk '$5 ~ /^127\.0\.(10|53)\./ {print "  " $1 " " $5}' | sort -u

@@ -530,7 +530,7 @@ load_csf() {
 # the rarer layout.)
 write_fail2ban() {
   mkdir -p "$F2B_CONF" "$F2B_RUN"
-  chmod 700 "$F2B_RUN"
+  chmod 755 "$F2B_RUN" # as /run/fail2ban: others may look, the socket itself is root's
   cp -a /etc/fail2ban/fail2ban.conf /etc/fail2ban/filter.d /etc/fail2ban/action.d "$F2B_CONF/"
   cp -a /etc/fail2ban/paths-common.conf /etc/fail2ban/paths-debian.conf "$F2B_CONF/"
   local filter="postfix[mode=auth]"
@@ -696,19 +696,25 @@ cmd_up() {
   chmod 755 "$STATE"
   touch "$STATE/$MARKER"
   make_logs
-  make_pki
+  # The certificates (three RSA keys) while the namespaces are made: independent, ~1 s each.
+  make_pki &
+  local pki_job=$!
   make_namespaces
+  wait "$pki_job" || die "the certificates could not be made (above)"
   write_etc_ssl
   write_postfix
   write_dovecot
   start_dovecot
-  start_postfix
+  # `postfix start` takes ~2 s (its own checks); the firewall is loaded meanwhile.
+  start_postfix &
+  local postfix_job=$!
   load_handmade_firewall
   write_csf
   load_csf
   write_fail2ban
   # After the other rules, as on a host where fail2ban starts last: its jump comes first.
   start_fail2ban
+  wait "$postfix_job" || die "Postfix did not start (above)"
   wait_ready
   date -u +%Y-%m-%dT%H:%M:%SZ >"$STATE/ready"
   trap - EXIT

@@ -4,7 +4,7 @@
 //! brute-force limit (fail2ban's `maxretry` within `findtime`, CSF's `LF_SMTPAUTH` within
 //! `LF_INTERVAL`) before any ban.
 
-use crate::diagnosis::Cause;
+use super::Cause;
 use crate::server::context::Ctx;
 use crate::server::model::{command, escape_control, LogEntry, LogEvent, Setting};
 use crate::server::run::Findings;

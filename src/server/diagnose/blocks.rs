@@ -3,7 +3,7 @@
 //! show the refusals and the failed sign-ins that caused the ban; gives the command that
 //! lifts each block and the one that keeps the address from being blocked again.
 
-use crate::diagnosis::Cause;
+use super::Cause;
 use crate::server::context::Ctx;
 use crate::server::model::{escape_control, Block, BlockSource, Effect, LogEvent};
 use crate::server::run::Findings;
@@ -182,7 +182,18 @@ pub fn blocked(ctx: &Ctx, f: &Findings) -> Option<Cause> {
     }
     let mut unblock = Vec::new();
     let mut allow = Vec::new();
+    // A rule that CSF or fail2ban made is lifted through that tool. When the tool's own list
+    // names the address too, that entry knows the exact command (`csf -dr` for csf.deny,
+    // `csf -tr` for a temporary ban), so the rule's guesses are left out of the steps.
+    let listed: Vec<BlockSource> = blocks
+        .iter()
+        .filter(|b| b.made_by.is_none())
+        .map(|b| b.source)
+        .collect();
     for b in &blocks {
+        if b.made_by.is_some_and(|tool| listed.contains(&tool)) {
+            continue;
+        }
         let place = escape_control(&b.location);
         if b.unblock.is_empty() {
             fix.push(fill(
@@ -242,8 +253,9 @@ mod tests {
         rule.location = "filter/DENYIN".into();
         rule.rule = "-A DENYIN -s 198.51.100.7/32 -j DROP".into();
         rule.made_by = Some(BlockSource::Csf);
-        rule.unblock = vec!["csf -dr 198.51.100.7".into()];
-        rule.allow = vec!["csf -a 198.51.100.7 'customer alice'".into()];
+        // What the packet filter alone can say: CSF made it, deny or temporary.
+        rule.unblock = vec!["csf -dr 198.51.100.7".into(), "csf -tr 198.51.100.7".into()];
+        rule.allow = vec!["csf -a 198.51.100.7".into()];
         let mut entry = block(BlockSource::Csf, 0, Effect::Deny);
         entry.location = "/etc/csf/csf.deny:12".into();
         entry.rule = "198.51.100.7 # lfd: (smtpauth) Failed SMTP AUTH login".into();
@@ -293,7 +305,7 @@ mod tests {
             c.fix,
             [
                 "Before lifting the block, have the customer correct the password in the mail program (the server saw the login name alice@exmaple.test); otherwise the failures start again and the block comes back.",
-                "Lift the block (filter/DENYIN): csf -dr 198.51.100.7",
+                "Lift the block (/etc/csf/csf.deny:12): csf -dr 198.51.100.7",
                 "Only if this address must never be blocked again (it then also escapes the brute-force protection): csf -a 198.51.100.7 'customer alice'",
                 "Check that it is gone: smtp-doctor server --client-ip 198.51.100.7",
             ]

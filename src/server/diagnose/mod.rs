@@ -16,13 +16,27 @@ pub mod blocks;
 pub mod rejections;
 pub mod services;
 
-use crate::diagnosis::{Cause, Verdict};
+use serde::Serialize;
+
+use crate::diagnosis::Verdict;
 use crate::tree::Confidence;
 
 use super::context::Ctx;
 use super::model::{command, escape_control, SourceStatus};
 use super::run::Findings;
 use super::wording::{fill, wording};
+
+/// A cause in the server report: the fields of the contract's `causes[]`. Its evidence names
+/// the report's own items (`block.N`, `log.N`, `service.PORT`), not the client's checks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cause {
+    pub code: String,
+    pub confidence: Confidence,
+    pub title: String,
+    pub explanation: String,
+    pub fix: Vec<String>,
+    pub evidence: Vec<String>,
+}
 
 /// The verdict and the causes, most certain first.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 //! encryption before AUTH (`config.encryption_off`: "Must issue a STARTTLS command
 //! first"), and the address on a DNS blocklist (`reputation.client_ip_listed`).
 
-use crate::diagnosis::Cause;
+use super::Cause;
 use crate::server::context::Ctx;
 use crate::server::model::{command, escape_control, LogEntry, LogEvent};
 use crate::server::run::Findings;

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::diagnosis::Cause;
+use super::Cause;
 use crate::server::context::Ctx;
 use crate::server::model::{
     command, escape_control, CertificateFinding, ServiceProblem, ServiceProblemKind,

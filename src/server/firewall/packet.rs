@@ -60,9 +60,43 @@ pub type Runner<'a> = &'a dyn Fn(&str, &[&str]) -> Result<String, ExecError>;
 /// Reads every packet-filter tool on this host for `ctx.client`.
 pub fn read(ctx: &Ctx) -> SourceOutcome {
     let timeout = ctx.command_timeout;
-    read_with(ctx.client, ctx.now, &|program, args| {
+    let mut out = read_with(ctx.client, ctx.now, &|program, args| {
         exec::run(program, args, timeout)
-    })
+    });
+    if let Some(socket) = &ctx.paths.fail2ban_socket {
+        fail2ban_commands_on(&mut out, socket);
+    }
+    out
+}
+
+/// fail2ban's commands for the rules it made talk to the server on `socket`
+/// (`--fail2ban-socket`), as the fail2ban source's own commands do: a plain
+/// `fail2ban-client` would ask the default socket's server, and `--apply` would run both.
+fn fail2ban_commands_on(out: &mut SourceOutcome, socket: &std::path::Path) {
+    let Some(socket) = socket.to_str() else {
+        return;
+    };
+    if socket.chars().any(char::is_control) {
+        return;
+    }
+    let fail2ban_rules = out
+        .blocks
+        .iter_mut()
+        .filter(|b| b.made_by == Some(crate::server::model::BlockSource::Fail2ban));
+    for b in fail2ban_rules {
+        for c in b.unblock.iter_mut().chain(b.allow.iter_mut()) {
+            let Ok(mut argv) = shell_words::split(c) else {
+                continue;
+            };
+            if argv.first().map(String::as_str) == Some("fail2ban-client")
+                && argv.get(1).map(String::as_str) != Some("-s")
+            {
+                argv.splice(1..1, ["-s".to_string(), socket.to_string()]);
+                let words: Vec<&str> = argv.iter().map(String::as_str).collect();
+                *c = crate::server::model::command(&words);
+            }
+        }
+    }
 }
 
 /// [`read`] with the tools' output coming from `run(program, args)`: the real runner, or

@@ -85,6 +85,14 @@ impl Kept {
         self.entries.push_back(e);
     }
 
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The kept entries and the number dropped.
     pub fn into_parts(self) -> (Vec<LogEntry>, usize) {
         (self.entries.into(), self.dropped)

@@ -9,7 +9,7 @@ use std::time::UNIX_EPOCH;
 use crate::server::context::Window;
 use crate::server::model::{LogEntry, LogEvent, SourceEntry, SourceStatus};
 
-use super::classify::classify;
+use super::classify::{classify, Classified};
 use super::entries::{account_line_counts, make_entry, Kept, MAX_ENTRIES};
 use super::line::parse_line;
 use super::matcher::Matcher;
@@ -18,7 +18,7 @@ use super::reader::{
     is_gzip, open_stream, scan_lines, window_start_offset, Candidate, Flow, ScanStats,
     SEEK_MIN_BYTES, SEEK_SLACK_SECS,
 };
-use super::time::{resolve, rfc3339, LocalZone};
+use super::time::{resolve, rfc3339, LocalZone, MemoZone};
 
 /// What every file is read with.
 pub struct FileScan<'a> {
@@ -99,24 +99,115 @@ fn tls_library_line<'a>(line: &str, message: &str, after: &'a [u8]) -> Option<&'
         .find(|l| memchr::memmem::find(l, want.as_bytes()).is_some())
 }
 
+/// The client's lines of one file, as they stream past.
+struct Collector<'a> {
+    name: &'a str,
+    matcher: &'a Matcher,
+    window: Window,
+    zone: &'a dyn LocalZone,
+    /// The file's modification time: gives year-less lines their year.
+    reference: i64,
+    kept: Kept,
+    matching: usize,
+    untimed: usize,
+    past_end: bool,
+}
+
+impl Collector<'_> {
+    fn on_line(&mut self, c: Candidate<'_>) -> Flow {
+        let mention = self.matcher.mentions(c.line);
+        if !mention.any() {
+            return Flow::Continue;
+        }
+        let text = String::from_utf8_lossy(c.line);
+        let parsed = parse_line(&text)
+            .and_then(|p| resolve(p.stamp, self.zone, self.reference).map(|unix| (p, unix)));
+        let Some((p, unix)) = parsed else {
+            self.untimed += 1;
+            return Flow::Continue;
+        };
+        if unix < self.window.since {
+            return Flow::Continue;
+        }
+        if unix > self.window.until {
+            // Lines are in time order: well past the end, nothing later can be inside.
+            if unix > self.window.until.saturating_add(SEEK_SLACK_SECS) {
+                self.past_end = true;
+                return Flow::Stop;
+            }
+            return Flow::Continue;
+        }
+        let classified = classify(p.family, p.message);
+        if !mention.client && !account_line_counts(classified.event) {
+            return Flow::Continue;
+        }
+        let follow =
+            classified.event == LogEvent::TlsFailed && p.message.starts_with("SSL_accept error");
+        self.push(&text, p.program, unix, classified);
+        if follow {
+            if let Some(lib) = tls_library_line(&text, p.message, c.after) {
+                self.push_line(&String::from_utf8_lossy(lib));
+            }
+        }
+        Flow::Continue
+    }
+
+    fn push(&mut self, text: &str, program: &str, unix: i64, c: Classified) {
+        self.kept
+            .push(make_entry(self.name, text, program, unix, c));
+        self.matching += 1;
+    }
+
+    fn push_line(&mut self, text: &str) {
+        if let Some(p) = parse_line(text) {
+            if let Some(unix) = resolve(p.stamp, self.zone, self.reference) {
+                self.push(text, p.program, unix, classify(p.family, p.message));
+            }
+        }
+    }
+}
+
+/// The file opened for reading: decompressing, or positioned past the lines before the
+/// window in a large plain file (the offset skipped is returned).
+fn open_for_window(
+    path: &std::path::Path,
+    meta: &std::fs::Metadata,
+    since: i64,
+    time_of: &dyn Fn(&[u8]) -> Option<i64>,
+) -> io::Result<(Box<dyn Read + Send>, bool, u64)> {
+    let mut file = File::open(path)?;
+    let mut offset = 0;
+    if meta.is_file() && meta.len() >= SEEK_MIN_BYTES {
+        let mut magic = [0u8; 2];
+        if file.read_exact(&mut magic).is_ok() && !is_gzip(&magic) {
+            offset = window_start_offset(&mut file, meta.len(), since, time_of).unwrap_or(0);
+        }
+        file.seek(SeekFrom::Start(0))?;
+    }
+    let (reader, gzip) = open_stream(file, offset)?;
+    Ok((reader, gzip, offset))
+}
+
 /// A log file opened for the window: positioned past the lines before it when it is a
-/// large plain file, decompressed when it is gzip.
+/// large plain file, decompressed when it is gzip. For every scan of a file: the one for a
+/// client ([`scan_file`]) and the audit's for many addresses at once.
 pub struct Opened {
     pub name: String,
     pub reader: Box<dyn Read + Send>,
     pub gzip: bool,
     /// Bytes skipped at the start (before the window).
     pub offset: u64,
+    /// The file's size.
     pub size: u64,
     /// Modification time (Unix seconds), when it could be learned.
     pub last_written: Option<i64>,
-    /// The newest a line of the file can be: for timestamps without a year.
+    /// The newest a line of the file can be: gives year-less lines their year.
     pub reference: i64,
 }
 
 /// Opens `f` for the lines of `window`, or says why it is not read (absent, denied, a
 /// folder, last written before the window) as the file's result.
-pub fn open_for_window(
+pub fn open_in_window(
     f: &LogFile,
     window: Window,
     zone: &(dyn LocalZone + Sync),
@@ -156,183 +247,169 @@ pub fn open_for_window(
             last_written,
         ));
     }
-    let mut file = match File::open(&f.path) {
-        Ok(file) => file,
-        Err(e) => {
-            let (status, detail) = io_status(&e);
-            return Err(FileResult::only(&name, status, detail, last_written));
-        }
-    };
-    let size = meta.len();
+    let memo = MemoZone::new(zone);
     let time_of = |line: &[u8]| -> Option<i64> {
         let p = parse_line(std::str::from_utf8(line).ok()?)?;
-        resolve(p.stamp, zone, reference)
+        resolve(p.stamp, &memo, reference)
     };
-    let mut offset = 0;
-    if meta.is_file() && size >= SEEK_MIN_BYTES {
-        let mut magic = [0u8; 2];
-        let plain = file.read_exact(&mut magic).is_ok() && !is_gzip(&magic);
-        if plain {
-            offset = window_start_offset(&mut file, size, window.since, &time_of).unwrap_or(0);
-        }
-        if let Err(e) = file.seek(SeekFrom::Start(0)) {
-            return Err(FileResult::only(
-                &name,
-                SourceStatus::Error,
-                e.to_string(),
-                last_written,
-            ));
-        }
-    }
-    let (reader, gzip) = match open_stream(file, offset) {
-        Ok(r) => r,
+    match open_for_window(&f.path, &meta, window.since, &time_of) {
+        Ok((reader, gzip, offset)) => Ok(Opened {
+            name,
+            reader,
+            gzip,
+            offset,
+            size: meta.len(),
+            last_written,
+            reference,
+        }),
         Err(e) => {
             let (status, detail) = io_status(&e);
-            return Err(FileResult::only(&name, status, detail, last_written));
+            Err(FileResult::only(&name, status, detail, last_written))
         }
-    };
-    Ok(Opened {
-        name,
-        reader,
-        gzip,
-        offset,
-        size,
-        last_written,
-        reference,
-    })
-}
-
-/// What a read of `o` came to, for its `sources[]` entry: size, lines found, what was
-/// skipped, and the error that ended it early, if any.
-pub fn read_detail(
-    o: &Opened,
-    stats: &ScanStats,
-    matching: usize,
-    notes: &[String],
-) -> (SourceStatus, String) {
-    let mut detail = if o.gzip {
-        format!(
-            "{} gzip ({} uncompressed)",
-            human_size(o.size),
-            human_size(stats.bytes)
-        )
-    } else {
-        human_size(o.size)
-    };
-    detail.push_str(&format!(
-        ", {} in the window",
-        plural(matching, "matching line", "matching lines")
-    ));
-    if o.offset > 0 {
-        detail.push_str(&format!(
-            "; the first {} skipped (before the window)",
-            human_size(o.offset)
-        ));
-    }
-    for n in notes {
-        detail.push_str("; ");
-        detail.push_str(n);
-    }
-    if stats.overlong > 0 {
-        detail.push_str(&format!(
-            "; {} over 1 MB skipped",
-            plural(stats.overlong as usize, "line", "lines")
-        ));
-    }
-    match &stats.error {
-        Some(e) => {
-            detail.push_str(&format!(
-                "; read error after {}: {e}",
-                human_size(stats.bytes)
-            ));
-            (SourceStatus::Error, detail)
-        }
-        None => (SourceStatus::Read, detail),
     }
 }
 
 /// Reads one file. Never fails: what goes wrong is the source entry's status and detail.
 pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
-    let mut o = match open_for_window(f, s.window, s.zone) {
+    let Opened {
+        name,
+        mut reader,
+        gzip,
+        offset,
+        size: file_size,
+        last_written,
+        reference,
+    } = match open_in_window(f, s.window, s.zone) {
         Ok(o) => o,
         Err(result) => return result,
     };
-    let name = o.name.clone();
-    let reference = o.reference;
-    let zone = s.zone;
-    let mut kept = Kept::new();
-    let (mut matching, mut untimed, mut past_end) = (0usize, 0usize, false);
-    let window = s.window;
-    let add = |text: &str, kept: &mut Kept, matching: &mut usize| -> Option<()> {
-        let p = parse_line(text)?;
-        let unix = resolve(p.stamp, zone, reference)?;
-        let c = classify(p.family, p.message);
-        kept.push(make_entry(&name, text, p.program, unix, c));
-        *matching += 1;
-        Some(())
+    let memo = MemoZone::new(s.zone);
+    let mut collector = Collector {
+        name: &name,
+        matcher: s.matcher,
+        window: s.window,
+        zone: &memo,
+        reference,
+        kept: Kept::new(),
+        matching: 0,
+        untimed: 0,
+        past_end: false,
     };
-    let mut on_line = |c: Candidate<'_>| -> Flow {
-        let mention = s.matcher.mentions(c.line);
-        if !mention.any() {
-            return Flow::Continue;
-        }
-        let text = String::from_utf8_lossy(c.line);
-        let Some(p) = parse_line(&text) else {
-            untimed += 1;
-            return Flow::Continue;
-        };
-        let Some(unix) = resolve(p.stamp, zone, reference) else {
-            untimed += 1;
-            return Flow::Continue;
-        };
-        if unix < window.since {
-            return Flow::Continue;
-        }
-        if unix > window.until {
-            // Lines are in time order: well past the end, nothing later can be inside.
-            if unix > window.until.saturating_add(SEEK_SLACK_SECS) {
-                past_end = true;
-                return Flow::Stop;
-            }
-            return Flow::Continue;
-        }
-        let classified = classify(p.family, p.message);
-        if !mention.client && !account_line_counts(classified.event) {
-            return Flow::Continue;
-        }
-        let follow =
-            classified.event == LogEvent::TlsFailed && p.message.starts_with("SSL_accept error");
-        kept.push(make_entry(&name, &text, p.program, unix, classified));
-        matching += 1;
-        if follow {
-            if let Some(lib) = tls_library_line(&text, p.message, c.after) {
-                add(&String::from_utf8_lossy(lib), &mut kept, &mut matching);
-            }
-        }
-        Flow::Continue
+    let stats = scan_lines(&mut reader, &s.matcher.needles(), s.chunk, &mut |c| {
+        collector.on_line(c)
+    });
+    let size = Sizes {
+        file: file_size,
+        read: stats.bytes,
+        skipped: offset,
+        chunk: s.chunk,
+        gzip,
     };
-    let stats = scan_lines(&mut o.reader, &s.matcher.needles(), s.chunk, &mut on_line);
-
-    let (entries, dropped) = kept.into_parts();
-    let mut notes = Vec::new();
-    if past_end {
-        notes.push("stopped at the lines after the window".to_string());
+    let read = ReadCounts {
+        matching: collector.matching,
+        untimed: collector.untimed,
+        past_end: collector.past_end,
+        dropped: collector.matching > collector.kept.len(),
+    };
+    let detail = describe(&read, &size, &stats);
+    let status = if stats.error.is_some() {
+        SourceStatus::Error
+    } else {
+        SourceStatus::Read
+    };
+    let (entries, _) = collector.kept.into_parts();
+    FileResult {
+        source: SourceEntry::new(name.clone(), status, detail),
+        entries,
+        last_written,
     }
-    if untimed > 0 {
-        notes.push(format!(
-            "{} without a readable time",
-            plural(untimed, "matching line", "matching lines")
+}
+
+/// What a scan of a file found, for its `sources[]` detail.
+pub struct ReadCounts {
+    /// Lines about the address(es) in the window.
+    pub matching: usize,
+    /// Such lines without a readable time.
+    pub untimed: usize,
+    /// The scan stopped at lines after the window.
+    pub past_end: bool,
+    /// Fewer lines were kept than found.
+    pub dropped: bool,
+}
+
+/// The sizes a file's `sources[]` detail names.
+pub struct Sizes {
+    pub file: u64,
+    pub read: u64,
+    pub skipped: u64,
+    pub chunk: usize,
+    pub gzip: bool,
+}
+
+impl Sizes {
+    /// The sizes of a read of `o` in chunks of `chunk` bytes.
+    pub fn of(o: &Opened, stats: &ScanStats, chunk: usize) -> Sizes {
+        Sizes {
+            file: o.size,
+            read: stats.bytes,
+            skipped: o.offset,
+            chunk,
+            gzip: o.gzip,
+        }
+    }
+}
+
+/// `812 MB, 3 matching lines in the window`, and whatever else the reader should know.
+pub fn describe(c: &ReadCounts, size: &Sizes, stats: &ScanStats) -> String {
+    let mut d = if size.gzip {
+        format!(
+            "{} gzip ({} uncompressed)",
+            human_size(size.file),
+            human_size(size.read)
+        )
+    } else {
+        human_size(size.file)
+    };
+    d.push_str(&format!(
+        ", {} in the window",
+        plural(c.matching, "matching line", "matching lines")
+    ));
+    if size.skipped > 0 {
+        d.push_str(&format!(
+            "; the first {} skipped (before the window)",
+            human_size(size.skipped)
         ));
     }
-    if dropped > 0 {
-        notes.push(format!("only the latest {MAX_ENTRIES} kept"));
+    if c.past_end {
+        d.push_str("; stopped at the lines after the window");
     }
-    let (status, detail) = read_detail(&o, &stats, matching, &notes);
-    FileResult {
-        source: SourceEntry::new(name, status, detail),
-        entries,
-        last_written: o.last_written,
+    if c.untimed > 0 {
+        d.push_str(&format!(
+            "; {} without a readable time",
+            plural(c.untimed, "matching line", "matching lines")
+        ));
     }
+    if stats.overlong > 0 {
+        d.push_str(&format!(
+            "; {} over {} skipped",
+            plural(
+                usize::try_from(stats.overlong).unwrap_or(usize::MAX),
+                "line",
+                "lines"
+            ),
+            human_size(size.chunk as u64)
+        ));
+    }
+    if c.dropped {
+        d.push_str(&format!("; only the latest {MAX_ENTRIES} kept"));
+    }
+    if let Some(e) = &stats.error {
+        d.push_str(&format!(
+            "; read error after {}: {e}",
+            human_size(size.read)
+        ));
+    }
+    d
 }
 
 #[cfg(test)]

@@ -9,14 +9,14 @@
 //! `JOURNAL_MAX_LINE` bytes is skipped.
 
 use std::io::{self, BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::server::context::Window;
 use crate::server::exec::{self, ExecError};
-use crate::server::model::{LogEntry, SourceEntry, SourceStatus};
+use crate::server::model::{escape_control, LogEntry, SourceEntry, SourceStatus};
 
 use super::classify::classify;
 use super::entries::{account_line_counts, make_entry, Kept};
@@ -239,105 +239,127 @@ pub struct JournalRun<'a> {
     pub max_records: u64,
 }
 
-/// Runs journalctl and returns the `journal` source entry and the client's records. `why`
-/// says why the journal is read (for the detail).
-pub fn read_journal(
-    run: &JournalRun<'_>,
-    matcher: &Matcher,
-    why: &str,
-) -> (SourceEntry, Vec<LogEntry>) {
-    let features = match exec::run(run.program, &["--version"], run.command_timeout) {
-        Ok(text) => parse_version(&text),
-        Err(ExecError::NotFound { .. }) => {
-            return (
-                SourceEntry::new(
-                    "journal",
-                    SourceStatus::Absent,
-                    format!("{why}; journalctl is not installed"),
-                ),
-                Vec::new(),
-            )
-        }
-        Err(e) => {
-            return (
-                SourceEntry::new("journal", e.status(), format!("{why}; {e}")),
-                Vec::new(),
-            )
-        }
-    };
-    let pattern = grep_pattern(matcher);
-    let args = journal_args(run.window, features, Some(&pattern));
-    let mut child = match Command::new(run.program)
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .env("LC_ALL", "C")
-        .env("SYSTEMD_PAGER", "")
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => {
-            let status = if e.kind() == io::ErrorKind::PermissionDenied {
-                SourceStatus::Denied
-            } else {
-                SourceStatus::Error
-            };
-            return (
-                SourceEntry::new("journal", status, format!("{why}; journalctl: {e}")),
-                Vec::new(),
-            );
-        }
-    };
-    let (Some(stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
-        let _ = child.kill();
-        let _ = child.wait();
-        return (
-            SourceEntry::new(
-                "journal",
-                SourceStatus::Error,
-                format!("{why}; journalctl: no output pipe"),
-            ),
-            Vec::new(),
-        );
-    };
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut buf);
-        // Keep draining so that a chatty journalctl never blocks on a full pipe.
-        let _ = io::copy(&mut stderr, &mut io::sink());
-        String::from_utf8_lossy(&buf).into_owned()
-    });
-    // The watchdog kills journalctl when the budget is spent; it only touches the child
-    // before this thread reaps it (the child is waited for after the watchdog has ended).
-    let child = Arc::new(Mutex::new(child));
-    let (stop_tx, stop_rx) = mpsc::channel::<()>();
-    let watched = Arc::clone(&child);
-    let budget = run.command_timeout.saturating_mul(JOURNAL_TIME_FACTOR);
-    let watchdog = std::thread::spawn(move || {
-        if let Err(mpsc::RecvTimeoutError::Timeout) = stop_rx.recv_timeout(budget) {
-            if let Ok(mut c) = watched.lock() {
-                let _ = c.kill();
-            }
-            return true;
-        }
-        false
-    });
+/// A running journalctl with a watchdog that kills it when the budget is spent, and a
+/// thread that drains its standard error.
+struct Watched {
+    child: Arc<Mutex<Child>>,
+    stop: mpsc::Sender<()>,
+    watchdog: std::thread::JoinHandle<bool>,
+    stderr: std::thread::JoinHandle<String>,
+}
 
-    let started = Instant::now();
-    let mut reader = BufReader::with_capacity(256 * 1024, stdout);
-    let mut line = Vec::new();
+/// How the run ended.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RunEnd {
+    pub timed_out: bool,
+    /// The exit code (`None`: killed or not known).
+    pub code: Option<i32>,
+    pub stderr: String,
+}
+
+impl Watched {
+    fn spawn(
+        program: &str,
+        args: &[String],
+        budget: Duration,
+    ) -> io::Result<(Watched, ChildStdout)> {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env("LC_ALL", "C")
+            .env("SYSTEMD_PAGER", "")
+            .spawn()?;
+        let (Some(stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(io::Error::other("no output pipe"));
+        };
+        let stderr = std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut buf);
+            // Keep draining so that a chatty journalctl never blocks on a full pipe.
+            let _ = io::copy(&mut stderr, &mut io::sink());
+            String::from_utf8_lossy(&buf).into_owned()
+        });
+        // The watchdog only touches the child before it is reaped: `finish` waits for the
+        // child after the watchdog has ended.
+        let child = Arc::new(Mutex::new(child));
+        let (stop, stop_rx) = mpsc::channel::<()>();
+        let watched = Arc::clone(&child);
+        let watchdog = std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = stop_rx.recv_timeout(budget) {
+                if let Ok(mut c) = watched.lock() {
+                    let _ = c.kill();
+                }
+                return true;
+            }
+            false
+        });
+        Ok((
+            Watched {
+                child,
+                stop,
+                watchdog,
+                stderr,
+            },
+            stdout,
+        ))
+    }
+
+    /// Ends the run (killing journalctl when `kill`) and reaps it. Call after the output
+    /// reader is dropped or at its end.
+    fn finish(self, kill: bool) -> RunEnd {
+        let _ = self.stop.send(());
+        let timed_out = self.watchdog.join().unwrap_or(false);
+        let status = match self.child.lock() {
+            Ok(mut c) => {
+                if kill {
+                    let _ = c.kill();
+                }
+                c.wait().ok()
+            }
+            Err(_) => None,
+        };
+        RunEnd {
+            timed_out,
+            code: status.and_then(|s| s.code()),
+            stderr: self.stderr.join().unwrap_or_default(),
+        }
+    }
+}
+
+/// What was read from journalctl's output.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub entries: Vec<LogEntry>,
+    /// Matching lines beyond the kept ones.
+    pub dropped: usize,
+    pub records: u64,
+    pub skipped_long: u64,
+    pub hit_limit: bool,
+    pub error: Option<io::Error>,
+}
+
+/// Reads JSON records up to `max_records`, keeping the client's (prefiltered like the file
+/// reader; a `MESSAGE` that is not text is an array and always parsed).
+pub fn collect(
+    reader: &mut dyn BufRead,
+    matcher: &Matcher,
+    window: Window,
+    max_records: u64,
+) -> Collected {
+    let mut out = Collected::default();
     let mut kept = Kept::new();
-    let (mut records, mut skipped_long, mut hit_limit) = (0u64, 0u64, false);
-    let mut read_error = None;
+    let mut line = Vec::new();
     let needles = matcher.needles();
     loop {
-        match read_line_bounded(&mut reader, &mut line, JOURNAL_MAX_LINE) {
+        match read_line_bounded(reader, &mut line, JOURNAL_MAX_LINE) {
             Ok(None) => break,
-            Ok(Some(false)) => skipped_long += 1,
+            Ok(Some(false)) => out.skipped_long += 1,
             Ok(Some(true)) => {
-                records += 1;
-                // Prefilter like the file reader; a MESSAGE that is not text is an array.
+                out.records += 1;
                 let candidate = needles
                     .iter()
                     .any(|n| memchr::memmem::find(&line, n).is_some())
@@ -346,106 +368,146 @@ pub fn read_journal(
                     if let Some(entry) = std::str::from_utf8(&line)
                         .ok()
                         .and_then(parse_record)
-                        .and_then(|r| record_entry(&r, matcher, run.window))
+                        .and_then(|r| record_entry(&r, matcher, window))
                     {
                         kept.push(entry);
                     }
                 }
-                if records >= run.max_records {
-                    hit_limit = true;
+                if out.records >= max_records {
+                    out.hit_limit = true;
                     break;
                 }
             }
             Err(e) => {
-                read_error = Some(e);
+                out.error = Some(e);
                 break;
             }
         }
     }
-    let _ = stop_tx.send(());
-    let timed_out = watchdog.join().unwrap_or(false);
-    let status = match child.lock() {
-        Ok(mut c) => {
-            if hit_limit {
-                let _ = c.kill();
-            }
-            c.wait().ok()
+    (out.entries, out.dropped) = kept.into_parts();
+    out
+}
+
+/// The source's status and what to add to its detail, from how the run ended.
+pub fn run_status(
+    c: &Collected,
+    end: &RunEnd,
+    grep: bool,
+    budget: Duration,
+    max_records: u64,
+) -> (SourceStatus, String) {
+    let first_err = end
+        .stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let lower = end.stderr.to_ascii_lowercase();
+    if end.timed_out {
+        (
+            SourceStatus::Error,
+            format!("; stopped after {:.1} s (partial)", budget.as_secs_f64()),
+        )
+    } else if c.hit_limit {
+        (
+            SourceStatus::Error,
+            format!("; stopped after {max_records} records (partial)"),
+        )
+    } else if let Some(e) = &c.error {
+        (SourceStatus::Error, format!("; read error: {e}"))
+    } else if lower.contains("no journal files were found") {
+        (
+            SourceStatus::Absent,
+            "; no journal files on this host".to_string(),
+        )
+    } else if lower.contains("insufficient permissions")
+        || lower.contains("not seeing messages from other users")
+    {
+        (
+            SourceStatus::Denied,
+            "; journalctl shows only part of the journal (run as root)".to_string(),
+        )
+    } else if grep && end.code == Some(1) && first_err.is_empty() {
+        // journalctl --grep exits 1 when no record matched, like grep (systemd 252).
+        (SourceStatus::Read, String::new())
+    } else if end.code.is_some_and(|c| c != 0) {
+        (
+            SourceStatus::Error,
+            format!("; journalctl failed: {}", escape_control(first_err)),
+        )
+    } else {
+        (SourceStatus::Read, String::new())
+    }
+}
+
+/// Runs journalctl and returns the `journal` source entry and the client's records. `why`
+/// says why the journal is read (for the detail).
+pub fn read_journal(
+    run: &JournalRun<'_>,
+    matcher: &Matcher,
+    why: &str,
+) -> (SourceEntry, Vec<LogEntry>) {
+    let entry = |status, detail: String| SourceEntry::new("journal", status, detail);
+    let features = match exec::run(run.program, &["--version"], run.command_timeout) {
+        Ok(text) => parse_version(&text),
+        Err(ExecError::NotFound { .. }) => {
+            let detail = format!("{why}; journalctl is not installed");
+            return (entry(SourceStatus::Absent, detail), Vec::new());
         }
-        Err(_) => None,
+        Err(e) => return (entry(e.status(), format!("{why}; {e}")), Vec::new()),
     };
+    let args = journal_args(run.window, features, Some(&grep_pattern(matcher)));
+    let budget = run.command_timeout.saturating_mul(JOURNAL_TIME_FACTOR);
+    let started = Instant::now();
+    let (watched, stdout) = match Watched::spawn(run.program, &args, budget) {
+        Ok(w) => w,
+        Err(e) => {
+            let status = if e.kind() == io::ErrorKind::PermissionDenied {
+                SourceStatus::Denied
+            } else {
+                SourceStatus::Error
+            };
+            return (entry(status, format!("{why}; journalctl: {e}")), Vec::new());
+        }
+    };
+    let mut reader = BufReader::with_capacity(256 * 1024, stdout);
+    let collected = collect(&mut reader, matcher, run.window, run.max_records);
     drop(reader);
-    let stderr_text = err_reader.join().unwrap_or_default();
-    let elapsed = started.elapsed().as_secs_f64();
-    let (entries, dropped) = kept.into_parts();
+    let end = watched.finish(collected.hit_limit);
+    let (status, note) = run_status(&collected, &end, features.grep, budget, run.max_records);
+    if status == SourceStatus::Absent {
+        return (entry(status, format!("{why}{note}")), Vec::new());
+    }
+    let matching = collected.entries.len() + collected.dropped;
     let mut detail = format!(
-        "{why}; read in {elapsed:.1} s: {records} records{}, {} in the window",
+        "{why}; read in {:.1} s: {} records{}, {} in the window",
+        started.elapsed().as_secs_f64(),
+        collected.records,
         if features.grep {
             " matched journalctl --grep"
         } else {
             ""
         },
-        if entries.len() + dropped == 1 {
+        if matching == 1 {
             "1 matching line".to_string()
         } else {
-            format!("{} matching lines", entries.len() + dropped)
+            format!("{matching} matching lines")
         }
     );
-    if dropped > 0 {
-        detail.push_str(&format!("; only the latest {} kept", entries.len()));
-    }
-    if skipped_long > 0 {
+    if collected.dropped > 0 {
         detail.push_str(&format!(
-            "; {skipped_long} records over {JOURNAL_MAX_LINE} bytes skipped"
+            "; only the latest {} kept",
+            collected.entries.len()
         ));
     }
-    let first_err = stderr_text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    let lower = stderr_text.to_ascii_lowercase();
-    let status = if timed_out {
+    if collected.skipped_long > 0 {
         detail.push_str(&format!(
-            "; stopped after {:.1} s (partial)",
-            budget.as_secs_f64()
+            "; {} records over {JOURNAL_MAX_LINE} bytes skipped",
+            collected.skipped_long
         ));
-        SourceStatus::Error
-    } else if hit_limit {
-        detail.push_str(&format!(
-            "; stopped after {} records (partial)",
-            run.max_records
-        ));
-        SourceStatus::Error
-    } else if let Some(e) = read_error {
-        detail.push_str(&format!("; read error: {e}"));
-        SourceStatus::Error
-    } else if lower.contains("no journal files were found") {
-        return (
-            SourceEntry::new(
-                "journal",
-                SourceStatus::Absent,
-                format!("{why}; no journal files on this host"),
-            ),
-            Vec::new(),
-        );
-    } else if lower.contains("insufficient permissions")
-        || lower.contains("not seeing messages from other users")
-    {
-        detail.push_str("; journalctl shows only part of the journal (run as root)");
-        SourceStatus::Denied
-    } else if features.grep && status.and_then(|s| s.code()) == Some(1) && first_err.is_empty() {
-        // journalctl --grep exits 1 when no record matched, like grep.
-        SourceStatus::Read
-    } else if status.is_some_and(|s| !s.success()) {
-        detail.push_str(&format!(
-            "; journalctl failed: {}",
-            crate::server::model::escape_control(first_err)
-        ));
-        SourceStatus::Error
-    } else {
-        SourceStatus::Read
-    };
-    (SourceEntry::new("journal", status, detail), entries)
+    }
+    detail.push_str(&note);
+    (entry(status, detail), collected.entries)
 }
 
 #[cfg(test)]
@@ -594,6 +656,84 @@ mod tests {
         let dovecot = entries.iter().find(|e| e.program == "dovecot").unwrap();
         assert_eq!(dovecot.event, LogEvent::AuthFailed);
         assert_eq!(dovecot.reply.as_deref(), Some("Password mismatch"));
+    }
+
+    #[test]
+    fn how_a_run_ends() {
+        let ok = Collected::default();
+        let d = Duration::from_secs(60);
+        let end = |code: Option<i32>, stderr: &str, timed_out: bool| RunEnd {
+            timed_out,
+            code,
+            stderr: stderr.to_string(),
+        };
+        assert_eq!(
+            run_status(&ok, &end(Some(0), "", false), true, d, 9).0,
+            SourceStatus::Read
+        );
+        // Nothing matched --grep: exit 1, silent.
+        assert_eq!(
+            run_status(&ok, &end(Some(1), "", false), true, d, 9).0,
+            SourceStatus::Read
+        );
+        assert_eq!(
+            run_status(&ok, &end(Some(1), "", false), false, d, 9).0,
+            SourceStatus::Error
+        );
+        let (s, note) = run_status(&ok, &end(None, "", true), true, d, 9);
+        assert_eq!(
+            (s, note.as_str()),
+            (SourceStatus::Error, "; stopped after 60.0 s (partial)")
+        );
+        let hint = "Hint: You are currently not seeing messages from other users and the system.";
+        assert_eq!(
+            run_status(&ok, &end(Some(0), hint, false), true, d, 9).0,
+            SourceStatus::Denied
+        );
+        let none = "No journal files were found.";
+        assert_eq!(
+            run_status(&ok, &end(Some(0), none, false), true, d, 9).0,
+            SourceStatus::Absent
+        );
+        let (s, note) = run_status(
+            &ok,
+            &end(Some(1), "Failed to \x1b[31mopen", false),
+            true,
+            d,
+            9,
+        );
+        assert_eq!(
+            (s, note.as_str()),
+            (
+                SourceStatus::Error,
+                "; journalctl failed: Failed to \\u{1b}[31mopen"
+            )
+        );
+        let limit = Collected {
+            hit_limit: true,
+            ..Collected::default()
+        };
+        assert_eq!(
+            run_status(&limit, &end(None, "", false), true, d, 9).1,
+            "; stopped after 9 records (partial)"
+        );
+    }
+
+    #[test]
+    fn collect_keeps_the_clients_records() {
+        let m = Matcher::new("198.51.100.7".parse().unwrap(), None);
+        let all = Window {
+            since: 0,
+            until: i64::MAX,
+        };
+        let mut r = io::BufReader::new(FIXTURE.as_bytes());
+        let c = collect(&mut r, &m, all, u64::MAX);
+        assert_eq!(c.records, FIXTURE.lines().count() as u64);
+        assert!(!c.hit_limit && c.error.is_none());
+        assert!(c.entries.iter().any(|e| e.line.contains("bad\u{fffd}byte")));
+        let mut r = io::BufReader::new(FIXTURE.as_bytes());
+        let c = collect(&mut r, &m, all, 10);
+        assert_eq!((c.records, c.hit_limit), (10, true));
     }
 
     #[test]

@@ -23,12 +23,12 @@ use crate::server::model::{LogEntry, LogEvent, SourceEntry, SourceStatus};
 
 use super::classify::{classify, Classified};
 use super::entries::make_entry;
-use super::files::{open_for_window, read_detail, FileResult};
+use super::files::{describe, open_in_window, FileResult, ReadCounts, Sizes};
 use super::line::{parse_line, Family};
 use super::matcher::{v4_after_ok, v4_before_ok, v6_after_ok, v6_before_ok};
 use super::paths::{self, LogFile};
 use super::reader::{candidate, line_around, scan_regions, Flow, SEEK_SLACK_SECS};
-use super::time::resolve;
+use super::time::{resolve, MemoZone};
 use super::ScanOptions;
 
 /// Failure times kept per address and channel (the latest), for the threshold advice.
@@ -480,7 +480,7 @@ fn scan_file_many(
     window: Window,
     opts: &ScanOptions<'_>,
 ) -> FileFound {
-    let mut o = match open_for_window(f, window, opts.zone) {
+    let mut o = match open_in_window(f, window, opts.zone) {
         Ok(o) => o,
         Err(FileResult {
             source,
@@ -496,7 +496,7 @@ fn scan_file_many(
     };
     let name = o.name.clone();
     let reference = o.reference;
-    let zone = opts.zone;
+    let zone = MemoZone::new(opts.zone);
     let mut activity: HashMap<usize, Activity> = HashMap::new();
     let (mut matching, mut untimed, mut past_end) = (0usize, 0usize, false);
     let mut on_line = |line: &[u8]| -> Flow {
@@ -509,7 +509,7 @@ fn scan_file_many(
             untimed += 1;
             return Flow::Continue;
         };
-        let Some(unix) = resolve(p.stamp, zone, reference) else {
+        let Some(unix) = resolve(p.stamp, &zone, reference) else {
             untimed += 1;
             return Flow::Continue;
         };
@@ -551,14 +551,18 @@ fn scan_file_many(
         }
         Flow::Continue
     });
-    let mut notes = Vec::new();
-    if past_end {
-        notes.push("stopped at the lines after the window".to_string());
-    }
-    if untimed > 0 {
-        notes.push(format!("{untimed} matching lines without a readable time"));
-    }
-    let (status, detail) = read_detail(&o, &stats, matching, &notes);
+    let counts = ReadCounts {
+        matching,
+        untimed,
+        past_end,
+        dropped: false,
+    };
+    let detail = describe(&counts, &Sizes::of(&o, &stats, opts.chunk), &stats);
+    let status = if stats.error.is_some() {
+        SourceStatus::Error
+    } else {
+        SourceStatus::Read
+    };
     FileFound {
         source: SourceEntry::new(name, status, detail),
         activity,

@@ -25,8 +25,6 @@ pub struct LogFile {
     pub path: PathBuf,
     /// An older, rotated file (`mail.log.1`, `maillog-20261122.gz`).
     pub rotated: bool,
-    /// Named by the user (`--log`): listed even when it is absent.
-    pub named: bool,
 }
 
 /// How a rotated name relates to its base, for ordering newest first.
@@ -81,7 +79,6 @@ pub fn usual_files(root: &Path) -> Vec<LogFile> {
             out.push(LogFile {
                 path: path.clone(),
                 rotated: false,
-                named: false,
             });
         }
         let (Some(dir), Some(base)) = (path.parent(), path.file_name().and_then(|b| b.to_str()))
@@ -101,7 +98,6 @@ pub fn usual_files(root: &Path) -> Vec<LogFile> {
                 out.push(LogFile {
                     path: p,
                     rotated: true,
-                    named: false,
                 });
             }
         }
@@ -117,7 +113,6 @@ pub fn named_files(paths: &[PathBuf]) -> Vec<LogFile> {
             .map(|p| LogFile {
                 path: p.clone(),
                 rotated: false,
-                named: true,
             })
             .collect(),
     )

@@ -3,6 +3,8 @@
 //! `localtime_r`: the `time` crate's local offset is unsound in threaded programs); a line
 //! without a year takes it from the file's modification time.
 
+use std::cell::Cell;
+
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
@@ -98,6 +100,58 @@ impl LocalZone for FixedZone {
     fn year_at(&self, unix: i64) -> Option<i32> {
         let t = OffsetDateTime::from_unix_timestamp(unix.checked_add(i64::from(self.0))?).ok()?;
         Some(t.year())
+    }
+}
+
+/// A local minute: year, month, day, hour, minute.
+type MinuteKey = (i32, u8, u8, u8, u8);
+
+/// Remembers the last answers of a zone: glibc's `mktime` looks at /etc/localtime (a `stat`)
+/// on every call, which a million-line brute-force log would feel (1.5 s of system time
+/// measured). Log lines come in time order, so the last local minute is nearly always the
+/// one asked for again; a minute never straddles a zone change. One per file (not `Sync`).
+pub struct MemoZone<'a> {
+    inner: &'a dyn LocalZone,
+    minute: Cell<Option<(MinuteKey, Option<i64>)>>,
+    year: Cell<Option<(i64, Option<i32>)>>,
+}
+
+impl<'a> MemoZone<'a> {
+    pub fn new(inner: &'a dyn LocalZone) -> MemoZone<'a> {
+        MemoZone {
+            inner,
+            minute: Cell::new(None),
+            year: Cell::new(None),
+        }
+    }
+}
+
+impl LocalZone for MemoZone<'_> {
+    fn to_unix(&self, c: Civil) -> Option<i64> {
+        let key = (c.year, c.month, c.day, c.hour, c.minute);
+        let start = match self.minute.get() {
+            Some((k, v)) if k == key => v,
+            _ => {
+                let v = self.inner.to_unix(Civil { second: 0, ..c });
+                self.minute.set(Some((key, v)));
+                v
+            }
+        };
+        if c.second > 59 {
+            return None;
+        }
+        start.map(|t| t + i64::from(c.second))
+    }
+
+    fn year_at(&self, unix: i64) -> Option<i32> {
+        match self.year.get() {
+            Some((k, v)) if k == unix => v,
+            _ => {
+                let v = self.inner.year_at(unix);
+                self.year.set(Some((unix, v)));
+                v
+            }
+        }
     }
 }
 
@@ -457,6 +511,50 @@ mod tests {
             }),
             None
         );
+    }
+
+    #[test]
+    fn memo_zone_answers_like_its_zone() {
+        let memo = MemoZone::new(&HostZone);
+        for (y, mo, d, h, mi, s) in [
+            (2026, 3, 29, 1, 59, 59),
+            (2026, 3, 29, 2, 0, 1),
+            (2026, 3, 29, 2, 0, 2),
+            (2026, 10, 25, 2, 30, 0),
+            (2024, 2, 29, 0, 0, 0),
+        ] {
+            let c = Civil {
+                year: y,
+                month: mo,
+                day: d,
+                hour: h,
+                minute: mi,
+                second: s,
+            };
+            assert_eq!(memo.to_unix(c), HostZone.to_unix(c), "{c:?}");
+        }
+        assert_eq!(
+            memo.to_unix(Civil {
+                year: 2026,
+                month: 2,
+                day: 30,
+                hour: 0,
+                minute: 0,
+                second: 0
+            }),
+            None
+        );
+        assert_eq!(memo.year_at(1_796_000_000), HostZone.year_at(1_796_000_000));
+        let fixed = MemoZone::new(&FixedZone(3600));
+        let c = Civil {
+            year: 2026,
+            month: 12,
+            day: 1,
+            hour: 10,
+            minute: 0,
+            second: 30,
+        };
+        assert_eq!(fixed.to_unix(c), FixedZone(3600).to_unix(c));
     }
 
     #[test]

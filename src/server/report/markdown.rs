@@ -210,7 +210,7 @@ mod tests {
             "- Verdict: **problem**",
             "- Account: alice@example.test",
             "## Cause: 198.51.100.7 is blocked by CSF (`server.client_ip_blocked`, confirmed)",
-            "2. Lift the block (filter/DENYIN): ` csf -dr 198.51.100.7 `",
+            "2. Lift the block (/etc/csf/csf.deny:12): ` csf -dr 198.51.100.7 `",
             "  - unblock: ` csf -dr 198.51.100.7 `",
             "log.0 2026-12-01 08:00:00 /var/log/mail.log:",
             "| 587 | yes | master | starttls |",

@@ -16,7 +16,8 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::diagnosis::{Cause, Verdict};
+use crate::diagnosis::Verdict;
+use crate::server::diagnose::Cause;
 
 use super::apply::ApplyReport;
 use super::context::Ctx;

@@ -41,9 +41,22 @@ pub fn pre(o: &mut String, first: &str, text: &str) {
         return;
     }
     let rest = " ".repeat(indent);
-    for (i, piece) in chars.chunks(room).enumerate() {
-        let piece: String = piece.iter().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while start < chars.len() {
+        let mut end = (start + room).min(chars.len());
+        // Break after a space in the second half of the piece, so words stay whole; a long
+        // run without spaces is cut where it must be.
+        if end < chars.len() {
+            if let Some(sp) = (start + room / 2..end).rev().find(|&k| chars[k] == ' ') {
+                end = sp + 1;
+            }
+        }
+        let piece: String = chars[start..end].iter().collect();
+        let piece = piece.trim_end();
         let _ = writeln!(o, "{}{piece}", if i == 0 { first } else { &rest });
+        start = end;
+        i += 1;
     }
 }
 
@@ -431,7 +444,7 @@ mod tests {
             "Cause 1 of 2: 198.51.100.7 is blocked by CSF (confirmed,",
             "Cause 2 of 2: The server refuses the password for alice@example.test",
             "   1. Before lifting the block",
-            "   2. Lift the block (filter/DENYIN):\n        csf -dr 198.51.100.7\n",
+            "   2. Lift the block (/etc/csf/csf.deny:12):\n        csf -dr 198.51.100.7\n",
             "Blocks (in the order a packet meets them):",
             "  block.0  csf (iptables)  filter/DENYIN",
             "       unblock: csf -dr 198.51.100.7",

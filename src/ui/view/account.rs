@@ -154,7 +154,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         text_row(&mut d, Field::Password, &t.password, &f.password, "", true);
         let indent = " ".repeat(field_x);
         d.para(&indent, &t.password_why, theme.dim);
-        if let Some(hint) = signin_hint(f.email.value(), &m.input.profiles) {
+        if let Some(hint) = signin_hint(f.email.value(), &m.catalog.profiles) {
             d.para(&indent, &hint, theme.warn);
         }
     } else {

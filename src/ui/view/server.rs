@@ -5,7 +5,7 @@
 //!  Type or paste ...                           198.51.100.7 is blocked by CSF (certain)
 //!  Customer's IP address, or their saved ...   Logs read from ... to ... (24h).
 //!  ›[198.51.100.7                      ]       Do this
-//!  Their login (optional)                        1. Lift the block (filter/DENYIN):
+//!  Their login (optional)                        1. Lift the block (/etc/csf/csf.deny:12):
 //!   [alice@example.com                 ]            csf -dr 198.51.100.7
 //!  [ Look ]  [ Back ]                          Blocks, in the order a packet meets them
 //!                                              Log lines, in time order / Services / Sources

@@ -453,3 +453,44 @@ fn all_blocks_lists_each_address_under_its_own_entries() {
     );
     assert!(l.sources.iter().all(|s| s.status == SourceStatus::Read));
 }
+
+#[test]
+fn fail2ban_rules_name_the_socket_the_user_gave() {
+    let mut out = SourceOutcome::default();
+    let rule = |made_by, unblock: &str| Block {
+        id: String::new(),
+        source: BlockSource::Iptables,
+        location: "filter/f2b-postfix-sasl #1".into(),
+        rule: "-A f2b-postfix-sasl -s 198.51.100.7/32 -j REJECT".into(),
+        reason: None,
+        since: None,
+        until: None,
+        unblock: vec![unblock.to_string()],
+        allow: vec!["fail2ban-client set postfix-sasl addignoreip 198.51.100.7".into()],
+        effect: Effect::Reject,
+        made_by,
+        matched: "198.51.100.7".into(),
+        ports: vec![],
+        order: 0,
+    };
+    out.blocks.push(rule(
+        Some(BlockSource::Fail2ban),
+        "fail2ban-client set postfix-sasl unbanip 198.51.100.7",
+    ));
+    out.blocks
+        .push(rule(Some(BlockSource::Csf), "csf -dr 198.51.100.7"));
+    fail2ban_commands_on(&mut out, std::path::Path::new("/run/my f2b/f2b.sock"));
+    assert_eq!(
+        out.blocks[0].unblock,
+        ["fail2ban-client -s '/run/my f2b/f2b.sock' set postfix-sasl unbanip 198.51.100.7"]
+    );
+    assert_eq!(
+        out.blocks[0].allow,
+        ["fail2ban-client -s '/run/my f2b/f2b.sock' set postfix-sasl addignoreip 198.51.100.7"]
+    );
+    // Only fail2ban's rules; and a command that already names a socket keeps it.
+    assert_eq!(out.blocks[1].unblock, ["csf -dr 198.51.100.7"]);
+    let before = out.blocks[0].unblock.clone();
+    fail2ban_commands_on(&mut out, std::path::Path::new("/other.sock"));
+    assert_eq!(out.blocks[0].unblock, before);
+}

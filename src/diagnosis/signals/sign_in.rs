@@ -1,0 +1,252 @@
+//! Signing in: the AUTH attempt on the port that ran the session, and why a refused sign-in
+//! was refused (a provider's policy or a wrong password).
+
+use super::{def, outcomes, read_reply, Reading, Signal, SignalDef};
+use crate::checks::smtp::{AuthOutcome, PortProbe};
+use crate::checks::{CheckId, SmtpStage};
+use crate::diagnosis::context::Ctx;
+use crate::profiles::Signin;
+use crate::replies::{Heard, Stage};
+
+outcomes! {
+    pub enum AuthOutcomeKind {
+        Accepted = "accepted",
+        Rejected = "rejected",
+        MechanismUnsupported = "mechanism_unsupported",
+        NotOffered = "not_offered",
+        TempFailure = "temp_failure",
+        NoPassword = "no_password",
+        NotTried = "not_tried",
+    }
+}
+
+/// The AUTH attempt on the port under test.
+pub struct Auth;
+
+impl Signal for Auth {
+    const NAME: &'static str = "auth";
+    const MEANING: &'static str = "The AUTH attempt on the port under test.";
+    type Outcome = AuthOutcomeKind;
+
+    fn evaluate(cx: &Ctx) -> Option<AuthOutcomeKind> {
+        use AuthOutcomeKind as O;
+        let Some(p) = session(cx)? else {
+            return Some(O::NotTried);
+        };
+        Some(match p.auth.as_ref()? {
+            AuthOutcome::Accepted { .. } => O::Accepted,
+            AuthOutcome::Rejected { .. } => O::Rejected,
+            // A sign-in that got no answer is most often a server slowing down failed logins.
+            AuthOutcome::TempFailure { .. } | AuthOutcome::Error { .. } => O::TempFailure,
+            AuthOutcome::MechanismUnsupported { .. } => O::MechanismUnsupported,
+            AuthOutcome::NotOffered => O::NotOffered,
+            AuthOutcome::NoPassword => O::NoPassword,
+            AuthOutcome::PlaintextRefused | AuthOutcome::NotTried { .. } => O::NotTried,
+        })
+    }
+
+    fn evidence(cx: &Ctx) -> Vec<CheckId> {
+        cx.facts
+            .session_port()
+            .map(|p| CheckId::Stage(p.port, SmtpStage::Auth))
+            .into_iter()
+            .collect()
+    }
+}
+
+outcomes! {
+    pub enum AuthReplyOutcome {
+        AppPasswordRequired = "app_password_required",
+        SmtpAuthDisabled = "smtp_auth_disabled",
+        OauthRequired = "oauth_required",
+        PolicyAppPassword = "policy_app_password",
+        PolicyOauth = "policy_oauth",
+        PasswordWrong = "password_wrong",
+    }
+}
+
+/// Why the sign-in was refused: a provider's own reply names its policy (app passwords,
+/// SMTP AUTH switched off, OAuth only); failing that, the provider's known sign-in policy
+/// makes a policy likely; else the password (or user name) is wrong.
+pub struct AuthReply;
+
+impl Signal for AuthReply {
+    const NAME: &'static str = "auth_reply";
+    const MEANING: &'static str = "Why the sign-in was refused: the provider's reply names a policy; else the provider is known to need an app password or OAuth; else the password or user name is wrong.";
+    type Outcome = AuthReplyOutcome;
+    const READS: &'static [Stage] = &[Stage::Auth];
+
+    fn evaluate(cx: &Ctx) -> Option<AuthReplyOutcome> {
+        Self::read(cx).map(|r| r.outcome)
+    }
+
+    fn read(cx: &Ctx) -> Option<Reading<AuthReplyOutcome>> {
+        use AuthReplyOutcome as O;
+        let plain = |outcome| {
+            Some(Reading {
+                outcome,
+                cause: None,
+            })
+        };
+        let Some(p) = session(cx)? else {
+            return plain(O::PasswordWrong);
+        };
+        let Some(AuthOutcome::Rejected { reply, .. }) = p.auth.as_ref() else {
+            return plain(O::PasswordWrong);
+        };
+        let provider = cx.provider()?;
+        let heard = Heard::reply(Stage::Auth, reply, Some(false));
+        let (outcome, cause) = read_reply(cx, provider, &heard, policy_outcome);
+        let outcome = outcome.unwrap_or(match provider.map(|p| p.signin) {
+            Some(Signin::OauthOnly) => O::PolicyOauth,
+            Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => O::PolicyAppPassword,
+            Some(Signin::Password) | None => O::PasswordWrong,
+        });
+        Some(Reading { outcome, cause })
+    }
+}
+
+/// This family's signals, for the registry.
+pub const SIGNALS: &[SignalDef] = &[def::<Auth>(), def::<AuthReply>()];
+
+/// The sign-in policies a provider's reply can name, as [`AuthReply`]'s outcomes.
+fn policy_outcome(cause: &str) -> Option<AuthReplyOutcome> {
+    match cause {
+        "config.app_password_required" => Some(AuthReplyOutcome::AppPasswordRequired),
+        "config.smtp_auth_disabled" => Some(AuthReplyOutcome::SmtpAuthDisabled),
+        "config.oauth_required" => Some(AuthReplyOutcome::OauthRequired),
+        _ => None,
+    }
+}
+
+/// The port that ran the sign-in and envelope test: `None` while pending, `Some(None)`
+/// when there is none.
+pub fn session<'a>(cx: &Ctx<'a>) -> Option<Option<&'a PortProbe>> {
+    let facts = cx.facts;
+    if let Some(p) = facts.session_port() {
+        return Some(Some(p));
+    }
+    if facts.all_ports_finished().unwrap_or(facts.done) || facts.done {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::checks::smtp::{EnvelopeOutcome, Mode};
+    use crate::facts::{Facts, ProviderFound, ProviderVia};
+    use crate::settings::Input;
+
+    /// Facts where port 587's sign-in was refused with `reply_text`, at provider `id`.
+    pub(crate) fn refused_at(id: &str, reply_text: &str) -> Facts {
+        let mut facts = Facts {
+            provider: Some(Some(ProviderFound {
+                id: id.into(),
+                name: id.into(),
+                via: ProviderVia::Mx {
+                    host: "mx.example.test".into(),
+                },
+            })),
+            done: true,
+            ..Facts::default()
+        };
+        let mut p = PortProbe {
+            port: 587,
+            mode: Some(Mode::Plain),
+            finished: true,
+            ..PortProbe::default()
+        };
+        let parsed = crate::protocol::reply::parse_lines(&[reply_text.as_bytes()])
+            .expect("a valid reply line");
+        p.auth = Some(AuthOutcome::Rejected {
+            mechanism: "PLAIN".into(),
+            reply: parsed,
+        });
+        p.envelope = Some(EnvelopeOutcome::NotTried {
+            reason: "sign-in failed".into(),
+        });
+        facts.ports.insert(587, p);
+        facts
+    }
+
+    #[test]
+    fn refused_sign_in_is_read_through_the_provider() {
+        use AuthReplyOutcome as O;
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let input = Input::new("someone@example.test");
+        let cases = [
+            ("gmail", "534 5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor", O::AppPasswordRequired),
+            ("microsoft365", "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", O::SmtpAuthDisabled),
+            ("microsoft365", "535 5.7.3 Authentication unsuccessful", O::PolicyOauth),
+            ("gmail", "535 5.7.8 Username and Password not accepted", O::PolicyAppPassword),
+            ("cpanel", "535 Incorrect authentication data", O::PasswordWrong),
+        ];
+        for (id, text, want) in cases {
+            let facts = refused_at(id, text);
+            assert_eq!(
+                AuthReply::evaluate(&Ctx::new(&catalog, &input, &facts)),
+                Some(want),
+                "{id}: {text}"
+            );
+        }
+        // Microsoft's wording is recognised on any domain, even without a provider match.
+        let mut facts = refused_at(
+            "gmail",
+            "550 5.7.30 Basic authentication is not supported for Client Submission.",
+        );
+        facts.provider = Some(None);
+        assert_eq!(
+            AuthReply::evaluate(&Ctx::new(&catalog, &input, &facts)),
+            Some(O::OauthRequired)
+        );
+    }
+
+    /// The rules steer every refused sign-in the way the profiles' first matching rule did
+    /// before reply rules were data: every sample reply of every profile, at every provider.
+    #[test]
+    fn every_sample_reply_steers_as_before() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let profiles = &catalog.profiles;
+        let input = Input::new("someone@example.test");
+        let samples: Vec<String> = profiles
+            .all()
+            .iter()
+            .flat_map(|p| p.reply.iter().filter_map(|r| r.example.clone()))
+            .collect();
+        assert!(samples.len() >= 20, "{}", samples.len());
+        let mut providers: Vec<Option<&str>> =
+            profiles.all().iter().map(|p| Some(p.id.as_str())).collect();
+        providers.push(None);
+        for text in &samples {
+            if crate::protocol::reply::parse_lines(&[text.as_bytes()]).is_err() {
+                continue;
+            }
+            for id in &providers {
+                let mut facts = refused_at(id.unwrap_or("none"), text);
+                if id.is_none() {
+                    facts.provider = Some(None);
+                }
+                let provider = id.and_then(|id| profiles.get(id));
+                let before = profiles
+                    .match_reply(provider, text)
+                    .and_then(|m| policy_outcome(&m.cause))
+                    .unwrap_or(match provider.map(|p| p.signin) {
+                        Some(Signin::OauthOnly) => AuthReplyOutcome::PolicyOauth,
+                        Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => {
+                            AuthReplyOutcome::PolicyAppPassword
+                        }
+                        Some(Signin::Password) | None => AuthReplyOutcome::PasswordWrong,
+                    });
+                assert_eq!(
+                    AuthReply::evaluate(&Ctx::new(&catalog, &input, &facts)),
+                    Some(before),
+                    "{text} at {id:?}"
+                );
+            }
+        }
+    }
+}

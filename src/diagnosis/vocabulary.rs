@@ -1,0 +1,87 @@
+//! The signal registry as the tree's [`Vocabulary`], and the loading entry points that check
+//! against it. `Tree` and `Catalog` are defined below `diagnosis` (so that they import nothing
+//! above them); their constructors that need the registry are implemented here.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use super::signals;
+use crate::catalog::{Catalog, CatalogError, CatalogFiles};
+use crate::causes::Causes;
+use crate::replies::{RuleVocabulary, Stage};
+use crate::tree::{Tree, TreeErrors, Vocabulary};
+
+/// The registry of `diagnosis::signals`, as a tree file sees it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Registry;
+
+impl Vocabulary for Registry {
+    fn outcomes(&self, name: &str) -> Option<&[&'static str]> {
+        signals::find(name).map(|s| s.outcomes)
+    }
+
+    fn placeholder(&self, name: &str) -> bool {
+        signals::placeholder(name).is_some()
+    }
+
+    fn branches_on_causes(&self, name: &str) -> bool {
+        signals::find(name).is_some_and(|s| !s.reads.is_empty())
+    }
+}
+
+impl RuleVocabulary for Registry {
+    fn stage_outcomes(&self, stage: Stage) -> &[&'static str] {
+        signals::reading(stage).map_or(&[], |s| s.outcomes)
+    }
+}
+
+impl Tree {
+    /// Parses and validates a tree against the signal registry; `origin` names the file in
+    /// errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Tree, TreeErrors> {
+        Tree::parse_with(text, origin, &Registry, &Causes::contract())
+    }
+
+    /// Reads, parses and validates a tree file against the signal registry.
+    pub fn load_file(path: &Path) -> Result<Tree, TreeErrors> {
+        Tree::load_file_with(path, &Registry, &Causes::contract())
+    }
+
+    /// The embedded default tree (a test proves it valid).
+    pub fn embedded() -> Result<&'static Tree, &'static TreeErrors> {
+        static TREE: OnceLock<Result<Tree, TreeErrors>> = OnceLock::new();
+        TREE.get_or_init(|| Tree::parse(crate::tree::EMBEDDED, crate::tree::EMBEDDED_ORIGIN))
+            .as_ref()
+    }
+}
+
+impl Catalog {
+    /// The embedded defaults plus the person's `files`, the tree checked against the registry.
+    pub fn load(files: &CatalogFiles) -> Result<Catalog, CatalogError> {
+        Catalog::load_with(files, &Registry, &Registry)
+    }
+
+    /// The embedded catalog alone, built once and shared. A test proves it valid, so the
+    /// error arm is a build defect.
+    pub fn embedded() -> Result<Arc<Catalog>, CatalogError> {
+        static EMBEDDED: OnceLock<Result<Arc<Catalog>, CatalogError>> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| Catalog::load(&CatalogFiles::default()).map(Arc::new))
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_catalog_loads() {
+        let c = Catalog::embedded().expect("embedded catalog");
+        assert!(c.tree.nodes().count() > 50);
+        assert!(c.profiles.len() > 20);
+        assert!(!c.error_codes.is_empty());
+        assert!(!c.interceptors.is_empty());
+        assert!(!c.reference_hosts.is_empty());
+    }
+}
