@@ -73,16 +73,21 @@ pub fn read(ctx: &Ctx) -> SourceOutcome {
 /// (`--fail2ban-socket`), as the fail2ban source's own commands do: a plain
 /// `fail2ban-client` would ask the default socket's server, and `--apply` would run both.
 fn fail2ban_commands_on(out: &mut SourceOutcome, socket: &std::path::Path) {
+    fail2ban_blocks_on(out.blocks.iter_mut(), socket);
+}
+
+fn fail2ban_blocks_on<'a>(
+    blocks: impl Iterator<Item = &'a mut crate::server::model::Block>,
+    socket: &std::path::Path,
+) {
     let Some(socket) = socket.to_str() else {
         return;
     };
     if socket.chars().any(char::is_control) {
         return;
     }
-    let fail2ban_rules = out
-        .blocks
-        .iter_mut()
-        .filter(|b| b.made_by == Some(crate::server::model::BlockSource::Fail2ban));
+    let fail2ban_rules =
+        blocks.filter(|b| b.made_by == Some(crate::server::model::BlockSource::Fail2ban));
     for b in fail2ban_rules {
         for c in b.unblock.iter_mut().chain(b.allow.iter_mut()) {
             let Ok(mut argv) = shell_words::split(c) else {
@@ -115,7 +120,11 @@ pub fn read_with(client: IpAddr, now: i64, run: Runner<'_>) -> SourceOutcome {
 /// `ctx.client` is not used.
 pub fn all_blocks(ctx: &Ctx) -> Listing {
     let timeout = ctx.command_timeout;
-    all_blocks_with(ctx.now, &|program, args| exec::run(program, args, timeout))
+    let mut l = all_blocks_with(ctx.now, &|program, args| exec::run(program, args, timeout));
+    if let Some(socket) = &ctx.paths.fail2ban_socket {
+        fail2ban_blocks_on(l.entries.iter_mut().map(|e| &mut e.block), socket);
+    }
+    l
 }
 
 /// [`all_blocks`] with the tools' output from `run`.
