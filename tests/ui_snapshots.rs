@@ -699,6 +699,7 @@ fn tiny_terminal_does_not_panic() {
         Screen::Report,
         Screen::ServerInput,
         Screen::ServerFindings,
+        Screen::ServerAudit,
     ] {
         m.screen = screen;
         for (w, h) in [(1, 1), (10, 3), (20, 5), (40, 10)] {
@@ -848,4 +849,57 @@ fn server_after_the_unblock() {
         block_gone: Some(true),
     });
     snap("server_after_unblock", &mut m);
+}
+
+// --- the audit: locked-out customers -------------------------------------------------------
+
+#[path = "support/server_audit.rs"]
+mod server_audit;
+
+fn with_audit(m: &mut Model) {
+    m.screen = Screen::ServerAudit;
+    m.back = vec![Screen::Start, Screen::ServerInput];
+    m.server.audit.generation = 1;
+    m.server.audit.phase = Phase::Done;
+    m.server.audit.report = Some(server_audit::report());
+    m.reached_result = true;
+}
+
+#[test]
+fn server_input_offers_the_audit() {
+    let mut m = server_model();
+    m.screen = Screen::ServerInput;
+    m.server.focus = 3;
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("server_input_audit_focused_80x24", t.backend());
+}
+
+#[test]
+fn server_audit_customers() {
+    let mut m = server_model();
+    with_audit(&mut m);
+    snap("server_audit_customers", &mut m);
+    // The rest (other kinds, advice, sources) scroll into view.
+    m.scroll.server = 30;
+    snap("server_audit_customers_scrolled", &mut m);
+}
+
+#[test]
+fn server_audit_reading() {
+    let mut m = server_model();
+    m.screen = Screen::ServerAudit;
+    m.server.audit.phase = Phase::Reading;
+    let t = draw(&mut m, 80, 24);
+    insta::assert_snapshot!("server_audit_reading_80x24", t.backend());
+}
+
+#[test]
+fn server_audit_question() {
+    let mut m = server_model();
+    with_audit(&mut m);
+    m.server.audit.confirm = Some(1);
+    snap("server_audit_question", &mut m);
+    // Only the question's buttons can be clicked while it is open.
+    let _ = draw(&mut m, 80, 24);
+    assert_eq!(m.rendered.hits.len(), 2);
 }

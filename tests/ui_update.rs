@@ -1277,3 +1277,120 @@ fn clicking_a_server_field_focuses_it() {
     );
     assert_eq!(m.server.focus, 1);
 }
+
+// --- the audit: locked-out customers -------------------------------------------------------
+
+#[path = "support/server_audit.rs"]
+mod server_audit;
+
+fn audited(effects: &[Effect]) -> Option<u64> {
+    effects.iter().find_map(|e| match e {
+        Effect::ServerAudit { generation } => Some(*generation),
+        _ => None,
+    })
+}
+
+#[test]
+fn the_audit_lists_customers_and_lifts_them_only_after_asking() {
+    use smtp_doctor::ui::audit::buttons;
+    let mut m = empty();
+    press(&mut m, KeyCode::Char('6'));
+    // Address, login, Look, then "Check for locked-out customers".
+    for _ in 0..3 {
+        press(&mut m, KeyCode::Tab);
+    }
+    let generation = audited(&press(&mut m, KeyCode::Enter)).expect("an audit");
+    assert_eq!(m.screen, Screen::ServerAudit);
+    assert_eq!(m.server.audit.phase, Phase::Reading);
+    assert_eq!(buttons(&m.server.audit), [Button::Back, Button::Quit]);
+    // A stale answer is dropped.
+    update(
+        &mut m,
+        Msg::ServerAudited {
+            generation: generation + 7,
+            report: Box::new(server_audit::report()),
+        },
+    );
+    assert_eq!(m.server.audit.phase, Phase::Reading);
+    update(
+        &mut m,
+        Msg::ServerAudited {
+            generation,
+            report: Box::new(server_audit::report()),
+        },
+    );
+    assert_eq!(m.server.audit.phase, Phase::Done);
+    assert_eq!(
+        buttons(&m.server.audit),
+        [
+            Button::LiftCustomers,
+            Button::AuditAgain,
+            Button::Back,
+            Button::Quit
+        ]
+    );
+    assert_eq!(m.exit_code(), 1, "customers are locked out");
+    // The question opens on Cancel: Enter changes nothing.
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.server.audit.confirm, Some(1));
+    assert!(press(&mut m, KeyCode::Enter).is_empty());
+    assert_eq!(m.server.audit.confirm, None);
+    // Asked again and answered yes: the customers' commands, and nothing else.
+    press(&mut m, KeyCode::Enter);
+    let effects = press(&mut m, KeyCode::Char('y'));
+    let commands = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::ServerAuditApply { report, .. } => Some(report.apply_commands()),
+            _ => None,
+        })
+        .expect("the lifting");
+    assert_eq!(
+        commands,
+        [
+            "fail2ban-client set postfix-sasl unbanip 198.51.100.15",
+            "fail2ban-client set postfix-sasl addignoreip 198.51.100.15",
+            "csf -tr 198.51.100.23",
+            "csf -a 198.51.100.23 'smtp-doctor: mail client bob@example.test'",
+        ]
+    );
+    assert_eq!(m.server.audit.phase, Phase::Applying);
+    assert_eq!(buttons(&m.server.audit), [Button::Quit]);
+    // Esc does not leave while commands run.
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::ServerAudit);
+    let mut after = server_audit::report();
+    after.apply = Some(smtp_doctor::server::audit::report::AuditApply {
+        declined: false,
+        addresses: vec!["198.51.100.15".into(), "198.51.100.23".into()],
+        commands: vec![],
+        lifted: vec!["198.51.100.15".into(), "198.51.100.23".into()],
+        still_blocked: vec![],
+    });
+    update(
+        &mut m,
+        Msg::ServerAuditApplied {
+            generation,
+            report: Box::new(after),
+        },
+    );
+    assert_eq!(m.server.audit.phase, Phase::Done);
+    // Done: nothing more to lift from this audit; Check again starts a new one.
+    assert_eq!(
+        buttons(&m.server.audit),
+        [Button::AuditAgain, Button::Back, Button::Quit]
+    );
+    let again = audited(&press(&mut m, KeyCode::Enter)).expect("a new audit");
+    assert_eq!(again, generation + 1);
+    // Esc while reading leaves and drops the audit.
+    press(&mut m, KeyCode::Esc);
+    assert_eq!(m.screen, Screen::ServerInput);
+    update(
+        &mut m,
+        Msg::ServerAudited {
+            generation: again,
+            report: Box::new(server_audit::report()),
+        },
+    );
+    assert_eq!(m.server.audit.phase, Phase::Idle);
+}

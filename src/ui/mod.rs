@@ -26,6 +26,7 @@
 //! selection (mouse capture is released on the copy screen), not on a clipboard.
 
 pub mod app;
+pub mod audit;
 pub mod model;
 pub mod msg;
 pub mod runner;

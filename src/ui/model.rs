@@ -40,6 +40,8 @@ pub enum Screen {
     ServerInput,
     /// On the mail server: what blocks the address, the logs, the services.
     ServerFindings,
+    /// On the mail server: every blocked address, customers locked out first.
+    ServerAudit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -441,6 +443,12 @@ pub enum Button {
     /// Server mode: the question's answers.
     RunUnblock,
     CancelUnblock,
+    /// Server mode: check every blocked address for locked-out customers.
+    CheckCustomers,
+    /// Server mode, audit: ask to unblock and whitelist the customers.
+    LiftCustomers,
+    /// Server mode, audit: read everything again.
+    AuditAgain,
 }
 
 /// What the last draw left for `update`: where clickable things are and how far the
@@ -594,7 +602,13 @@ impl Model {
     /// 0 when the verdict is ok or no result was reached (the person quit early), else 1.
     pub fn exit_code(&self) -> i32 {
         if self.symptom == Some(Symptom::Server) {
-            return self.server.report().map_or(0, |r| r.exit_code());
+            let audit = self.server.audit.report.as_ref().map(|r| r.exit_code());
+            return self
+                .server
+                .report()
+                .map(|r| r.exit_code())
+                .or(audit)
+                .unwrap_or(0);
         }
         match (&self.diagnosis, self.reached_result) {
             (Some(d), true) if d.verdict != diagnosis::Verdict::Ok => 1,

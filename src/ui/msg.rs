@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::facts::Fact;
+use crate::server::audit::AuditReport;
 use crate::server::report::ServerReport;
 use crate::server::request::Request;
 use crate::server::run::Examined;
@@ -49,6 +50,16 @@ pub enum Msg {
         generation: u64,
         report: Box<ServerReport>,
     },
+    /// Server mode: the audit with this generation is done.
+    ServerAudited {
+        generation: u64,
+        report: Box<AuditReport>,
+    },
+    /// Server mode: the customers' commands ran and the block lists were read again.
+    ServerAuditApplied {
+        generation: u64,
+        report: Box<AuditReport>,
+    },
 }
 
 #[derive(Debug)]
@@ -76,5 +87,13 @@ pub enum Effect {
     ServerApply {
         generation: u64,
         examined: Box<Examined>,
+    },
+    /// Server mode: audit every blocked address of this host (on a blocking thread).
+    ServerAudit { generation: u64 },
+    /// Server mode: unblock and whitelist the customers of this audit (the person
+    /// confirmed), then read the block lists again.
+    ServerAuditApply {
+        generation: u64,
+        report: Box<AuditReport>,
     },
 }

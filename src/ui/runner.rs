@@ -65,6 +65,34 @@ impl Runner {
                     let _ = tx.blocking_send(Msg::ServerLooked { generation, result });
                 });
             }
+            Effect::ServerAudit { generation } => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    use crate::server::audit::run::{audit, AuditRequest, AuditSources};
+                    let report = audit(&AuditRequest::default(), now_unix(), &AuditSources::HOST);
+                    let _ = tx.blocking_send(Msg::ServerAudited {
+                        generation,
+                        report: Box::new(report),
+                    });
+                });
+            }
+            Effect::ServerAuditApply { generation, report } => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    use crate::server::audit::run::{lift_customers, AuditRequest, AuditSources};
+                    let after = lift_customers(
+                        &report,
+                        &AuditRequest::default(),
+                        now_unix(),
+                        &crate::server::exec::run,
+                        &AuditSources::HOST,
+                    );
+                    let _ = tx.blocking_send(Msg::ServerAuditApplied {
+                        generation,
+                        report: Box::new(after),
+                    });
+                });
+            }
             Effect::ServerApply {
                 generation,
                 examined,

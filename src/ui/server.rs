@@ -52,6 +52,8 @@ pub struct ServerState {
     pub button: usize,
     /// The unblock question is open, with the focus on 0 "Run them" or 1 "Cancel".
     pub confirm: Option<usize>,
+    /// "Check for locked-out customers".
+    pub audit: super::audit::AuditState,
 }
 
 impl ServerState {
@@ -68,8 +70,8 @@ impl ServerState {
     }
 }
 
-/// The input screen's buttons after the two fields (focus 2 and 3).
-pub const INPUT_BUTTONS: [Button; 2] = [Button::Look, Button::Back];
+/// The input screen's buttons after the two fields (focus 2, 3 and 4).
+pub const INPUT_BUTTONS: [Button; 3] = [Button::Look, Button::CheckCustomers, Button::Back];
 /// The question's buttons: the safe one second, and it has the focus when it opens.
 pub const CONFIRM_BUTTONS: [Button; 2] = [Button::RunUnblock, Button::CancelUnblock];
 
@@ -252,11 +254,12 @@ pub fn input_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    let last = 1 + INPUT_BUTTONS.len();
     match k.code {
-        KeyCode::Tab | KeyCode::Right => m.server.focus = (f + 1).min(3),
-        KeyCode::Down => m.server.focus = 3,
+        KeyCode::Tab | KeyCode::Right => m.server.focus = (f + 1).min(last),
+        KeyCode::Down => m.server.focus = last,
         KeyCode::BackTab | KeyCode::Left | KeyCode::Up => m.server.focus = f - 1,
-        KeyCode::Enter => return press(m, INPUT_BUTTONS[(f - 2).min(1)]),
+        KeyCode::Enter => return press(m, INPUT_BUTTONS[(f - 2).min(INPUT_BUTTONS.len() - 1)]),
         _ => {}
     }
     Vec::new()

@@ -246,6 +246,16 @@ pub struct ServerScreen {
     pub gone: String,
     pub still: String,
     pub declined: String,
+    pub audit: String,
+    pub audit_title: String,
+    pub auditing: String,
+    pub audit_lift: String,
+    pub audit_again: String,
+    pub audit_confirm_title: String,
+    pub audit_confirm_text: String,
+    pub audit_applying: String,
+    pub audit_none: String,
+    pub audit_more: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

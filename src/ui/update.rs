@@ -23,7 +23,7 @@ use super::model::{
     Target, TextField,
 };
 use super::msg::{Effect, Msg};
-use super::server;
+use super::{audit, server};
 
 /// Exit statuses for the ways the program can be interrupted (128 + signal number).
 pub const EXIT_INTERRUPTED: i32 = 130;
@@ -109,6 +109,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             server::on_applied(m, generation, report);
             Vec::new()
         }
+        Msg::ServerAudited { generation, report } => {
+            audit::on_audited(m, generation, report);
+            Vec::new()
+        }
+        Msg::ServerAuditApplied { generation, report } => {
+            audit::on_applied(m, generation, report);
+            Vec::new()
+        }
     }
 }
 
@@ -163,6 +171,10 @@ fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if m.screen == Screen::ServerFindings && m.server.confirm.is_some() && m.overlay().is_none() {
         return server::findings_key(m, k);
     }
+    if m.screen == Screen::ServerAudit && m.server.audit.confirm.is_some() && m.overlay().is_none()
+    {
+        return audit::key(m, k);
+    }
     let letter = if m.typing() { None } else { plain_char(&k) };
     match (k.code, ctrl, letter) {
         (KeyCode::F(1), ..) | (_, _, Some('?')) => {
@@ -213,6 +225,7 @@ fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             Screen::Failure => failure_key(m, k),
             Screen::ServerInput => server::input_key(m, k),
             Screen::ServerFindings => server::findings_key(m, k),
+            Screen::ServerAudit => audit::key(m, k),
         },
     }
 }
@@ -297,6 +310,9 @@ pub(super) fn back(m: &mut Model) -> Vec<Effect> {
     }
     if m.screen == Screen::ServerFindings {
         server::leave(m);
+    }
+    if m.screen == Screen::ServerAudit {
+        audit::leave(m);
     }
     if m.screen == Screen::Checks && m.run.active() {
         m.run.generation += 1;
@@ -777,9 +793,16 @@ pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
             server::ask(m);
             Vec::new()
         }
+        Button::RunUnblock if m.screen == Screen::ServerAudit => audit::confirm(m),
         Button::RunUnblock => server::confirm(m),
         Button::CancelUnblock => {
             m.server.confirm = None;
+            m.server.audit.confirm = None;
+            Vec::new()
+        }
+        Button::CheckCustomers | Button::AuditAgain => audit::start(m),
+        Button::LiftCustomers => {
+            audit::ask(m);
             Vec::new()
         }
         Button::Continue => continue_error(m),
@@ -926,7 +949,7 @@ fn scroll_by(m: &mut Model, delta: i32) {
             Screen::Result => &mut m.scroll.result,
             Screen::CopyText => &mut m.scroll.copy,
             Screen::Checks => &mut m.scroll.checks,
-            Screen::ServerFindings => &mut m.scroll.server,
+            Screen::ServerFindings | Screen::ServerAudit => &mut m.scroll.server,
             _ => return,
         },
     };

@@ -100,6 +100,13 @@ pub fn hints(m: &Model) -> Vec<Key> {
                 v.extend([&k.tab, &k.choose, &k.scroll]);
                 anywhere(&mut v, true);
             }
+            Screen::ServerAudit if m.server.audit.confirm.is_some() => {
+                v.extend([&k.r#move, &k.choose, &k.run, &k.cancel]);
+            }
+            Screen::ServerAudit => {
+                v.extend([&k.tab, &k.choose, &k.scroll]);
+                anywhere(&mut v, true);
+            }
         },
     }
     v.into_iter().cloned().collect()

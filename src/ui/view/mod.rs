@@ -14,6 +14,7 @@
 //! app stores that in the model for the next mouse click or scroll key.
 
 pub mod account;
+pub mod audit;
 pub mod checks;
 pub mod doc;
 pub mod error;
@@ -93,6 +94,7 @@ fn screen(frame: &mut Frame, body: Rect, m: &Model, theme: &Theme, out: &mut Ren
         Screen::Failure => failure::render(frame, body, m, theme, out),
         Screen::ServerInput => server::render_input(frame, body, m, theme, out),
         Screen::ServerFindings => server::render_findings(frame, body, m, theme, out),
+        Screen::ServerAudit => audit::render(frame, body, m, theme, out),
     }
 }
 

@@ -96,7 +96,7 @@ pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
         None => d.blank(),
     }
     d.blank();
-    let labels = [&t.look, &t.back];
+    let labels = [&t.look, &t.audit, &t.back];
     let items: Vec<_> = INPUT_BUTTONS
         .iter()
         .zip(labels)
@@ -393,15 +393,27 @@ pub fn render_findings(
     if let Some(focus) = m.server.confirm {
         // Modal: only the question's buttons can be clicked.
         out.hits.clear();
-        confirm(frame, area, m, focus, theme, out);
+        let q = Question {
+            title: &t.confirm_title,
+            text: &t.confirm_text,
+            commands: &m.server.unblock_commands(),
+        };
+        confirm(frame, area, &q, focus, theme, out);
     }
 }
 
+/// What a question over a screen asks: run these commands?
+pub struct Question<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    pub commands: &'a [String],
+}
+
 /// The question in a box over the findings, listing exactly what will run.
-fn confirm(
+pub fn confirm(
     frame: &mut Frame,
     area: Rect,
-    m: &Model,
+    q: &Question<'_>,
     focus: usize,
     theme: &Theme,
     out: &mut Rendered,
@@ -409,11 +421,11 @@ fn confirm(
     let t = &text().server;
     let width = area.width.min(76);
     let inner_w = usize::from(width.saturating_sub(4)).max(10);
-    let mut lines: Vec<Line> = wrap(&t.confirm_text, inner_w)
+    let mut lines: Vec<Line> = wrap(q.text, inner_w)
         .into_iter()
         .map(|l| Line::styled(l, theme.base))
         .collect();
-    for (i, c) in m.server.unblock_commands().iter().enumerate() {
+    for (i, c) in q.commands.iter().enumerate() {
         let text = format!("{}. {}", i + 1, esc(c));
         let chars: Vec<char> = text.chars().collect();
         for (k, piece) in chars.chunks(inner_w.saturating_sub(3).max(1)).enumerate() {
@@ -440,7 +452,7 @@ fn confirm(
     .areas(mid);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(" {} ", t.confirm_title))
+        .title(format!(" {} ", q.title))
         .style(theme.base)
         .border_style(theme.heading);
     let inner = block.inner(popup).inner(Margin::new(1, 0));
