@@ -319,11 +319,20 @@ fn entry_for(net: IpNet, items: Vec<Listed>, a: Activity, since: i64) -> AuditEn
         .filter_map(|b| parse(&b.since))
         .min()
         .map(rfc3339);
-    let permanent = blocks.iter().any(|b| b.until.is_none());
+    // A rule CSF or fail2ban made lasts as long as that tool's entry, which says until
+    // when; only the others (and a tool's rule without its entry) say nothing of an end.
+    let timed: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| {
+            b.made_by
+                .is_none_or(|m| !blocks.iter().any(|o| o.source == m))
+        })
+        .collect();
+    let permanent = timed.iter().any(|b| b.until.is_none());
     let banned_until = if permanent {
         None
     } else {
-        blocks
+        timed
             .iter()
             .filter_map(|b| parse(&b.until))
             .max()

@@ -171,6 +171,8 @@ fn sample() -> Vec<AuditEntry> {
                     block(BlockSource::Iptables, "198.51.100.11", 1),
                 );
                 l.block.effect = Effect::Drop;
+                l.block.since = None;
+                l.block.until = None;
                 l
             }],
             Activity::default(),
@@ -278,8 +280,12 @@ fn one_entry_per_address_with_every_block_and_each_command_once() {
         c.banned_since.as_deref(),
         Some(rfc3339(NOW - 3600).as_str())
     );
-    // The rule has no end date: the address stays blocked until it is lifted.
-    assert_eq!(c.banned_until, None);
+    // The rule CSF made ends with CSF's entry; a hand-made rule has no end.
+    assert_eq!(
+        c.banned_until.as_deref(),
+        Some(rfc3339(NOW + 3600).as_str())
+    );
+    assert_eq!(find(&e, "198.51.100.11").banned_until, None);
     // No lines from the tool: the latest failures the logs show stand in (none here).
     assert!(c.trigger_lines.is_empty());
     let f = find(&e, "198.51.100.15");
