@@ -265,3 +265,50 @@ fn channels() {
     );
     assert_eq!(channel_of(Family::Other, "x"), None);
 }
+
+#[test]
+fn an_attackers_millions_of_failures_keep_the_latest_times_only() {
+    let mut one = Activity::default();
+    let failed = Classified::new(LogEvent::AuthFailed).account(Some("root@example.test"));
+    let n = 3 * MAX_TIMES as i64 + 17;
+    for t in 0..n {
+        one.record(t, Channel::Smtp, &failed, || {
+            make_entry("f", "l", "postfix/smtpd", t, failed.clone())
+        });
+    }
+    let mut all = Activity::default();
+    all.merge(one);
+    let times = &all.failure_times[&Channel::Smtp];
+    assert_eq!(times.len(), MAX_TIMES);
+    assert_eq!(times.first(), Some(&(n - MAX_TIMES as i64)));
+    assert_eq!(times.last(), Some(&(n - 1)));
+    assert_eq!(all.failed_accounts()["root@example.test"].count, n as u64);
+}
+
+proptest::proptest! {
+    /// No line makes the lookup panic, whatever bytes surround the addresses.
+    #[test]
+    fn no_line_makes_the_lookup_panic(
+        before in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..24),
+        after in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..24),
+        pick in 0usize..6,
+    ) {
+        let texts = ["198.51.100.7", "198.51.100.", "2001:db8::7", "2001:db8:", "::ffff:198.51.100.7", "198.51.100.70.1"];
+        let set = AddressSet::new(&[
+            net("198.51.100.7"),
+            net("198.51.100.0/24"),
+            net("2001:db8::/32"),
+            net("2001:db8::7"),
+        ]);
+        let mut line = before.clone();
+        line.extend_from_slice(texts[pick].as_bytes());
+        line.extend_from_slice(&after);
+        let found = set.mentioned(&line);
+        for (i, ip) in found {
+            proptest::prop_assert!(i < 4);
+            proptest::prop_assert!(set.targets_of(ip).contains(&i));
+        }
+        let _ = set.next_hit(&line, 0);
+        let _ = set.next_hit(&line, line.len());
+    }
+}
