@@ -513,3 +513,22 @@ fn kind_thresholds() {
         Kind::Shared
     );
 }
+
+#[test]
+fn lfd_permanent_block_after_temporary_ones_is_a_repeat() {
+    let mut l = csf("198.51.100.40");
+    l.trigger = Some("PERMBLOCK".into());
+    l.ban_count = Some(4);
+    l.failures = None;
+    let e = Case::new()
+        .add(
+            vec![l],
+            activity(&[("erin@example.test", 9)], &[("erin@example.test", 20)], &[]),
+        )
+        .join();
+    let r = e[0].repeat.as_ref().expect("a permanent block after 4 temporary ones");
+    // "had more than 4 temp blocks": at least five bans.
+    assert_eq!(r.bans, 5);
+    assert_eq!(r.account.as_deref(), Some("erin@example.test"));
+    assert!(r.note.contains("on every device"), "{}", r.note);
+}
