@@ -147,8 +147,8 @@ fn tokenize(src: &str) -> Vec<(Tok, usize)> {
                 i += 1;
             }
             i += 1;
-        } else if (ch == 'r' && matches!(next, Some('"') | Some('#')))
-            || (ch == 'b' && next == Some('r') && matches!(c.get(i + 2), Some('"') | Some('#')))
+        } else if (ch == 'r' && matches!(next, Some('"' | '#')))
+            || (ch == 'b' && next == Some('r') && matches!(c.get(i + 2), Some('"' | '#')))
         {
             // A raw string: r"…", r#"…"#, br"…"; or a raw identifier r#name.
             let mut j = i + if ch == 'b' { 2 } else { 1 };
@@ -249,8 +249,8 @@ fn skip_item(toks: &[(Tok, usize)], mut i: usize) -> usize {
     let mut depth = 0usize;
     while i < toks.len() {
         match toks[i].0 {
-            Tok::Punct('{') | Tok::Punct('(') | Tok::Punct('[') => depth += 1,
-            Tok::Punct('}') | Tok::Punct(')') | Tok::Punct(']') => {
+            Tok::Punct('{' | '(' | '[') => depth += 1,
+            Tok::Punct('}' | ')' | ']') => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 && toks[i].0 == Tok::Punct('}') {
                     return i + 1;
@@ -344,7 +344,7 @@ fn use_tree(
                 }
                 names = false;
             }
-            Tok::Punct(',') | Tok::Punct('}') | Tok::Punct(';') => break,
+            Tok::Punct(',' | '}' | ';') => break,
             Tok::Punct(_) => i += 1,
         }
     }

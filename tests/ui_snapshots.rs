@@ -294,7 +294,7 @@ fn cause(
         confidence,
         title: title.into(),
         explanation: explanation.into(),
-        fix: fix.iter().map(|s| s.to_string()).collect(),
+        fix: fix.iter().map(std::string::ToString::to_string).collect(),
         evidence: Vec::new(),
         who_acts: Actor::of_contract(code),
     }

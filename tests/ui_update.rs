@@ -762,8 +762,7 @@ fn checks_screen_follows_the_facts() {
             .iter()
             .flat_map(|s| s.rows.iter())
             .find(|r| r.id == id)
-            .map(|r| r.state.clone())
-            .unwrap_or_else(|| panic!("no row {id}"))
+            .map_or_else(|| panic!("no row {id}"), |r| r.state.clone())
     };
     // At the start the domain lookups run; the ports wait for the server's address.
     assert!(matches!(
