@@ -156,7 +156,7 @@ impl Lab {
         }
         let serial = SERIAL
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         teardown(); // leftovers of a run that was killed
         let mut lab = Lab {
             _serial: serial,

@@ -379,7 +379,7 @@ async fn avast_in_the_os_store(leaf: &(PathBuf, PathBuf)) {
     );
     match &p.public_chain {
         Some(PublicChain::NotPublic { reason }) => {
-            assert!(reason.contains("verify failed"), "{reason}")
+            assert!(reason.contains("verify failed"), "{reason}");
         }
         other => panic!("expected not public, got {other:?}"),
     }

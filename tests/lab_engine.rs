@@ -320,7 +320,11 @@ fn password_never_appears_in_any_output() {
             common::run_check_text(a, Some(SECRET)),
         ];
         for run in &runs {
-            let json = run.json.as_ref().map(|j| j.to_string()).unwrap_or_default();
+            let json = run
+                .json
+                .as_ref()
+                .map(std::string::ToString::to_string)
+                .unwrap_or_default();
             for (stream, text) in [
                 ("stdout", &run.stdout),
                 ("stderr", &run.stderr),

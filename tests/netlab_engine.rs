@@ -57,7 +57,7 @@ fn account(port: &str, security: &str) -> Vec<String> {
         security,
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(std::string::ToString::to_string)
     .collect()
 }
 
@@ -109,7 +109,9 @@ fn fix_text(run: &CheckRun) -> String {
 // --- the cases, each run without and with added delay ----------------------------------
 
 fn isp_blocks_port_25(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("isp-block-25", delay);
     let run = check_on_pc(&strs(&account("25", "starttls")), "3");
@@ -118,7 +120,9 @@ fn isp_blocks_port_25(delay: u32) {
 }
 
 fn office_firewall_resets_587_and_465(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("office-reset", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -127,7 +131,9 @@ fn office_firewall_resets_587_and_465(delay: u32) {
 }
 
 fn server_firewall_drops_this_network(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("server-drop-client", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -148,7 +154,9 @@ fn server_firewall_drops_this_network(delay: u32) {
 }
 
 fn server_firewall_rejects_this_network(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("server-reject-client", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -168,7 +176,9 @@ fn server_firewall_rejects_this_network(delay: u32) {
 }
 
 fn server_host_down(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("server-down", delay);
     // ARP gives up after about 3 s: the budget per step must be longer to hear the ICMP.
@@ -180,7 +190,9 @@ fn server_host_down(delay: u32) {
 /// With a budget per step shorter than ARP's give-up, the connection attempts only meet
 /// silence; the path probe then hears the router's "host unreachable".
 fn server_host_down_short_budget(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("server-down", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "2");
@@ -190,7 +202,9 @@ fn server_host_down_short_budget(delay: u32) {
 }
 
 fn mail_service_stopped(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("postfix-stopped", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -198,7 +212,9 @@ fn mail_service_stopped(delay: u32) {
 }
 
 fn dns_server_down(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("dns-down", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -206,7 +222,9 @@ fn dns_server_down(delay: u32) {
 }
 
 fn no_route_at_all(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("no-route", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -221,7 +239,9 @@ fn no_route_at_all(delay: u32) {
 /// The internet line is dead: the router answers, nothing beyond it does. Nothing at all
 /// answers, so this is "no internet" after one time-out, not a fault of the server.
 fn internet_line_down(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("isp-down", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -230,7 +250,9 @@ fn internet_line_down(delay: u32) {
 }
 
 fn working_account_through_the_isp(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("none", delay);
     let run = check_on_pc(&strs(&account("587", "starttls")), "3");
@@ -264,7 +286,9 @@ fn causes(run: &CheckRun) -> Vec<(String, String)> {
 /// An antivirus mail shield whose root this computer trusts: sending works, and the shield
 /// is named as a possible trouble-maker.
 fn mail_shield_trusted(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("none", delay);
     let store = netlab_dir().join("pki/os-store-with-shield.pem");
@@ -288,7 +312,9 @@ fn mail_shield_trusted(delay: u32) {
 /// The same shield when this computer does not trust its root: the shield is the cause, named
 /// with the setting to switch off.
 fn mail_shield_untrusted(delay: u32) {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _s = Scenario::set("none", delay);
     let store = netlab_dir().join("pki/ca.pem");

@@ -107,7 +107,7 @@ fn every_profile_file_is_embedded_under_its_own_id() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .expect("profiles dir")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".toml"))
         .collect();
@@ -328,7 +328,7 @@ fn lookups_by_domain() {
 fn lookups_by_mx() {
     let p = shipped();
     let id = |mx: &[&str]| {
-        let mx: Vec<String> = mx.iter().map(|s| s.to_string()).collect();
+        let mx: Vec<String> = mx.iter().map(std::string::ToString::to_string).collect();
         p.by_mx(&mx).map(|p| p.id.clone())
     };
     assert_eq!(
@@ -381,7 +381,7 @@ fn lookups_by_mx() {
 fn generic_profiles_and_submission_endpoints() {
     let p = shipped();
     let mut generic: Vec<&str> = p.generic().map(|p| p.id.as_str()).collect();
-    generic.sort();
+    generic.sort_unstable();
     assert_eq!(generic, ["cpanel", "plesk", "zimbra"]);
 
     let cpanel = get("cpanel").submission_for("Example.ORG.");

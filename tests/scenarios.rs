@@ -242,7 +242,10 @@ fn every_file_is_listed() {
         })
         .collect();
     on_disk.sort();
-    let mut listed: Vec<String> = LISTED.iter().map(|s| s.to_string()).collect();
+    let mut listed: Vec<String> = LISTED
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     listed.sort();
     let unlisted: Vec<&String> = on_disk.iter().filter(|n| !listed.contains(n)).collect();
     let missing: Vec<&String> = listed.iter().filter(|n| !on_disk.contains(n)).collect();

@@ -31,10 +31,10 @@ const CAUSE_BLOCKED: &str = "server.client_ip_blocked";
 // --- reading the report ----------------------------------------------------------------------
 
 fn arr<'a>(run: &'a CheckRun, key: &str) -> &'a [Value] {
-    run.report()[key]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_else(|| panic!("the report has no {key}[]:\n{}", run.pretty()))
+    run.report()[key].as_array().map_or_else(
+        || panic!("the report has no {key}[]:\n{}", run.pretty()),
+        Vec::as_slice,
+    )
 }
 
 /// The document is a `smtp-doctor/server-report/v1` (its JSON Schema is checked by
@@ -166,7 +166,9 @@ impl Drop for Unban<'_> {
 
 #[test]
 fn fail2ban_bans_after_failed_logins_and_apply_lifts_it() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let _unban = Unban(&lab, FAIL2BAN);
     lab.unban(FAIL2BAN);
@@ -318,7 +320,9 @@ fn fail2ban_bans_after_failed_logins_and_apply_lifts_it() {
 
 #[test]
 fn iptables_drop_of_one_address() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     silent(DROP4, 587);
     let run = server(&lab, DROP4);
@@ -342,7 +346,9 @@ fn iptables_drop_of_one_address() {
 
 #[test]
 fn ip6tables_drop_of_an_ipv6_address() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     silent(DROP6, 587);
     let run = server(&lab, DROP6);
@@ -365,7 +371,9 @@ fn ip6tables_drop_of_an_ipv6_address() {
 
 #[test]
 fn nftables_set_entry_with_a_timeout() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     silent(NFT, 587);
     let run = server(&lab, NFT);
@@ -389,7 +397,9 @@ fn nftables_set_entry_with_a_timeout() {
 
 #[test]
 fn ipset_entry_matched_by_an_iptables_rule() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     silent(IPSET, 25);
     let run = server(&lab, IPSET);
@@ -404,7 +414,9 @@ fn ipset_entry_matched_by_an_iptables_rule() {
 
 #[test]
 fn csf_deny_written_by_lfd() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     silent(CSF_DENY, 587);
     let run = server(&lab, CSF_DENY);
@@ -448,7 +460,9 @@ fn csf_deny_written_by_lfd() {
 
 #[test]
 fn csf_temporary_ban() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     silent(CSF_TEMP, 465);
     let run = server(&lab, CSF_TEMP);
@@ -488,7 +502,9 @@ fn csf_temporary_ban() {
 
 #[test]
 fn postfix_access_map_refuses_the_customer() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     // The customer connects and is refused by the MTA (at RCPT: Postfix delays the reject).
     let (_, refused) = good_session_refused(ACCESS, &lab);
@@ -555,7 +571,9 @@ fn good_session_refused(client: &str, lab: &ServerLab) -> (serverlab::Reply, ser
 
 #[test]
 fn server_reports_match_the_committed_schema() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     // A block with a reason and an end, one with a rule, and nothing at all.
     for client in [NFT, CSF_DENY, CLEAN] {
@@ -568,7 +586,9 @@ fn server_reports_match_the_committed_schema() {
 
 #[test]
 fn clean_address_is_ok_and_its_sessions_are_in_the_log() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let (elsewhere, unknown) = good_session(CLEAN, EMAIL, PASSWORD, &lab.ca_file);
     assert_eq!(elsewhere.code, 250, "{elsewhere:?}");
@@ -637,7 +657,9 @@ fn clean_address_is_ok_and_its_sessions_are_in_the_log() {
 
 #[test]
 fn unprivileged_run_reports_denied_sources_and_still_finds_the_access_map() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let run = lab.run_server_as(
         &[
@@ -712,7 +734,9 @@ fn path_without_fail2ban() -> std::path::PathBuf {
 
 #[test]
 fn missing_fail2ban_is_reported_and_csf_still_found() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let path = path_without_fail2ban();
     let mut args = vec!["server".to_string(), "--client-ip".into(), CSF_DENY.into()];
@@ -759,10 +783,12 @@ fn missing_fail2ban_is_reported_and_csf_still_found() {
 
 #[test]
 fn from_report_of_the_netlab_pc_finds_the_servers_drop_rule() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let _netlab_turn = common::netlab::TURN
         .lock()
-        .unwrap_or_else(|e| e.into_inner());
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let netlab = common::netlab::netlab_dir();
     if std::env::var_os("SMTP_DOCTOR_NETLAB").is_none() || !netlab.join("ready").is_file() {
         eprintln!(

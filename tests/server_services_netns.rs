@@ -94,8 +94,7 @@ fn have(program: &str) -> bool {
         .args(["-c", &format!("command -v {program}")])
         .stdout(Stdio::null())
         .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
+        .is_ok_and(|s| s.success())
 }
 
 /// Why this test cannot run here, if it cannot.
@@ -143,7 +142,7 @@ fn alive(pid: i32) -> bool {
         Ok(stat) => !matches!(
             stat.rsplit_once(')')
                 .and_then(|(_, r)| r.split_whitespace().next()),
-            Some("Z") | Some("X")
+            Some("Z" | "X")
         ),
         Err(_) => false,
     }
@@ -437,8 +436,7 @@ fn ehlo_25() -> Result<String, String> {
 fn ctx(conf: PathBuf) -> Ctx {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+        .map_or(0, |d| d.as_secs() as i64);
     Ctx {
         client: "198.51.100.7".parse().unwrap(),
         account: None,

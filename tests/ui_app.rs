@@ -24,7 +24,9 @@ struct Shared(Arc<Mutex<TestBackend>>);
 
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, TestBackend> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn text(&self) -> String {

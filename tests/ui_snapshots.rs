@@ -81,10 +81,10 @@ fn error_message_recognised() {
     let mut m = model();
     m.screen = Screen::ErrorText;
     m.back = vec![Screen::Start];
-    m.error_text = TextField::new(
+    m.error.text = TextField::new(
         "Task 'alice@example.test - Sending' reported error (0x800CCC0E) : 'Outlook cannot connect to your outgoing (SMTP) e-mail server. The server responded: 535 5.7.8 Error: authentication failed'",
     );
-    m.recognised = smtp_doctor::error_text::recognise(m.error_text.value());
+    m.error.recognised = smtp_doctor::error_text::recognise(m.error.text.value());
     snap("error_message_recognised", &mut m);
 }
 
@@ -92,7 +92,7 @@ fn error_message_recognised() {
 fn error_message_empty() {
     let mut m = model();
     m.screen = Screen::ErrorText;
-    m.error_focus = 1;
+    m.error.focus = 1;
     snap("error_message_empty", &mut m);
 }
 
@@ -294,7 +294,7 @@ fn cause(
         confidence,
         title: title.into(),
         explanation: explanation.into(),
-        fix: fix.iter().map(|s| s.to_string()).collect(),
+        fix: fix.iter().map(std::string::ToString::to_string).collect(),
         evidence: Vec::new(),
         who_acts: Actor::of_contract(code),
     }

@@ -147,11 +147,14 @@ fn error_message_path_reads_the_message_and_fills_the_address() {
         &mut m,
         "Task 'bob@example.org - Sending' reported error (0x80042109)",
     );
-    assert_eq!(m.recognised.code.as_deref(), Some("0x80042109"));
-    assert_eq!(m.recognised.account.as_deref(), Some("bob@example.org"));
+    assert_eq!(m.error.recognised.code.as_deref(), Some("0x80042109"));
+    assert_eq!(
+        m.error.recognised.account.as_deref(),
+        Some("bob@example.org")
+    );
     // Letters type here: q, t, s and ? do not act.
     type_text(&mut m, " qts?");
-    assert!(m.error_text.value().ends_with(" qts?"));
+    assert!(m.error.text.value().ends_with(" qts?"));
     assert!(m.overlays.is_empty());
     for _ in 0..5 {
         press(&mut m, KeyCode::Backspace);
@@ -176,12 +179,12 @@ fn error_screen_buttons() {
     let mut m = empty();
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Tab);
-    assert_eq!(m.error_focus, 1);
+    assert_eq!(m.error.focus, 1);
     assert!(!m.typing());
     press(&mut m, KeyCode::Right);
-    assert_eq!(m.error_focus, 2);
+    assert_eq!(m.error.focus, 2);
     press(&mut m, KeyCode::Left);
-    assert_eq!(m.error_focus, 1);
+    assert_eq!(m.error.focus, 1);
     press(&mut m, KeyCode::Down);
     press(&mut m, KeyCode::Enter);
     assert_eq!(m.screen, Screen::Start, "Back button");
@@ -201,10 +204,10 @@ fn paste_goes_into_the_focused_field_on_one_line() {
         Msg::Paste("Task 'a@b.example - Sending'\r\nreported error (0x800CCC0E)".into()),
     );
     assert_eq!(
-        m.error_text.value(),
+        m.error.text.value(),
         "Task 'a@b.example - Sending'  reported error (0x800CCC0E)"
     );
-    assert_eq!(m.recognised.code.as_deref(), Some("0x800CCC0E"));
+    assert_eq!(m.error.recognised.code.as_deref(), Some("0x800CCC0E"));
 }
 
 #[test]
@@ -759,8 +762,7 @@ fn checks_screen_follows_the_facts() {
             .iter()
             .flat_map(|s| s.rows.iter())
             .find(|r| r.id == id)
-            .map(|r| r.state.clone())
-            .unwrap_or_else(|| panic!("no row {id}"))
+            .map_or_else(|| panic!("no row {id}"), |r| r.state.clone())
     };
     // At the start the domain lookups run; the ports wait for the server's address.
     assert!(matches!(
@@ -1097,8 +1099,9 @@ fn server_input_refuses_a_network_and_an_empty_field() {
         .unwrap()
         .contains("is a network"));
     assert_eq!(m.screen, Screen::ServerInput);
-    // The Back button and Esc lead to the start.
-    m.server.focus = 3;
+    // The Back button (after Look and Check for locked-out customers) and Esc lead to
+    // the start.
+    m.server.focus = 4;
     press(&mut m, KeyCode::Enter);
     assert_eq!(m.screen, Screen::Start);
 }

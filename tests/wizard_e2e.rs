@@ -204,7 +204,7 @@ fn lab_args(extra: &[&str]) -> Vec<String> {
         "--timeout".into(),
         "3".into(),
     ];
-    a.extend(extra.iter().map(|s| s.to_string()));
+    a.extend(extra.iter().map(std::string::ToString::to_string));
     a
 }
 
@@ -312,7 +312,9 @@ fn implicit_tls_on_the_starttls_port_is_named() {
 fn hotspot_answer_names_the_servers_block_of_this_network() {
     use common::netlab::{netlab_dir, require_netlab, Scenario, PUBLIC_IP, REFERENCE, TURN};
 
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     require_netlab();
     let _scenario = Scenario::set("server-drop-client", 0);
     let ca = netlab_dir().join("pki/ca.pem");

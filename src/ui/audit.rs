@@ -1,42 +1,26 @@
-//! The mail-server path's audit ("Check for locked-out customers"): its state and the rules
-//! of its screen. The screen lists every blocked address ranked as `smtp-doctor server
-//! --audit` does (customers locked out first); "Unblock and whitelist customers" is a
-//! button that lists the commands and asks before anything runs.
+//! The mail-server path's audit ("Check for locked-out customers"): the rules of its
+//! screen. The screen lists every blocked address ranked as `smtp-doctor server --audit`
+//! does (customers locked out first); "Unblock and whitelist customers" is a button that
+//! lists the commands and asks before anything runs.
 //!
 //! Pure like `update`: the audit and the lifting are [`Effect`]s the runner carries out on
 //! a blocking thread; their results come back tagged with a generation, so an audit the
-//! person walked away from is dropped.
+//! person walked away from is dropped. The state is `server::state::AuditState` (the
+//! model holds it with the rest of the mail-server path), the drawing `view::audit`.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::server::audit::AuditReport;
 
-use super::model::{Button, Model, Screen};
+use super::buttons;
+use super::controls::Button;
+use super::model::{Model, Screen};
 use super::msg::Effect;
-use super::server::{Phase, CONFIRM_BUTTONS};
-use super::update::{back, go, press, scroll_key};
+use super::nav::{back, go, scroll_key};
+use super::server::state::{AuditState, Phase};
 
-#[derive(Debug, Default)]
-pub struct AuditState {
-    pub generation: u64,
-    pub phase: Phase,
-    /// The last finished audit; after the lifting, with what the commands did.
-    pub report: Option<AuditReport>,
-    /// The focused button (index into [`buttons`]).
-    pub button: usize,
-    /// The question is open, with the focus on 0 "Run them" or 1 "Cancel".
-    pub confirm: Option<usize>,
-}
-
-impl AuditState {
-    /// What "Unblock and whitelist customers" would run (none while an audit runs).
-    pub fn lift_commands(&self) -> Vec<String> {
-        match (self.phase, &self.report) {
-            (Phase::Done, Some(r)) if r.apply.is_none() => r.apply_commands(),
-            _ => Vec::new(),
-        }
-    }
-}
+/// The question's buttons: the safe one second, and it has the focus when it opens.
+pub const CONFIRM: [Button; 2] = [Button::RunUnblock, Button::CancelUnblock];
 
 /// The screen's buttons, left to right: the lifting only when there is a customer to lift;
 /// only Back and Quit while reading, only Quit while the commands run.
@@ -96,14 +80,14 @@ pub fn on_applied(m: &mut Model, generation: u64, report: Box<AuditReport>) {
 }
 
 /// "Unblock and whitelist customers": the question opens with the safe answer focused.
-pub fn ask(m: &mut Model) {
+fn ask(m: &mut Model) {
     if !m.server.audit.lift_commands().is_empty() {
         m.server.audit.confirm = Some(1);
     }
 }
 
 /// "Run them": the only way this screen changes the server.
-pub fn confirm(m: &mut Model) -> Vec<Effect> {
+fn confirm(m: &mut Model) -> Vec<Effect> {
     let a = &mut m.server.audit;
     a.confirm = None;
     if a.lift_commands().is_empty() {
@@ -123,10 +107,8 @@ pub fn confirm(m: &mut Model) -> Vec<Effect> {
 pub fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if let Some(focus) = m.server.audit.confirm {
         return match k.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => press(m, Button::RunUnblock),
-            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                press(m, Button::CancelUnblock)
-            }
+            KeyCode::Char('y' | 'Y') => press(m, Button::RunUnblock),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => press(m, Button::CancelUnblock),
             KeyCode::Left
             | KeyCode::Right
             | KeyCode::Tab
@@ -136,7 +118,7 @@ pub fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
                 m.server.audit.confirm = Some(1 - focus.min(1));
                 Vec::new()
             }
-            KeyCode::Enter => press(m, CONFIRM_BUTTONS[focus.min(1)]),
+            KeyCode::Enter => press(m, CONFIRM[focus.min(1)]),
             _ => Vec::new(),
         };
     }
@@ -159,14 +141,22 @@ pub fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Leaving the screen while the audit reads drops it (its generation is over).
-pub fn leave(m: &mut Model) {
-    let a = &mut m.server.audit;
-    if a.phase == Phase::Reading {
-        a.generation += 1;
-        a.phase = Phase::Idle;
+/// The screen's buttons and the question's; the shared ones (Back, Quit) go to
+/// [`buttons`].
+pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
+    match b {
+        Button::CheckCustomers | Button::AuditAgain => start(m),
+        Button::LiftCustomers => {
+            ask(m);
+            Vec::new()
+        }
+        Button::RunUnblock => confirm(m),
+        Button::CancelUnblock => {
+            m.server.audit.confirm = None;
+            Vec::new()
+        }
+        other => buttons::shared(m, other),
     }
-    a.confirm = None;
 }
 
 #[cfg(test)]
@@ -175,7 +165,7 @@ mod tests {
     use crate::server::audit::report::AuditApply;
     use crate::server::context::Window;
 
-    fn report(commands: bool) -> AuditReport {
+    fn report(lifted: bool) -> AuditReport {
         let mut r = AuditReport::new(
             Window {
                 since: 0,
@@ -188,7 +178,7 @@ mod tests {
             vec![],
             vec![],
         );
-        if !commands {
+        if lifted {
             r.apply = Some(AuditApply {
                 declined: false,
                 addresses: vec![],
@@ -207,13 +197,16 @@ mod tests {
         s.phase = Phase::Applying;
         assert_eq!(buttons(&s), [Button::Quit]);
         s.phase = Phase::Done;
-        s.report = Some(report(true));
+        s.report = Some(report(false));
         // No customer to lift: no lifting button.
         assert_eq!(
             buttons(&s),
             [Button::AuditAgain, Button::Back, Button::Quit]
         );
-        s.report = Some(report(false));
+        s.report = Some(report(true));
         assert!(s.lift_commands().is_empty());
+        s.phase = Phase::Reading;
+        s.leave();
+        assert_eq!((s.phase, s.generation), (Phase::Idle, 1));
     }
 }

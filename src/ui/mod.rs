@@ -5,32 +5,56 @@
 //! support agent on a screen-share. It walks the same decision tree as `check`; it owns
 //! no network code and no diagnosis logic.
 //!
-//! The shape is the Elm architecture:
-//! - [`model`]: the whole state (screens, back stack, forms, the run and its generation).
+//! The shape is the Elm architecture, split by screen:
+//! - [`model`]: the whole state (screens, back stack, the run and its generation), composed
+//!   of each screen's state.
 //! - [`msg`]: messages in (keys, mouse, facts tagged with a generation, timer beats) and
 //!   effects out (start/stop checks, save a file, exit).
-//! - [`update`]: every rule of the flow, pure.
-//! - [`vm`]: what the screens show, read from the finished `Diagnosis`: the only part
-//!   that reads the diagnosis's types.
+//! - [`update`]: every rule of the flow, pure; it routes each message to the screen it is
+//!   for. One module per screen holds that screen's keys and actions, with its state (and
+//!   view-model, where it has one) in leaf submodules the model composes: [`start`],
+//!   [`error`], [`account`], [`checks`], [`result`], [`report`] (and the copy screen),
+//!   [`failure`], [`server`] (the mail-server path: "I am on the mail server"). Moving
+//!   around (back stack, overlays, scrolling), the run's life, the quit question and the
+//!   buttons several screens share have their own small modules.
+//! - [`vm`]: what the checks, result and technical screens show, read from the finished
+//!   `Diagnosis` (the parts live with their screens and [`technical`]): the only part that
+//!   reads the diagnosis's types.
 //! - [`view`]: drawing, pure, one module per kind of screen.
+//! - [`field`] and [`controls`]: the text field, the buttons and click targets.
 //! - [`runner`]: carries out effects (the engine in tokio, file writes, server mode's look
 //!   and unblock on a blocking thread).
-//! - [`server`]: the mail-server path ("I am on the mail server"): its state and key rules
-//!   as one component; its screens draw the server report itself (already plain data).
 //! - [`app`]: owns the terminal and runs the loop; generic over the ratatui backend so
 //!   tests drive the whole app on a `TestBackend`.
 //! - [`text`]: the wording, from `assets/ui.toml`.
+//!
+//! Imports go one way between modules (`tests/module_graph.rs` checks it): a screen's state
+//! is a leaf the model holds, and the screen's rules act on the model.
 //!
 //! Limits: the start screen's symptom only steers the flow (error-message screen, support
 //! view); it is not an input of the tree. Copying text relies on the terminal's own
 //! selection (mouse capture is released on the copy screen), not on a clipboard.
 
+pub mod account;
 pub mod app;
 pub mod audit;
+mod buttons;
+pub mod checks;
+pub mod controls;
+pub mod error;
+pub mod failure;
+pub mod field;
 pub mod model;
 pub mod msg;
+mod nav;
+mod quit;
+pub mod report;
+pub mod result;
+mod run;
 pub mod runner;
 pub mod server;
+pub mod start;
+pub mod technical;
 pub mod text;
 pub mod update;
 pub mod view;

@@ -1,28 +1,36 @@
 //! The wizard's whole state, as one value that `update` changes and the views read.
 //!
-//! What the person typed lives in forms ([`AccountForm`], [`TextField`]); what the checks
-//! found lives in [`Run`] (tagged with a generation so that results of an abandoned run are
-//! dropped); [`Model::refresh`] walks the tree once per change into a finished `Diagnosis`,
-//! and what the screens show is derived from that into [`ViewModel`], so the views never
-//! touch `Facts` or `Diagnosis` themselves.
+//! Each screen's state is defined by its screen, in a leaf module the model composes (the
+//! account form in `account::state`, the error message in `error::state`, the report in
+//! `report::state`, the failure in `failure::state`, the server path in `server::state`); a
+//! screen whose whole state is one focus index keeps it here. The types are re-exported so
+//! that `ui::model` names the whole state. What the checks found lives in [`Run`] (tagged
+//! with a generation so that results of an abandoned run are dropped); [`Model::refresh`]
+//! walks the tree once per change into a finished `Diagnosis`, and what the screens show is
+//! derived from that into [`ViewModel`], so the views never touch `Facts` or `Diagnosis`
+//! themselves.
 
 use std::sync::Arc;
 use std::time::Instant;
 
-use ratatui::layout::Rect;
 use time::OffsetDateTime;
-use zeroize::Zeroizing;
 
 use crate::catalog::Catalog;
 use crate::diagnosis::{self, Diagnosis, Progress};
-use crate::error_text::{recognise, Recognised};
 use crate::facts::Facts;
-use crate::secret::Secret;
-use crate::settings::{Input, Options, Security};
+use crate::settings::{Input, Options};
 use crate::tree::QuestionMode;
 
+use super::server::state::ServerState;
 use super::vm::{self, ViewModel};
 use super::UiOptions;
+
+pub use super::account::state::{AccountForm, Encryption, Field};
+pub use super::controls::{Button, Rendered, Target};
+pub use super::error::state::ErrorState;
+pub use super::failure::state::{Failure, FailureKind};
+pub use super::field::TextField;
+pub use super::report::state::{ReportState, SaveStatus};
 
 /// The screens of the flow. Help, the technical view and the quit question are overlays
 /// ([`Overlay`]) drawn over whichever screen is current.
@@ -91,282 +99,6 @@ impl Clock {
     }
 }
 
-/// A one-line text field. The text is wiped from memory when dropped (it may be a password).
-#[derive(Debug, Clone, Default)]
-pub struct TextField {
-    value: Zeroizing<String>,
-    /// Cursor position in characters.
-    cursor: usize,
-}
-
-impl TextField {
-    pub fn new(value: &str) -> TextField {
-        TextField {
-            value: Zeroizing::new(value.to_string()),
-            cursor: value.chars().count(),
-        }
-    }
-
-    pub fn value(&self) -> &str {
-        &self.value
-    }
-
-    pub fn cursor(&self) -> usize {
-        self.cursor
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.value.is_empty()
-    }
-
-    fn byte_at(&self, chars: usize) -> usize {
-        self.value
-            .char_indices()
-            .nth(chars)
-            .map_or(self.value.len(), |(i, _)| i)
-    }
-
-    pub fn insert(&mut self, c: char) {
-        // Control characters (a pasted tab or newline) would break the one-line display.
-        let c = if c.is_control() { ' ' } else { c };
-        let at = self.byte_at(self.cursor);
-        self.value.insert(at, c);
-        self.cursor += 1;
-    }
-
-    pub fn insert_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.insert(c);
-        }
-    }
-
-    pub fn backspace(&mut self) {
-        if self.cursor > 0 {
-            self.cursor -= 1;
-            let at = self.byte_at(self.cursor);
-            self.value.remove(at);
-        }
-    }
-
-    pub fn delete(&mut self) {
-        if self.cursor < self.value.chars().count() {
-            let at = self.byte_at(self.cursor);
-            self.value.remove(at);
-        }
-    }
-
-    pub fn left(&mut self) {
-        self.cursor = self.cursor.saturating_sub(1);
-    }
-
-    pub fn right(&mut self) {
-        self.cursor = (self.cursor + 1).min(self.value.chars().count());
-    }
-
-    pub fn home(&mut self) {
-        self.cursor = 0;
-    }
-
-    pub fn end(&mut self) {
-        self.cursor = self.value.chars().count();
-    }
-}
-
-/// The account screen's items, in focus order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Email,
-    Server,
-    Port,
-    Encryption,
-    Auth,
-    User,
-    Password,
-    Check,
-    Back,
-}
-
-impl Field {
-    pub const ALL: [Field; 9] = [
-        Field::Email,
-        Field::Server,
-        Field::Port,
-        Field::Encryption,
-        Field::Auth,
-        Field::User,
-        Field::Password,
-        Field::Check,
-        Field::Back,
-    ];
-
-    pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Field::Email | Field::Server | Field::Port | Field::User | Field::Password
-        )
-    }
-}
-
-/// Outlook's "Use the following type of encrypted connection" list, in its order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encryption {
-    None,
-    SslTls,
-    StartTls,
-    Auto,
-}
-
-impl Encryption {
-    pub const ALL: [Encryption; 4] = [
-        Encryption::None,
-        Encryption::SslTls,
-        Encryption::StartTls,
-        Encryption::Auto,
-    ];
-
-    pub fn from_security(s: Option<Security>) -> Encryption {
-        match s {
-            Some(Security::None) => Encryption::None,
-            Some(Security::Tls) => Encryption::SslTls,
-            Some(Security::Starttls) => Encryption::StartTls,
-            None => Encryption::Auto,
-        }
-    }
-
-    /// `Auto` leaves the encryption open: the checks try every kind.
-    pub fn security(self) -> Option<Security> {
-        match self {
-            Encryption::None => Some(Security::None),
-            Encryption::SslTls => Some(Security::Tls),
-            Encryption::StartTls => Some(Security::Starttls),
-            Encryption::Auto => None,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self.security() {
-            Some(s) => s.outlook_label(),
-            None => &super::text::text().account.auto,
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct AccountForm {
-    pub email: TextField,
-    pub server: TextField,
-    pub port: TextField,
-    pub encryption: Encryption,
-    pub auth: bool,
-    pub user: TextField,
-    pub password: TextField,
-    pub focus: Field,
-    /// A field the form refused, and why (shown under the fields).
-    pub problem: Option<(Field, String)>,
-}
-
-impl AccountForm {
-    pub fn from_input(input: &Input) -> AccountForm {
-        AccountForm {
-            email: TextField::new(&input.email),
-            server: TextField::new(input.server.as_deref().unwrap_or("")),
-            port: TextField::new(&input.port.map(|p| p.to_string()).unwrap_or_default()),
-            encryption: Encryption::from_security(input.security),
-            // Most servers want a sign-in for sending; Outlook's box starts ticked too.
-            auth: true,
-            user: TextField::new(input.user.as_deref().unwrap_or("")),
-            password: TextField::new(input.password.as_ref().map_or("", |p| p.expose())),
-            focus: Field::Email,
-            problem: None,
-        }
-    }
-
-    pub fn text_mut(&mut self, f: Field) -> Option<&mut TextField> {
-        match f {
-            Field::Email => Some(&mut self.email),
-            Field::Server => Some(&mut self.server),
-            Field::Port => Some(&mut self.port),
-            Field::User => Some(&mut self.user),
-            Field::Password => Some(&mut self.password),
-            _ => None,
-        }
-    }
-
-    pub fn text(&self, f: Field) -> Option<&TextField> {
-        match f {
-            Field::Email => Some(&self.email),
-            Field::Server => Some(&self.server),
-            Field::Port => Some(&self.port),
-            Field::User => Some(&self.user),
-            Field::Password => Some(&self.password),
-            _ => None,
-        }
-    }
-
-    /// Items the focus can land on: user name and password only when authentication is on.
-    pub fn focusable(&self) -> Vec<Field> {
-        Field::ALL
-            .into_iter()
-            .filter(|f| self.auth || !matches!(f, Field::User | Field::Password))
-            .collect()
-    }
-
-    /// The diagnosis input: `base` (what is not on the form) with the form's values.
-    pub fn to_input(&self, base: &Input) -> Result<Input, (Field, String)> {
-        let t = super::text::text();
-        let email = self.email.value().trim();
-        let valid_email = match email.rsplit_once('@') {
-            Some((local, domain)) => {
-                !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
-            }
-            None => false,
-        };
-        if !valid_email {
-            return Err((Field::Email, t.account.bad_email.clone()));
-        }
-        let port = match self.port.value().trim() {
-            "" => None,
-            p => match p.parse::<u16>() {
-                Ok(n) if n > 0 => Some(n),
-                _ => return Err((Field::Port, t.account.bad_port.clone())),
-            },
-        };
-        let mut input = base.clone();
-        input.email = email.to_string();
-        input.server = Some(self.server.value().trim().to_string()).filter(|s| !s.is_empty());
-        input.port = port;
-        input.security = self.encryption.security();
-        if self.auth {
-            input.user = Some(self.user.value().trim().to_string()).filter(|s| !s.is_empty());
-            input.password =
-                (!self.password.is_empty()).then(|| Secret::new(self.password.value().to_string()));
-        } else {
-            input.user = None;
-            input.password = None;
-        }
-        Ok(input)
-    }
-}
-
-/// Why the checks could not start, and so which way forward the failure screen offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailureKind {
-    /// The extra certificate file (`--ca-file`) is unusable.
-    Trust,
-    /// The name server (`--dns-server`) is unusable.
-    Dns,
-    /// The decision-tree file (`--tree`) is invalid; the built-in tree is loaded instead.
-    Tree,
-    Other,
-}
-
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub kind: FailureKind,
-    pub message: String,
-    pub focus: usize,
-}
-
 /// One run of the checks. `generation` tags every message of the run; anything tagged
 /// with another generation is stale and dropped.
 #[derive(Debug, Default)]
@@ -386,77 +118,6 @@ impl Run {
     pub fn active(&self) -> bool {
         self.input.is_some() && !self.facts.done
     }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ReportState {
-    pub path: TextField,
-    /// 0: the path field, 1: Save, 2: Show text, 3: Back.
-    pub focus: usize,
-    pub status: Option<SaveStatus>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    Saving(String),
-    Saved(String),
-    Failed { path: String, error: String },
-    EmptyPath,
-}
-
-/// Something the mouse can click, recorded by the views at their last draw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    StartChoice(usize),
-    Field(Field),
-    EncryptionChoice(Encryption),
-    /// The error-message text box.
-    ErrorBox,
-    /// The report's file name field.
-    ReportPath,
-    Answer(usize),
-    Button(Button),
-    /// A field of the server screen: 0 the address or report, 1 the account.
-    ServerField(usize),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Button {
-    Continue,
-    Back,
-    OpenReport,
-    Technical,
-    ChangeSettings,
-    Quit,
-    Save,
-    ShowText,
-    QuitYes,
-    QuitNo,
-    UseSystem,
-    Retry,
-    /// Server mode: read this host for the customer.
-    Look,
-    /// Server mode: ask to run the unblock commands.
-    LiftBlock,
-    /// Server mode: read the host again.
-    LookAgain,
-    /// Server mode: the question's answers.
-    RunUnblock,
-    CancelUnblock,
-    /// Server mode: check every blocked address for locked-out customers.
-    CheckCustomers,
-    /// Server mode, audit: ask to unblock and whitelist the customers.
-    LiftCustomers,
-    /// Server mode, audit: read everything again.
-    AuditAgain,
-}
-
-/// What the last draw left for `update`: where clickable things are and how far the
-/// current text can scroll.
-#[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    pub hits: Vec<(Rect, Target)>,
-    pub max_scroll: u16,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -485,11 +146,8 @@ pub struct Model {
     pub overlays: Vec<Overlay>,
     pub symptom: Option<Symptom>,
     pub start_focus: usize,
-    pub error_text: TextField,
-    /// What was recognised in `error_text`, kept in step with it.
-    pub recognised: Recognised,
-    /// 0: the text box, 1: Continue, 2: Back.
-    pub error_focus: usize,
+    /// The error-message screen.
+    pub error: ErrorState,
     pub form: AccountForm,
     pub run: Run,
     pub diagnosis: Option<Diagnosis>,
@@ -508,7 +166,7 @@ pub struct Model {
     /// The person saw a result: quitting then reports its verdict in the exit code.
     pub reached_result: bool,
     /// The mail-server path (server mode).
-    pub server: super::server::ServerState,
+    pub server: ServerState,
 }
 
 impl Model {
@@ -520,7 +178,7 @@ impl Model {
         clock: Clock,
     ) -> Model {
         let form = AccountForm::from_input(&prefill);
-        let error_text = TextField::new(prefill.error_text.as_deref().unwrap_or(""));
+        let error = ErrorState::new(prefill.error_text.as_deref().unwrap_or(""));
         let mut m = Model {
             options,
             catalog,
@@ -532,9 +190,7 @@ impl Model {
             overlays: Vec::new(),
             symptom: None,
             start_focus: 0,
-            recognised: recognise(error_text.value()),
-            error_text,
-            error_focus: 0,
+            error,
             form,
             run: Run::default(),
             diagnosis: None,
@@ -549,7 +205,7 @@ impl Model {
             clock,
             rendered: Rendered::default(),
             reached_result: false,
-            server: super::server::ServerState::default(),
+            server: ServerState::default(),
         };
         m.refresh();
         m
@@ -566,7 +222,7 @@ impl Model {
             return false;
         }
         match self.screen {
-            Screen::ErrorText => self.error_focus == 0,
+            Screen::ErrorText => self.error.focus == 0,
             Screen::Account => self.form.focus.is_text(),
             Screen::Report => self.report.focus == 0,
             Screen::ServerInput => self.server.focus <= 1,

@@ -6,7 +6,10 @@
 //!
 //! Pure like `update`: the look and the unblock are [`Effect`]s the runner carries out on
 //! a blocking thread; their results come back as messages tagged with a generation, so a
-//! look the person walked away from is dropped.
+//! look the person walked away from is dropped. The state lives in [`state`] (the model
+//! holds it), the drawing in `view::server`.
+
+pub mod state;
 
 use std::path::PathBuf;
 
@@ -16,59 +19,15 @@ use crate::server::report::ServerReport;
 use crate::server::request::{parse_client_ip, Request, Target};
 use crate::server::run::Examined;
 
-use super::model::{Button, Model, Screen, TextField};
+use super::buttons;
+use super::controls::Button;
+use super::field::edit;
+use super::model::{Model, Screen};
 use super::msg::Effect;
+use super::nav::{back, go, scroll_key};
 use super::text::text;
-use super::update::{back, edit, go, press, scroll_key};
 
-/// Where a look stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Phase {
-    #[default]
-    Idle,
-    Reading,
-    Done,
-    /// The unblock commands run (the person confirmed).
-    Applying,
-}
-
-#[derive(Debug, Default)]
-pub struct ServerState {
-    /// The customer's address, or the path of their report.
-    pub target: TextField,
-    /// Their login (optional).
-    pub account: TextField,
-    /// Input screen: 0 the address or report, 1 the login, 2 Look, 3 Back.
-    pub focus: usize,
-    /// Why the input was refused, or why the look could not start (one line).
-    pub problem: Option<String>,
-    pub generation: u64,
-    pub phase: Phase,
-    /// The request of the current look (Look again repeats it).
-    pub request: Option<Request>,
-    /// The last finished look; after the unblock, the report read again.
-    pub examined: Option<Examined>,
-    /// Findings screen: the focused button (index into [`findings_buttons`]).
-    pub button: usize,
-    /// The unblock question is open, with the focus on 0 "Run them" or 1 "Cancel".
-    pub confirm: Option<usize>,
-    /// "Check for locked-out customers".
-    pub audit: super::audit::AuditState,
-}
-
-impl ServerState {
-    pub fn report(&self) -> Option<&ServerReport> {
-        self.examined.as_ref().map(|e| &e.report)
-    }
-
-    /// The commands "Lift the block" would run (none while a look runs).
-    pub fn unblock_commands(&self) -> Vec<String> {
-        match (self.phase, self.report()) {
-            (Phase::Done, Some(r)) => r.unblock_commands(),
-            _ => Vec::new(),
-        }
-    }
-}
+pub use state::{Phase, ServerState};
 
 /// The input screen's buttons after the two fields (focus 2, 3 and 4).
 pub const INPUT_BUTTONS: [Button; 3] = [Button::Look, Button::CheckCustomers, Button::Back];
@@ -305,11 +264,38 @@ pub fn findings_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 
 /// Leaving the findings while a look runs drops it (its generation is over).
 pub fn leave(m: &mut Model) {
-    if m.server.phase == Phase::Reading {
-        m.server.generation += 1;
-        m.server.phase = Phase::Idle;
+    m.server.leave();
+}
+
+/// The buttons of the two screens and of the question; the shared ones (Back, Report,
+/// Quit) go to [`buttons`].
+pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
+    match b {
+        Button::Look => submit(m),
+        Button::LookAgain => again(m),
+        Button::LiftBlock => {
+            ask(m);
+            Vec::new()
+        }
+        Button::RunUnblock => confirm(m),
+        Button::CancelUnblock => {
+            m.server.confirm = None;
+            Vec::new()
+        }
+        Button::CheckCustomers => super::audit::start(m),
+        other => buttons::shared(m, other),
     }
-    m.server.confirm = None;
+}
+
+/// Pasted text (already one line) goes into the focused field.
+pub(super) fn paste(m: &mut Model, flat: &str) {
+    let field = if m.server.focus == 0 {
+        &mut m.server.target
+    } else {
+        &mut m.server.account
+    };
+    field.insert_str(flat.trim());
+    m.server.problem = None;
 }
 
 #[cfg(test)]

@@ -44,13 +44,12 @@ pub fn lab() -> Lab {
     let dir = PathBuf::from(
         std::env::var_os("SMTP_DOCTOR_LAB").unwrap_or_else(|| "/tmp/smtp-doctor-lab".into()),
     );
-    if !dir.join("ready").is_file() {
-        panic!(
-            "the test lab is not running: run `sudo bash tests/run.sh` \
-             (or `sudo bash tests/lab/lab.sh up` before `cargo test`); no {}",
-            dir.join("ready").display()
-        );
-    }
+    assert!(
+        dir.join("ready").is_file(),
+        "the test lab is not running: run `sudo bash tests/run.sh` \
+         (or `sudo bash tests/lab/lab.sh up` before `cargo test`); no {}",
+        dir.join("ready").display()
+    );
     Lab {
         ca_file: dir.join("pki").join("ca.pem"),
         dir,

@@ -501,7 +501,7 @@ pub fn failed_logins(client: &str, user: &str, n: usize, ca: &Path) {
             assert_eq!(r.code, 535, "wrong password {i}: {r:?}");
         }
         let _ = s.cmd("QUIT").await;
-    })
+    });
 }
 
 /// A good session from `client`: STARTTLS on 587, AUTH (235), MAIL FROM, a recipient
@@ -554,7 +554,7 @@ pub fn plain_text_on_465(client: &str) -> String {
         // The server answers with a TLS alert (or nothing) and closes: bounded reads.
         for _ in 0..8 {
             match tokio::time::timeout(Duration::from_secs(3), tcp.read(&mut chunk)).await {
-                Ok(Ok(0)) | Ok(Err(_)) | Err(_) => break,
+                Ok(Ok(0) | Err(_)) | Err(_) => break,
                 Ok(Ok(n)) => got.extend_from_slice(&chunk[..n]),
             }
         }

@@ -16,9 +16,9 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use crate::error_text::Recognised;
+use crate::ui::error::ERROR_BUTTONS;
 use crate::ui::model::{Model, Rendered, Target};
 use crate::ui::text::{fill, text};
-use crate::ui::update::ERROR_BUTTONS;
 
 use super::doc::{hard_wrap, Doc};
 use super::theme::Theme;
@@ -77,7 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
 
     // The box: at least three rows, growing with the text; the cursor shows where typing goes.
     let inner = d.width().saturating_sub(4).max(10);
-    let focused = m.error_focus == 0;
+    let focused = m.error.focus == 0;
     let frame_style = if focused { theme.heading } else { theme.base };
     let title = format!(" {} ", t.box_title);
     let top = format!(
@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     );
     let at = d.text(top, frame_style);
     d.hit(at, 0, d.width(), Target::ErrorBox);
-    let value = m.error_text.value();
+    let value = m.error.text.value();
     let mut rows = if value.is_empty() {
         vec![super::doc::truncate(&t.placeholder, inner)]
     } else {
@@ -94,7 +94,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     };
     // Room for the cursor after the last character.
     if !value.is_empty()
-        && m.error_text.cursor() == value.chars().count()
+        && m.error.text.cursor() == value.chars().count()
         && value.chars().count().is_multiple_of(inner)
     {
         rows.push(String::new());
@@ -120,13 +120,13 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let at = d.text(format!("└{}┘", "─".repeat(inner + 2)), frame_style);
     d.hit(at, 0, d.width(), Target::ErrorBox);
     if focused {
-        let c = m.error_text.cursor();
+        let c = m.error.text.cursor();
         d.cursor(first_row + c / inner, 2 + c % inner);
         d.focus(at);
     }
     d.blank();
     d.para("", &t.read_title, theme.heading);
-    for s in sentence(&m.recognised) {
+    for s in sentence(&m.error.recognised) {
         d.para("  ", &s, theme.base);
     }
     d.blank();
@@ -135,7 +135,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         .iter()
         .zip(labels)
         .enumerate()
-        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), m.error_focus == i + 1))
+        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), m.error.focus == i + 1))
         .collect();
     d.buttons(&items, theme, 0);
     d.render(frame, area, None, theme, out);

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use crate::checks::Status;
+use crate::ui::failure::failure_buttons;
 use crate::ui::model::{Button, FailureKind, Model, Rendered, Target};
 use crate::ui::text::text;
-use crate::ui::update::failure_buttons;
 
 use super::doc::Doc;
 use super::theme::Theme;

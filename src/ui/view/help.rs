@@ -6,8 +6,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::ui::model::{Model, Rendered, Target};
+use crate::ui::quit::QUIT_BUTTONS;
 use crate::ui::text::text;
-use crate::ui::update::QUIT_BUTTONS;
 
 use super::doc::{button_spans, Doc};
 use super::theme::Theme;

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use crate::ui::model::{Model, Rendered, SaveStatus, Target};
+use crate::ui::report::REPORT_BUTTONS;
 use crate::ui::text::{fill, text};
-use crate::ui::update::REPORT_BUTTONS;
 
 use super::doc::{pad, Doc};
 use super::theme::Theme;

@@ -23,8 +23,8 @@ use ratatui::Frame;
 
 use crate::checks::Status;
 use crate::ui::model::{Button, Model, Rendered, Target};
+use crate::ui::result::RESULT_BUTTONS;
 use crate::ui::text::{fill, text};
-use crate::ui::update::RESULT_BUTTONS;
 use crate::ui::vm::{ResultView, VerdictKind};
 
 use super::doc::{pad, wrap, Doc};

@@ -523,10 +523,17 @@ fn lfd_permanent_block_after_temporary_ones_is_a_repeat() {
     let e = Case::new()
         .add(
             vec![l],
-            activity(&[("erin@example.test", 9)], &[("erin@example.test", 20)], &[]),
+            activity(
+                &[("erin@example.test", 9)],
+                &[("erin@example.test", 20)],
+                &[],
+            ),
         )
         .join();
-    let r = e[0].repeat.as_ref().expect("a permanent block after 4 temporary ones");
+    let r = e[0]
+        .repeat
+        .as_ref()
+        .expect("a permanent block after 4 temporary ones");
     // "had more than 4 temp blocks": at least five bans.
     assert_eq!(r.bans, 5);
     assert_eq!(r.account.as_deref(), Some("erin@example.test"));

@@ -1,0 +1,205 @@
+//! The SMTP probe of one port: how the server greets (plain text, TLS first, 421, 554 or
+//! silence), EHLO and its capabilities, STARTTLS, the TLS handshake (and, when verification
+//! fails, why, read from the certificate on a second connection that never carries
+//! credentials), one AUTH attempt, and an envelope test (MAIL FROM, RCPT TO, RSET, QUIT:
+//! no mail is ever sent). Once the OS store has verified the server, a third connection
+//! checks the chain against public roots alone ([`public_chain`]), alongside the session.
+//!
+//! The probe reports each finished stage as a snapshot, so the decision tree can move on as
+//! soon as the stage it waits for is known. Every read and write is bounded by the time
+//! budget and every reply by the parser's size limits.
+//!
+//! One module per stage, in the order a session meets them, each importing only the ones
+//! before it: `model` (the data), `session` (connecting, the reply reader, EHLO, QUIT),
+//! `upgrade` (STARTTLS or implicit TLS, and why verification failed), `greeting` (plain
+//! text or TLS first), `auth`, `envelope`; `side` and `public_check` are the side
+//! connection of the public-chain check. This file runs the stages in order.
+
+mod auth;
+mod envelope;
+mod greeting;
+mod model;
+mod public_check;
+mod session;
+mod side;
+mod upgrade;
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use tokio::sync::oneshot;
+
+pub use model::{
+    AuthOutcome, EnvelopeOutcome, Mode, PortProbe, ProbeConfig, PublicChain, Report, TlsResult,
+    TlsStart,
+};
+pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
+
+use crate::protocol::transcript::Transcript;
+use auth::authenticate;
+use envelope::envelope;
+use greeting::{plain_then_tls_first, tls_first_then_plain};
+use session::{connect, ehlo, ehlo_name, quit};
+use upgrade::{starttls, untrusted, UNTRUSTED};
+
+/// The probe of one port. Never panics; every outcome is in the returned `PortProbe`.
+pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
+    let mut p = PortProbe {
+        port: cfg.port,
+        transcript: Transcript::new(cfg.port),
+        ..PortProbe::default()
+    };
+    // The public-chain check gets its own connection as soon as the OS store has verified
+    // the server, and runs alongside the rest of this port's session instead of after it.
+    let (ready, verified_at) = oneshot::channel::<(SocketAddr, TlsStart)>();
+    let public = async {
+        let (addr, start) = verified_at.await.ok()?;
+        Some(public_check::public_chain(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await)
+    };
+    let (session, public) = tokio::join!(run(cfg, &mut p, report, ready), public);
+    if let Some(public) = public {
+        p.transcript.note(&format!(
+            "second connection, public roots only: {}",
+            public.word()
+        ));
+        p.public_chain = Some(public);
+    }
+    if let Err(why) = session {
+        if p.auth.is_none() {
+            p.auth = Some(AuthOutcome::NotTried {
+                reason: why.clone(),
+            });
+        }
+        if p.envelope.is_none() {
+            p.envelope = Some(EnvelopeOutcome::NotTried { reason: why });
+        }
+    }
+    cfg.gate.give_up(cfg.port);
+    p.finished = true;
+    report(&p, "finished");
+    p
+}
+
+fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
+    p.timings
+        .push((stage.to_string(), since.elapsed().as_millis() as u64));
+}
+
+/// Starts the public-chain check (once) when the OS store has verified this port.
+fn announce_verified(
+    p: &PortProbe,
+    ready: &mut Option<oneshot::Sender<(SocketAddr, TlsStart)>>,
+    start: TlsStart,
+) {
+    if !p.tls_verified() {
+        return;
+    }
+    if let (Some(addr), Some(tx)) = (p.address, ready.take()) {
+        // The receiver is gone only when the probe itself is being dropped.
+        let _ = tx.send((addr, start));
+    }
+}
+
+/// Runs the stages in order. `Err` carries why the session stopped early. `ready` is told
+/// where and how TLS was verified, for the public-chain check that runs alongside.
+async fn run(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    report: Report<'_>,
+    ready: oneshot::Sender<(SocketAddr, TlsStart)>,
+) -> Result<(), String> {
+    let mut ready = Some(ready);
+    let started = Instant::now();
+    let (reach, stream) = connect(cfg).await;
+    let open = reach.outcome();
+    p.reach = Some(reach);
+    stamp(p, "tcp", started);
+    report(p, "tcp");
+    let Some((addr, stream)) = stream else {
+        return Err(format!("port {} is {}", cfg.port, open.word()));
+    };
+    p.address = Some(addr);
+    let helo = ehlo_name(stream.local_addr().ok());
+
+    // Port 465 expects TLS first; every other port a plaintext greeting.
+    let (mode, mut conn) = if cfg.port == 465 {
+        tls_first_then_plain(cfg, p, stream).await?
+    } else {
+        plain_then_tls_first(cfg, p, stream).await?
+    };
+    p.mode = Some(mode);
+    stamp(p, "greeting", started);
+    report(p, "greeting");
+    // A TLS result at the greeting stage came from an implicit-TLS handshake.
+    announce_verified(p, &mut ready, TlsStart::Implicit);
+    if untrusted(p) {
+        report(p, "tls");
+        return Err(UNTRUSTED.into());
+    }
+
+    match mode {
+        Mode::Plain => {
+            let ehlo = ehlo(&mut conn, &helo, &mut p.transcript).await?;
+            let offers_starttls = ehlo.starttls();
+            p.ehlo_plain = Some(ehlo);
+            report(p, "ehlo");
+            if offers_starttls {
+                let upgraded = starttls(cfg, p, conn, &helo).await;
+                // Verified even when the EHLO inside TLS then failed.
+                announce_verified(p, &mut ready, TlsStart::Starttls);
+                conn = upgraded?;
+            } else {
+                p.tls = Some(TlsResult::NotOffered);
+                report(p, "tls");
+            }
+        }
+        Mode::TlsFirst => {
+            let ehlo = ehlo(&mut conn, &helo, &mut p.transcript).await?;
+            p.ehlo_tls = Some(ehlo);
+            report(p, "ehlo");
+        }
+        _ => return Err("the server did not offer an SMTP session".into()),
+    }
+    stamp(p, "tls", started);
+
+    let encrypted = p.tls_verified();
+
+    // Only one port signs in; the others stop here.
+    let patience = cfg.timeout * 6;
+    if !cfg.gate.my_turn(cfg.port, patience).await {
+        quit(&mut conn, &mut p.transcript).await;
+        p.auth = Some(AuthOutcome::NotTried {
+            reason: "another port was used for the sign-in test".into(),
+        });
+        p.envelope = Some(EnvelopeOutcome::NotTried {
+            reason: "another port was used for the envelope test".into(),
+        });
+        return Ok(());
+    }
+
+    let auth = authenticate(cfg, p, &mut conn, encrypted).await;
+    let auth_failed = matches!(
+        auth,
+        AuthOutcome::Rejected { .. } | AuthOutcome::TempFailure { .. } | AuthOutcome::Error { .. }
+    );
+    p.auth = Some(auth);
+    stamp(p, "auth", started);
+    report(p, "auth");
+    if auth_failed {
+        p.envelope = Some(EnvelopeOutcome::NotTried {
+            reason: "sign-in failed".into(),
+        });
+        quit(&mut conn, &mut p.transcript).await;
+        return Ok(());
+    }
+
+    let envelope = envelope(cfg, &mut conn, &mut p.transcript).await;
+    p.envelope = Some(envelope);
+    stamp(p, "envelope", started);
+    report(p, "envelope");
+    quit(&mut conn, &mut p.transcript).await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,77 @@
+//! A side connection: a fresh connection up to a TLS handshake, for a check that only wants
+//! to know whether that handshake succeeds (the public-chain check). Nothing but EHLO,
+//! STARTTLS and QUIT is ever sent on it: never credentials.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use tokio::net::TcpStream;
+
+use super::model::TlsStart;
+use super::session::{quit_briefly, Conn, COURTESY};
+use super::upgrade::prepare_tls;
+use crate::checks::tls::{self, HandshakeError};
+use crate::protocol::transcript::Transcript;
+
+/// Why a side connection (one that only checks the TLS handshake) ended without one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(super) enum SideError {
+    /// Connecting, or the SMTP steps before the handshake, failed.
+    #[error("{0}")]
+    Session(String),
+    #[error("TLS handshake failed: {0}")]
+    Handshake(HandshakeError),
+}
+
+/// A side connection after its handshake: holds the session only to end it politely.
+pub(super) struct SideSession {
+    conn: Conn,
+    start: TlsStart,
+}
+
+impl SideSession {
+    /// Ends the session with QUIT, briefly bounded: the verdict is already known.
+    pub(super) async fn close(mut self) {
+        let mut scratch = Transcript::new(0);
+        if self.start == TlsStart::Implicit {
+            // With implicit TLS the server greets first; QUIT answers the greeting.
+            let wait = self.conn.timeout.min(COURTESY);
+            let _ = self.conn.read_within(&mut scratch, wait).await;
+        }
+        quit_briefly(&mut self.conn, &mut scratch).await;
+    }
+}
+
+/// A fresh connection to `addr` up to a handshake with `connector` (built with verification
+/// on), for a check that only wants to know whether that handshake succeeds. Nothing but
+/// EHLO, STARTTLS (and later QUIT) is ever sent on it: never credentials.
+pub(super) async fn side_handshake(
+    host: &str,
+    addr: SocketAddr,
+    start: TlsStart,
+    timeout: Duration,
+    connector: &native_tls::TlsConnector,
+) -> Result<SideSession, SideError> {
+    let stream = match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+        Err(_) => {
+            return Err(SideError::Session(format!(
+                "no connection to {addr} within {timeout:?}"
+            )))
+        }
+        Ok(Err(e)) => {
+            return Err(SideError::Session(format!("cannot connect to {addr}: {e}")));
+        }
+        Ok(Ok(stream)) => stream,
+    };
+    let mut scratch = Transcript::new(addr.port());
+    let io = prepare_tls(stream, start, timeout, &mut scratch)
+        .await
+        .map_err(SideError::Session)?;
+    let tls = tls::handshake_with(connector, io, host, timeout)
+        .await
+        .map_err(SideError::Handshake)?;
+    Ok(SideSession {
+        conn: Conn::new(Box::new(tls), timeout),
+        start,
+    })
+}

@@ -1,0 +1,241 @@
+//! The uniform list of checks (`checks[]` in reports, the technical view), read from the
+//! facts: one record per DNS lookup, route, resolver, reference port and path, and the SMTP
+//! session of each port ([`smtp`]).
+
+mod smtp;
+
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use super::{Facts, ProviderVia};
+use crate::checks::dns::{self, Lookup};
+use crate::checks::tcp::TcpOutcome;
+use crate::checks::{CheckId, CheckRecord, Status};
+use smtp::port_records;
+
+impl Facts {
+    /// The uniform list of checks for reports and the technical view, in a stable order.
+    /// Checks not yet known are left out; see [`Facts::pending_checks`].
+    pub fn records(&self) -> Vec<CheckRecord> {
+        let mut out = Vec::new();
+        if let Some(why) = &self.server_name_invalid {
+            out.push(rec(
+                CheckId::ServerName,
+                Status::Fail,
+                0,
+                format!("not a host name: {why}"),
+            ));
+        }
+        if let (Some(host), Some(l)) = (self.target_host(), &self.server_dns) {
+            let (status, summary) = match l {
+                Lookup::Found(ips) => (Status::Pass, format!("{host} has address {}", join(ips))),
+                Lookup::Nxdomain => (Status::Fail, format!("{host} does not exist (NXDOMAIN)")),
+                Lookup::NoRecords => (Status::Fail, format!("{host} exists but has no address")),
+                Lookup::ServerFailure(c) => (Status::Fail, format!("the DNS server failed ({c})")),
+                Lookup::Timeout => (Status::Fail, "the DNS server did not answer".to_string()),
+                Lookup::Error(e) => (Status::Fail, format!("lookup error: {e}")),
+            };
+            out.push(rec_detail(CheckId::ServerAddress, status, summary, l));
+        }
+        if let Some(l) = &self.mx {
+            let (status, summary) = match l {
+                Lookup::Found(mx) => (
+                    Status::Pass,
+                    format!(
+                        "mail for the domain goes to {}",
+                        mx.iter()
+                            .map(|m| m.host.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                other => (Status::Warn, format!("no MX records ({})", other.word())),
+            };
+            out.push(rec_detail(CheckId::DomainMx, status, summary, l));
+        }
+        if let Some(l) = &self.domain_txt {
+            let (status, summary) = match l {
+                Lookup::Found(txt) => match dns::spf_of(txt) {
+                    Some(spf) => (Status::Pass, format!("SPF: {spf}")),
+                    None => (Status::Warn, "no SPF record".to_string()),
+                },
+                Lookup::Nxdomain | Lookup::NoRecords => (Status::Warn, "no SPF record".to_string()),
+                other => (Status::Skip, format!("SPF not known ({})", other.word())),
+            };
+            out.push(rec_detail(CheckId::DomainTxt, status, summary, l));
+        }
+        if let Some(l) = &self.dmarc_txt {
+            let (status, summary) = match l {
+                Lookup::Found(txt) => match dns::dmarc_of(txt) {
+                    Some(d) => (Status::Pass, format!("DMARC: {d}")),
+                    None => (Status::Warn, "no DMARC record".to_string()),
+                },
+                Lookup::Nxdomain | Lookup::NoRecords => {
+                    (Status::Warn, "no DMARC record".to_string())
+                }
+                other => (Status::Skip, format!("DMARC not known ({})", other.word())),
+            };
+            out.push(rec_detail(CheckId::DomainDmarc, status, summary, l));
+        }
+        if let Some(l) = &self.srv {
+            let (status, summary) = match l {
+                Lookup::Found(srv) => (
+                    Status::Pass,
+                    format!(
+                        "the domain publishes its submission server: {}",
+                        srv.iter()
+                            .map(|s| format!("{}:{}", s.target, s.port))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                other => (
+                    Status::Skip,
+                    format!("no submission SRV record ({})", other.word()),
+                ),
+            };
+            out.push(rec_detail(CheckId::DomainSrv, status, summary, l));
+        }
+        if let Some(found) = &self.provider {
+            let (status, summary) = match found {
+                Some(p) => (
+                    Status::Pass,
+                    match &p.via {
+                        ProviderVia::Domain => format!("the address is at {}", p.name),
+                        ProviderVia::Mx { host } => {
+                            format!("the domain's mail is hosted by {} (MX {host})", p.name)
+                        }
+                    },
+                ),
+                None => (
+                    Status::Skip,
+                    "no known provider serves this domain".to_string(),
+                ),
+            };
+            out.push(rec_detail(CheckId::Provider, status, summary, found));
+        }
+        if let Some(r) = &self.route {
+            let (status, summary) = if r.any() {
+                let families = match (r.ipv4, r.ipv6) {
+                    (true, true) => "IPv4 and IPv6",
+                    (true, false) => "IPv4",
+                    _ => "IPv6",
+                };
+                (
+                    Status::Pass,
+                    format!("this computer has a route to the internet ({families})"),
+                )
+            } else {
+                (
+                    Status::Fail,
+                    "this computer has no route to the internet: no network connection".to_string(),
+                )
+            };
+            out.push(rec_detail(CheckId::Route, status, summary, r));
+        }
+        if let Some(list) = &self.resolvers {
+            for reach in list {
+                let addr = reach
+                    .attempts
+                    .first()
+                    .map(|a| a.address.ip().to_string())
+                    .unwrap_or_default();
+                let o = reach.outcome();
+                let status = match o {
+                    TcpOutcome::Open | TcpOutcome::Refused => Status::Pass,
+                    _ => Status::Warn,
+                };
+                let summary = match o {
+                    TcpOutcome::Open => format!("the DNS server {addr} answers"),
+                    TcpOutcome::Refused => {
+                        format!("the DNS server's machine {addr} answers (its TCP service is off)")
+                    }
+                    other => format!("the DNS server {addr}: {}", other.word()),
+                };
+                out.push(rec_detail(CheckId::Resolver, status, summary, reach));
+            }
+        }
+        if let Some(l) = &self.public_ip_lookup {
+            let (status, summary) = match l.found().and_then(|v| v.first()) {
+                Some(ip) => (
+                    Status::Pass,
+                    format!("this network's public address is {ip}"),
+                ),
+                None => (
+                    Status::Skip,
+                    format!("public address not learned by DNS ({})", l.word()),
+                ),
+            };
+            out.push(rec_detail(CheckId::PublicIp, status, summary, l));
+        }
+        if let Some(r) = &self.reference {
+            for p in &r.ports {
+                let status = match p.outcome() {
+                    TcpOutcome::Open => Status::Pass,
+                    _ => Status::Warn,
+                };
+                out.push(rec_detail(
+                    CheckId::Reference(p.port),
+                    status,
+                    format!(
+                        "reference {} port {}: {}",
+                        p.host,
+                        p.port,
+                        p.outcome().word()
+                    ),
+                    p,
+                ));
+            }
+        }
+        for p in self.ports.values() {
+            port_records(p, &mut out);
+        }
+        if let Some(t) = &self.path {
+            let status = if t.reached {
+                Status::Pass
+            } else {
+                Status::Warn
+            };
+            out.push(rec_detail(
+                CheckId::Path(t.destination.port()),
+                status,
+                format!("path to {}: {}", t.destination, t.summary()),
+                t,
+            ));
+        }
+        out
+    }
+}
+
+fn join(ips: &[IpAddr]) -> String {
+    ips.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn rec(id: CheckId, status: Status, ms: u64, summary: String) -> CheckRecord {
+    CheckRecord {
+        id,
+        status,
+        duration_ms: ms,
+        summary,
+        detail: serde_json::Value::Object(Default::default()),
+    }
+}
+
+fn rec_detail<T: Serialize>(
+    id: CheckId,
+    status: Status,
+    summary: String,
+    detail: &T,
+) -> CheckRecord {
+    CheckRecord {
+        id,
+        status,
+        duration_ms: 0,
+        summary,
+        detail: serde_json::to_value(detail).unwrap_or_default(),
+    }
+}

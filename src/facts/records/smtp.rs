@@ -1,0 +1,198 @@
+//! One port's SMTP session as check records: reaching the port, then one record per stage
+//! (greeting, EHLO, TLS, sign-in, envelope) with the time it took.
+
+use super::rec_detail;
+use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
+use crate::checks::tcp::TcpOutcome;
+use crate::checks::{CheckId, CheckRecord, SmtpStage, Status};
+
+/// Milliseconds a stage took: stamps are cumulative from the probe's start.
+fn stage_ms(p: &PortProbe, stage: &str) -> u64 {
+    let mut prev = 0;
+    for (name, at) in &p.timings {
+        if name == stage {
+            return at.saturating_sub(prev);
+        }
+        prev = *at;
+    }
+    0
+}
+
+pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
+    let port = p.port;
+    let Some(reach) = &p.reach else { return };
+    let outcome = reach.outcome();
+    let where_ = p
+        .address
+        .or_else(|| reach.attempts.first().map(|a| a.address))
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    let status = if outcome == TcpOutcome::Open {
+        Status::Pass
+    } else {
+        Status::Fail
+    };
+    let mut r = rec_detail(
+        CheckId::Tcp(port),
+        status,
+        format!("port {port} {} ({where_})", outcome.word()),
+        reach,
+    );
+    r.duration_ms = stage_ms(p, "tcp");
+    out.push(r);
+    if outcome != TcpOutcome::Open {
+        return;
+    }
+    if let Some(mode) = p.mode {
+        let (status, summary) = match mode {
+            Mode::Plain => (
+                Status::Pass,
+                format!("plain-text greeting: {}", first_line(p)),
+            ),
+            Mode::TlsFirst => (
+                Status::Pass,
+                "the port expects TLS first (SSL/TLS)".to_string(),
+            ),
+            Mode::Overloaded => (
+                Status::Fail,
+                format!("the server is busy: {}", first_line(p)),
+            ),
+            Mode::RefusedGreeting => (
+                Status::Fail,
+                format!("the server refuses this client: {}", first_line(p)),
+            ),
+            Mode::NoGreeting => (
+                Status::Fail,
+                format!(
+                    "no greeting: {}",
+                    p.greeting_error.clone().unwrap_or_default()
+                ),
+            ),
+            Mode::NotSmtp => (
+                Status::Fail,
+                "something other than SMTP answered".to_string(),
+            ),
+        };
+        let mut r = rec_detail(
+            CheckId::Stage(port, SmtpStage::Greeting),
+            status,
+            summary,
+            &p.greeting,
+        );
+        r.duration_ms = stage_ms(p, "greeting");
+        out.push(r);
+    }
+    if let Some(e) = p.ehlo() {
+        let mut caps = e.extensions.join(", ");
+        if caps.is_empty() {
+            caps = "no extensions".into();
+        }
+        out.push(rec_detail(
+            CheckId::Stage(port, SmtpStage::Ehlo),
+            Status::Pass,
+            format!("capabilities: {caps}"),
+            e,
+        ));
+    }
+    if let Some(t) = &p.tls {
+        let (status, summary) = match t {
+            TlsResult::Verified { cert } => (
+                Status::Pass,
+                match cert {
+                    Some(c) => {
+                        format!("encrypted; certificate for {} verified", c.names.join(", "))
+                    }
+                    None => "encrypted; certificate verified".to_string(),
+                },
+            ),
+            TlsResult::CertProblem { problem, cert, .. } => (
+                Status::Fail,
+                format!(
+                    "certificate problem: {problem:?} (for {}, issued by {})",
+                    cert.names.join(", "),
+                    cert.issuer
+                ),
+            ),
+            TlsResult::Failed { kind, message } => {
+                (Status::Fail, format!("TLS failed ({kind:?}): {message}"))
+            }
+            TlsResult::NotOffered => (
+                Status::Warn,
+                "no encryption offered on this port".to_string(),
+            ),
+            TlsResult::Refused { reply } => (Status::Fail, format!("STARTTLS refused: {reply}")),
+        };
+        let mut r = rec_detail(CheckId::Tls(port), status, summary, t);
+        r.duration_ms = stage_ms(p, "tls");
+        out.push(r);
+    }
+    if let Some(a) = &p.auth {
+        let (status, summary) = match a {
+            AuthOutcome::Accepted { mechanism } => {
+                (Status::Pass, format!("sign-in accepted ({mechanism})"))
+            }
+            AuthOutcome::Rejected { reply, .. } => {
+                (Status::Fail, format!("sign-in rejected: {reply}"))
+            }
+            AuthOutcome::TempFailure { reply, .. } => {
+                (Status::Fail, format!("sign-in failed for now: {reply}"))
+            }
+            AuthOutcome::MechanismUnsupported { offered } => (
+                Status::Fail,
+                format!("no usable sign-in method; offered: {}", offered.join(" ")),
+            ),
+            AuthOutcome::NotOffered => (
+                Status::Warn,
+                "the server offers no sign-in here".to_string(),
+            ),
+            AuthOutcome::NoPassword => (
+                Status::Skip,
+                "no password given: sign-in not tested".to_string(),
+            ),
+            AuthOutcome::PlaintextRefused => (
+                Status::Skip,
+                "not tested: the password would have been sent unencrypted".to_string(),
+            ),
+            AuthOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
+            AuthOutcome::Error { message } => {
+                (Status::Fail, format!("sign-in broke off: {message}"))
+            }
+        };
+        let mut r = rec_detail(CheckId::Stage(port, SmtpStage::Auth), status, summary, a);
+        r.duration_ms = stage_ms(p, "auth");
+        out.push(r);
+    }
+    if let Some(e) = &p.envelope {
+        // The stage, not what was refused: servers refuse a sender at RCPT TO too (Exim's
+        // ACLs do); the reply rules say what the refusal means.
+        let (status, summary) = match e {
+            EnvelopeOutcome::Accepted => (
+                Status::Pass,
+                "sender and recipient accepted (no mail sent)".to_string(),
+            ),
+            EnvelopeOutcome::MailRejected { reply } => {
+                (Status::Fail, format!("refused at MAIL FROM: {reply}"))
+            }
+            EnvelopeOutcome::RcptRejected { reply } => {
+                (Status::Fail, format!("refused at RCPT TO: {reply}"))
+            }
+            EnvelopeOutcome::NotTried { reason } => (Status::Skip, format!("not tested: {reason}")),
+            EnvelopeOutcome::Error { message } => (Status::Fail, format!("broke off: {message}")),
+        };
+        let mut r = rec_detail(
+            CheckId::Stage(port, SmtpStage::Envelope),
+            status,
+            summary,
+            e,
+        );
+        r.duration_ms = stage_ms(p, "envelope");
+        out.push(r);
+    }
+}
+
+fn first_line(p: &PortProbe) -> String {
+    p.greeting
+        .as_ref()
+        .map(|g| g.to_string())
+        .unwrap_or_default()
+}

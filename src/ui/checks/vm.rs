@@ -1,0 +1,406 @@
+//! The checks screen's view-model: the three steps, one row per check (waiting, running with
+//! its time budget, done, or never run), the step the tree is at and its question. Read from
+//! the finished `Diagnosis` and the tree; nothing here evaluates a signal.
+
+use std::time::{Duration, Instant};
+
+use crate::checks::{CheckId, CheckRecord, Status};
+use crate::diagnosis::{Diagnosis, Progress};
+use crate::protocol::reply::sanitize;
+use crate::settings::Input;
+use crate::tree::{NodeKind, Step, Tree};
+use crate::ui::text::{fill, text};
+
+/// The three steps a person follows on the checks screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepId {
+    Settings,
+    Network,
+    Server,
+}
+
+impl StepId {
+    pub const ALL: [StepId; 3] = [StepId::Settings, StepId::Network, StepId::Server];
+
+    /// dns.* and input.* are about the settings, tcp.* about the network, the rest
+    /// (smtp.*, tls.*) about the server.
+    pub fn of_id(id: CheckId) -> StepId {
+        match id {
+            CheckId::ServerName
+            | CheckId::ServerAddress
+            | CheckId::DomainMx
+            | CheckId::DomainTxt
+            | CheckId::DomainDmarc
+            | CheckId::DomainSrv => StepId::Settings,
+            CheckId::Tcp(_) => StepId::Network,
+            _ => StepId::Server,
+        }
+    }
+
+    /// The same for an id as text; anything that is not a check id is about the server.
+    pub fn of_check(id: &str) -> StepId {
+        CheckId::parse(id).map_or(StepId::Server, StepId::of_id)
+    }
+
+    pub fn of_tree(step: Step) -> StepId {
+        match step {
+            Step::Settings => StepId::Settings,
+            Step::Network => StepId::Network,
+            Step::Server => StepId::Server,
+        }
+    }
+
+    pub fn number(self) -> usize {
+        match self {
+            StepId::Settings => 1,
+            StepId::Network => 2,
+            StepId::Server => 3,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        let s = &text().steps;
+        match self {
+            StepId::Settings => &s.settings,
+            StepId::Network => &s.network,
+            StepId::Server => &s.server,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowState {
+    Waiting,
+    Running {
+        elapsed: Duration,
+        budget: Duration,
+        /// The budget applies to each step of a conversation, not to the whole.
+        per_step: bool,
+    },
+    Done(Status),
+    /// Never ran: an earlier step failed.
+    NotRun,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckRow {
+    pub id: String,
+    pub label: String,
+    pub state: RowState,
+    /// The technical one-liner (shown on wide screens and in the technical view).
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    Waiting,
+    Running,
+    Passed,
+    Warning,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepView {
+    pub step: StepId,
+    pub rows: Vec<CheckRow>,
+}
+
+impl StepView {
+    pub fn state(&self) -> StepState {
+        let has = |f: &dyn Fn(&RowState) -> bool| self.rows.iter().any(|r| f(&r.state));
+        if has(&|s| matches!(s, RowState::Done(Status::Fail))) {
+            StepState::Failed
+        } else if has(&|s| matches!(s, RowState::Running { .. })) {
+            StepState::Running
+        } else if self.rows.is_empty() || has(&|s| matches!(s, RowState::Waiting)) {
+            if has(&|s| matches!(s, RowState::Done(_))) {
+                StepState::Running
+            } else {
+                StepState::Waiting
+            }
+        } else if has(&|s| matches!(s, RowState::Done(Status::Warn))) {
+            StepState::Warning
+        } else {
+            StepState::Passed
+        }
+    }
+
+    pub fn passed(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.state == RowState::Done(Status::Pass))
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceView {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionView {
+    pub id: String,
+    pub text: String,
+    pub help: String,
+    pub choices: Vec<ChoiceView>,
+    /// Index of the default choice.
+    pub default: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChecksView {
+    pub steps: Vec<StepView>,
+    /// The step the tree is looking at now.
+    pub current: Option<StepId>,
+    pub question: Option<QuestionView>,
+    /// Every check has ended.
+    pub finished: bool,
+}
+
+/// When each check was first seen running, and seen ending.
+pub type Times = std::collections::BTreeMap<CheckId, (Instant, Option<Instant>)>;
+
+pub(crate) fn elapsed(times: &Times, id: CheckId, now: Instant) -> Duration {
+    times.get(&id).map_or(Duration::ZERO, |(start, _)| {
+        now.saturating_duration_since(*start)
+    })
+}
+
+fn label_for(id: CheckId) -> String {
+    let labels = &text().checks.labels;
+    let name = id.to_string();
+    if let Some(l) = labels.get(&name) {
+        return l.clone();
+    }
+    let kind = match id {
+        CheckId::Tcp(_) => "tcp",
+        CheckId::Smtp(_) | CheckId::Stage(..) | CheckId::Tls(_) => "smtp",
+        _ => "other",
+    };
+    let port = id.port().map(|p| p.to_string()).unwrap_or_default();
+    fill(
+        labels.get(kind).map_or("{id}", String::as_str),
+        &[("port", &port), ("id", &name)],
+    )
+}
+
+/// The worst status wins: a failure anywhere in a conversation fails it.
+fn worst(records: &[&CheckRecord]) -> Option<Status> {
+    let rank = |s: Status| match s {
+        Status::Fail => 3,
+        Status::Warn => 2,
+        Status::Pass => 1,
+        Status::Skip => 0,
+    };
+    records.iter().map(|r| r.status).max_by_key(|s| rank(*s))
+}
+
+pub fn checks_view(
+    input: &Input,
+    timeout: Duration,
+    diagnosis: Option<&Diagnosis>,
+    tree: &Tree,
+    times: &Times,
+    now: Instant,
+) -> ChecksView {
+    // A diagnosis exists exactly while a run does.
+    let has_run = diagnosis.is_some();
+    let records: &[CheckRecord] = diagnosis.map_or(&[], |d| &d.checks);
+    // Once the run has ended nothing is pending, whatever the plan said.
+    let pending: &[CheckId] = diagnosis.map_or(&[], |d| &d.pending);
+    let done = diagnosis.is_some_and(|d| d.finished);
+    let record = |id: CheckId| records.iter().find(|r| r.id == id);
+    let step_budget = timeout;
+    // The DNS client allows half a time-out more for retries over TCP.
+    let dns_budget = timeout + timeout / 2;
+
+    let state_of = |id: CheckId, budget: Duration, blocked: bool| -> (RowState, String) {
+        if let Some(r) = record(id) {
+            (RowState::Done(r.status), sanitize(r.summary.as_bytes()))
+        } else if pending.contains(&id) {
+            (
+                RowState::Running {
+                    elapsed: elapsed(times, id, now),
+                    budget,
+                    per_step: false,
+                },
+                String::new(),
+            )
+        } else if done || blocked {
+            (RowState::NotRun, text().checks.not_run_why.clone())
+        } else {
+            (RowState::Waiting, String::new())
+        }
+    };
+
+    let row = |id: CheckId, (state, summary): (RowState, String)| CheckRow {
+        id: id.to_string(),
+        label: label_for(id),
+        state,
+        summary,
+    };
+    // Every row in one list; `StepId::of_check` puts each under its step below.
+    let mut rows = Vec::new();
+    match record(CheckId::ServerName) {
+        Some(r) => rows.push(row(
+            r.id,
+            (RowState::Done(r.status), sanitize(r.summary.as_bytes())),
+        )),
+        None => rows.push(row(
+            CheckId::ServerAddress,
+            state_of(CheckId::ServerAddress, dns_budget, false),
+        )),
+    }
+    let no_domain = input.email_domain().is_none();
+    for id in [
+        CheckId::DomainMx,
+        CheckId::DomainTxt,
+        CheckId::DomainDmarc,
+        CheckId::DomainSrv,
+    ] {
+        rows.push(row(id, state_of(id, dns_budget, no_domain)));
+    }
+
+    // One row per port for reaching it and one for the whole conversation on it; the plan
+    // is known before the engine sends it.
+    let server_failed = record(CheckId::ServerName).is_some()
+        || record(CheckId::ServerAddress).is_some_and(|r| r.status == Status::Fail)
+        || diagnosis.is_some_and(|d| matches!(d.target, Some(None)));
+    let plan = diagnosis.map_or_else(|| crate::engine::port_plan(input.port), |d| d.plan.clone());
+    for port in plan {
+        let tcp_id = CheckId::Tcp(port);
+        let tcp = state_of(tcp_id, step_budget, server_failed);
+        let tcp_failed =
+            matches!(tcp.0, RowState::Done(s) if s != Status::Pass) || tcp.0 == RowState::NotRun;
+        rows.push(row(tcp_id, tcp));
+
+        let smtp_id = CheckId::Smtp(port);
+        let stages: Vec<&CheckRecord> = records
+            .iter()
+            .filter(|r| matches!(r.id, CheckId::Stage(p, _) | CheckId::Tls(p) if p == port))
+            .collect();
+        // The line that explains the state: a failure, else a warning, else the latest.
+        let telling = stages
+            .iter()
+            .find(|r| r.status == Status::Fail)
+            .or_else(|| stages.iter().find(|r| r.status == Status::Warn))
+            .or(stages.last())
+            .map(|r| sanitize(r.summary.as_bytes()))
+            .unwrap_or_default();
+        let smtp = if pending.contains(&smtp_id) {
+            let running = RowState::Running {
+                elapsed: elapsed(times, smtp_id, now),
+                budget: step_budget,
+                per_step: true,
+            };
+            (running, telling)
+        } else if let Some(s) = worst(&stages) {
+            (RowState::Done(s), telling)
+        } else if done || tcp_failed || server_failed {
+            (RowState::NotRun, text().checks.not_run_why.clone())
+        } else {
+            (RowState::Waiting, String::new())
+        };
+        rows.push(row(smtp_id, smtp));
+    }
+
+    let node_step = |node: &str| tree.node(node).map(|n| StepId::of_tree(n.step));
+    let (current, question) = match diagnosis.map(|d| &d.progress) {
+        Some(Progress::Waiting { node, .. }) => (node_step(node), None),
+        Some(Progress::Asking { node }) => (node_step(node), question_view(tree, node)),
+        Some(Progress::Done) => (None, None),
+        None => (has_run.then_some(StepId::Settings), None),
+    };
+    ChecksView {
+        steps: StepId::ALL
+            .into_iter()
+            .map(|step| StepView {
+                step,
+                rows: rows
+                    .iter()
+                    .filter(|r| StepId::of_check(&r.id) == step)
+                    .cloned()
+                    .collect(),
+            })
+            .collect(),
+        current,
+        question,
+        finished: done,
+    }
+}
+
+fn question_view(tree: &Tree, node: &str) -> Option<QuestionView> {
+    let n = tree.node(node)?;
+    let NodeKind::Question(q) = &n.kind else {
+        return None;
+    };
+    let default = q.choices.iter().position(|c| c.id == q.default);
+    Some(QuestionView {
+        id: n.id.clone(),
+        text: q.text.clone(),
+        help: q.help.clone().unwrap_or_default(),
+        choices: q
+            .choices
+            .iter()
+            .map(|c| ChoiceView {
+                id: c.id.clone(),
+                label: c.label.clone(),
+            })
+            .collect(),
+        default,
+    })
+}
+
+pub(crate) fn format_secs(d: Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64())
+}
+
+/// A running check's time, e.g. "1.2 s of 5.0 s".
+pub fn running_text(elapsed: Duration, budget: Duration, per_step: bool) -> String {
+    let c = &text().checks;
+    let template = if per_step {
+        &c.running_steps
+    } else {
+        &c.running
+    };
+    fill(
+        template,
+        &[
+            ("elapsed", &format_secs(elapsed)),
+            ("budget", &format_secs(budget)),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_ids_map_to_steps() {
+        assert_eq!(StepId::of_check("dns.server.a"), StepId::Settings);
+        assert_eq!(StepId::of_check("input.server_name"), StepId::Settings);
+        assert_eq!(StepId::of_check("tcp.587"), StepId::Network);
+        assert_eq!(StepId::of_check("smtp.587.auth"), StepId::Server);
+        assert_eq!(StepId::of_check("tls.465"), StepId::Server);
+    }
+
+    #[test]
+    fn labels_fill_the_port() {
+        assert_eq!(
+            label_for(CheckId::Tcp(465)),
+            "Reaching the server on port 465"
+        );
+        assert_eq!(
+            label_for(CheckId::Tls(587)),
+            "Talking to the server on port 587"
+        );
+        assert_eq!(
+            label_for(CheckId::DomainMx),
+            "Your domain's mail servers (MX)"
+        );
+    }
+}

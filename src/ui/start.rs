@@ -1,0 +1,45 @@
+//! The start screen: what the person sees (an error message, mail stuck in the outbox, a
+//! password prompt, ...). The choice only steers the flow: the error-message screen, the
+//! account form, the support view, or the mail-server path.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::model::{Model, Symptom};
+use super::msg::Effect;
+use super::nav::step_focus;
+use super::{account, error, server};
+
+pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
+    let n = Symptom::ALL.len();
+    if let Some(f) = step_focus(k.code, m.start_focus, n, false) {
+        m.start_focus = f;
+        return Vec::new();
+    }
+    match k.code {
+        KeyCode::Enter => choose(m, m.start_focus),
+        KeyCode::Char(c @ '1'..='9') => {
+            let i = c as usize - '1' as usize;
+            if i < n {
+                m.start_focus = i;
+                choose(m, i)
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The person picked choice `i` (with Enter, its digit or a click).
+pub(super) fn choose(m: &mut Model, i: usize) -> Vec<Effect> {
+    let Some(symptom) = Symptom::ALL.get(i).copied() else {
+        return Vec::new();
+    };
+    m.symptom = Some(symptom);
+    match symptom {
+        Symptom::ErrorMessage => error::open(m),
+        Symptom::Server => server::open(m),
+        _ => account::open(m),
+    }
+    Vec::new()
+}
