@@ -92,7 +92,10 @@ impl PortReach {
     /// The most telling outcome over all addresses: open wins, then a reset (the host is up),
     /// then ICMP errors, then silence.
     pub fn outcome(&self) -> TcpOutcome {
-        use TcpOutcome::*;
+        use TcpOutcome::{
+            AdminProhibited, HostUnreachable, LocalError, NetworkUnreachable, Open, Refused,
+            TimedOut,
+        };
         let rank = |o: TcpOutcome| match o {
             Open => 0,
             Refused => 1,

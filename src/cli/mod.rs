@@ -255,7 +255,11 @@ pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
             UsageError(format!("--profiles: {first}{more}"))
         }
         CatalogError::Tree(errs) => {
-            let first = errs.0.first().map(|e| e.to_string()).unwrap_or_default();
+            let first = errs
+                .0
+                .first()
+                .map(std::string::ToString::to_string)
+                .unwrap_or_default();
             let more = errs.0.len().saturating_sub(1);
             if more > 0 {
                 UsageError(format!(

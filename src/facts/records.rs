@@ -210,7 +210,7 @@ impl Facts {
 
 fn join(ips: &[IpAddr]) -> String {
     ips.iter()
-        .map(|i| i.to_string())
+        .map(std::string::ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -152,8 +152,7 @@ impl Profile {
             UsernameForm::Email => email.to_string(),
             UsernameForm::LocalPart => email
                 .rsplit_once('@')
-                .map(|(local, _)| local.to_string())
-                .unwrap_or_else(|| email.to_string()),
+                .map_or_else(|| email.to_string(), |(local, _)| local.to_string()),
         }
     }
 

@@ -256,7 +256,10 @@ impl Model {
     /// 0 when the verdict is ok or no result was reached (the person quit early), else 1.
     pub fn exit_code(&self) -> i32 {
         if self.symptom == Some(Symptom::Server) {
-            return self.server.report().map_or(0, |r| r.exit_code());
+            return self
+                .server
+                .report()
+                .map_or(0, super::super::server::report::ServerReport::exit_code);
         }
         match (&self.diagnosis, self.reached_result) {
             (Some(d), true) if d.verdict != diagnosis::Verdict::Ok => 1,
@@ -308,7 +311,7 @@ impl Model {
         for id in pending {
             self.run.times.entry(*id).or_insert((now, None));
         }
-        for (id, (_, end)) in self.run.times.iter_mut() {
+        for (id, (_, end)) in &mut self.run.times {
             if end.is_none() && !pending.contains(id) {
                 *end = Some(now);
             }

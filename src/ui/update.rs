@@ -69,7 +69,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+    if ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) {
         return vec![Effect::Exit(EXIT_INTERRUPTED)];
     }
     if m.overlay() == Some(Overlay::ConfirmQuit) {

@@ -28,7 +28,7 @@ fn set_int(
             fd.as_raw_fd(),
             level,
             name,
-            (&value as *const libc::c_int).cast(),
+            (&raw const value).cast(),
             std::mem::size_of::<libc::c_int>() as libc::socklen_t,
         )
     };
@@ -70,7 +70,7 @@ pub fn recv_err(fd: BorrowedFd<'_>, control: &mut [u8]) -> io::Result<Option<usi
     // SAFETY: msghdr is plain old data (its private padding fields differ between libcs,
     // so it cannot be written as a literal); all-zero is a valid empty header.
     let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
-    msg.msg_iov = &mut iov;
+    msg.msg_iov = &raw mut iov;
     msg.msg_iovlen = 1;
     msg.msg_control = control.as_mut_ptr().cast();
     msg.msg_controllen = control.len() as _;
@@ -79,7 +79,7 @@ pub fn recv_err(fd: BorrowedFd<'_>, control: &mut [u8]) -> io::Result<Option<usi
     let n = unsafe {
         libc::recvmsg(
             fd.as_raw_fd(),
-            &mut msg,
+            &raw mut msg,
             libc::MSG_ERRQUEUE | libc::MSG_DONTWAIT,
         )
     };

@@ -201,7 +201,7 @@ impl Signal for Reachability {
                 facts
                     .port(*p)
                     .and_then(|pp| pp.reach.as_ref())
-                    .map(|r| r.outcome())
+                    .map(crate::checks::tcp::PortReach::outcome)
             })
             .collect();
         // One open port settles it at once.
@@ -288,7 +288,10 @@ fn something_answered(facts: &Facts) -> Option<bool> {
         list.iter()
             .any(|r| matches!(r.outcome(), TcpOutcome::Open | TcpOutcome::Refused))
     });
-    let through = facts.reference.as_ref().map(|r| r.any_through());
+    let through = facts
+        .reference
+        .as_ref()
+        .map(crate::checks::reference::ReferenceCheck::any_through);
     let known = [whoami, resolvers, through];
     if known.contains(&Some(true)) {
         return Some(true);

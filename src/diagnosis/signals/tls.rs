@@ -64,7 +64,7 @@ impl Signal for Tls {
                 HandshakeKind::ProtocolTooOld => O::Outdated,
                 _ => O::Failed,
             },
-            Some(TlsResult::NotOffered) | Some(TlsResult::Refused { .. }) | None => O::NotUsed,
+            Some(TlsResult::NotOffered | TlsResult::Refused { .. }) | None => O::NotUsed,
         })
     }
 
@@ -100,7 +100,7 @@ fn tls_port<'a>(cx: &Ctx<'a>) -> Option<Option<&'a PortProbe>> {
     if let Some(p) = facts.ports.values().find(|p| {
         matches!(
             p.tls,
-            Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })
+            Some(TlsResult::CertProblem { .. } | TlsResult::Failed { .. })
         )
     }) {
         return Some(Some(p));

@@ -141,7 +141,7 @@ async fn read_one_line<R: AsyncBufRead + Unpin>(
 }
 
 fn io_failure(e: std::io::Error) -> ReadFailure {
-    use std::io::ErrorKind::*;
+    use std::io::ErrorKind::{BrokenPipe, ConnectionAborted, ConnectionReset, UnexpectedEof};
     // A reset or abort is the peer going away, which the diagnosis treats like EOF.
     match e.kind() {
         UnexpectedEof | ConnectionReset | ConnectionAborted | BrokenPipe => ReadFailure::Eof,
