@@ -324,7 +324,6 @@ fn use_tree(
                 names = true;
                 i += 1;
             }
-            Tok::Path | Tok::Punct('*') => i += 1,
             Tok::Punct('{') => {
                 i += 1;
                 loop {
@@ -345,7 +344,8 @@ fn use_tree(
                 names = false;
             }
             Tok::Punct(',' | '}' | ';') => break,
-            Tok::Punct(_) => i += 1,
+            // `::`, `*` and other punctuation inside the tree.
+            Tok::Path | Tok::Punct(_) => i += 1,
         }
     }
     if names {
@@ -497,7 +497,7 @@ fn resolve(modules: &BTreeSet<ModPath>, at: &ModPath, segments: &[String]) -> Op
     for s in rest {
         base.push(s.clone());
         if modules.contains(&base) {
-            best = base.clone();
+            best.clone_from(&base);
         } else {
             break;
         }

@@ -248,8 +248,7 @@ fn classify<T>(e: &NetError) -> Lookup<T> {
         }
         NetError::Dns(DnsError::NoRecordsFound(_)) => Lookup::NoRecords,
         NetError::Dns(DnsError::ResponseCode(code)) => Lookup::ServerFailure(code.to_string()),
-        NetError::Timeout => Lookup::Timeout,
-        NetError::NoConnections => Lookup::Timeout,
+        NetError::Timeout | NetError::NoConnections => Lookup::Timeout,
         other => {
             let text = other.to_string();
             // The resolver pool reports exhausted servers in several shapes; a time-out

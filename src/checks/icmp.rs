@@ -86,7 +86,6 @@ pub fn classify(origin: u8, icmp_type: u8, code: u8) -> IcmpKind {
             9 | 10 | 13 => AdminProhibited,
             _ => Other,
         },
-        (ORIGIN_ICMP, 11) => TimeExceeded,
         // ICMPv6 destination unreachable (RFC 4443).
         (ORIGIN_ICMP6, 1) => match code {
             0 => NetUnreachable,
@@ -97,7 +96,8 @@ pub fn classify(origin: u8, icmp_type: u8, code: u8) -> IcmpKind {
             4 => PortUnreachable,
             _ => Other,
         },
-        (ORIGIN_ICMP6, 3) => TimeExceeded,
+        // Time exceeded: ICMPv4 type 11, ICMPv6 type 3.
+        (ORIGIN_ICMP, 11) | (ORIGIN_ICMP6, 3) => TimeExceeded,
         _ => Other,
     }
 }

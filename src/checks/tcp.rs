@@ -132,7 +132,7 @@ pub async fn connect_any(
     let mut attempts = Vec::with_capacity(results.len());
     let mut open = None;
     for (address, took, result) in results {
-        let duration_ms = took.as_millis() as u64;
+        let duration_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
         match result {
             Ok(stream) => {
                 attempts.push(Attempt {

@@ -188,11 +188,11 @@ pub fn input_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), Usage
 /// The options without an address check: the wizard may start with no address and ask.
 fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageError> {
     let mut input = Input::new(email);
-    input.server = c.server.clone();
+    input.server.clone_from(&c.server);
     input.port = c.port;
     input.security = c.security;
-    input.user = c.user.clone();
-    input.error_text = c.error_text.clone();
+    input.user.clone_from(&c.user);
+    input.error_text.clone_from(&c.error_text);
     let options = Options {
         timeout: c.timeout,
         dns_server: c.dns_server,

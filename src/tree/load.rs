@@ -244,7 +244,7 @@ pub(super) fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>, mer
     colour.insert(start, 1);
     let mut reported: BTreeSet<At> = BTreeSet::new();
     while let Some((node, i)) = stack.pop() {
-        let edges = adj.get(node).map(Vec::as_slice).unwrap_or(&[]);
+        let edges = adj.get(node).map_or(&[][..], Vec::as_slice);
         if i < edges.len() {
             stack.push((node, i + 1));
             let (to, at) = edges[i];

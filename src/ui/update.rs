@@ -33,14 +33,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         // Windows reports releases and repeats too: only a press is a key stroke.
         Msg::Key(k) if k.kind == KeyEventKind::Press => on_key(m, k),
-        Msg::Key(_) => Vec::new(),
         Msg::Mouse(e) => on_mouse(m, e),
         Msg::Paste(s) => {
             paste(m, &s);
             Vec::new()
         }
-        // The views reflow at the next draw.
-        Msg::Resize(..) => Vec::new(),
+        // Key releases and repeats are not key strokes; the views reflow at the next draw.
+        Msg::Key(_) | Msg::Resize(..) => Vec::new(),
         Msg::Tick => {
             m.refresh_view();
             Vec::new()

@@ -21,6 +21,9 @@ fn set_int(
     name: libc::c_int,
     value: libc::c_int,
 ) -> io::Result<()> {
+    // size_of::<c_int>() is 4: it fits socklen_t.
+    #[allow(clippy::cast_possible_truncation)]
+    const INT_LEN: libc::socklen_t = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
     // SAFETY: `fd` is a live socket for the duration of the borrow; the option value is
     // a c_int on our stack and we pass its exact size.
     let rc = unsafe {
@@ -29,7 +32,7 @@ fn set_int(
             level,
             name,
             (&raw const value).cast(),
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            INT_LEN,
         )
     };
     if rc == 0 {

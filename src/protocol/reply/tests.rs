@@ -310,7 +310,7 @@ proptest! {
         let mut wire = String::new();
         for (i, t) in texts.iter().enumerate() {
             let sep = if i + 1 == texts.len() { ' ' } else { '-' };
-            wire.push_str(&format!("{code}{sep}{t}{eol}"));
+            let _ = write!(wire, "{code}{sep}{t}{eol}");
         }
         let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
         let mut input = wire.as_bytes();
