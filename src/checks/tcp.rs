@@ -166,7 +166,7 @@ struct Failure {
 }
 
 impl Failure {
-    fn local(e: io::Error) -> Failure {
+    fn local(e: &io::Error) -> Failure {
         Failure {
             outcome: TcpOutcome::LocalError,
             error: e.to_string(),
@@ -204,7 +204,7 @@ async fn connect_one(addr: SocketAddr, timeout: Duration) -> Result<TcpStream, F
     } else {
         TcpSocket::new_v4()
     }
-    .map_err(Failure::local)?;
+    .map_err(|e| Failure::local(&e))?;
     // Before connect(), or the kernel keeps no ICMP for us. Without it the attempt still
     // works; it only knows less.
     let queue = ErrQueue::attach(&socket, v6).ok();

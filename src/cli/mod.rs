@@ -39,7 +39,7 @@ pub struct UsageError(pub String);
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(e),
+        Err(e) => return clap_exit(&e),
     };
     match run(cli) {
         Ok(code) => code,
@@ -51,7 +51,7 @@ pub fn main() -> i32 {
 }
 
 /// Help and version print as usual; every other parse error becomes one line.
-fn clap_exit(e: clap::Error) -> i32 {
+fn clap_exit(e: &clap::Error) -> i32 {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp
@@ -87,17 +87,17 @@ fn one_line(rendered: &str) -> String {
 
 pub fn run(cli: Cli) -> Result<i32, UsageError> {
     match cli.command {
-        Some(Command::Check(args)) => check(*args),
-        Some(Command::Server(args)) => server::run(*args),
+        Some(Command::Check(args)) => check(&args),
+        Some(Command::Server(args)) => server::run(&args),
         Some(Command::Tree {
             command: TreeCommand::Validate { file, tree_extra },
         }) => Ok(validate(&file, tree_extra)),
-        None => wizard(cli.wizard),
+        None => wizard(&cli.wizard),
     }
 }
 
 /// The full-screen wizard, pre-filled from the options.
-fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
+fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
     use std::io::IsTerminal;
     if w.common.password_stdin {
         return Err(UsageError(
@@ -272,7 +272,7 @@ pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
     })
 }
 
-fn check(args: CheckArgs) -> Result<i32, UsageError> {
+fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     let (input, options) = input_from(&args.email, &args.common)?;
     let catalog = Arc::new(load_catalog(&catalog_files(&args.common))?);
     let runtime = tokio::runtime::Builder::new_multi_thread()

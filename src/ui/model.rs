@@ -285,7 +285,7 @@ impl Model {
     /// Re-derives what the screens show (elapsed times move with the clock).
     pub fn refresh_view(&mut self) {
         let question_id = self.vm.checks.question.as_ref().map(|q| q.id.clone());
-        self.vm = vm::build(vm::Parts {
+        self.vm = vm::build(&vm::Parts {
             input: &self.input,
             timeout: self.check_options.timeout,
             diagnosis: self.diagnosis.as_ref(),

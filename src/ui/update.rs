@@ -51,7 +51,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             message,
         } => run::on_engine_failed(m, generation, kind, message),
         Msg::Saved { path, result } => {
-            report::on_saved(m, path, result);
+            report::on_saved(m, &path, result);
             Vec::new()
         }
         Msg::Signal(code) => vec![Effect::Exit(code)],

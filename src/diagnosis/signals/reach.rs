@@ -307,6 +307,8 @@ fn something_answered(facts: &Facts) -> Option<bool> {
 /// What the path trace adds to silence on the server's ports: a router's "host unreachable"
 /// (the host is gone from its network) or a firewall's "prohibited" that came only to the
 /// trace. `None` while a trace is under way; `Some(None)` when it says nothing more.
+// Two levels on purpose: "trace still running" differs from "trace done, nothing more".
+#[allow(clippy::option_option)]
 fn path_says(facts: &Facts) -> Option<Option<UnreachableWhyOutcome>> {
     let Some(trace) = &facts.path else {
         let first = facts.plan.as_ref()?.first()?;

@@ -68,7 +68,7 @@ fn field(
 
 pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
     let t = &text().server;
-    let s = &m.server;
+    let input = &m.server;
     let mut d = Doc::new(area.width);
     d.para("", &t.title, theme.heading);
     d.blank();
@@ -77,22 +77,22 @@ pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
     field(
         &mut d,
         &t.target,
-        &s.target,
+        &input.target,
         &t.target_placeholder,
-        s.focus == 0,
+        input.focus == 0,
         Target::ServerField(0),
         theme,
     );
     field(
         &mut d,
         &t.account,
-        &s.account,
+        &input.account,
         &t.account_placeholder,
-        s.focus == 1,
+        input.focus == 1,
         Target::ServerField(1),
         theme,
     );
-    match &s.problem {
+    match &input.problem {
         Some(p) => d.para("  ✗ ", &esc(p), theme.fail),
         None => d.blank(),
     }
@@ -102,7 +102,7 @@ pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
         .iter()
         .zip(labels)
         .enumerate()
-        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), s.focus == i + 2))
+        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), input.focus == i + 2))
         .collect();
     d.buttons(&items, theme, 0);
     d.render(frame, area, None, theme, out);
