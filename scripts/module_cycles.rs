@@ -324,7 +324,6 @@ fn use_tree(
                 names = true;
                 i += 1;
             }
-            Tok::Path | Tok::Punct('*') => i += 1,
             Tok::Punct('{') => {
                 i += 1;
                 loop {
@@ -345,7 +344,8 @@ fn use_tree(
                 names = false;
             }
             Tok::Punct(',' | '}' | ';') => break,
-            Tok::Punct(_) => i += 1,
+            // `::`, `*` and other punctuation inside the tree.
+            Tok::Path | Tok::Punct(_) => i += 1,
         }
     }
     if names {
@@ -355,7 +355,7 @@ fn use_tree(
 }
 
 fn scan(toks: &[(Tok, usize)], module: &ModPath) -> Scan {
-    let mut s = Scan {
+    let mut scanned = Scan {
         found: Vec::new(),
         inline_modules: Vec::new(),
         test_children: Vec::new(),
@@ -391,7 +391,7 @@ fn scan(toks: &[(Tok, usize)], module: &ModPath) -> Scan {
                     if let Some((Tok::Ident(name), _)) = toks.get(k + 1) {
                         let mut child = here.clone();
                         child.push(name.clone());
-                        s.test_children.push(child);
+                        scanned.test_children.push(child);
                     }
                 }
                 i = skip_item(toks, j);
@@ -410,7 +410,7 @@ fn scan(toks: &[(Tok, usize)], module: &ModPath) -> Scan {
                 {
                     let mut child = here.clone();
                     child.push(name.clone());
-                    s.inline_modules.push(child.clone());
+                    scanned.inline_modules.push(child.clone());
                     stack.push((child, depth));
                     depth += 1;
                     i += 3;
@@ -421,7 +421,7 @@ fn scan(toks: &[(Tok, usize)], module: &ModPath) -> Scan {
                 let mut paths = Vec::new();
                 let end = use_tree(toks, i + 1, &[], &mut paths) + 1;
                 for (segments, line) in paths {
-                    s.found.push(Found {
+                    scanned.found.push(Found {
                         at: here.clone(),
                         segments,
                         line,
@@ -445,7 +445,7 @@ fn scan(toks: &[(Tok, usize)], module: &ModPath) -> Scan {
                             _ => break,
                         }
                     }
-                    s.found.push(Found {
+                    scanned.found.push(Found {
                         at: here.clone(),
                         segments,
                         line: toks[i].1,
@@ -458,7 +458,7 @@ fn scan(toks: &[(Tok, usize)], module: &ModPath) -> Scan {
         }
         i += 1;
     }
-    s
+    scanned
 }
 
 /// The module a path names, resolved from the module it was written in: the longest known
@@ -497,7 +497,7 @@ fn resolve(modules: &BTreeSet<ModPath>, at: &ModPath, segments: &[String]) -> Op
     for s in rest {
         base.push(s.clone());
         if modules.contains(&base) {
-            best = base.clone();
+            best.clone_from(&base);
         } else {
             break;
         }

@@ -154,7 +154,7 @@ pub fn declare(
         return Vec::new();
     };
     let mut out: Vec<CauseDef> = Vec::new();
-    for t in tables.iter() {
+    for t in tables {
         let at = start_of(t.span());
         if let Some(c) = one(source, t, at, errors) {
             if is_known(&c.code) {
@@ -182,25 +182,26 @@ fn one(
     let mut err = |at: usize, m: String| errors.push(source.error(at, m));
     for (key, _) in t.iter() {
         if !["code", "meaning", "who_acts"].contains(&key) {
-            let kat = start_of(t.key(key).and_then(|k| k.span()));
+            let kat = start_of(t.key(key).and_then(toml_edit::Key::span));
             err(
                 kat,
                 format!("unknown key `{key}` in a cause (allowed: code, meaning, who_acts)"),
             );
         }
     }
-    let mut text = |key: &str| match t.get(key) {
-        Some(item) => match item.as_str() {
-            Some(s) if !s.trim().is_empty() => Some((s.to_string(), start_of(item.span()))),
-            _ => {
-                err(
-                    start_of(item.span()),
-                    format!("`{key}` must be a non-empty string"),
-                );
-                None
+    let mut text = |key: &str| {
+        if let Some(item) = t.get(key) {
+            match item.as_str() {
+                Some(s) if !s.trim().is_empty() => Some((s.to_string(), start_of(item.span()))),
+                _ => {
+                    err(
+                        start_of(item.span()),
+                        format!("`{key}` must be a non-empty string"),
+                    );
+                    None
+                }
             }
-        },
-        None => {
+        } else {
             err(at, format!("missing `{key}`"));
             None
         }

@@ -181,7 +181,7 @@ impl Facts {
                 && !matches!(&p.auth, Some(AuthOutcome::NotTried { reason }) if reason.contains("another port"))
                 && !matches!(&p.envelope, Some(EnvelopeOutcome::NotTried { reason }) if reason.contains("another port"))
                 && p.mode.is_some()
-                && matches!(p.mode, Some(Mode::Plain) | Some(Mode::TlsFirst))
+                && matches!(p.mode, Some(Mode::Plain | Mode::TlsFirst))
                 && p.tls_usable()
         })
     }
@@ -192,7 +192,7 @@ impl Facts {
         self.ports
             .values()
             .filter_map(|p| p.ehlo())
-            .find_map(|e| e.client_address())
+            .find_map(crate::protocol::reply::Ehlo::client_address)
             .or_else(|| self.public_ip_lookup.as_ref()?.found()?.first().copied())
     }
 
@@ -237,7 +237,7 @@ impl PortProbe {
     pub fn tls_usable(&self) -> bool {
         !matches!(
             self.tls,
-            Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })
+            Some(TlsResult::CertProblem { .. } | TlsResult::Failed { .. })
         )
     }
 }

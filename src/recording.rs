@@ -195,14 +195,14 @@ impl RecordedInput {
     /// The diagnosis input and knobs again.
     pub fn to_input(&self) -> (Input, Options) {
         let mut input = Input::new(self.email.clone());
-        input.server = self.server.clone();
+        input.server.clone_from(&self.server);
         input.port = self.port;
         input.security = self.security;
-        input.user = self.user.clone();
+        input.user.clone_from(&self.user);
         input.password = self
             .password_given
             .then(|| Secret::new(PASSWORD_STAND_IN.to_string()));
-        input.error_text = self.error_text.clone();
+        input.error_text.clone_from(&self.error_text);
         input.answers = self.answers.clone();
         let mut options = Options {
             rcpt: self.rcpt.clone(),

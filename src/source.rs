@@ -30,7 +30,11 @@ pub struct SourceErrors(pub Vec<SourceError>);
 
 impl fmt::Display for SourceErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self.0.iter().map(|e| e.to_string()).collect();
+        let lines: Vec<String> = self
+            .0
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         f.write_str(&lines.join("\n"))
     }
 }

@@ -291,8 +291,8 @@ fn domain_without_spf_is_flagged() {
 #[test]
 fn password_never_appears_in_any_output() {
     use base64::Engine as _;
-    lab();
     const SECRET: &str = "Pw-9f8e7d-secret";
+    lab();
     let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
     let forbidden = [
         SECRET.to_string(),
@@ -362,8 +362,8 @@ fn settings_found_from_the_address_alone() {
 #[test]
 fn saved_facts_never_hold_the_password() {
     use base64::Engine as _;
-    lab();
     const SECRET: &str = "Pw-1a2b3c-facts";
+    lab();
     let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
     let forbidden = [
         SECRET.to_string(),
@@ -409,8 +409,8 @@ fn saved_facts_never_hold_the_password() {
 /// the host's cause, in the host's words and with its link.
 #[test]
 fn a_hosts_overlay_names_its_own_refusal() {
-    lab();
     const SUSPENDED: &str = "suspended@example.test";
+    lab();
     let overlay = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/host-overlay/billing-suspended.toml"

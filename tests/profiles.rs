@@ -109,7 +109,7 @@ fn every_profile_file_is_embedded_under_its_own_id() {
         .expect("profiles dir")
         .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml"))
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
     let mut origins: Vec<String> = shipped().all().iter().map(|p| p.origin.clone()).collect();

@@ -13,6 +13,7 @@
 #[path = "common/schema.rs"]
 mod schema;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use smtp_doctor::recording::{Outcome, Recording};
@@ -94,8 +95,10 @@ fn bless(path: &Path, text: &str, recording: &Recording, got: &Outcome) {
     let comment: String = text
         .lines()
         .take_while(|l| l.starts_with('#') || l.trim().is_empty())
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .fold(String::new(), |mut s, l| {
+            let _ = writeln!(s, "{l}");
+            s
+        });
     let mut updated = recording.clone();
     updated.expected = got.clone();
     let body = updated.to_toml().unwrap();

@@ -35,7 +35,7 @@ fn scenario_report(name: &str) -> Value {
 }
 
 /// The violations of `doc` mention `needle` (so the schema rejected it for that reason).
-fn assert_rejected_for(violations: Vec<String>, needle: &str) {
+fn assert_rejected_for(violations: &[String], needle: &str) {
     assert!(
         violations.iter().any(|v| v.contains(needle)),
         "expected a violation about {needle:?}, got {violations:?}"
@@ -84,31 +84,31 @@ fn a_report_that_breaks_the_contract_is_rejected() {
 
     let mut doc = good.clone();
     doc.as_object_mut().unwrap().remove("verdict");
-    assert_rejected_for(schema::report_violations(&doc), "verdict");
+    assert_rejected_for(&schema::report_violations(&doc), "verdict");
 
     let mut doc = good.clone();
     doc["input"]["password"] = json!("hunter2");
-    assert_rejected_for(schema::report_violations(&doc), "password");
+    assert_rejected_for(&schema::report_violations(&doc), "password");
 
     let mut doc = good.clone();
     doc["checks"][0]["status"] = json!("passed");
-    assert_rejected_for(schema::report_violations(&doc), "/checks/0/status");
+    assert_rejected_for(&schema::report_violations(&doc), "/checks/0/status");
 
     let mut doc = good.clone();
     doc["causes"][0]["confidence"] = json!("certain");
-    assert_rejected_for(schema::report_violations(&doc), "/causes/0/confidence");
+    assert_rejected_for(&schema::report_violations(&doc), "/causes/0/confidence");
 
     let mut doc = good.clone();
     doc["recommended"]["port"] = json!(70000);
-    assert_rejected_for(schema::report_violations(&doc), "/recommended/port");
+    assert_rejected_for(&schema::report_violations(&doc), "/recommended/port");
 
     let mut doc = good.clone();
     doc["public_ip"] = json!("not an address");
-    assert_rejected_for(schema::report_violations(&doc), "/public_ip");
+    assert_rejected_for(&schema::report_violations(&doc), "/public_ip");
 
     let mut doc = good;
     doc["transcript"] = json!([{"port": 587, "dir": "x", "line": "EHLO"}]);
-    assert_rejected_for(schema::report_violations(&doc), "/transcript/0/dir");
+    assert_rejected_for(&schema::report_violations(&doc), "/transcript/0/dir");
 }
 
 const CLIENT: &str = "198.51.100.7";
@@ -268,36 +268,36 @@ fn a_server_report_built_from_the_model_types_matches_its_schema() {
 fn a_server_report_that_breaks_the_contract_is_rejected() {
     let mut doc = server_report();
     doc.as_object_mut().unwrap().remove("sources");
-    assert_rejected_for(schema::server_report_violations(&doc), "sources");
+    assert_rejected_for(&schema::server_report_violations(&doc), "sources");
 
     let mut doc = server_report();
     doc["client_ip"] = json!("198.51.100.300");
-    assert_rejected_for(schema::server_report_violations(&doc), "/client_ip");
+    assert_rejected_for(&schema::server_report_violations(&doc), "/client_ip");
 
     let mut doc = server_report();
     doc["blocks"][0]["id"] = json!("b0");
-    assert_rejected_for(schema::server_report_violations(&doc), "/blocks/0/id");
+    assert_rejected_for(&schema::server_report_violations(&doc), "/blocks/0/id");
 
     let mut doc = server_report();
     doc["blocks"][1]["source"] = json!("ufw");
-    assert_rejected_for(schema::server_report_violations(&doc), "/blocks/1/source");
+    assert_rejected_for(&schema::server_report_violations(&doc), "/blocks/1/source");
 
     let mut doc = server_report();
     doc["log"][0]["event"] = json!("login");
-    assert_rejected_for(schema::server_report_violations(&doc), "/log/0/event");
+    assert_rejected_for(&schema::server_report_violations(&doc), "/log/0/event");
 
     let mut doc = server_report();
     doc["window"]["since"] = json!("yesterday");
-    assert_rejected_for(schema::server_report_violations(&doc), "/window/since");
+    assert_rejected_for(&schema::server_report_violations(&doc), "/window/since");
 
     let mut doc = server_report();
     doc["sources"][0]["status"] = json!("ok");
-    assert_rejected_for(schema::server_report_violations(&doc), "/sources/0/status");
+    assert_rejected_for(&schema::server_report_violations(&doc), "/sources/0/status");
 
     // The model's sort key never leaves the program.
     let mut doc = server_report();
     doc["blocks"][0]["order"] = json!(0);
-    assert_rejected_for(schema::server_report_violations(&doc), "order");
+    assert_rejected_for(&schema::server_report_violations(&doc), "order");
 }
 
 /// An audit made by the library from a listing and no log activity (the binary's output is
@@ -333,5 +333,5 @@ fn an_audit_document_matches_its_schema_and_a_broken_one_does_not() {
     schema::assert_valid_server_audit(&doc);
     let mut bad = doc.clone();
     bad["summary"]["blocked"] = json!(-1);
-    assert_rejected_for(schema::server_audit_violations(&bad), "/summary/blocked");
+    assert_rejected_for(&schema::server_audit_violations(&bad), "/summary/blocked");
 }

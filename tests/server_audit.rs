@@ -46,10 +46,10 @@ fn script(p: &Path, body: &str) {
 
 /// `Dec 01 10:39:55` for `unix` (UTC; the test runs the tool with TZ=UTC).
 fn stamp(unix: i64) -> String {
-    let t = OffsetDateTime::from_unix_timestamp(unix).unwrap();
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
+    let t = OffsetDateTime::from_unix_timestamp(unix).unwrap();
     format!(
         "{} {:02} {:02}:{:02}:{:02}",
         MONTHS[u8::from(t.month()) as usize - 1],
@@ -206,7 +206,11 @@ impl Lab {
         .iter()
         .enumerate()
         {
-            mail.push_str(&failed(SPRAYER, user, now - 250 + i as i64));
+            mail.push_str(&failed(
+                SPRAYER,
+                user,
+                now - 250 + i64::try_from(i).unwrap(),
+            ));
         }
         // A neighbour of the customer: its sign-ins are not the customer's.
         mail.push_str(&ok("198.51.100.150", "mallory@example.test", now - 100));
@@ -232,7 +236,7 @@ impl Lab {
             "--fail2ban-db".into(),
             s(self.p("fail2ban.sqlite3")),
         ];
-        a.extend(extra.iter().map(|x| x.to_string()));
+        a.extend(extra.iter().map(ToString::to_string));
         a
     }
 

@@ -158,7 +158,7 @@ fn audit(lab: &ServerLab, extra: &[&str], with_fail2ban_paths: bool) -> CheckRun
         "2h".into(),
     ];
     args.extend(lab.path_args(with_fail2ban_paths));
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(ToString::to_string));
     let run = lab.run_server(&args);
     assert_eq!(
         run.report()["schema"],
@@ -201,7 +201,9 @@ fn accounts(v: &Value) -> Vec<String> {
 
 #[test]
 fn audit_tells_customers_from_attackers_and_sprayers() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let mut stage = Stage::new(&lab);
 
@@ -221,26 +223,33 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
 
     // The fail2ban customer: its account, the lines fail2ban banned it for, the jail's
     // ban and the iptables rule fail2ban made, lifted through fail2ban.
-    let c = entry(&run, CUSTOMER);
-    assert_eq!(c["kind"], "customer", "{c:#}");
-    assert_eq!(accounts(&c["accounts_ok"]), [EMAIL], "{c:#}");
-    assert_eq!(accounts(&c["accounts_failed"]), [EMAIL], "{c:#}");
-    assert!(c["sign_ins_ok"].as_u64().unwrap_or(0) >= 2, "{c:#}");
-    assert_eq!(c["trigger_lines_recorded"], true, "{c:#}");
-    let lines = strings(&c["trigger_lines"]);
-    assert!(!lines.is_empty(), "{c:#}");
+    let customer = entry(&run, CUSTOMER);
+    assert_eq!(customer["kind"], "customer", "{customer:#}");
+    assert_eq!(accounts(&customer["accounts_ok"]), [EMAIL], "{customer:#}");
+    assert_eq!(
+        accounts(&customer["accounts_failed"]),
+        [EMAIL],
+        "{customer:#}"
+    );
+    assert!(
+        customer["sign_ins_ok"].as_u64().unwrap_or(0) >= 2,
+        "{customer:#}"
+    );
+    assert_eq!(customer["trigger_lines_recorded"], true, "{customer:#}");
+    let lines = strings(&customer["trigger_lines"]);
+    assert!(!lines.is_empty(), "{customer:#}");
     for l in &lines {
         assert!(
             l.contains(&format!("[{CUSTOMER}]")) && l.contains("authentication failed"),
             "{l}"
         );
     }
-    let blocks = c["blocks"].as_array().unwrap();
+    let blocks = customer["blocks"].as_array().unwrap();
     assert!(
         blocks
             .iter()
             .any(|b| b["source"] == "fail2ban" && b["where"] == format!("jail {JAIL}")),
-        "{c:#}"
+        "{customer:#}"
     );
     assert!(
         blocks.iter().any(|b| b["source"] == "iptables"
@@ -249,78 +258,78 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
                 .as_str()
                 .unwrap_or("")
                 .contains(&format!("-A f2b-{JAIL} -s {CUSTOMER}/32"))),
-        "{c:#}"
+        "{customer:#}"
     );
     let sock = lab.f2b_socket.display().to_string();
     assert_eq!(
-        strings(&c["unblock"]),
+        strings(&customer["unblock"]),
         [format!(
             "fail2ban-client -s {sock} set {JAIL} unbanip {CUSTOMER}"
         )],
-        "{c:#}"
+        "{customer:#}"
     );
     assert!(
-        strings(&c["allow"]).contains(&format!(
+        strings(&customer["allow"]).contains(&format!(
             "fail2ban-client -s {sock} set {JAIL} addignoreip {CUSTOMER}"
         )),
-        "{c:#}"
+        "{customer:#}"
     );
-    assert_eq!(c["apply"], true);
+    assert_eq!(customer["apply"], true);
     assert!(
-        c["banned_since"].is_string() && c["banned_until"].is_string(),
-        "{c:#}"
+        customer["banned_since"].is_string() && customer["banned_until"].is_string(),
+        "{customer:#}"
     );
 
     // Only failures, one account: an attacker; several accounts: spraying.
-    let a = entry(&run, ATTACKER);
-    assert_eq!(a["kind"], "failed_only", "{a:#}");
+    let attacker = entry(&run, ATTACKER);
+    assert_eq!(attacker["kind"], "failed_only", "{attacker:#}");
     assert_eq!(
-        accounts(&a["accounts_failed"]),
+        accounts(&attacker["accounts_failed"]),
         ["admin@example.test"],
-        "{a:#}"
+        "{attacker:#}"
     );
-    assert_eq!(a["apply"], false);
-    let s = entry(&run, SPRAYER);
-    assert_eq!(s["kind"], "spraying", "{s:#}");
-    let mut sprayed = accounts(&s["accounts_failed"]);
-    sprayed.sort();
-    assert_eq!(sprayed, SPRAYED, "{s:#}");
+    assert_eq!(attacker["apply"], false);
+    let sprayer = entry(&run, SPRAYER);
+    assert_eq!(sprayer["kind"], "spraying", "{sprayer:#}");
+    let mut tried = accounts(&sprayer["accounts_failed"]);
+    tried.sort();
+    assert_eq!(tried, SPRAYED, "{sprayer:#}");
 
     // The CSF temporary ban, in csf.tempban's format, of a customer who signed in fine.
-    let t = entry(&run, CSF_CUSTOMER);
-    assert_eq!(t["kind"], "customer", "{t:#}");
-    let b = t["blocks"]
+    let csf = entry(&run, CSF_CUSTOMER);
+    assert_eq!(csf["kind"], "customer", "{csf:#}");
+    let ban = csf["blocks"]
         .as_array()
         .unwrap()
         .iter()
         .find(|b| b["source"] == "csf")
-        .unwrap_or_else(|| panic!("no csf block: {t:#}"));
+        .unwrap_or_else(|| panic!("no csf block: {csf:#}"));
     assert!(
-        b["where"]
+        ban["where"]
             .as_str()
             .unwrap_or("")
             .starts_with(&format!("{}:", lab.csf_state.join("csf.tempban").display())),
-        "{b:#}"
+        "{ban:#}"
     );
     assert!(
-        b["reason"]
+        ban["reason"]
             .as_str()
             .unwrap_or("")
             .starts_with("lfd - (smtpauth) Failed SMTP AUTH login"),
-        "{b:#}"
+        "{ban:#}"
     );
-    assert!(b["until"].is_string(), "{b:#}");
+    assert!(ban["until"].is_string(), "{ban:#}");
     assert_eq!(
-        strings(&t["unblock"]),
+        strings(&csf["unblock"]),
         [format!("csf -tr {CSF_CUSTOMER}")],
-        "{t:#}"
+        "{csf:#}"
     );
     assert_eq!(
-        strings(&t["allow"]),
+        strings(&csf["allow"]),
         [format!(
             "csf -a {CSF_CUSTOMER} 'smtp-doctor: mail client {EMAIL}'"
         )],
-        "{t:#}"
+        "{csf:#}"
     );
 
     // Customers come first, and the lab's other blocks are there, without sign-ins.
@@ -358,7 +367,9 @@ fn audit_tells_customers_from_attackers_and_sprayers() {
 
 #[test]
 fn a_customer_banned_twice_is_a_repeat_offender() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let _stage = Stage::new(&lab);
     good_session(CUSTOMER, EMAIL, PASSWORD, &lab.ca_file);
@@ -388,7 +399,9 @@ fn a_customer_banned_twice_is_a_repeat_offender() {
 
 #[test]
 fn apply_lifts_and_whitelists_the_customer_only() {
-    let _turn = serverlab::TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = serverlab::TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(lab) = serverlab() else { return };
     let _stage = Stage::new(&lab);
     good_session(CUSTOMER, EMAIL, PASSWORD, &lab.ca_file);

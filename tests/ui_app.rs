@@ -82,8 +82,8 @@ impl Backend for Shared {
     }
 }
 
-fn key(code: KeyCode) -> io::Result<Event> {
-    Ok(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// Waits (bounded: 200 × 25 ms) until the screen shows `what`.
@@ -136,10 +136,10 @@ async fn checks_that_cannot_start_show_a_way_forward() {
     };
     let (code, m) = run_app(prefill, options, 80, 24, async |screen, tx| {
         wait_for(&screen, "Why can't your mail be sent?").await;
-        tx.unbounded_send(key(KeyCode::Char('2'))).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Char('2')))).unwrap();
         wait_for(&screen, "[alice@example.test").await;
         // The address came from the command line: the Check button has the focus.
-        tx.unbounded_send(key(KeyCode::Enter)).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Enter))).unwrap();
         wait_for(&screen, "The checks could not start").await;
         assert!(screen.text().contains("/nonexistent/smtp-doctor/ca.pem"));
         // The screen reflows when the terminal grows.
@@ -147,7 +147,7 @@ async fn checks_that_cannot_start_show_a_way_forward() {
         tx.unbounded_send(Ok(Event::Resize(120, 30))).unwrap();
         wait_for(&screen, "[›Use this computer's defaults‹]  [ Try again ]").await;
         assert_eq!(screen.lock().buffer().area.width, 120);
-        tx.unbounded_send(key(KeyCode::Char('q'))).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Char('q')))).unwrap();
     })
     .await;
     assert_eq!(
@@ -169,29 +169,29 @@ async fn a_run_goes_from_the_form_to_a_result() {
     };
     let (code, m) = run_app(prefill, options, 100, 30, async |screen, tx| {
         wait_for(&screen, "Why can't your mail be sent?").await;
-        tx.unbounded_send(key(KeyCode::Down)).unwrap();
-        tx.unbounded_send(key(KeyCode::Enter)).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Down))).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Enter))).unwrap();
         wait_for(&screen, "Your account").await;
         for c in "bob@nothing.invalid".chars() {
-            tx.unbounded_send(key(KeyCode::Char(c))).unwrap();
+            tx.unbounded_send(Ok(key(KeyCode::Char(c)))).unwrap();
         }
-        tx.unbounded_send(key(KeyCode::Enter)).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Enter))).unwrap();
         for c in "smtp.nothing.invalid".chars() {
-            tx.unbounded_send(key(KeyCode::Char(c))).unwrap();
+            tx.unbounded_send(Ok(key(KeyCode::Char(c)))).unwrap();
         }
         // Ctrl-Q is a quit request; no run yet, so it would end the app: use Tab to the button.
         for _ in 0..6 {
-            tx.unbounded_send(key(KeyCode::Tab)).unwrap();
+            tx.unbounded_send(Ok(key(KeyCode::Tab))).unwrap();
         }
         wait_for(&screen, "[›Check my settings‹]").await;
-        tx.unbounded_send(key(KeyCode::Enter)).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Enter))).unwrap();
         wait_for(&screen, "Cause code:").await;
-        tx.unbounded_send(key(KeyCode::Char('t'))).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Char('t')))).unwrap();
         wait_for(&screen, "Technical view").await;
         assert!(screen.text().contains("dns.server.a"), "{}", screen.text());
-        tx.unbounded_send(key(KeyCode::Esc)).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Esc))).unwrap();
         wait_for(&screen, "Cause code:").await;
-        tx.unbounded_send(key(KeyCode::Char('q'))).unwrap();
+        tx.unbounded_send(Ok(key(KeyCode::Char('q')))).unwrap();
     })
     .await;
     assert_eq!(m.screen, Screen::Result);

@@ -300,13 +300,13 @@ fn cause(
     }
 }
 
-fn recommended() -> Option<Endpoint> {
-    Some(Endpoint {
+fn recommended() -> Endpoint {
+    Endpoint {
         server: "smtp.example.test".into(),
         port: 587,
         security: Security::Starttls,
         user: Some("alice@example.test".into()),
-    })
+    }
 }
 
 fn diagnosis(
@@ -389,7 +389,7 @@ fn result_sending_works() {
                     &["Ask whoever manages example.test to publish an SPF record."],
                 ),
             ],
-            recommended(),
+            Some(recommended()),
             Some("198.51.100.7"),
         ),
     );
@@ -422,7 +422,7 @@ fn result_tls_on_starttls_port() {
                     &["Set the outgoing server port to 465 and the encryption to SSL/TLS."],
                 ),
             ],
-            recommended(),
+            Some(recommended()),
             None,
         ),
     );
@@ -445,7 +445,7 @@ fn result_auth_rejected() {
                     "If you recently changed it on the web, use the new one here too.",
                 ],
             )],
-            recommended(),
+            Some(recommended()),
             Some("198.51.100.7"),
         ),
     );
@@ -515,7 +515,7 @@ fn result_outbound_port_blocked() {
                 "Many internet providers block port 25 for their customers. Port 587 with STARTTLS is the port meant for mail programs.",
                 &["Set the outgoing server port to 587.", "Set the encryption to STARTTLS."],
             )],
-            recommended(),
+            Some(recommended()),
             None,
         ),
     );
@@ -534,7 +534,7 @@ fn result_inconclusive() {
                 "The server accepts the connection, the encryption and the sign-in, but Outlook still reports an error.",
                 &["Save the report and send it to your email host."],
             )],
-            recommended(),
+            Some(recommended()),
             Some("198.51.100.7"),
         ),
     );
@@ -554,7 +554,7 @@ fn result_scrolled() {
             "The server said: 535 5.7.8 Error: authentication failed.",
             &["One.", "Two.", "Three."],
         )],
-        recommended(),
+        Some(recommended()),
         None,
     );
     // The checks have not all ended yet.

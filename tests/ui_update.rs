@@ -8,6 +8,7 @@ use crossterm::event::{
 };
 use ratatui::layout::Rect;
 use smtp_doctor::catalog::Catalog;
+use smtp_doctor::checks::reference::ReferenceCheck;
 use smtp_doctor::facts::{Fact, Target as ServerTarget, TargetSource};
 use smtp_doctor::settings::{Input, Options, Security};
 use smtp_doctor::ui::model::{
@@ -862,7 +863,7 @@ fn silent_server(m: &mut Model, generation: u64) {
             ipv6: false,
         }),
         // No reference host could be found: the server's silence is all there is.
-        Fact::Reference(Default::default()),
+        Fact::Reference(ReferenceCheck::default()),
         Fact::Plan(vec![587, 465, 25]),
     ];
     for port in [587, 465, 25] {

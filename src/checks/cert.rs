@@ -79,8 +79,7 @@ impl From<CertInfoFields> for CertInfo {
 /// only past the year 9999, so a date that does not parse is far in the future.
 fn unix_of(date: &str) -> i64 {
     time::OffsetDateTime::parse(date, &Rfc3339)
-        .map(|t| t.unix_timestamp())
-        .unwrap_or(i64::MAX)
+        .map_or(i64::MAX, time::OffsetDateTime::unix_timestamp)
 }
 
 /// Why a certificate was not accepted, most actionable first.
@@ -200,7 +199,7 @@ fn looks_self_signed(cert: &X509Certificate<'_>) -> bool {
         match ext.parsed_extension() {
             ParsedExtension::SubjectKeyIdentifier(k) => ski = Some(k.0),
             ParsedExtension::AuthorityKeyIdentifier(a) => {
-                aki = a.key_identifier.as_ref().map(|k| k.0)
+                aki = a.key_identifier.as_ref().map(|k| k.0);
             }
             _ => {}
         }

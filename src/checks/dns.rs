@@ -90,19 +90,16 @@ impl Dns {
     /// `server`: use only this resolver (`--dns-server`); otherwise the system configuration.
     pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Result<Dns, DnsSetupError> {
         let provider = TokioRuntimeProvider::default();
-        let (config, system_opts) = match server {
-            Some(addr) => {
-                let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
-                for c in &mut ns.connections {
-                    c.port = addr.port();
-                }
-                (ResolverConfig::from_name_servers(vec![ns]), None)
+        let (config, system_opts) = if let Some(addr) = server {
+            let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
+            for c in &mut ns.connections {
+                c.port = addr.port();
             }
-            None => {
-                let (config, opts) = hickory_resolver::system_conf::read_system_conf()
-                    .map_err(|e| DnsSetupError(e.to_string()))?;
-                (config, Some(opts))
-            }
+            (ResolverConfig::from_name_servers(vec![ns]), None)
+        } else {
+            let (config, opts) = hickory_resolver::system_conf::read_system_conf()
+                .map_err(|e| DnsSetupError(e.to_string()))?;
+            (config, Some(opts))
         };
         let servers = config
             .name_servers()
@@ -251,8 +248,7 @@ fn classify<T>(e: &NetError) -> Lookup<T> {
         }
         NetError::Dns(DnsError::NoRecordsFound(_)) => Lookup::NoRecords,
         NetError::Dns(DnsError::ResponseCode(code)) => Lookup::ServerFailure(code.to_string()),
-        NetError::Timeout => Lookup::Timeout,
-        NetError::NoConnections => Lookup::Timeout,
+        NetError::Timeout | NetError::NoConnections => Lookup::Timeout,
         other => {
             let text = other.to_string();
             // The resolver pool reports exhausted servers in several shapes; a time-out

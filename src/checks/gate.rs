@@ -74,7 +74,7 @@ impl Gate {
 fn winner(lanes: &[Lane]) -> Option<usize> {
     for (i, lane) in lanes.iter().enumerate() {
         match lane {
-            Lane::Failed => continue,
+            Lane::Failed => {}
             Lane::Ready => return Some(i),
             Lane::Pending => return None,
         }

@@ -73,7 +73,9 @@ const EE_LEN: usize = 16;
 /// Maps an ICMP error to its kind. `origin` is [`ORIGIN_ICMP`] or [`ORIGIN_ICMP6`]; anything
 /// else is not an ICMP error and gives [`IcmpKind::Other`].
 pub fn classify(origin: u8, icmp_type: u8, code: u8) -> IcmpKind {
-    use IcmpKind::*;
+    use IcmpKind::{
+        AdminProhibited, HostUnreachable, NetUnreachable, Other, PortUnreachable, TimeExceeded,
+    };
     match (origin, icmp_type) {
         // ICMPv4 destination unreachable (RFC 792, RFC 1812 for 9-13).
         (ORIGIN_ICMP, 3) => match code {
@@ -84,7 +86,6 @@ pub fn classify(origin: u8, icmp_type: u8, code: u8) -> IcmpKind {
             9 | 10 | 13 => AdminProhibited,
             _ => Other,
         },
-        (ORIGIN_ICMP, 11) => TimeExceeded,
         // ICMPv6 destination unreachable (RFC 4443).
         (ORIGIN_ICMP6, 1) => match code {
             0 => NetUnreachable,
@@ -95,7 +96,8 @@ pub fn classify(origin: u8, icmp_type: u8, code: u8) -> IcmpKind {
             4 => PortUnreachable,
             _ => Other,
         },
-        (ORIGIN_ICMP6, 3) => TimeExceeded,
+        // Time exceeded: ICMPv4 type 11, ICMPv6 type 3.
+        (ORIGIN_ICMP, 11) | (ORIGIN_ICMP6, 3) => TimeExceeded,
         _ => Other,
     }
 }

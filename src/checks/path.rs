@@ -168,13 +168,12 @@ async fn probe(dest: SocketAddr, ttl: u8, per_hop: Duration) -> Hop {
         what: HopResult::Silent,
     };
     let v6 = dest.is_ipv6();
-    let socket = match if v6 {
+    let Ok(socket) = (if v6 {
         TcpSocket::new_v6()
     } else {
         TcpSocket::new_v4()
-    } {
-        Ok(s) => s,
-        Err(_) => return silent,
+    }) else {
+        return silent;
     };
     // Without a TTL the probe is not a hop probe, and without the queue it cannot name the
     // hop: either failing makes this hop unknowable.
@@ -186,7 +185,7 @@ async fn probe(dest: SocketAddr, ttl: u8, per_hop: Duration) -> Hop {
     };
     let started = Instant::now();
     let result = tokio::time::timeout(per_hop, socket.connect(dest)).await;
-    let rtt_ms = Some(started.elapsed().as_millis() as u64);
+    let rtt_ms = Some(u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX));
     match result {
         Ok(Ok(stream)) => {
             // The destination answered; the connection has told us all it can.

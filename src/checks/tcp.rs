@@ -92,7 +92,10 @@ impl PortReach {
     /// The most telling outcome over all addresses: open wins, then a reset (the host is up),
     /// then ICMP errors, then silence.
     pub fn outcome(&self) -> TcpOutcome {
-        use TcpOutcome::*;
+        use TcpOutcome::{
+            AdminProhibited, HostUnreachable, LocalError, NetworkUnreachable, Open, Refused,
+            TimedOut,
+        };
         let rank = |o: TcpOutcome| match o {
             Open => 0,
             Refused => 1,
@@ -129,7 +132,7 @@ pub async fn connect_any(
     let mut attempts = Vec::with_capacity(results.len());
     let mut open = None;
     for (address, took, result) in results {
-        let duration_ms = took.as_millis() as u64;
+        let duration_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
         match result {
             Ok(stream) => {
                 attempts.push(Attempt {
@@ -163,7 +166,7 @@ struct Failure {
 }
 
 impl Failure {
-    fn local(e: io::Error) -> Failure {
+    fn local(e: &io::Error) -> Failure {
         Failure {
             outcome: TcpOutcome::LocalError,
             error: e.to_string(),
@@ -201,7 +204,7 @@ async fn connect_one(addr: SocketAddr, timeout: Duration) -> Result<TcpStream, F
     } else {
         TcpSocket::new_v4()
     }
-    .map_err(Failure::local)?;
+    .map_err(|e| Failure::local(&e))?;
     // Before connect(), or the kernel keeps no ICMP for us. Without it the attempt still
     // works; it only knows less.
     let queue = ErrQueue::attach(&socket, v6).ok();

@@ -162,6 +162,8 @@ locked out), 1 a block or a problem was found (audit: a customer is locked out; 
 firewall could not be read), 2 bad usage or an unreadable input file.";
 
 /// Options of `server` (contract: ../shared/spec/cli.md, "Server mode").
+// The flags are the command line's (--audit, --apply, --yes, --json), not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Args)]
 #[command(group(ArgGroup::new("client").required(true).args(["client_ip", "from_report", "audit"])))]
 pub struct ServerArgs {

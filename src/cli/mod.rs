@@ -40,7 +40,7 @@ pub struct UsageError(pub String);
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(e),
+        Err(e) => return clap_exit(&e),
     };
     match run(cli) {
         Ok(code) => code,
@@ -52,7 +52,7 @@ pub fn main() -> i32 {
 }
 
 /// Help and version print as usual; every other parse error becomes one line.
-fn clap_exit(e: clap::Error) -> i32 {
+fn clap_exit(e: &clap::Error) -> i32 {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp
@@ -88,18 +88,18 @@ fn one_line(rendered: &str) -> String {
 
 pub fn run(cli: Cli) -> Result<i32, UsageError> {
     match cli.command {
-        Some(Command::Check(args)) => check(*args),
+        Some(Command::Check(args)) => check(&args),
         Some(Command::Server(args)) if args.audit => audit::run(&args),
-        Some(Command::Server(args)) => server::run(*args),
+        Some(Command::Server(args)) => server::run(&args),
         Some(Command::Tree {
             command: TreeCommand::Validate { file, tree_extra },
         }) => Ok(validate(&file, tree_extra)),
-        None => wizard(cli.wizard),
+        None => wizard(&cli.wizard),
     }
 }
 
 /// The full-screen wizard, pre-filled from the options.
-fn wizard(w: WizardArgs) -> Result<i32, UsageError> {
+fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
     use std::io::IsTerminal;
     if w.common.password_stdin {
         return Err(UsageError(
@@ -190,11 +190,11 @@ pub fn input_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), Usage
 /// The options without an address check: the wizard may start with no address and ask.
 fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageError> {
     let mut input = Input::new(email);
-    input.server = c.server.clone();
+    input.server.clone_from(&c.server);
     input.port = c.port;
     input.security = c.security;
-    input.user = c.user.clone();
-    input.error_text = c.error_text.clone();
+    input.user.clone_from(&c.user);
+    input.error_text.clone_from(&c.error_text);
     let options = Options {
         timeout: c.timeout,
         dns_server: c.dns_server,
@@ -257,7 +257,11 @@ pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
             UsageError(format!("--profiles: {first}{more}"))
         }
         CatalogError::Tree(errs) => {
-            let first = errs.0.first().map(|e| e.to_string()).unwrap_or_default();
+            let first = errs
+                .0
+                .first()
+                .map(std::string::ToString::to_string)
+                .unwrap_or_default();
             let more = errs.0.len().saturating_sub(1);
             if more > 0 {
                 UsageError(format!(
@@ -270,7 +274,7 @@ pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
     })
 }
 
-fn check(args: CheckArgs) -> Result<i32, UsageError> {
+fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     let (input, options) = input_from(&args.email, &args.common)?;
     let catalog = Arc::new(load_catalog(&catalog_files(&args.common))?);
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -38,7 +38,7 @@ pub fn server_request(args: &ServerArgs) -> crate::server::request::Request {
 
 /// `smtp-doctor server`: read every source, diagnose, print; with `--apply`, ask, run the
 /// unblock commands and read again.
-pub(super) fn run(args: ServerArgs) -> Result<i32, UsageError> {
+pub(super) fn run(args: &ServerArgs) -> Result<i32, UsageError> {
     use crate::server::{apply, report as sreport, request, run};
     use std::io::IsTerminal;
 
@@ -54,7 +54,7 @@ pub(super) fn run(args: ServerArgs) -> Result<i32, UsageError> {
     for log in &args.logs {
         std::fs::metadata(log).map_err(|e| UsageError(format!("--log {}: {e}", log.display())))?;
     }
-    let req = server_request(&args);
+    let req = server_request(args);
     let (ctx, input) = request::prepare(&req, request::now_unix())
         .map_err(|e| UsageError(format!("--from-report {e}")))?;
     let report = run::examine(&ctx, input.clone(), &run::Sources::HOST);
@@ -102,7 +102,7 @@ pub(super) fn run(args: ServerArgs) -> Result<i32, UsageError> {
                     let declined = apply::not_run(report, true);
                     if !args.json {
                         out("Nothing was changed.\n");
-                        save_server(&args, &declined)?;
+                        save_server(args, &declined)?;
                         return Ok(declined.exit_code());
                     }
                     declined
@@ -110,7 +110,7 @@ pub(super) fn run(args: ServerArgs) -> Result<i32, UsageError> {
             }
         }
     };
-    save_server(&args, &report)?;
+    save_server(args, &report)?;
     if args.json {
         out(&(report.to_json() + "\n"));
     } else {

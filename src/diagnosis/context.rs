@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub catalog: &'a Catalog,
     /// The profile of the provider the engine found: `None` while detection runs,
     /// `Some(None)` when no profile serves the domain.
+    // Two levels on purpose: "not known yet" differs from "known: none".
+    #[allow(clippy::option_option)]
     provider: Option<Option<&'a Profile>>,
     /// The profile serving the address's domain by name alone (known at once).
     by_domain: Option<&'a Profile>,

@@ -300,19 +300,17 @@ impl Engine {
                     let _ = tx.try_send(Fact::Port(Box::new(p.clone())));
                 };
                 let result = tokio::time::timeout(cap, smtp::probe(&cfg, &send)).await;
-                let final_probe = match result {
-                    Ok(p) => p,
-                    Err(_) => {
-                        cfg.gate.give_up(port);
-                        let mut p = PortProbe {
-                            port,
-                            finished: true,
-                            ..PortProbe::default()
-                        };
-                        p.greeting_error =
-                            Some(format!("the server took longer than {cap:?} in all"));
-                        p
-                    }
+                let final_probe = if let Ok(p) = result {
+                    p
+                } else {
+                    cfg.gate.give_up(port);
+                    let mut p = PortProbe {
+                        port,
+                        finished: true,
+                        ..PortProbe::default()
+                    };
+                    p.greeting_error = Some(format!("the server took longer than {cap:?} in all"));
+                    p
                 };
                 let trace_to = (Some(port) == first)
                     .then(|| path_destination(&final_probe))

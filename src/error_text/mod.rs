@@ -150,7 +150,7 @@ fn find_hex_code(text: &str) -> Option<String> {
         let start = from + i + 2;
         let digits: String = lower[start..]
             .chars()
-            .take_while(|c| c.is_ascii_hexdigit())
+            .take_while(char::is_ascii_hexdigit)
             .collect();
         if digits.len() == 8 {
             return Some(format!("0x{}", digits.to_ascii_uppercase()));

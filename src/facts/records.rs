@@ -210,7 +210,7 @@ impl Facts {
 
 fn join(ips: &[IpAddr]) -> String {
     ips.iter()
-        .map(|i| i.to_string())
+        .map(std::string::ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -221,7 +221,7 @@ fn rec(id: CheckId, status: Status, ms: u64, summary: String) -> CheckRecord {
         status,
         duration_ms: ms,
         summary,
-        detail: serde_json::Value::Object(Default::default()),
+        detail: serde_json::Value::Object(serde_json::Map::default()),
     }
 }
 

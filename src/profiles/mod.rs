@@ -152,8 +152,7 @@ impl Profile {
             UsernameForm::Email => email.to_string(),
             UsernameForm::LocalPart => email
                 .rsplit_once('@')
-                .map(|(local, _)| local.to_string())
-                .unwrap_or_else(|| email.to_string()),
+                .map_or_else(|| email.to_string(), |(local, _)| local.to_string()),
         }
     }
 
@@ -202,7 +201,7 @@ impl Profiles {
     pub fn embedded() -> Result<&'static Profiles, &'static ProfileErrors> {
         static EMBEDDED: OnceLock<Result<Profiles, ProfileErrors>> = OnceLock::new();
         EMBEDDED
-            .get_or_init(|| load::collect(embedded::FILES, Vec::new()))
+            .get_or_init(|| load::collect(embedded::FILES, &[]))
             .as_ref()
     }
 
@@ -213,7 +212,7 @@ impl Profiles {
             None => Vec::new(),
             Some(dir) => load::read_dir(dir)?,
         };
-        load::collect(embedded::FILES, extra)
+        load::collect(embedded::FILES, &extra)
     }
 
     pub fn all(&self) -> &[Profile] {

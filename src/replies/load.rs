@@ -42,9 +42,9 @@ pub fn parse_built_in(
     let rules = match toml_edit::Document::parse(BUILT_IN) {
         Ok(doc) => {
             let root = doc.as_table();
-            for (key, _) in root.iter() {
+            for (key, _) in root {
                 if key != "rule" {
-                    let at = start_of(root.key(key).and_then(|k| k.span()));
+                    let at = start_of(root.key(key).and_then(toml_edit::Key::span));
                     errors.push(source.error(at, format!("unknown key `{key}` (expected `rule`)")));
                 }
             }
@@ -83,7 +83,7 @@ pub fn rules_from(
         return Vec::new();
     };
     let mut out = Vec::new();
-    for t in tables.iter() {
+    for t in tables {
         let before = errors.len();
         let at = start_of(t.span());
         let rule = rule(source, t, at, vocab, causes, errors);
@@ -103,7 +103,7 @@ fn rule(
     errors: &mut Vec<SourceError>,
 ) -> Rule {
     let mut err = |at: usize, m: String| errors.push(source.error(at, m));
-    let key_at = |k: &str| start_of(t.key(k).and_then(|k| k.span()));
+    let key_at = |k: &str| start_of(t.key(k).and_then(toml_edit::Key::span));
     for (key, _) in t.iter() {
         if !KEYS.contains(&key) {
             err(
@@ -271,12 +271,11 @@ fn one_string(
 ) -> Option<(String, usize)> {
     let item = t.get(key)?;
     let at = start_of(item.span());
-    match item.as_str() {
-        Some(s) => Some((s.to_string(), at)),
-        None => {
-            err(at, format!("`{key}` must be a string"));
-            None
-        }
+    if let Some(s) = item.as_str() {
+        Some((s.to_string(), at))
+    } else {
+        err(at, format!("`{key}` must be a string"));
+        None
     }
 }
 
@@ -298,7 +297,7 @@ fn strings(
         return Vec::new();
     };
     let mut out = Vec::new();
-    for v in arr.iter() {
+    for v in arr {
         let vat = start_of(v.span());
         match v.as_str() {
             Some(s) => out.push((s.to_string(), vat)),

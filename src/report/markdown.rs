@@ -28,21 +28,17 @@ pub fn render(r: &Report) -> String {
         r.input
             .server
             .as_deref()
-            .map(cell)
-            .unwrap_or_else(|| "(none)".into()),
+            .map_or_else(|| "(none)".into(), cell),
         r.input
             .port
-            .map(|p| p.to_string())
-            .unwrap_or_else(|| "(none)".into()),
+            .map_or_else(|| "(none)".into(), |p| p.to_string()),
         r.input
             .security
-            .map(|s| s.outlook_label())
-            .unwrap_or("(none)"),
+            .map_or("(none)", super::super::endpoint::Security::outlook_label),
         r.input
             .user
             .as_deref()
-            .map(cell)
-            .unwrap_or_else(|| "(none)".into()),
+            .map_or_else(|| "(none)".into(), cell),
         if r.input.password_given {
             "given (not shown)"
         } else {

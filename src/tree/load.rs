@@ -105,37 +105,35 @@ pub(super) struct Base {
 
 /// Reads the base tree (file 0 of `cx`) from its TOML root; problems go to `cx`.
 pub(super) fn base(cx: &mut Ctx, root: &Table) -> Base {
-    for (key, _) in root.iter() {
+    for (key, _) in root {
         if key != "start" && key != "node" {
-            let at = start_of(root.key(key).and_then(|k| k.span()));
+            let at = start_of(root.key(key).and_then(toml_edit::Key::span));
             cx.err(
                 at,
                 format!("unknown key `{key}` (expected `start` and `node`)"),
             );
         }
     }
-    let start = match root.get_key_value("start") {
-        Some((_, item)) => match item.as_str() {
-            Some(s) => Some((s.to_string(), start_of(item.span()))),
-            None => {
-                cx.err(
-                    start_of(item.span()),
-                    "`start` must be a string naming a node",
-                );
-                None
-            }
-        },
-        None => {
-            cx.err(0, "missing `start` (the id of the first node)");
+    let start = if let Some((_, item)) = root.get_key_value("start") {
+        if let Some(s) = item.as_str() {
+            Some((s.to_string(), start_of(item.span())))
+        } else {
+            cx.err(
+                start_of(item.span()),
+                "`start` must be a string naming a node",
+            );
             None
         }
+    } else {
+        cx.err(0, "missing `start` (the id of the first node)");
+        None
     };
     let mut nodes = Vec::new();
     let mut loc = Located::default();
     match root.get("node").and_then(Item::as_table_like) {
         Some(table) => {
             for (id, item) in table.iter() {
-                let at = start_of(table.key(id).and_then(|k| k.span()));
+                let at = start_of(table.key(id).and_then(toml_edit::Key::span));
                 loc.node_at.insert(id.to_string(), (0, at));
                 if let Some(node) = node(cx, &mut loc, id, item, at) {
                     nodes.push(node);
@@ -185,27 +183,25 @@ fn string(
     node_at: usize,
     required: bool,
 ) -> Option<(String, usize)> {
-    match t.get_key_value(key) {
-        Some((_, item)) => match item.as_str() {
-            Some(s) => Some((s.to_string(), start_of(item.span()))),
-            None => {
-                cx.err(start_of(item.span()), format!("`{key}` must be a string"));
-                None
-            }
-        },
-        None => {
-            if required {
-                cx.err(node_at, format!("missing `{key}`"));
-            }
+    if let Some((_, item)) = t.get_key_value(key) {
+        if let Some(s) = item.as_str() {
+            Some((s.to_string(), start_of(item.span())))
+        } else {
+            cx.err(start_of(item.span()), format!("`{key}` must be a string"));
             None
         }
+    } else {
+        if required {
+            cx.err(node_at, format!("missing `{key}`"));
+        }
+        None
     }
 }
 
 fn check_keys(cx: &mut Ctx, t: &dyn TableLike, allowed: &[&str], what: &str) {
     for (key, _) in t.iter() {
         if !allowed.contains(&key) {
-            let at = start_of(t.key(key).and_then(|k| k.span()));
+            let at = start_of(t.key(key).and_then(toml_edit::Key::span));
             cx.err(
                 at,
                 format!(
@@ -248,7 +244,7 @@ pub(super) fn graph_checks(cx: &mut Ctx, loc: &Located, start: Option<&str>, mer
     colour.insert(start, 1);
     let mut reported: BTreeSet<At> = BTreeSet::new();
     while let Some((node, i)) = stack.pop() {
-        let edges = adj.get(node).map(Vec::as_slice).unwrap_or(&[]);
+        let edges = adj.get(node).map_or(&[][..], Vec::as_slice);
         if i < edges.len() {
             stack.push((node, i + 1));
             let (to, at) = edges[i];

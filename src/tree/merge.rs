@@ -61,9 +61,9 @@ pub(super) fn merge(
 
 /// Merges one overlay's nodes into `nodes`.
 fn overlay(cx: &mut Ctx, loc: &mut Located, nodes: &mut Vec<Node>, root: &Table) {
-    for (key, _) in root.iter() {
+    for (key, _) in root {
         if !OVERLAY_KEYS.contains(&key) {
-            let at = start_of(root.key(key).and_then(|k| k.span()));
+            let at = start_of(root.key(key).and_then(toml_edit::Key::span));
             cx.err(
                 at,
                 format!(
@@ -81,7 +81,7 @@ fn overlay(cx: &mut Ctx, loc: &mut Located, nodes: &mut Vec<Node>, root: &Table)
         return;
     };
     for (id, item) in table.iter() {
-        let at = start_of(table.key(id).and_then(|k| k.span()));
+        let at = start_of(table.key(id).and_then(toml_edit::Key::span));
         let Some(t) = item.as_table_like() else {
             cx.err(at, format!("node `{id}` must be a table"));
             continue;
@@ -117,7 +117,7 @@ fn patch(cx: &mut Ctx, loc: &mut Located, node: &mut Node, t: &dyn TableLike) {
     let id = node.id.clone();
     for (key, _) in t.iter() {
         if key != "on" && key != THEN {
-            let kat = start_of(t.key(key).and_then(|k| k.span()));
+            let kat = start_of(t.key(key).and_then(toml_edit::Key::span));
             cx.err(
                 kat,
                 format!(
@@ -148,7 +148,7 @@ fn patch(cx: &mut Ctx, loc: &mut Located, node: &mut Node, t: &dyn TableLike) {
             (NodeKind::Check { signal, on }, Some(branches)) => {
                 let signal = signal.clone();
                 for (outcome, target) in branches.iter() {
-                    let bat = start_of(branches.key(outcome).and_then(|k| k.span()));
+                    let bat = start_of(branches.key(outcome).and_then(toml_edit::Key::span));
                     if !branch_key_ok(cx, &signal, outcome, bat) {
                         continue;
                     }
@@ -181,7 +181,7 @@ fn patch(cx: &mut Ctx, loc: &mut Located, node: &mut Node, t: &dyn TableLike) {
                 c.then = Some(next.to_string());
             }
             (NodeKind::Conclusion(_), None) => {
-                cx.err(start_of(then_item.span()), "`then` must be a string")
+                cx.err(start_of(then_item.span()), "`then` must be a string");
             }
             _ => cx.err(
                 kat,

@@ -9,16 +9,15 @@ pub fn placeholders(text: &str) -> Vec<(String, usize)> {
         match bytes[i] {
             b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
             b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
-            b'{' => match text[i + 1..].find('}') {
-                Some(end) => {
+            b'{' => {
+                if let Some(end) = text[i + 1..].find('}') {
                     out.push((text[i + 1..i + 1 + end].to_string(), i));
                     i += end + 2;
-                }
-                None => {
+                } else {
                     out.push((text[i + 1..].to_string(), i));
                     break;
                 }
-            },
+            }
             _ => i += 1,
         }
     }
@@ -39,16 +38,13 @@ pub fn render(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
             out.push('}');
             rest = after;
         } else if tail.starts_with('{') {
-            match tail.find('}') {
-                Some(end) => {
-                    let name = &tail[1..end];
-                    out.push_str(&lookup(name).unwrap_or_else(|| "(unknown)".to_string()));
-                    rest = &tail[end + 1..];
-                }
-                None => {
-                    out.push_str(tail);
-                    rest = "";
-                }
+            if let Some(end) = tail.find('}') {
+                let name = &tail[1..end];
+                out.push_str(&lookup(name).unwrap_or_else(|| "(unknown)".to_string()));
+                rest = &tail[end + 1..];
+            } else {
+                out.push_str(tail);
+                rest = "";
             }
         } else {
             out.push('}');

@@ -109,9 +109,14 @@ pub(super) fn paste(m: &mut Model, flat: &str) {
 
 fn move_field(m: &mut Model, dir: i32) {
     let items = m.form.focusable();
-    let i = items.iter().position(|f| *f == m.form.focus).unwrap_or(0) as i32;
-    let j = (i + dir).clamp(0, items.len() as i32 - 1) as usize;
-    m.form.focus = items[j];
+    let i = items.iter().position(|f| *f == m.form.focus).unwrap_or(0);
+    let last = items.len().saturating_sub(1);
+    let j = i
+        .saturating_add_signed(isize::try_from(dir).unwrap_or(0))
+        .min(last);
+    if let Some(f) = items.get(j) {
+        m.form.focus = *f;
+    }
 }
 
 /// Check: the form becomes the input (or the refusal shows under the field), a run starts

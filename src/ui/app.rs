@@ -180,8 +180,8 @@ where
                 },
             },
             Some(m) = rx.recv() => m,
-            _ = beat(&mut tick) => Msg::Tick,
-            _ = PANICKED.notified() => return Ok(EXIT_PANIC),
+            () = beat(&mut tick) => Msg::Tick,
+            () = PANICKED.notified() => return Ok(EXIT_PANIC),
         };
         model.clock = Clock::now();
         effects.extend(update(model, msg));

@@ -41,11 +41,10 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if let Some(f) =
         step_focus(k.code, m.error.focus, 3, false).or(step_focus(k.code, m.error.focus, 3, true))
     {
-        m.error.focus = f.max(if matches!(k.code, KeyCode::Left | KeyCode::Right) {
-            1
-        } else {
-            0
-        });
+        m.error.focus = f.max(usize::from(matches!(
+            k.code,
+            KeyCode::Left | KeyCode::Right
+        )));
         return Vec::new();
     }
     match k.code {

@@ -258,11 +258,16 @@ impl Model {
     /// 0 when the verdict is ok or no result was reached (the person quit early), else 1.
     pub fn exit_code(&self) -> i32 {
         if self.symptom == Some(Symptom::Server) {
-            let audit = self.server.audit.report.as_ref().map(|r| r.exit_code());
+            let audit = self
+                .server
+                .audit
+                .report
+                .as_ref()
+                .map(crate::server::audit::AuditReport::exit_code);
             return self
                 .server
                 .report()
-                .map(|r| r.exit_code())
+                .map(crate::server::report::ServerReport::exit_code)
                 .or(audit)
                 .unwrap_or(0);
         }
@@ -290,7 +295,7 @@ impl Model {
     /// Re-derives what the screens show (elapsed times move with the clock).
     pub fn refresh_view(&mut self) {
         let question_id = self.vm.checks.question.as_ref().map(|q| q.id.clone());
-        self.vm = vm::build(vm::Parts {
+        self.vm = vm::build(&vm::Parts {
             input: &self.input,
             timeout: self.check_options.timeout,
             diagnosis: self.diagnosis.as_ref(),
@@ -316,7 +321,7 @@ impl Model {
         for id in pending {
             self.run.times.entry(*id).or_insert((now, None));
         }
-        for (id, (_, end)) in self.run.times.iter_mut() {
+        for (id, (_, end)) in &mut self.run.times {
             if end.is_none() && !pending.contains(id) {
                 *end = Some(now);
             }

@@ -107,5 +107,5 @@ pub(super) fn scroll_by(m: &mut Model, delta: i32) {
             _ => return,
         },
     };
-    *s = (i32::from(*s) + delta).clamp(0, max.max(0)) as u16;
+    *s = u16::try_from((i32::from(*s) + delta).clamp(0, max.max(0))).unwrap_or(u16::MAX);
 }

@@ -38,9 +38,8 @@ pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
 pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
-        KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('q') => press(m, Button::QuitYes),
-        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => press(m, Button::QuitNo),
-        KeyCode::F(10) => press(m, Button::QuitYes),
+        KeyCode::Char('y' | 'Y' | 'q') | KeyCode::F(10) => press(m, Button::QuitYes),
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => press(m, Button::QuitNo),
         KeyCode::Char('Q') if ctrl => press(m, Button::QuitYes),
         KeyCode::Left
         | KeyCode::Right

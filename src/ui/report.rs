@@ -4,7 +4,7 @@
 
 pub mod state;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -89,7 +89,7 @@ pub(super) fn save(m: &mut Model) -> Vec<Effect> {
 }
 
 /// The runner wrote the file (or could not).
-pub(super) fn on_saved(m: &mut Model, path: PathBuf, result: Result<(), String>) {
+pub(super) fn on_saved(m: &mut Model, path: &Path, result: Result<(), String>) {
     let shown = path.display().to_string();
     m.report.status = Some(match result {
         Ok(()) => SaveStatus::Saved(shown),

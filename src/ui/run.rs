@@ -17,7 +17,12 @@ pub(super) fn same_run(a: &Input, b: &Input) -> bool {
         && a.server == b.server
         && a.port == b.port
         && a.user == b.user
-        && a.password.as_ref().map(|p| p.expose()) == b.password.as_ref().map(|p| p.expose())
+        && a.password
+            .as_ref()
+            .map(super::super::secret::Secret::expose)
+            == b.password
+                .as_ref()
+                .map(super::super::secret::Secret::expose)
 }
 
 /// Starts a new run (a new generation): the old one's facts are gone and its late

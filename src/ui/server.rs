@@ -227,10 +227,8 @@ pub fn input_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 pub fn findings_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if let Some(focus) = m.server.confirm {
         return match k.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => press(m, Button::RunUnblock),
-            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                press(m, Button::CancelUnblock)
-            }
+            KeyCode::Char('y' | 'Y') => press(m, Button::RunUnblock),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => press(m, Button::CancelUnblock),
             KeyCode::Left
             | KeyCode::Right
             | KeyCode::Tab

@@ -10,16 +10,16 @@ use super::nav::step_focus;
 use super::{account, error, server};
 
 pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
-    let n = Symptom::ALL.len();
-    if let Some(f) = step_focus(k.code, m.start_focus, n, false) {
-        m.start_focus = f;
+    let count = Symptom::ALL.len();
+    if let Some(focus) = step_focus(k.code, m.start_focus, count, false) {
+        m.start_focus = focus;
         return Vec::new();
     }
     match k.code {
         KeyCode::Enter => choose(m, m.start_focus),
         KeyCode::Char(c @ '1'..='9') => {
             let i = c as usize - '1' as usize;
-            if i < n {
+            if i < count {
                 m.start_focus = i;
                 choose(m, i)
             } else {

@@ -66,7 +66,7 @@ pub fn tech_view(input: &Input, d: Option<&Diagnosis>, times: &Times, now: Insta
             let ms = if r.duration_ms > 0 {
                 Some(r.duration_ms)
             } else {
-                measured(r.id).map(|d| d.as_millis() as u64)
+                measured(r.id).map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
             };
             TechRow {
                 symbol: r.status.symbol().to_string(),

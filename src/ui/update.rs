@@ -35,14 +35,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         // Windows reports releases and repeats too: only a press is a key stroke.
         Msg::Key(k) if k.kind == KeyEventKind::Press => on_key(m, k),
-        Msg::Key(_) => Vec::new(),
         Msg::Mouse(e) => on_mouse(m, e),
         Msg::Paste(s) => {
             paste(m, &s);
             Vec::new()
         }
-        // The views reflow at the next draw.
-        Msg::Resize(..) => Vec::new(),
+        // Key releases and repeats are not key strokes; the views reflow at the next draw.
+        Msg::Key(_) | Msg::Resize(..) => Vec::new(),
         Msg::Tick => {
             m.refresh_view();
             Vec::new()
@@ -54,7 +53,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             message,
         } => run::on_engine_failed(m, generation, kind, message),
         Msg::Saved { path, result } => {
-            report::on_saved(m, path, result);
+            report::on_saved(m, &path, result);
             Vec::new()
         }
         Msg::Signal(code) => vec![Effect::Exit(code)],
@@ -79,7 +78,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 
 fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+    if ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) {
         return vec![Effect::Exit(EXIT_INTERRUPTED)];
     }
     if m.overlay() == Some(Overlay::ConfirmQuit) {

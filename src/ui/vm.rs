@@ -46,7 +46,7 @@ pub struct Parts<'a> {
     pub finished_wall: OffsetDateTime,
 }
 
-pub fn build(p: Parts) -> ViewModel {
+pub fn build(p: &Parts) -> ViewModel {
     ViewModel {
         checks: checks_view(p.input, p.timeout, p.diagnosis, p.tree, p.times, p.now),
         result: p

@@ -13,6 +13,7 @@ pub mod netlab;
 pub mod schema;
 pub mod serverlab;
 
+use std::fmt::Write as _;
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -219,10 +220,11 @@ pub fn run_tool_wrapped(
     let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
     let mut stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
     if killed {
-        stderr.push_str(&format!(
+        let _ = write!(
+            stderr,
             "\n[test harness: smtp-doctor killed after {} s]",
             RUN_LIMIT.as_secs()
-        ));
+        );
     }
     let code = if killed {
         -1

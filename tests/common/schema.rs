@@ -54,7 +54,7 @@ pub fn server_report_violations(doc: &Value) -> Vec<String> {
     violations(server_report_validator(), doc)
 }
 
-fn assert_valid(what: &str, found: Vec<String>, doc: &Value) {
+fn assert_valid(what: &str, found: &[String], doc: &Value) {
     assert!(
         found.is_empty(),
         "the {what} does not match its schema:\n  {}\n--- document\n{}",
@@ -65,12 +65,12 @@ fn assert_valid(what: &str, found: Vec<String>, doc: &Value) {
 
 /// Panics, naming every violation, unless `doc` is a valid `smtp-doctor/report/v1`.
 pub fn assert_valid_report(doc: &Value) {
-    assert_valid("report", report_violations(doc), doc);
+    assert_valid("report", &report_violations(doc), doc);
 }
 
 /// Panics, naming every violation, unless `doc` is a valid `smtp-doctor/server-report/v1`.
 pub fn assert_valid_server_report(doc: &Value) {
-    assert_valid("server report", server_report_violations(doc), doc);
+    assert_valid("server report", &server_report_violations(doc), doc);
 }
 
 pub fn server_audit_violations(doc: &Value) -> Vec<String> {
@@ -79,5 +79,5 @@ pub fn server_audit_violations(doc: &Value) -> Vec<String> {
 
 /// Panics, naming every violation, unless `doc` is a valid `smtp-doctor/server-audit/v1`.
 pub fn assert_valid_server_audit(doc: &Value) {
-    assert_valid("server audit", server_audit_violations(doc), doc);
+    assert_valid("server audit", &server_audit_violations(doc), doc);
 }

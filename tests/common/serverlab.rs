@@ -133,6 +133,9 @@ impl ServerLab {
 
     /// The same with `prefix` between `ip netns exec sdv-mail` and the binary (e.g.
     /// `setpriv ...`) and extra environment variables.
+    // A method although it reads no field: the server runs only in a lab that is up (and
+    // the server-mode tests call it on the lab).
+    #[allow(clippy::unused_self)]
     pub fn run_server_as(
         &self,
         prefix: &[&str],
@@ -201,6 +204,8 @@ impl ServerLab {
     }
 
     /// Runs `argv` inside the mail server; its exit status and output.
+    // A method although it reads no field: the mail namespace exists only while the lab is up.
+    #[allow(clippy::unused_self)]
     pub fn in_mail(&self, argv: &[&str]) -> (bool, String) {
         run_in(MAIL_NS, argv)
     }

@@ -56,7 +56,7 @@ fn info(names: &[&str], nb: i64, na: i64, self_signed: bool) -> CertInfo {
     CertInfo {
         subject: "CN=x".into(),
         issuer: "CN=y".into(),
-        names: names.iter().map(|s| s.to_string()).collect(),
+        names: names.iter().map(std::string::ToString::to_string).collect(),
         not_before: String::new(),
         not_after: String::new(),
         not_before_unix: nb,

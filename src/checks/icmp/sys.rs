@@ -21,6 +21,9 @@ fn set_int(
     name: libc::c_int,
     value: libc::c_int,
 ) -> io::Result<()> {
+    // size_of::<c_int>() is 4: it fits socklen_t.
+    #[allow(clippy::cast_possible_truncation)]
+    const INT_LEN: libc::socklen_t = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
     // SAFETY: `fd` is a live socket for the duration of the borrow; the option value is
     // a c_int on our stack and we pass its exact size.
     let rc = unsafe {
@@ -28,8 +31,8 @@ fn set_int(
             fd.as_raw_fd(),
             level,
             name,
-            (&value as *const libc::c_int).cast(),
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            (&raw const value).cast(),
+            INT_LEN,
         )
     };
     if rc == 0 {
@@ -70,7 +73,7 @@ pub fn recv_err(fd: BorrowedFd<'_>, control: &mut [u8]) -> io::Result<Option<usi
     // SAFETY: msghdr is plain old data (its private padding fields differ between libcs,
     // so it cannot be written as a literal); all-zero is a valid empty header.
     let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
-    msg.msg_iov = &mut iov;
+    msg.msg_iov = &raw mut iov;
     msg.msg_iovlen = 1;
     msg.msg_control = control.as_mut_ptr().cast();
     msg.msg_controllen = control.len() as _;
@@ -79,7 +82,7 @@ pub fn recv_err(fd: BorrowedFd<'_>, control: &mut [u8]) -> io::Result<Option<usi
     let n = unsafe {
         libc::recvmsg(
             fd.as_raw_fd(),
-            &mut msg,
+            &raw mut msg,
             libc::MSG_ERRQUEUE | libc::MSG_DONTWAIT,
         )
     };

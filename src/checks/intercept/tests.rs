@@ -208,10 +208,10 @@ fn port(tls: Option<TlsResult>, public_chain: Option<PublicChain>) -> PortProbe 
     }
 }
 
-fn not_public() -> Option<PublicChain> {
-    Some(PublicChain::NotPublic {
+fn not_public() -> PublicChain {
+    PublicChain::NotPublic {
         reason: "certificate verify failed (unable to get local issuer certificate)".into(),
-    })
+    }
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn known_issuer_verified_by_the_os_is_confirmed() {
         cert: Some(avast_cert()),
     });
     // Confirmed by the name alone: whatever the public check said, or if it did not run.
-    for public in [not_public(), Some(PublicChain::Public), None] {
+    for public in [Some(not_public()), Some(PublicChain::Public), None] {
         let found = interception(&port(verified.clone(), public)).expect("interception");
         assert_eq!(found.product.as_deref(), Some("Avast"));
         assert!(found
@@ -255,7 +255,7 @@ fn unknown_issuer_outside_the_public_set_is_unconfirmed() {
     let verified = Some(TlsResult::Verified {
         cert: Some(corp_cert()),
     });
-    let found = interception(&port(verified.clone(), not_public())).expect("interception");
+    let found = interception(&port(verified.clone(), Some(not_public()))).expect("interception");
     assert_eq!(
         found,
         Interception {
@@ -285,7 +285,10 @@ fn no_certificate_no_finding() {
         message: "certificate verify failed".into(),
     });
     // An unknown issuer the OS rejects is a certificate problem, not interception.
-    assert_eq!(interception(&port(untrusted_unknown, not_public())), None);
+    assert_eq!(
+        interception(&port(untrusted_unknown, Some(not_public()))),
+        None
+    );
     for tls in [
         None,
         Some(TlsResult::Verified { cert: None }),
@@ -295,7 +298,7 @@ fn no_certificate_no_finding() {
             message: "unexpected eof".into(),
         }),
     ] {
-        assert_eq!(interception(&port(tls, not_public())), None);
+        assert_eq!(interception(&port(tls, Some(not_public()))), None);
     }
 }
 

@@ -81,8 +81,10 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
 }
 
 fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
-    p.timings
-        .push((stage.to_string(), since.elapsed().as_millis() as u64));
+    p.timings.push((
+        stage.to_string(),
+        u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX),
+    ));
 }
 
 /// Starts the public-chain check (once) when the OS store has verified this port.

@@ -170,9 +170,7 @@ impl PortProbe {
         match self.mode? {
             Mode::TlsFirst => Some(Security::Tls),
             Mode::Plain => match self.tls {
-                Some(TlsResult::NotOffered) | Some(TlsResult::Refused { .. }) => {
-                    Some(Security::None)
-                }
+                Some(TlsResult::NotOffered | TlsResult::Refused { .. }) => Some(Security::None),
                 _ => Some(Security::Starttls),
             },
             _ => None,

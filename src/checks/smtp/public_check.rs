@@ -61,17 +61,16 @@ impl PublicTrust {
             Some(key) => {
                 let mut cache = CACHE
                     .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                match cache.iter().find(|(k, _)| k == key) {
-                    Some((_, slot)) => slot.clone(),
-                    None => {
-                        if cache.len() >= KEEP {
-                            cache.remove(0);
-                        }
-                        let slot = Slot::default();
-                        cache.push((key.clone(), slot.clone()));
-                        slot
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if let Some((_, slot)) = cache.iter().find(|(k, _)| k == key) {
+                    slot.clone()
+                } else {
+                    if cache.len() >= KEEP {
+                        cache.remove(0);
                     }
+                    let slot = Slot::default();
+                    cache.push((key.clone(), slot.clone()));
+                    slot
                 }
             }
         };

@@ -27,14 +27,11 @@ async fn fake_server(
         };
         let (r, mut w) = stream.into_split();
         let mut r = tokio::io::BufReader::new(r);
-        match greeting {
-            Some(g) => {
-                let _ = w.write_all(g.as_bytes()).await;
-            }
-            None => {
-                tokio::time::sleep(Duration::from_secs(3)).await;
-                return seen;
-            }
+        if let Some(g) = greeting {
+            let _ = w.write_all(g.as_bytes()).await;
+        } else {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            return seen;
         }
         for reply in replies {
             let mut line = String::new();
@@ -102,7 +99,7 @@ async fn hostile_bytes_never_reach_the_transcript_raw() {
     .await;
     let p = probe(&config(port, None), &|_, _| {}).await;
     for l in &p.transcript.lines {
-        assert!(!l.line.chars().any(|c| c.is_control()), "{:?}", l.line);
+        assert!(!l.line.chars().any(char::is_control), "{:?}", l.line);
     }
 }
 

@@ -20,7 +20,7 @@ pub(super) const UNTRUSTED: &str =
 pub(super) fn untrusted(p: &PortProbe) -> bool {
     matches!(
         p.tls,
-        Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })
+        Some(TlsResult::CertProblem { .. } | TlsResult::Failed { .. })
     )
 }
 

@@ -265,7 +265,7 @@ mod tests {
         // One signal at most reads each reply stage.
         for stage in Stage::ALL {
             let readers = registry().filter(|s| s.reads.contains(&stage)).count();
-            assert!(readers <= 1, "{} signals read {stage:?}", readers);
+            assert!(readers <= 1, "{readers} signals read {stage:?}");
         }
         let mut p: Vec<&str> = placeholders().map(|p| p.name).collect();
         let n = p.len();

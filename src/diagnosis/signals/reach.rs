@@ -201,7 +201,7 @@ impl Signal for Reachability {
                 facts
                     .port(*p)
                     .and_then(|pp| pp.reach.as_ref())
-                    .map(|r| r.outcome())
+                    .map(crate::checks::tcp::PortReach::outcome)
             })
             .collect();
         // One open port settles it at once.
@@ -288,7 +288,10 @@ fn something_answered(facts: &Facts) -> Option<bool> {
         list.iter()
             .any(|r| matches!(r.outcome(), TcpOutcome::Open | TcpOutcome::Refused))
     });
-    let through = facts.reference.as_ref().map(|r| r.any_through());
+    let through = facts
+        .reference
+        .as_ref()
+        .map(crate::checks::reference::ReferenceCheck::any_through);
     let known = [whoami, resolvers, through];
     if known.contains(&Some(true)) {
         return Some(true);
@@ -304,6 +307,8 @@ fn something_answered(facts: &Facts) -> Option<bool> {
 /// What the path trace adds to silence on the server's ports: a router's "host unreachable"
 /// (the host is gone from its network) or a firewall's "prohibited" that came only to the
 /// trace. `None` while a trace is under way; `Some(None)` when it says nothing more.
+// Two levels on purpose: "trace still running" differs from "trace done, nothing more".
+#[allow(clippy::option_option)]
 fn path_says(facts: &Facts) -> Option<Option<UnreachableWhyOutcome>> {
     let Some(trace) = &facts.path else {
         let first = facts.plan.as_ref()?.first()?;

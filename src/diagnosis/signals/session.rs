@@ -122,7 +122,7 @@ fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
             _ => O::Matches,
         },
         Mode::TlsFirst => match cx.input.security {
-            Some(Security::Starttls) | Some(Security::None) => O::PlainOnTlsPort,
+            Some(Security::Starttls | Security::None) => O::PlainOnTlsPort,
             _ => O::Matches,
         },
     })
@@ -223,7 +223,7 @@ fn any_tls(cx: &Ctx) -> bool {
         p.mode == Some(Mode::TlsFirst)
             || matches!(
                 p.tls,
-                Some(TlsResult::Verified { .. }) | Some(TlsResult::CertProblem { .. })
+                Some(TlsResult::Verified { .. } | TlsResult::CertProblem { .. })
             )
     })
 }
@@ -248,12 +248,10 @@ pub fn envelope_reply(p: &PortProbe) -> Option<&Reply> {
 pub fn telling_reply(cx: &Ctx) -> Option<Heard> {
     let ports = cx.ports_configured_first();
     for p in &ports {
-        match &p.auth {
-            Some(AuthOutcome::Rejected { reply, .. })
-            | Some(AuthOutcome::TempFailure { reply, .. }) => {
-                return Some(Heard::reply(Stage::Auth, reply, Some(false)))
-            }
-            _ => {}
+        if let Some(AuthOutcome::Rejected { reply, .. } | AuthOutcome::TempFailure { reply, .. }) =
+            &p.auth
+        {
+            return Some(Heard::reply(Stage::Auth, reply, Some(false)));
         }
         let signed_in = matches!(p.auth, Some(AuthOutcome::Accepted { .. }));
         match &p.envelope {

@@ -99,7 +99,7 @@ impl Signal for AuthReply {
         let (outcome, cause) = read_reply(cx, provider, &heard, policy_outcome);
         let outcome = outcome.unwrap_or(match provider.map(|p| p.signin) {
             Some(Signin::OauthOnly) => O::PolicyOauth,
-            Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => O::PolicyAppPassword,
+            Some(Signin::AppPassword | Signin::AppPasswordOrOauth) => O::PolicyAppPassword,
             Some(Signin::Password) | None => O::PasswordWrong,
         });
         Some(Reading { outcome, cause })
@@ -236,7 +236,7 @@ pub(crate) mod tests {
                     .and_then(|m| policy_outcome(&m.cause))
                     .unwrap_or(match provider.map(|p| p.signin) {
                         Some(Signin::OauthOnly) => AuthReplyOutcome::PolicyOauth,
-                        Some(Signin::AppPassword) | Some(Signin::AppPasswordOrOauth) => {
+                        Some(Signin::AppPassword | Signin::AppPasswordOrOauth) => {
                             AuthReplyOutcome::PolicyAppPassword
                         }
                         Some(Signin::Password) | None => AuthReplyOutcome::PasswordWrong,

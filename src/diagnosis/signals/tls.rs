@@ -64,7 +64,7 @@ impl Signal for Tls {
                 HandshakeKind::ProtocolTooOld => O::Outdated,
                 _ => O::Failed,
             },
-            Some(TlsResult::NotOffered) | Some(TlsResult::Refused { .. }) | None => O::NotUsed,
+            Some(TlsResult::NotOffered | TlsResult::Refused { .. }) | None => O::NotUsed,
         })
     }
 
@@ -82,6 +82,8 @@ pub const SIGNALS: &[SignalDef] = &[def::<Tls>()];
 /// The port whose TLS the person's settings use: the configured port when its mode
 /// matches, else the port that ran the session. `None` while pending, `Some(None)` when
 /// no port used TLS.
+// Two levels on purpose: "still pending" differs from "done: no port used TLS".
+#[allow(clippy::option_option)]
 fn tls_port<'a>(cx: &Ctx<'a>) -> Option<Option<&'a PortProbe>> {
     let facts = cx.facts;
     if let Some(port) = cx.input.port {
@@ -100,7 +102,7 @@ fn tls_port<'a>(cx: &Ctx<'a>) -> Option<Option<&'a PortProbe>> {
     if let Some(p) = facts.ports.values().find(|p| {
         matches!(
             p.tls,
-            Some(TlsResult::CertProblem { .. }) | Some(TlsResult::Failed { .. })
+            Some(TlsResult::CertProblem { .. } | TlsResult::Failed { .. })
         )
     }) {
         return Some(Some(p));

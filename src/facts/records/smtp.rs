@@ -193,6 +193,6 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
 fn first_line(p: &PortProbe) -> String {
     p.greeting
         .as_ref()
-        .map(|g| g.to_string())
+        .map(std::string::ToString::to_string)
         .unwrap_or_default()
 }

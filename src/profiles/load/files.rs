@@ -57,7 +57,7 @@ pub(in crate::profiles) fn read_dir(dir: &Path) -> Result<Vec<(String, String)>,
 /// come first in lookup order. Every error of every file is collected.
 pub(in crate::profiles) fn collect(
     shipped: &[(&str, &str)],
-    extra: Vec<(String, String)>,
+    extra: &[(String, String)],
 ) -> Result<Profiles, ProfileErrors> {
     let mut errors = Vec::new();
     let mut parse_all = |files: Vec<(String, &str)>| {

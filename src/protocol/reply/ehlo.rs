@@ -21,7 +21,7 @@ pub struct Ehlo {
 
 /// Splits an EHLO reply into the server name, greeting and extension list.
 pub fn parse_ehlo(reply: &Reply) -> Ehlo {
-    let first = reply.lines.first().map(String::as_str).unwrap_or("").trim();
+    let first = reply.lines.first().map_or("", String::as_str).trim();
     let (domain, rest) = match first.split_once(char::is_whitespace) {
         Some((d, r)) => (d, r.trim()),
         None => (first, ""),
@@ -129,7 +129,7 @@ mod tests {
                 format!("250{sep}{l}")
             })
             .collect();
-        let refs: Vec<&[u8]> = raw.iter().map(|s| s.as_bytes()).collect();
+        let refs: Vec<&[u8]> = raw.iter().map(std::string::String::as_bytes).collect();
         parse_ehlo(&parse_lines(&refs).unwrap())
     }
 

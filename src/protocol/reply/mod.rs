@@ -10,6 +10,7 @@ mod ehlo;
 mod read;
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -156,9 +157,9 @@ pub fn sanitize(bytes: &[u8]) -> String {
     for c in text.chars() {
         let n = u32::from(c);
         if n < 0x20 || (0x7f..=0x9f).contains(&n) {
-            out.push_str(&format!("\\x{n:02x}"));
+            let _ = write!(out, "\\x{n:02x}");
         } else if is_invisible_control(n) {
-            out.push_str(&format!("\\u{{{n:x}}}"));
+            let _ = write!(out, "\\u{{{n:x}}}");
         } else {
             out.push(c);
         }

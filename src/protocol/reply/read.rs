@@ -99,7 +99,7 @@ async fn read_one_line<R: AsyncBufRead + Unpin>(
     loop {
         let buf = match r.fill_buf().await {
             Ok(buf) => buf,
-            Err(e) => return Err(io_failure(e)),
+            Err(e) => return Err(io_failure(&e)),
         };
         if buf.is_empty() {
             return Err(ReadFailure::Eof);
@@ -140,8 +140,8 @@ async fn read_one_line<R: AsyncBufRead + Unpin>(
     }
 }
 
-fn io_failure(e: std::io::Error) -> ReadFailure {
-    use std::io::ErrorKind::*;
+fn io_failure(e: &std::io::Error) -> ReadFailure {
+    use std::io::ErrorKind::{BrokenPipe, ConnectionAborted, ConnectionReset, UnexpectedEof};
     // A reset or abort is the peer going away, which the diagnosis treats like EOF.
     match e.kind() {
         UnexpectedEof | ConnectionReset | ConnectionAborted | BrokenPipe => ReadFailure::Eof,

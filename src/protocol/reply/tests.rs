@@ -137,8 +137,8 @@ async fn invalid_utf8_and_escapes_are_neutralised() {
     assert!(line.contains("\\x07"));
     assert!(line.contains("\\x9b"));
     assert!(line.ends_with("end"));
-    assert!(!line.chars().any(|c| c.is_control()));
-    assert!(!raw[0].chars().any(|c| c.is_control()));
+    assert!(!line.chars().any(char::is_control));
+    assert!(!raw[0].chars().any(char::is_control));
     assert_eq!(sanitize(b"a\tb\x7f"), "a\\x09b\\x7f");
     assert_eq!(sanitize("x\u{202e}y".as_bytes()), "x\\u{202e}y");
 }
@@ -310,7 +310,7 @@ proptest! {
         let mut wire = String::new();
         for (i, t) in texts.iter().enumerate() {
             let sep = if i + 1 == texts.len() { ' ' } else { '-' };
-            wire.push_str(&format!("{code}{sep}{t}{eol}"));
+            let _ = write!(wire, "{code}{sep}{t}{eol}");
         }
         let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
         let mut input = wire.as_bytes();

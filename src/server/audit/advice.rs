@@ -11,6 +11,7 @@
 //! a ban never reach the server, so a peak is what the logs could see.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -109,7 +110,16 @@ fn setting<'a>(settings: &'a [Setting], source: &str, name: &str) -> Option<&'a 
 /// fail2ban's `findtime` as fail2ban-client prints it: seconds (older versions accept
 /// `10m`-style values in the jail file but print seconds).
 fn seconds(v: &str) -> Option<i64> {
-    v.trim().parse::<f64>().ok().map(|f| f as i64)
+    // `600` or `600.0`: the whole seconds.
+    let t = v.trim();
+    let whole = t.split_once('.').map_or(t, |(w, frac)| {
+        if frac.bytes().all(|b| b.is_ascii_digit()) {
+            w
+        } else {
+            ""
+        }
+    });
+    whole.parse().ok()
 }
 
 /// Suggestions for the rules that banned customers; none when no customer was banned by a
@@ -139,19 +149,16 @@ pub fn advise(entries: &[AuditEntry], settings: &[Setting]) -> Vec<Advice> {
         if !banned.iter().any(|(i, _)| is_customer(*i)) {
             continue;
         }
-        let (source, setting_name, current, interval) = match rule.source {
-            BlockSource::Fail2ban => {
-                let src = format!("fail2ban:{}", rule.name);
-                let cur = setting(settings, &src, "maxretry").map(str::to_string);
-                let interval = setting(settings, &src, "findtime").and_then(seconds);
-                (src, "maxretry".to_string(), cur, interval)
-            }
-            _ => {
-                let name = csf_setting(&rule.name);
-                let cur = setting(settings, "csf", &name).map(str::to_string);
-                let interval = setting(settings, "csf", "LF_INTERVAL").and_then(seconds);
-                ("csf".to_string(), name, cur, interval)
-            }
+        let (source, setting_name, current, interval) = if rule.source == BlockSource::Fail2ban {
+            let src = format!("fail2ban:{}", rule.name);
+            let cur = setting(settings, &src, "maxretry").map(str::to_string);
+            let interval = setting(settings, &src, "findtime").and_then(seconds);
+            (src, "maxretry".to_string(), cur, interval)
+        } else {
+            let name = csf_setting(&rule.name);
+            let cur = setting(settings, "csf", &name).map(str::to_string);
+            let interval = setting(settings, "csf", "LF_INTERVAL").and_then(seconds);
+            ("csf".to_string(), name, cur, interval)
         };
         let channels = channels_for(&rule.name);
         let peak_of = |i: usize, recorded: Option<i64>| -> u64 {
@@ -199,10 +206,11 @@ pub fn advise(entries: &[AuditEntry], settings: &[Setting]) -> Vec<Advice> {
         if others.is_empty() {
             text.push('.');
         } else {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "; it would still have banned {still} of the {} other addresses it banned.",
                 others.len()
-            ));
+            );
         }
         text.push_str(
             " Whitelisting verified customers (the allow commands) keeps the threshold for everyone else. Nothing was changed.",

@@ -260,12 +260,16 @@ pub fn join(
     for l in listed {
         by_net.entry(l.net).or_default().push(l);
     }
+    let mut activity: Vec<Option<Activity>> = activity.into_iter().map(Some).collect();
     let mut out = Vec::new();
     for (i, net) in targets.iter().enumerate() {
         let Some(mut items) = by_net.remove(net) else {
             continue;
         };
-        let a = activity.get(i).cloned().unwrap_or_default();
+        let a = activity
+            .get_mut(i)
+            .and_then(Option::take)
+            .unwrap_or_default();
         items.sort_by_key(|l| (stage(&l.block), l.block.order));
         out.push(entry_for(*net, items, a, since));
     }
@@ -305,7 +309,7 @@ fn entry_for(net: IpNet, items: Vec<Listed>, a: Activity, since: i64) -> AuditEn
         let named =
             crate::server::firewall::csf::allow_commands_for(&address, Some(&first.account));
         if let Some(n) = named.first() {
-            for c in allow.iter_mut() {
+            for c in &mut allow {
                 if c.starts_with("csf -a ") {
                     c.clone_from(n);
                 }

@@ -180,11 +180,11 @@ pub fn lift_customers(
         .map(|e| e.address.clone())
         .collect();
     let outcomes = apply::run_commands(&commands, req.timeout, run);
-    let (listed, _, _) = read_listings(&ctx_for(req, now), sources);
-    let still = still_blocked(&listed, &addresses);
+    let (again, _, _) = read_listings(&ctx_for(req, now), sources);
+    let blocked = still_blocked(&again, &addresses);
     let lifted = addresses
         .iter()
-        .filter(|a| !still.contains(a))
+        .filter(|a| !blocked.contains(a))
         .cloned()
         .collect();
     let mut after = before.clone();
@@ -193,7 +193,7 @@ pub fn lift_customers(
         addresses,
         commands: outcomes,
         lifted,
-        still_blocked: still,
+        still_blocked: blocked,
     });
     after
 }

@@ -56,10 +56,12 @@ pub fn banned_by(e: &AuditEntry) -> String {
     }
     let mut s = by.join(", ");
     if let Some(since) = &e.banned_since {
-        s.push_str(&format!(", since {}", at(since)));
+        let _ = write!(s, ", since {}", at(since));
     }
     match &e.banned_until {
-        Some(u) => s.push_str(&format!(", until {}", at(u))),
+        Some(u) => {
+            let _ = write!(s, ", until {}", at(u));
+        }
         None if e.banned_since.is_some() => s.push_str(", with no end date"),
         None => {}
     }
@@ -118,7 +120,7 @@ fn full(o: &mut String, n: usize, e: &AuditEntry) {
         );
     }
     if !e.seen.is_empty() {
-        let seen: Vec<String> = e.seen.iter().map(|ip| ip.to_string()).collect();
+        let seen: Vec<String> = e.seen.iter().map(ToString::to_string).collect();
         para(
             o,
             "     ",

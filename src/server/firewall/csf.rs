@@ -253,8 +253,11 @@ pub fn all_entries(ctx: &Ctx) -> Listing {
         entries.push(l);
     }
 
-    let mut detail = format!("read {}", read_parts.join(", "));
-    detail.push_str(&format!("; {} blocking entries", entries.len()));
+    let mut detail = format!(
+        "read {}; {} blocking entries",
+        read_parts.join(", "),
+        entries.len()
+    );
     if testing {
         detail.push_str("; TESTING = 1 (lfd does not run in this mode)");
     }

@@ -256,19 +256,18 @@ fn all_bans_using(ctx: &Ctx, program: &str) -> Listing {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    let mut detail = format!(
-        "{} jails ({}); {} banned",
+    let db = if db_note.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", escape_control(&db_note))
+    };
+    let detail = format!(
+        "{} jails ({}); {} banned{db}; {} fail2ban-client calls in {secs:.2} s",
         jails.len(),
         escape_control(&jails.join(", ")),
-        l.entries.len()
-    );
-    if !db_note.is_empty() {
-        detail.push_str(&format!("; {}", escape_control(&db_note)));
-    }
-    detail.push_str(&format!(
-        "; {} fail2ban-client calls in {secs:.2} s",
+        l.entries.len(),
         g.calls_made
-    ));
+    );
     l.sources
         .push(SourceEntry::new("fail2ban", SourceStatus::Read, detail));
     l.sources.extend(problems);
@@ -341,7 +340,7 @@ fn all_from_db_only(ctx: &Ctx, f2b: &Client, path: &Path, l: &mut Listing) {
             &r.ip,
             net.to_string(),
             None,
-            order as u32,
+            u32::try_from(order).unwrap_or(u32::MAX),
         );
         b.rule = escape_control(&db_rule(r));
         b.since = clock::rfc3339(r.timeofban);
@@ -451,7 +450,7 @@ fn gather(
                     findings[i].bans = parse::banned_list(&text)
                         .iter()
                         .map(|id| TimedBan::bare(id))
-                        .collect()
+                        .collect();
                 }
                 Err(e) => problems.push(e.entry(&format!("fail2ban:{}", jails[i]))),
             }

@@ -133,7 +133,7 @@ pub fn all_blocks_with(now: i64, run: Runner<'_>) -> Listing {
     let nets = candidates(&captured);
     // Each address is a walk of its own through the whole ruleset: spread over the CPUs.
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .clamp(1, 8);
     let chunk = nets.len().div_ceil(workers).max(1);
     let found: Vec<Vec<Listed>> = std::thread::scope(|s| {
@@ -162,7 +162,7 @@ pub fn all_blocks_with(now: i64, run: Runner<'_>) -> Listing {
                 name,
                 SourceStatus::Read,
                 format!("{detail}; {n} blocked (address or network)"),
-            ))
+            ));
         }
         Err((status, detail)) => sources.push(SourceEntry::new(name, *status, detail.clone())),
     };

@@ -477,13 +477,13 @@ struct FileFound {
 
 /// Scans one file for every target at once.
 fn scan_file_many(
-    f: &LogFile,
+    file: &LogFile,
     set: &AddressSet,
     window: Window,
     opts: &ScanOptions<'_>,
 ) -> FileFound {
-    let mut o = match open_in_window(f, window, opts.zone) {
-        Ok(o) => o,
+    let mut opened = match open_in_window(file, window, opts.zone) {
+        Ok(opened) => opened,
         Err(FileResult {
             source,
             last_written,
@@ -496,8 +496,8 @@ fn scan_file_many(
             }
         }
     };
-    let name = o.name.clone();
-    let reference = o.reference;
+    let name = opened.name.clone();
+    let reference = opened.reference;
     let zone = MemoZone::new(opts.zone);
     let mut activity: HashMap<usize, Activity> = HashMap::new();
     let (mut matching, mut untimed, mut past_end) = (0usize, 0usize, false);
@@ -507,11 +507,11 @@ fn scan_file_many(
             return Flow::Continue;
         }
         let text = String::from_utf8_lossy(line);
-        let Some(p) = parse_line(&text) else {
+        let Some(parsed) = parse_line(&text) else {
             untimed += 1;
             return Flow::Continue;
         };
-        let Some(unix) = resolve(p.stamp, &zone, reference) else {
+        let Some(unix) = resolve(parsed.stamp, &zone, reference) else {
             untimed += 1;
             return Flow::Continue;
         };
@@ -526,23 +526,23 @@ fn scan_file_many(
             return Flow::Continue;
         }
         matching += 1;
-        let c = classify(p.family, p.message);
-        let channel = channel_of(p.family, p.message);
+        let classified = classify(parsed.family, parsed.message);
+        let channel = channel_of(parsed.family, parsed.message);
         for (i, ip) in hits {
-            let a = activity.entry(i).or_default();
-            a.lines += 1;
-            if a.seen.len() < MAX_SEEN {
-                a.seen.insert(ip);
+            let found = activity.entry(i).or_default();
+            found.lines += 1;
+            if found.seen.len() < MAX_SEEN {
+                found.seen.insert(ip);
             }
             if let Some(ch) = channel {
-                a.record(unix, ch, &c, || {
-                    make_entry(&name, &text, p.program, unix, c.clone())
+                found.record(unix, ch, &classified, || {
+                    make_entry(&name, &text, parsed.program, unix, classified.clone())
                 });
             }
         }
         Flow::Continue
     };
-    let stats = scan_regions(&mut o.reader, opts.chunk, &mut |region| {
+    let stats = scan_regions(&mut opened.reader, opts.chunk, &mut |region| {
         let mut pos = 0;
         while let Some(at) = set.next_hit(region, pos) {
             let (start, end) = line_around(region, at);
@@ -559,16 +559,16 @@ fn scan_file_many(
         past_end,
         dropped: false,
     };
-    let detail = describe(&counts, &Sizes::of(&o, &stats, opts.chunk), &stats);
-    let status = if stats.error.is_some() {
+    let detail = describe(&counts, &Sizes::of(&opened, &stats, opts.chunk), &stats);
+    let outcome = if stats.error.is_some() {
         SourceStatus::Error
     } else {
         SourceStatus::Read
     };
     FileFound {
-        source: SourceEntry::new(name, status, detail),
+        source: SourceEntry::new(name, outcome, detail),
         activity,
-        last_written: o.last_written,
+        last_written: opened.last_written,
     }
 }
 
@@ -604,7 +604,7 @@ pub fn scan_many_with(
     let size = |i: usize| std::fs::metadata(&files[i].path).map_or(0, |m| m.len());
     order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(files.len())
         .max(1);
     let next = AtomicUsize::new(0);

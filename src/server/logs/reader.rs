@@ -126,19 +126,15 @@ pub fn scan_regions(
         let data = &buf[..filled];
         let mut start = 0;
         if skipping {
-            match memchr(b'\n', data) {
-                Some(i) => {
-                    start = i + 1;
-                    skipping = false;
+            let Some(i) = memchr(b'\n', data) else {
+                filled = 0;
+                if eof {
+                    break;
                 }
-                None => {
-                    filled = 0;
-                    if eof {
-                        break;
-                    }
-                    continue;
-                }
-            }
+                continue;
+            };
+            start = i + 1;
+            skipping = false;
         }
         let end = if eof {
             filled

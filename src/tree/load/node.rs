@@ -39,7 +39,7 @@ pub(in crate::tree) fn node(
             key,
             to: target.to_string(),
             at: (file, at),
-        })
+        });
     };
     let node_kind = match kind.as_str() {
         "check" => {
@@ -59,7 +59,8 @@ pub(in crate::tree) fn node(
                 Some((on_key, on_item)) => match on_item.as_table_like() {
                     Some(branches) => {
                         for (outcome, target) in branches.iter() {
-                            let oat = start_of(branches.key(outcome).and_then(|k| k.span()));
+                            let oat =
+                                start_of(branches.key(outcome).and_then(toml_edit::Key::span));
                             if def.is_some() {
                                 branch_key_ok(cx, &signal, outcome, oat);
                             }
@@ -69,7 +70,7 @@ pub(in crate::tree) fn node(
                                     on.push((outcome.to_string(), next.to_string()));
                                 }
                                 None => {
-                                    cx.err(start_of(target.span()), "a branch must name a node")
+                                    cx.err(start_of(target.span()), "a branch must name a node");
                                 }
                             }
                         }
@@ -107,7 +108,7 @@ pub(in crate::tree) fn node(
             let mut choices: Vec<Choice> = Vec::new();
             match t.get("choice").and_then(Item::as_array_of_tables) {
                 Some(arr) => {
-                    for c in arr.iter() {
+                    for c in arr {
                         let cat = start_of(c.span());
                         check_keys(cx, c, &["id", "label", "next"], "a choice");
                         let cid = string(cx, c, "id", cat, true);
@@ -190,7 +191,7 @@ pub(in crate::tree) fn node(
             let mut fix = Vec::new();
             match t.get("fix").and_then(Item::as_array) {
                 Some(arr) => {
-                    for v in arr.iter() {
+                    for v in arr {
                         let vat = start_of(v.span());
                         match v.as_str() {
                             Some(s) => {

@@ -29,7 +29,7 @@ const MAX_FIELD: usize = 48;
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
     let t = &text().account;
-    let f = &m.form;
+    let form = &m.form;
     let mut d = Doc::new(area.width);
     d.para("", &t.title, theme.heading);
     d.blank();
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
                     value: &TextField,
                     empty_hint: &str,
                     masked: bool| {
-        let focused = f.focus == field;
+        let focused = form.focus == field;
         let shown: String = if masked {
             "*".repeat(value.value().chars().count())
         } else {
@@ -86,53 +86,60 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         problem_line(d, m, field, field_x, theme);
     };
 
-    text_row(&mut d, Field::Email, &t.email, &f.email, "", false);
+    text_row(&mut d, Field::Email, &t.email, &form.email, "", false);
     text_row(
         &mut d,
         Field::Server,
         &t.server,
-        &f.server,
+        &form.server,
         &t.empty_server,
         false,
     );
-    text_row(&mut d, Field::Port, &t.port, &f.port, &t.empty_port, false);
+    text_row(
+        &mut d,
+        Field::Port,
+        &t.port,
+        &form.port,
+        &t.empty_port,
+        false,
+    );
 
     // Encryption: every option visible, the chosen one marked (•).
-    let focused = f.focus == Field::Encryption;
+    let focused = form.focus == Field::Encryption;
     let mut spans = vec![
         Span::styled(marker(focused), theme.heading),
         Span::styled(pad(&t.encryption, label_w), theme.base),
     ];
     let mut x = field_x;
     let mut hits = Vec::new();
-    for (i, e) in Encryption::ALL.iter().enumerate() {
-        if i > 0 {
+    for (idx, choice) in Encryption::ALL.iter().enumerate() {
+        if idx > 0 {
             spans.push(Span::raw("  "));
             x += 2;
         }
-        let chosen = *e == f.encryption;
-        let s = format!("({}) {}", if chosen { "•" } else { " " }, e.label());
-        let w = s.chars().count();
+        let chosen = *choice == form.encryption;
+        let label = format!("({}) {}", if chosen { "•" } else { " " }, choice.label());
+        let width = label.chars().count();
         let style = match (chosen, focused) {
             (true, true) => theme.focus,
             (true, false) => theme.heading,
             _ => theme.base,
         };
-        spans.push(Span::styled(s, style));
-        hits.push((x, w, Target::EncryptionChoice(*e)));
-        x += w;
+        spans.push(Span::styled(label, style));
+        hits.push((x, width, Target::EncryptionChoice(*choice)));
+        x += width;
     }
     let at = d.line(Line::from(spans));
-    for (x, w, t) in hits {
-        d.hit(at, x, w, t);
+    for (hx, width, target) in hits {
+        d.hit(at, hx, width, target);
     }
     if focused {
         d.focus(at);
     }
 
     // The authentication tick box, as Outlook words it.
-    let focused = f.focus == Field::Auth;
-    let boxed = format!("[{}] {}", if f.auth { "x" } else { " " }, t.auth);
+    let focused = form.focus == Field::Auth;
+    let boxed = format!("[{}] {}", if form.auth { "x" } else { " " }, t.auth);
     let at = d.line(Line::from(vec![
         Span::styled(marker(focused), theme.heading),
         Span::styled(
@@ -149,12 +156,26 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     if focused {
         d.focus(at);
     }
-    if f.auth {
-        text_row(&mut d, Field::User, &t.user, &f.user, &t.empty_user, false);
-        text_row(&mut d, Field::Password, &t.password, &f.password, "", true);
+    if form.auth {
+        text_row(
+            &mut d,
+            Field::User,
+            &t.user,
+            &form.user,
+            &t.empty_user,
+            false,
+        );
+        text_row(
+            &mut d,
+            Field::Password,
+            &t.password,
+            &form.password,
+            "",
+            true,
+        );
         let indent = " ".repeat(field_x);
         d.para(&indent, &t.password_why, theme.dim);
-        if let Some(hint) = signin_hint(f.email.value(), &m.catalog.profiles) {
+        if let Some(hint) = signin_hint(form.email.value(), &m.catalog.profiles) {
             d.para(&indent, &hint, theme.warn);
         }
     } else {
@@ -171,12 +192,12 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         (
             t.check.clone(),
             Target::Field(Field::Check),
-            f.focus == Field::Check,
+            form.focus == Field::Check,
         ),
         (
             t.back.clone(),
             Target::Field(Field::Back),
-            f.focus == Field::Back,
+            form.focus == Field::Back,
         ),
     ];
     d.buttons(&items, theme, 1);

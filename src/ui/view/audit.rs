@@ -222,22 +222,22 @@ pub fn build(d: &mut Doc, r: &AuditReport, applying: bool, theme: &Theme) {
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
     let t = &text().server;
-    let a = &m.server.audit;
+    let audit = &m.server.audit;
     let [body, _, row_area] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let mut d = Doc::new(body.width);
-    d.text(t.audit_title.clone(), theme.heading);
-    match (a.phase, &a.report) {
-        (Phase::Reading, _) | (_, None) => d.para("… ", &t.auditing, theme.dim),
-        (phase, Some(r)) => build(&mut d, r, phase == Phase::Applying, theme),
+    let mut doc = Doc::new(body.width);
+    doc.text(t.audit_title.clone(), theme.heading);
+    match (audit.phase, &audit.report) {
+        (Phase::Reading, _) | (_, None) => doc.para("… ", &t.auditing, theme.dim),
+        (phase, Some(r)) => build(&mut doc, r, phase == Phase::Applying, theme),
     }
-    d.render(frame, body, Some(m.scroll.server), theme, out);
+    doc.render(frame, body, Some(m.scroll.server), theme, out);
 
-    let items: Vec<_> = buttons(a)
+    let items: Vec<_> = buttons(audit)
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
@@ -247,7 +247,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
                 Button::Back => &t.back,
                 _ => &t.quit,
             };
-            (label.clone(), Target::Button(b), i == a.button)
+            (label.clone(), Target::Button(b), i == audit.button)
         })
         .collect();
     let mut row = Doc::new(row_area.width);
@@ -256,10 +256,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     row.render(frame, row_area, None, theme, out);
     out.max_scroll = max;
 
-    if let Some(focus) = a.confirm {
+    if let Some(focus) = audit.confirm {
         // Modal: only the question's buttons can be clicked.
         out.hits.clear();
-        let commands = a.lift_commands();
+        let commands = audit.lift_commands();
         let q = Question {
             title: &t.audit_confirm_title,
             text: &t.audit_confirm_text,

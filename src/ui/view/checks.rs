@@ -21,6 +21,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
+use std::fmt::Write as _;
 
 use crate::checks::Status;
 use crate::ui::model::{Model, Rendered, Target};
@@ -126,7 +127,7 @@ fn step_block(d: &mut Doc, step: &StepView, current: bool, fold: bool, theme: &T
     };
     let mut title = format!("{}  {}", step.step.number(), step.step.title());
     if current {
-        title.push_str(&format!("  ({})", t.now));
+        let _ = write!(title, "  ({})", t.now);
     }
     let right = format!("{sym} {word}");
     let w = d.width();

@@ -164,7 +164,9 @@ impl Doc {
     }
 
     pub fn hit(&mut self, line: usize, x: usize, w: usize, target: Target) {
-        self.hits.push((line, x as u16, w as u16, target));
+        // Beyond u16 is beyond any terminal: the hit is clipped away at render.
+        let clip = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.hits.push((line, clip(x), clip(w), target));
     }
 
     pub fn focus(&mut self, line: usize) {
@@ -172,7 +174,7 @@ impl Doc {
     }
 
     pub fn cursor(&mut self, line: usize, x: usize) {
-        self.cursor = Some((line, x as u16));
+        self.cursor = Some((line, u16::try_from(x).unwrap_or(u16::MAX)));
     }
 
     /// Buttons side by side on one line: `[ Label ]`, the focused one reversed.
@@ -218,26 +220,25 @@ impl Doc {
         }
         let visible: Vec<Line> = self.lines.into_iter().skip(offset).take(height).collect();
         frame.render_widget(Paragraph::new(visible).style(theme.base), area);
+        // The screen row of a visible line: `line - offset < height`, and `height` came
+        // from a u16, so the cast is in range.
+        #[allow(clippy::cast_possible_truncation)]
+        let row = |line: usize| (line - offset) as u16;
         for (line, x, w, t) in self.hits {
             if line >= offset && line < offset + height && x < area.width {
                 let w = w.min(area.width - x);
-                out.hits.push((
-                    Rect::new(area.x + x, area.y + (line - offset) as u16, w, 1),
-                    t,
-                ));
+                out.hits
+                    .push((Rect::new(area.x + x, area.y + row(line), w, 1), t));
             }
         }
         if let Some((line, x)) = self.cursor {
             if line >= offset && line < offset + height && x < area.width {
-                frame.set_cursor_position(Position::new(
-                    area.x + x,
-                    area.y + (line - offset) as u16,
-                ));
+                frame.set_cursor_position(Position::new(area.x + x, area.y + row(line)));
             }
         }
         // Markers in the right margin say that more text is out of view.
         let mark = |frame: &mut Frame, y: u16, s: &str| {
-            let w = s.chars().count() as u16;
+            let w = u16::try_from(s.chars().count()).unwrap_or(u16::MAX);
             if area.width > w {
                 let r = Rect::new(area.x + area.width - w, y, w, 1);
                 frame.render_widget(Paragraph::new(s.to_string()).style(theme.focus), r);

@@ -8,9 +8,12 @@ use ratatui::Frame;
 
 use crate::ui::model::{Field, Model, Overlay, Screen};
 use crate::ui::text::{text, Key};
+use crate::ui::UiOptions;
 
 use super::theme::Theme;
 
+// Each screen lists its own keys; that two screens offer the same keys today is chance.
+#[allow(clippy::match_same_arms)]
 pub fn hints(m: &Model) -> Vec<Key> {
     let k = &text().keys;
     let typing = m.typing();
@@ -143,9 +146,11 @@ pub fn height(hints: &[Key], area_width: u16) -> u16 {
     lines(
         hints,
         usize::from(area_width),
-        &Theme::new(&Default::default()),
+        &Theme::new(&UiOptions::default()),
     )
-    .len() as u16
+    .len()
+    .try_into()
+    .unwrap_or(u16::MAX)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, hints: &[Key], theme: &Theme) {

@@ -30,7 +30,10 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
     let inner_w = width.saturating_sub(4);
     let text_lines = super::doc::wrap(&t.text, usize::from(inner_w));
     // Borders, the message, a blank line, the buttons.
-    let height = (text_lines.len() as u16 + 4).min(area.height);
+    let height = u16::try_from(text_lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .min(area.height);
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
@@ -72,10 +75,12 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
     let (line, hits) = button_spans(&items, theme, 0);
     frame.render_widget(Paragraph::new(line), buttons);
     for (x, w, target) in hits {
-        if (x as u16) < buttons.width {
-            let w = (w as u16).min(buttons.width - x as u16);
+        // A button beyond u16 columns is beyond the row.
+        let Ok(x) = u16::try_from(x) else { continue };
+        if x < buttons.width {
+            let w = u16::try_from(w).unwrap_or(u16::MAX).min(buttons.width - x);
             out.hits
-                .push((Rect::new(buttons.x + x as u16, buttons.y, w, 1), target));
+                .push((Rect::new(buttons.x + x, buttons.y, w, 1), target));
         }
     }
 }

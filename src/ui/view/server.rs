@@ -18,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
+use std::fmt::Write as _;
 
 use crate::diagnosis::Verdict;
 use crate::server::diagnose::blocks::{touches_mail, when};
@@ -67,7 +68,7 @@ fn field(
 
 pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
     let t = &text().server;
-    let s = &m.server;
+    let input = &m.server;
     let mut d = Doc::new(area.width);
     d.para("", &t.title, theme.heading);
     d.blank();
@@ -76,22 +77,22 @@ pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
     field(
         &mut d,
         &t.target,
-        &s.target,
+        &input.target,
         &t.target_placeholder,
-        s.focus == 0,
+        input.focus == 0,
         Target::ServerField(0),
         theme,
     );
     field(
         &mut d,
         &t.account,
-        &s.account,
+        &input.account,
         &t.account_placeholder,
-        s.focus == 1,
+        input.focus == 1,
         Target::ServerField(1),
         theme,
     );
-    match &s.problem {
+    match &input.problem {
         Some(p) => d.para("  ✗ ", &esc(p), theme.fail),
         None => d.blank(),
     }
@@ -101,7 +102,7 @@ pub fn render_input(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
         .iter()
         .zip(labels)
         .enumerate()
-        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), s.focus == i + 2))
+        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), input.focus == i + 2))
         .collect();
     d.buttons(&items, theme, 0);
     d.render(frame, area, None, theme, out);
@@ -218,7 +219,7 @@ pub fn build(d: &mut Doc, r: &ServerReport, applying: bool, theme: &Theme) {
         let mut does = effect_words(b).to_string();
         if !b.ports.is_empty() {
             let ports: Vec<String> = b.ports.iter().map(u16::to_string).collect();
-            does.push_str(&format!(", ports {}", ports.join(", ")));
+            let _ = write!(does, ", ports {}", ports.join(", "));
             if !touches_mail(b) {
                 does.push_str(" only: not mail");
             }
@@ -437,7 +438,10 @@ pub fn confirm(
         }
     }
     // Borders, the lines, a blank line, the buttons.
-    let height = (lines.len() as u16 + 4).min(area.height);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .min(area.height);
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
@@ -473,10 +477,11 @@ pub fn confirm(
     let (line, hits) = button_spans(&items, theme, 0);
     frame.render_widget(Paragraph::new(line), row);
     for (x, w, target) in hits {
-        if (x as u16) < row.width {
-            let w = (w as u16).min(row.width - x as u16);
-            out.hits
-                .push((Rect::new(row.x + x as u16, row.y, w, 1), target));
+        // A button beyond u16 columns is beyond the row.
+        let Ok(x) = u16::try_from(x) else { continue };
+        if x < row.width {
+            let w = u16::try_from(w).unwrap_or(u16::MAX).min(row.width - x);
+            out.hits.push((Rect::new(row.x + x, row.y, w, 1), target));
         }
     }
 }

@@ -80,7 +80,7 @@ fn csf_rule(address: &str) -> Listed {
 fn tally(count: u64, last: i64) -> Tally {
     Tally {
         count,
-        first: last - 60 * (count as i64 - 1),
+        first: last - 60 * (i64::try_from(count).unwrap() - 1),
         last,
     }
 }

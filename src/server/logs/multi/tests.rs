@@ -270,7 +270,8 @@ fn channels() {
 fn an_attackers_millions_of_failures_keep_the_latest_times_only() {
     let mut one = Activity::default();
     let failed = Classified::new(LogEvent::AuthFailed).account(Some("root@example.test"));
-    let n = 3 * MAX_TIMES as i64 + 17;
+    let keep = i64::try_from(MAX_TIMES).unwrap();
+    let n = 3 * keep + 17;
     for t in 0..n {
         one.record(t, Channel::Smtp, &failed, || {
             make_entry("f", "l", "postfix/smtpd", t, failed.clone())
@@ -280,9 +281,12 @@ fn an_attackers_millions_of_failures_keep_the_latest_times_only() {
     all.merge(one);
     let times = &all.failure_times[&Channel::Smtp];
     assert_eq!(times.len(), MAX_TIMES);
-    assert_eq!(times.first(), Some(&(n - MAX_TIMES as i64)));
+    assert_eq!(times.first(), Some(&(n - keep)));
     assert_eq!(times.last(), Some(&(n - 1)));
-    assert_eq!(all.failed_accounts()["root@example.test"].count, n as u64);
+    assert_eq!(
+        all.failed_accounts()["root@example.test"].count,
+        u64::try_from(n).unwrap()
+    );
 }
 
 proptest::proptest! {
