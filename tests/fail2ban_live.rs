@@ -159,7 +159,8 @@ fn ctx(server: &Server, client: &str) -> Ctx {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
-        .as_secs() as i64;
+        .as_secs();
+    let now = i64::try_from(now).unwrap_or(i64::MAX);
     let ip: IpAddr = client.parse().unwrap();
     Ctx {
         client: ip,

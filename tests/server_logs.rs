@@ -3,6 +3,7 @@
 //! filtering, year inference, gzip, the usual paths, the journal fallback through a stand-in
 //! journalctl, and a property test that no line makes any parser panic.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -71,7 +72,8 @@ impl Drop for Dir {
 }
 
 fn set_mtime(p: &Path, mtime: &str) {
-    let t = UNIX_EPOCH + Duration::from_secs(unix(mtime) as u64);
+    let t =
+        UNIX_EPOCH + Duration::from_secs(u64::try_from(unix(mtime)).expect("a time after 1970"));
     std::fs::File::options()
         .write(true)
         .open(p)
@@ -431,14 +433,14 @@ fn other_syslog_layouts_give_the_same_entries() {
     // The real lines with rsyslog's RFC 3339 stamps (Debian 12) and classic stamps (`Dec  1`).
     let d = Dir::new("layouts");
     let real = std::fs::read_to_string(fixture("postfix-maillog.log")).unwrap();
-    let rfc: String = real
-        .lines()
-        .map(|l| format!("2026-12-01T{}.000000+00:00 {}\n", &l[7..15], &l[16..]))
-        .collect();
-    let classic: String = real
-        .lines()
-        .map(|l| format!("Dec  1 {}\n", &l[7..]))
-        .collect();
+    let rfc = real.lines().fold(String::new(), |mut out, l| {
+        let _ = writeln!(out, "2026-12-01T{}.000000+00:00 {}", &l[7..15], &l[16..]);
+        out
+    });
+    let classic = real.lines().fold(String::new(), |mut out, l| {
+        let _ = writeln!(out, "Dec  1 {}", &l[7..]);
+        out
+    });
     let a = d.write("rfc.log", rfc.as_bytes(), WRITTEN);
     let b = d.write("classic.log", classic.as_bytes(), WRITTEN);
     let base = d.copy("postfix-maillog.log", "mail.log", WRITTEN);
@@ -585,13 +587,13 @@ fn usual_paths_and_rotations_below_a_root() {
 
 /// A stand-in journalctl: prints the real fixture (or sleeps), and records its arguments.
 fn fake_journalctl(d: &Dir, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
     let p = d.0.join("journalctl");
     let script = format!(
         "#!/bin/sh\nif [ \"$1\" = --version ]; then printf 'systemd 252 (252.38-1~deb12u1)\\n+PAM +PCRE2\\n'; exit 0; fi\nprintf '%s\\n' \"$@\" > {args}\n{body}\n",
         args = d.0.join("args").display()
     );
     std::fs::write(&p, script).unwrap();
-    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
     p
 }
@@ -599,7 +601,7 @@ fn fake_journalctl(d: &Dir, body: &str) -> PathBuf {
 #[test]
 fn the_journal_when_no_usual_file_exists() {
     let d = Dir::new("journal");
-    let j = fake_journalctl(&d, &format!("cat '{}'", fixture("journal.json").display()));
+    let journalctl = fake_journalctl(&d, &format!("cat '{}'", fixture("journal.json").display()));
     let c = ctx(
         "198.51.100.7",
         Some("alice@example.test"),
@@ -607,7 +609,7 @@ fn the_journal_when_no_usual_file_exists() {
         "2026-12-01T11:00:00Z",
         vec![],
     );
-    let out = scan_with(&c, &opts(&d.0, j.to_str().unwrap()));
+    let out = scan_with(&c, &opts(&d.0, journalctl.to_str().unwrap()));
     assert_eq!(out.sources.len(), 1);
     let s = &out.sources[0];
     assert_eq!(
@@ -633,13 +635,13 @@ fn the_journal_when_no_usual_file_exists() {
         args.contains("--grep=198\\.51\\.100\\.7|alice@example\\.test"),
         "{args}"
     );
-    let e = &out.entries;
-    assert!(count(e, LogEvent::AuthFailed) >= 10);
-    assert!(e.iter().any(|e| e.line.contains("bad\u{fffd}byte")));
-    assert!(e
+    let entries = &out.entries;
+    assert!(count(entries, LogEvent::AuthFailed) >= 10);
+    assert!(entries.iter().any(|e| e.line.contains("bad\u{fffd}byte")));
+    assert!(entries
         .iter()
         .all(|e| e.file == "journal" && !e.line.contains('\u{1b}')));
-    assert!(e
+    assert!(entries
         .iter()
         .all(|e| !e.line.contains("198.51.100.71]") || e.event != LogEvent::Connect));
 }
@@ -741,7 +743,7 @@ proptest! {
         let line = format!("{stamp}{host}{prog}{body}");
         if let Some(p) = parse_line(&line) {
             let c = classify(p.family, p.message);
-            let e = smtp_doctor::server::logs::entries::make_entry("f", &line, p.program, 0, c);
+            let e = smtp_doctor::server::logs::entries::make_entry("f", &line, p.program, 0, &c);
             let escaped = !e.line.contains('\u{1b}');
             prop_assert!(escaped, "escape byte in {:?}", e.line);
         }

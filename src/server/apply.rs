@@ -7,6 +7,7 @@
 //! ask on; with neither the command refuses (exit 2). The question lists exactly what will
 //! run ([`prompt`]).
 
+use std::fmt::Write as _;
 use std::io::{BufRead, Write};
 use std::time::Duration;
 
@@ -61,7 +62,7 @@ pub fn consent(yes: bool, terminal: bool) -> Result<Consent, &'static str> {
 pub fn prompt(commands: &[String]) -> String {
     let mut s = String::from("These commands will run now, one after another (no shell):\n");
     for (i, c) in commands.iter().enumerate() {
-        s.push_str(&format!("  {}. {}\n", i + 1, escape_control(c)));
+        let _ = writeln!(s, "  {}. {}", i + 1, escape_control(c));
     }
     s.push_str("Run them? [y/N] ");
     s
@@ -231,7 +232,9 @@ mod tests {
         let fake = |p: &str, a: &[&str], _t: Duration| -> Result<String, ExecError> {
             calls.borrow_mut().push((
                 p.to_string(),
-                a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                a.iter()
+                    .map(std::string::ToString::to_string)
+                    .collect::<Vec<_>>(),
             ));
             match p.rsplit('/').next().unwrap_or(p) {
                 "csf" => Ok("\nDENYIN  all  198.51.100.7  removed\n".into()),

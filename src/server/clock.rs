@@ -29,7 +29,7 @@ pub fn local_to_unix(t: PrimitiveDateTime) -> Option<i64> {
     tm.tm_sec = i32::from(t.second());
     tm.tm_isdst = -1;
     // SAFETY: a valid pointer to an initialised `tm`.
-    let unix = unsafe { libc::mktime(&mut tm) };
+    let unix = unsafe { libc::mktime(&raw mut tm) };
     // -1 is also a real instant (one second before 1970) that no source here writes.
     (unix != -1).then_some(i64::from(unix))
 }
@@ -42,7 +42,7 @@ pub fn unix_to_local(unix: i64) -> Option<PrimitiveDateTime> {
     // SAFETY: `tm` is plain data; localtime_r fills it and we read it only on success.
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     // SAFETY: valid pointers to initialised values.
-    if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
+    if unsafe { libc::localtime_r(&raw const t, &raw mut tm) }.is_null() {
         return None;
     }
     let month = Month::try_from(u8::try_from(tm.tm_mon + 1).ok()?).ok()?;

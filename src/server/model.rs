@@ -2,6 +2,8 @@
 //! `smtp-doctor/server-report/v1` document (../shared/spec/cli.md, "Server mode") is made of.
 //! Sources fill these; the report only orders them, numbers them and serialises them.
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 /// Where a block was found. Serialised names are the contract's `source` values.
@@ -272,7 +274,7 @@ pub fn escape_control(s: &str) -> String {
         if c == '\t' || !(c.is_control()) {
             out.push(c);
         } else {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
         }
     }
     out

@@ -83,7 +83,7 @@ pub fn prepare(req: &Request, now: i64) -> Result<(Ctx, ReportInput), FromReport
         Target::Report(path) => {
             let r = from_report::read(path)?;
             input.from_report = Some(path.display().to_string());
-            input.tested_at = r.tested_at_text.clone();
+            input.tested_at.clone_from(&r.tested_at_text);
             let window = match r.tested_at {
                 Some(t) => centred_on(t, req.since, now),
                 None => ending_at(now, req.since),

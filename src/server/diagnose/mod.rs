@@ -171,6 +171,8 @@ fn unreadable(ctx: &Ctx, f: &Findings) -> Option<Cause> {
 }
 
 fn ok(ctx: &Ctx, f: &Findings) -> Cause {
+    // Many rotated log files would drown the sentence: the first few, then a count.
+    const SHOWN: usize = 6;
     let w = &wording().ok;
     let read: Vec<String> = f
         .sources
@@ -178,8 +180,6 @@ fn ok(ctx: &Ctx, f: &Findings) -> Cause {
         .filter(|s| s.status == SourceStatus::Read)
         .map(|s| escape_control(&s.name))
         .collect();
-    // Many rotated log files would drown the sentence: the first few, then a count.
-    const SHOWN: usize = 6;
     let read = match read.len() {
         0 => "nothing".to_string(),
         n if n <= SHOWN => read.join(", "),

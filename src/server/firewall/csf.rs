@@ -13,6 +13,7 @@ mod lists;
 mod tempban;
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
@@ -151,7 +152,7 @@ pub fn read(ctx: &Ctx) -> SourceOutcome {
 
     let mut detail = format!("read {}", read_parts.join(", "));
     let matching = out.blocks.len();
-    detail.push_str(&format!("; {matching} matching {client}"));
+    let _ = write!(detail, "; {matching} matching {client}");
     if testing {
         detail.push_str("; TESTING = 1 (lfd does not run in this mode)");
     }
@@ -322,10 +323,10 @@ fn load_into(
             return;
         }
     };
-    let mut includes = Vec::new();
+    let mut nested = Vec::new();
     for (i, l) in text.lines().enumerate() {
         if let Some(target) = lists::include_target(l) {
-            includes.push(rebase(Path::new(target), dir));
+            nested.push(rebase(Path::new(target), dir));
         }
         lines.push(Line {
             file: path.to_path_buf(),
@@ -334,7 +335,7 @@ fn load_into(
             included,
         });
     }
-    for inc in includes {
+    for inc in nested {
         load_into(&inc, dir, depth + 1, true, seen, lines, problems);
     }
 }

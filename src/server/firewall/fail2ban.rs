@@ -12,6 +12,7 @@ mod db;
 mod parse;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -76,8 +77,8 @@ impl Client<'_> {
     }
 
     fn run(&self, args: &[&str]) -> Result<String, ExecError> {
-        let argv = self.argv(self.program, args);
-        exec::run(argv[0], &argv[1..], self.ctx.command_timeout)
+        let cmd = self.argv(self.program, args);
+        exec::run(cmd[0], &cmd[1..], self.ctx.command_timeout)
     }
 
     /// Runs every argument list, [`PARALLEL`] at a time; answers in the same order.
@@ -576,19 +577,21 @@ fn live(
         escape_control(&jails.join(", "))
     );
     if banned_in.is_empty() {
-        detail.push_str(&format!("; {client} is not banned"));
+        let _ = write!(detail, "; {client} is not banned");
     } else {
-        detail.push_str(&format!(
+        let _ = write!(
+            detail,
             "; {client} banned in {}",
             escape_control(&banned_in.join(", "))
-        ));
+        );
     }
     if !db_note.is_empty() {
-        detail.push_str(&format!("; {}", escape_control(&db_note)));
+        let _ = write!(detail, "; {}", escape_control(&db_note));
     }
-    detail.push_str(&format!(
+    let _ = write!(
+        detail,
         "; {calls_made} fail2ban-client calls in {secs:.2} s"
-    ));
+    );
     out.sources
         .push(SourceEntry::new("fail2ban", SourceStatus::Read, detail));
     out.sources.extend(problems);
@@ -602,7 +605,7 @@ enum Call {
 }
 
 fn args(a: &[&str]) -> Vec<String> {
-    a.iter().map(|s| s.to_string()).collect()
+    a.iter().map(std::string::ToString::to_string).collect()
 }
 
 fn push_setting_calls(i: usize, jail: &str, calls: &mut Vec<Vec<String>>, what: &mut Vec<Call>) {
@@ -691,23 +694,25 @@ fn fill_times(b: &mut Block, ban: &TimedBan, row: Option<&DbBan>) {
 fn reason_from_db(r: &DbBan) -> String {
     let mut s = String::new();
     if r.bancount > 1 {
-        s.push_str(&format!(
-            "ban {} of this address in this jail; ",
-            r.bancount
-        ));
+        let _ = write!(s, "ban {} of this address in this jail; ", r.bancount);
     }
-    let failures = r.failures.unwrap_or(r.matches.len() as i64);
+    let failures = r
+        .failures
+        .unwrap_or_else(|| i64::try_from(r.matches.len()).unwrap_or(i64::MAX));
     let noun = if failures == 1 { "failure" } else { "failures" };
     match (r.matches.first(), r.matches.last()) {
-        (Some(first), Some(last)) if r.matches.len() > 1 => s.push_str(&format!(
-            "{failures} {noun}: {} ... {}",
-            first.trim(),
-            last.trim()
-        )),
-        (Some(only), _) => s.push_str(&format!("{failures} {noun}: {}", only.trim())),
-        _ if failures > 0 => s.push_str(&format!(
-            "{failures} {noun} (the log lines are not kept: dbmaxmatches = 0)"
-        )),
+        (Some(first), Some(last)) if r.matches.len() > 1 => {
+            let _ = write!(s, "{failures} {noun}: {} ... {}", first.trim(), last.trim());
+        }
+        (Some(only), _) => {
+            let _ = write!(s, "{failures} {noun}: {}", only.trim());
+        }
+        _ if failures > 0 => {
+            let _ = write!(
+                s,
+                "{failures} {noun} (the log lines are not kept: dbmaxmatches = 0)"
+            );
+        }
         _ => s.push_str("no failures recorded: banned by hand (fail2ban-client set JAIL banip)"),
     }
     escape_control(&s)
@@ -752,9 +757,7 @@ fn read_db_only(ctx: &Ctx, f2b: &Client, path: &Path, client: IpAddr, out: &mut 
         )),
     ));
     for (order, r) in current.into_iter().enumerate() {
-        let matched = netaddr::parse_net(&r.ip)
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| r.ip.clone());
+        let matched = netaddr::parse_net(&r.ip).map_or_else(|| r.ip.clone(), |n| n.to_string());
         let mut b = ban_block(
             &netaddr::normalize(ctx.client).to_string(),
             f2b,
@@ -762,7 +765,7 @@ fn read_db_only(ctx: &Ctx, f2b: &Client, path: &Path, client: IpAddr, out: &mut 
             &r.ip,
             matched,
             None,
-            order as u32,
+            u32::try_from(order).unwrap_or(u32::MAX),
         );
         b.rule = escape_control(&db_rule(r));
         b.since = clock::rfc3339(r.timeofban);
@@ -777,11 +780,7 @@ fn read_db_only(ctx: &Ctx, f2b: &Client, path: &Path, client: IpAddr, out: &mut 
 
 /// A database row written like `get JAIL banip --with-time` prints a ban.
 fn db_rule(r: &DbBan) -> String {
-    let local = |t: i64| {
-        clock::unix_to_local(t)
-            .map(clock::format_local)
-            .unwrap_or_else(|| t.to_string())
-    };
+    let local = |t: i64| clock::unix_to_local(t).map_or_else(|| t.to_string(), clock::format_local);
     let end = match r.until() {
         Some(u) => local(u),
         None => "permanent".to_string(),

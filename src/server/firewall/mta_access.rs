@@ -67,6 +67,7 @@ mod tests {
             .unwrap();
         assert_eq!(exim.status, SourceStatus::Absent);
         let orders: Vec<u32> = out.blocks.iter().map(|b| b.order).collect();
-        assert_eq!(orders, (0..out.blocks.len() as u32).collect::<Vec<_>>());
+        let count = u32::try_from(out.blocks.len()).unwrap();
+        assert_eq!(orders, (0..count).collect::<Vec<_>>());
     }
 }

@@ -36,6 +36,7 @@ mod owner;
 mod ports;
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::net::IpAddr;
 
 use time::format_description::well_known::Rfc3339;
@@ -448,13 +449,14 @@ fn eval_nft(
         count(rules.sets.len(), "set")
     );
     if !walked.skipped_tables.is_empty() {
-        detail.push_str(&format!(
+        let _ = write!(
+            detail,
             " ({} read through iptables-save)",
             walked.skipped_tables.join(", ")
-        ));
+        );
     }
     if rules.unreadable > 0 {
-        detail.push_str(&format!(", {} objects not understood", rules.unreadable));
+        let _ = write!(detail, ", {} objects not understood", rules.unreadable);
     }
     (name, SourceStatus::Read, detail)
 }

@@ -28,6 +28,7 @@ impl Classified {
         Classified::new(LogEvent::Other)
     }
 
+    #[must_use]
     pub fn account(mut self, account: Option<&str>) -> Classified {
         self.account = account
             .map(str::trim)
@@ -36,6 +37,7 @@ impl Classified {
         self
     }
 
+    #[must_use]
     pub fn reply(mut self, reply: Option<&str>) -> Classified {
         self.reply = reply
             .map(str::trim)

@@ -35,7 +35,7 @@ fn cut(s: &str, max: usize) -> &str {
 }
 
 /// The entry for one line; every text that came from the log is escaped.
-pub fn make_entry(file: &str, line: &str, program: &str, unix: i64, c: Classified) -> LogEntry {
+pub fn make_entry(file: &str, line: &str, program: &str, unix: i64, c: &Classified) -> LogEntry {
     let mut text = escape_control(cut(line, MAX_LINE_BYTES));
     if line.len() > MAX_LINE_BYTES {
         text.push_str(" [...]");
@@ -113,7 +113,7 @@ mod tests {
             "x\u{1b}[2Jy",
             "postfix/smtpd",
             0,
-            c,
+            &c,
         );
         assert_eq!(e.line, "x\\u{1b}[2Jy");
         assert_eq!(e.account.as_deref(), Some("al\\u{1b}ice"));
@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(e.file, "/var/log/mail\\u{1b}.log");
         assert_eq!(e.time, "1970-01-01T00:00:00Z");
         let long = "é".repeat(3000);
-        let e = make_entry("f", &long, "p", 0, Classified::other());
+        let e = make_entry("f", &long, "p", 0, &Classified::other());
         assert!(e.line.len() <= MAX_LINE_BYTES + 6);
         assert!(e.line.ends_with(" [...]"));
     }
@@ -130,7 +130,7 @@ mod tests {
     fn keeps_the_latest() {
         let mut k = Kept::with_limit(3);
         for i in 0..5 {
-            k.push(make_entry("f", "l", "p", i, Classified::other()));
+            k.push(make_entry("f", "l", "p", i, &Classified::other()));
         }
         let (e, dropped) = k.into_parts();
         assert_eq!(dropped, 2);

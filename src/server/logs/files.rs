@@ -2,6 +2,7 @@
 //! lines before the window in a large plain file, stream the rest through the prefilter,
 //! and turn the client's lines inside the window into entries.
 
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::time::UNIX_EPOCH;
@@ -54,6 +55,8 @@ impl FileResult {
 
 /// `812 MB`, `4.2 MB`, `900 KB`, `512 bytes` (decimal units, as `ls -h --si` shows them).
 pub fn human_size(bytes: u64) -> String {
+    // Shown with at most one decimal: f64's 52-bit mantissa loses nothing visible.
+    #[allow(clippy::cast_precision_loss)]
     let b = bytes as f64;
     if bytes < 1_000 {
         format!("{bytes} bytes")
@@ -143,7 +146,7 @@ impl Collector<'_> {
         }
         let follow =
             classified.event == LogEvent::TlsFailed && p.message.starts_with("SSL_accept error");
-        self.push(&text, p.program, unix, classified);
+        self.push(&text, p.program, unix, &classified);
         if follow {
             if let Some(lib) = tls_library_line(&text, p.message, c.after) {
                 self.push_line(&String::from_utf8_lossy(lib));
@@ -152,7 +155,7 @@ impl Collector<'_> {
         Flow::Continue
     }
 
-    fn push(&mut self, text: &str, program: &str, unix: i64, c: Classified) {
+    fn push(&mut self, text: &str, program: &str, unix: i64, c: &Classified) {
         self.kept
             .push(make_entry(self.name, text, program, unix, c));
         self.matching += 1;
@@ -161,7 +164,7 @@ impl Collector<'_> {
     fn push_line(&mut self, text: &str) {
         if let Some(p) = parse_line(text) {
             if let Some(unix) = resolve(p.stamp, self.zone, self.reference) {
-                self.push(text, p.program, unix, classify(p.family, p.message));
+                self.push(text, p.program, unix, &classify(p.family, p.message));
             }
         }
     }
@@ -312,14 +315,14 @@ pub fn scan_file(f: &LogFile, s: &FileScan<'_>) -> FileResult {
         dropped: collector.matching > collector.kept.len(),
     };
     let detail = describe(&read, &size, &stats);
-    let status = if stats.error.is_some() {
+    let outcome = if stats.error.is_some() {
         SourceStatus::Error
     } else {
         SourceStatus::Read
     };
     let (entries, _) = collector.kept.into_parts();
     FileResult {
-        source: SourceEntry::new(name.clone(), status, detail),
+        source: SourceEntry::new(name.clone(), outcome, detail),
         entries,
         last_written,
     }
@@ -370,27 +373,31 @@ pub fn describe(c: &ReadCounts, size: &Sizes, stats: &ScanStats) -> String {
     } else {
         human_size(size.file)
     };
-    d.push_str(&format!(
+    let _ = write!(
+        d,
         ", {} in the window",
         plural(c.matching, "matching line", "matching lines")
-    ));
+    );
     if size.skipped > 0 {
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             "; the first {} skipped (before the window)",
             human_size(size.skipped)
-        ));
+        );
     }
     if c.past_end {
         d.push_str("; stopped at the lines after the window");
     }
     if c.untimed > 0 {
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             "; {} without a readable time",
             plural(c.untimed, "matching line", "matching lines")
-        ));
+        );
     }
     if stats.overlong > 0 {
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             "; {} over {} skipped",
             plural(
                 usize::try_from(stats.overlong).unwrap_or(usize::MAX),
@@ -398,16 +405,13 @@ pub fn describe(c: &ReadCounts, size: &Sizes, stats: &ScanStats) -> String {
                 "lines"
             ),
             human_size(size.chunk as u64)
-        ));
+        );
     }
     if c.dropped {
-        d.push_str(&format!("; only the latest {MAX_ENTRIES} kept"));
+        let _ = write!(d, "; only the latest {MAX_ENTRIES} kept");
     }
     if let Some(e) = &stats.error {
-        d.push_str(&format!(
-            "; read error after {}: {e}",
-            human_size(size.read)
-        ));
+        let _ = write!(d, "; read error after {}: {e}", human_size(size.read));
     }
     d
 }

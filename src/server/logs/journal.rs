@@ -8,6 +8,7 @@
 //! still worth having), after `JOURNAL_MAX_RECORDS` records, and a record longer than
 //! `JOURNAL_MAX_LINE` bytes is skipped.
 
+use std::fmt::Write as _;
 use std::io::{self, BufRead, BufReader, Read};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc;
@@ -79,7 +80,7 @@ fn regex_escape(s: &str) -> String {
             out.push('\\');
             out.push(c);
         } else {
-            out.push_str(&format!("\\x{{{:x}}}", c as u32));
+            let _ = write!(out, "\\x{{{:x}}}", c as u32);
         }
     }
     out.to_ascii_lowercase()
@@ -185,7 +186,7 @@ pub fn record_entry(r: &JournalRecord, matcher: &Matcher, window: Window) -> Opt
         &record_line(r),
         &r.identifier,
         r.unix,
-        c,
+        &c,
     ))
 }
 
@@ -495,16 +496,14 @@ pub fn read_journal(
         }
     );
     if collected.dropped > 0 {
-        detail.push_str(&format!(
-            "; only the latest {} kept",
-            collected.entries.len()
-        ));
+        let _ = write!(detail, "; only the latest {} kept", collected.entries.len());
     }
     if collected.skipped_long > 0 {
-        detail.push_str(&format!(
+        let _ = write!(
+            detail,
             "; {} records over {JOURNAL_MAX_LINE} bytes skipped",
             collected.skipped_long
-        ));
+        );
     }
     detail.push_str(&note);
     (entry(status, detail), collected.entries)
@@ -690,9 +689,9 @@ mod tests {
             run_status(&ok, &end(Some(0), hint, false), true, d, 9).0,
             SourceStatus::Denied
         );
-        let none = "No journal files were found.";
+        let no_files = "No journal files were found.";
         assert_eq!(
-            run_status(&ok, &end(Some(0), none, false), true, d, 9).0,
+            run_status(&ok, &end(Some(0), no_files, false), true, d, 9).0,
             SourceStatus::Absent
         );
         let (s, note) = run_status(

@@ -116,7 +116,7 @@ fn scan_all(files: &[LogFile], scan: &FileScan<'_>) -> Vec<FileResult> {
     let size = |i: usize| std::fs::metadata(&files[i].path).map_or(0, |m| m.len());
     order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(files.len());
     let mut slots: Vec<Option<FileResult>> = files.iter().map(|_| None).collect();
     if workers <= 1 {

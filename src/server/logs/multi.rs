@@ -536,7 +536,7 @@ fn scan_file_many(
             }
             if let Some(ch) = channel {
                 found.record(unix, ch, &classified, || {
-                    make_entry(&name, &text, parsed.program, unix, classified.clone())
+                    make_entry(&name, &text, parsed.program, unix, &classified)
                 });
             }
         }

@@ -147,15 +147,15 @@ mod tests {
         );
         assert_eq!(
             rotation_of("maillog", "maillog-20261122"),
-            Some(Rotation::Dated(20261122))
+            Some(Rotation::Dated(20_261_122))
         );
         assert_eq!(
             rotation_of("maillog", "maillog-20261122.gz"),
-            Some(Rotation::Dated(20261122))
+            Some(Rotation::Dated(20_261_122))
         );
         assert_eq!(
             rotation_of("exim_mainlog", "exim_mainlog-2026112203.gz"),
-            Some(Rotation::Dated(2026112203))
+            Some(Rotation::Dated(2_026_112_203))
         );
         assert_eq!(
             rotation_of("mainlog", "mainlog.10.gz"),

@@ -403,11 +403,11 @@ mod tests {
         let mut f = File::open(&path).unwrap();
         let since = 150_000;
         let off = window_start_offset(&mut f, data.len() as u64, since, &time_of).unwrap();
-        let line_at = time_of(&data[off as usize..]).unwrap();
+        let line_at = time_of(&data[usize::try_from(off).unwrap()..]).unwrap();
         assert!(off > 0);
         assert!(line_at < since - SEEK_SLACK_SECS, "{line_at}");
         assert!(line_at > since - SEEK_SLACK_SECS - 10_000, "{line_at}");
-        assert_eq!(data[off as usize - 1], b'\n');
+        assert_eq!(data[usize::try_from(off).unwrap() - 1], b'\n');
         // Nothing before the window: nothing skipped.
         assert_eq!(
             window_start_offset(&mut f, data.len() as u64, 10, &time_of).unwrap(),

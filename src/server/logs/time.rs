@@ -67,7 +67,7 @@ impl LocalZone for HostZone {
         tm.tm_sec = i32::from(c.second);
         tm.tm_isdst = -1;
         // SAFETY: `tm` is a valid, exclusively borrowed struct.
-        let t = unsafe { libc::mktime(&mut tm) };
+        let t = unsafe { libc::mktime(&raw mut tm) };
         if t == -1 && !(c.year == 1969 || c.year == 1970) {
             return None;
         }
@@ -79,7 +79,7 @@ impl LocalZone for HostZone {
         // SAFETY: as above; localtime_r writes only into `tm`.
         let mut tm: libc::tm = unsafe { std::mem::zeroed() };
         // SAFETY: both pointers are valid for the duration of the call.
-        let r = unsafe { libc::localtime_r(&t, &mut tm) };
+        let r = unsafe { libc::localtime_r(&raw const t, &raw mut tm) };
         if r.is_null() {
             return None;
         }
@@ -295,16 +295,15 @@ fn parse_rfc3339(line: &str) -> Option<(Stamp, StampStyle, &str)> {
     let b = line.as_bytes();
     let c = date_time(b)?;
     let i = skip_fraction(b, 19);
-    match zone_offset(b, i) {
-        Some((offset, end)) => Some((
+    if let Some((offset, end)) = zone_offset(b, i) {
+        Some((
             Stamp::Instant(instant(c, offset)?),
             StampStyle::Rfc3339,
             rest_after(line, end)?,
-        )),
-        None => {
-            civil_datetime(c)?;
-            Some((Stamp::Local(c), StampStyle::Rfc3339, rest_after(line, i)?))
-        }
+        ))
+    } else {
+        civil_datetime(c)?;
+        Some((Stamp::Local(c), StampStyle::Rfc3339, rest_after(line, i)?))
     }
 }
 

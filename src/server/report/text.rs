@@ -220,7 +220,7 @@ pub fn render(r: &ServerReport) -> String {
             let mut effect = effect_words(b).to_string();
             if !b.ports.is_empty() {
                 let ports: Vec<String> = b.ports.iter().map(u16::to_string).collect();
-                effect.push_str(&format!(", ports {}", ports.join(", ")));
+                let _ = write!(effect, ", ports {}", ports.join(", "));
                 if !touches_mail(b) {
                     effect.push_str(" only: not mail");
                 }

@@ -76,8 +76,7 @@ pub fn split_pem(bytes: &[u8]) -> Vec<PemBlock> {
                 State::Cert(b64) => out.push(
                     base64::engine::general_purpose::STANDARD
                         .decode(b64.as_bytes())
-                        .map(PemBlock::Certificate)
-                        .unwrap_or(PemBlock::BadCertificate),
+                        .map_or(PemBlock::BadCertificate, PemBlock::Certificate),
                 ),
                 State::Skip(block) => out.push(block),
                 State::Outside => {}

@@ -40,7 +40,7 @@ pub struct Authenticator {
 
 impl Authenticator {
     fn get(&self, name: &str) -> &str {
-        self.options.get(name).map(String::as_str).unwrap_or("")
+        self.options.get(name).map_or("", String::as_str)
     }
 
     /// Does it authenticate clients (rather than this server to a smarthost)?
@@ -299,7 +299,7 @@ pub fn read(ctx: &Ctx) -> Option<Result<MtaConfig, SourceEntry>> {
                     .unwrap_or_else(|| format!("{program}'s configuration"));
                 return Some(Ok(config(&origin, &text)));
             }
-            Err(ExecError::NotFound { .. }) => continue,
+            Err(ExecError::NotFound { .. }) => {}
             Err(e) => return Some(Err(e.entry("exim"))),
         }
     }

@@ -3,6 +3,7 @@
 //! `socket:[INODE]` links under `/proc/[pid]/fd` for their owners.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::io::ErrorKind;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::{Path, PathBuf};
@@ -204,7 +205,7 @@ pub fn scan(proc_root: &Path, ports: &[u16], budget: Duration) -> Result<ListenS
         .into_iter()
         .map(|socket| {
             let owner = owners
-                .holders
+                .by_inode
                 .get(&socket.inode)
                 .and_then(|h| pick_owner(h));
             Listener {
@@ -231,7 +232,7 @@ fn read_limited(path: &Path) -> std::io::Result<String> {
 }
 
 struct Holders {
-    holders: BTreeMap<u64, Vec<Holder>>,
+    by_inode: BTreeMap<u64, Vec<Holder>>,
     hidden: usize,
     cut_short: bool,
 }
@@ -239,7 +240,7 @@ struct Holders {
 /// Walks `/proc/[pid]/fd` for links to the wanted socket inodes.
 fn find_holders(proc_root: &Path, wanted: &BTreeSet<u64>, budget: Duration) -> Holders {
     let mut found = Holders {
-        holders: BTreeMap::new(),
+        by_inode: BTreeMap::new(),
         hidden: 0,
         cut_short: false,
     };
@@ -288,16 +289,17 @@ fn find_holders(proc_root: &Path, wanted: &BTreeSet<u64>, budget: Duration) -> H
             continue;
         }
         let dir = entry.path();
-        let program = std::fs::read_to_string(dir.join("comm"))
-            .map(|c| escape_control(c.trim_end_matches('\n')))
-            .unwrap_or_else(|_| format!("pid {pid}"));
-        let ppid = std::fs::read_to_string(dir.join("stat"))
+        let program = std::fs::read_to_string(dir.join("comm")).map_or_else(
+            |_| format!("pid {pid}"),
+            |c| escape_control(c.trim_end_matches('\n')),
+        );
+        let parent = std::fs::read_to_string(dir.join("stat"))
             .ok()
             .and_then(|s| parse_stat_ppid(&s));
         for inode in holds {
-            found.holders.entry(inode).or_default().push(Holder {
+            found.by_inode.entry(inode).or_default().push(Holder {
                 pid,
-                ppid,
+                ppid: parent,
                 program: program.clone(),
             });
         }
@@ -335,11 +337,12 @@ fn describe(scan: &ListenScan) -> String {
     };
     let unknown = scan.listeners.iter().any(|l| l.program.is_none());
     if unknown && scan.hidden_processes > 0 {
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             "; the open files of {} processes are hidden from this user (run as root to see \
              which program holds each port)",
             scan.hidden_processes
-        ));
+        );
     }
     if scan.scan_cut_short {
         s.push_str("; the search for the programs was cut short (time budget)");
@@ -421,7 +424,7 @@ mod tests {
 
     #[test]
     fn socket_links_and_stat() {
-        assert_eq!(socket_inode("socket:[123456]"), Some(123456));
+        assert_eq!(socket_inode("socket:[123456]"), Some(123_456));
         assert_eq!(socket_inode("pipe:[123456]"), None);
         assert_eq!(socket_inode("socket:[12x]"), None);
         assert_eq!(socket_inode("/dev/null"), None);

@@ -121,8 +121,7 @@ impl Effective<'_> {
         self.overrides
             .and_then(|o| o.get(name))
             .or_else(|| self.main.get(name))
-            .map(String::as_str)
-            .unwrap_or("")
+            .map_or("", String::as_str)
     }
 
     /// `name = value` as the sentence shows it.

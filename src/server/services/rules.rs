@@ -309,33 +309,32 @@ fn listening_rules(services: &[ServiceFinding], mtas: &[MtaConfig], problems: &m
             continue;
         }
         let others: Vec<String> = open.iter().map(u16::to_string).collect();
-        let detail = match defined(port) {
-            Some((m, p)) => format!(
+        let detail = if let Some((m, p)) = defined(port) {
+            format!(
                 "port {port} ({}) is defined in {}'s configuration ({}) but nothing listens \
-                 on it, while {} do: reload or restart {}, and check that it may bind the port; \
-                 mail clients set to {port} are refused",
+             on it, while {} do: reload or restart {}, and check that it may bind the port; \
+             mail clients set to {port} are refused",
                 port_name(port),
                 m.mta.name(),
                 p.service,
                 others.join(" and "),
                 m.mta.name()
-            ),
-            None => {
-                let by = match mtas.first() {
-                    Some(m) => format!(
-                        ": {}'s configuration ({}) does not define it (submission disabled)",
-                        m.mta.name(),
-                        m.origin
-                    ),
-                    None => String::new(),
-                };
-                format!(
-                    "nothing listens on port {port} ({}), while {} do{by}; mail clients set \
-                     to {port} are refused",
-                    port_name(port),
-                    others.join(" and ")
-                )
-            }
+            )
+        } else {
+            let by = match mtas.first() {
+                Some(m) => format!(
+                    ": {}'s configuration ({}) does not define it (submission disabled)",
+                    m.mta.name(),
+                    m.origin
+                ),
+                None => String::new(),
+            };
+            format!(
+                "nothing listens on port {port} ({}), while {} do{by}; mail clients set \
+                 to {port} are refused",
+                port_name(port),
+                others.join(" and ")
+            )
         };
         problems.add(ServiceProblemKind::SubmissionPortClosed, detail, Some(port));
     }

@@ -256,12 +256,11 @@ impl Entry {
     /// it with the address in the line).
     pub fn address_arg(&self) -> &str {
         match &self.target {
-            Target::Net(_) => &self.spec,
             Target::Filter(Filter {
                 ip: Some((_, value, _)),
                 ..
             }) => value,
-            Target::Filter(_) => &self.spec,
+            Target::Net(_) | Target::Filter(_) => &self.spec,
         }
     }
 }

@@ -12,6 +12,7 @@
 //! reason rather than guessed.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
@@ -411,15 +412,12 @@ pub fn expand_exists(value: &str, exists: &dyn Fn(&Path) -> bool) -> String {
             let r = r.trim_start().strip_prefix('}')?;
             Some((a, b, c, r))
         })();
-        match parsed {
-            Some((a, b, c, r)) => {
-                out.push_str(if exists(Path::new(a.trim())) { b } else { c });
-                rest = r;
-            }
-            None => {
-                out.push_str("${if exists{");
-                rest = after;
-            }
+        if let Some((a, b, c, r)) = parsed {
+            out.push_str(if exists(Path::new(a.trim())) { b } else { c });
+            rest = r;
+        } else {
+            out.push_str("${if exists{");
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -626,9 +624,10 @@ pub fn lsearch_key(client: IpAddr, mask: Option<u8>) -> Option<String> {
 pub fn read(config: Option<&Path>, client: IpAddr, out: &mut SourceOutcome) {
     let path = match config {
         Some(p) => p.to_path_buf(),
-        None => match CANDIDATES.iter().map(PathBuf::from).find(|p| p.exists()) {
-            Some(p) => p,
-            None => {
+        None => {
+            if let Some(p) = CANDIDATES.iter().map(PathBuf::from).find(|p| p.exists()) {
+                p
+            } else {
                 if Path::new("/etc/exim4").exists() {
                     out.sources.push(SourceEntry::new(
                         SOURCE,
@@ -638,7 +637,7 @@ pub fn read(config: Option<&Path>, client: IpAddr, out: &mut SourceOutcome) {
                 }
                 return;
             }
-        },
+        }
     };
     let mut problems = Vec::new();
     let lines = preprocess(&path, &mut problems);
@@ -667,7 +666,7 @@ pub fn read(config: Option<&Path>, client: IpAddr, out: &mut SourceOutcome) {
                 blocks.push(block(
                     &origin,
                     at,
-                    "554 SMTP service not available (host_reject_connection)".into(),
+                    "554 SMTP service not available (host_reject_connection)",
                 ));
             }
         }
@@ -729,20 +728,21 @@ fn statement_block(
     }
     let (origin, at) = named?;
     let mut reason = message.unwrap_or_else(|| "Administrative prohibition".into());
-    reason.push_str(&format!(
+    let _ = write!(
+        reason,
         " (Exim ACL {}: {} at {}",
         if st.acl.is_empty() { "?" } else { &st.acl },
         st.verb,
         st.at.location()
-    ));
+    );
     if !others.is_empty() {
-        reason.push_str(&format!("; only when also: {}", others.join(", ")));
+        let _ = write!(reason, "; only when also: {}", others.join(", "));
     }
     reason.push(')');
-    Some(block(&origin, &at, reason))
+    Some(block(&origin, &at, &reason))
 }
 
-fn block(origin: &Origin, at: &CfgLine, reason: String) -> Block {
+fn block(origin: &Origin, at: &CfgLine, reason: &str) -> Block {
     let (location, unblock) = match &origin.file {
         Some((f, n)) => (
             format!("{}:{n}", f.display()),
@@ -764,7 +764,7 @@ fn block(origin: &Origin, at: &CfgLine, reason: String) -> Block {
         source: BlockSource::MtaAccess,
         location: escape_control(&location),
         rule: escape_control(&origin.text),
-        reason: Some(escape_control(&reason)),
+        reason: Some(escape_control(reason)),
         since: None,
         until: None,
         unblock,

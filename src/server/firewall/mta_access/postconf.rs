@@ -126,8 +126,7 @@ pub fn inet_port(name: &str) -> Option<(u16, bool)> {
         let h = h.trim_start_matches('[').trim_end_matches(']');
         h == "localhost"
             || h.parse::<std::net::IpAddr>()
-                .map(|ip| ip.is_loopback())
-                .unwrap_or(false)
+                .is_ok_and(|ip| ip.is_loopback())
     });
     let port = match port {
         "smtp" => 25,

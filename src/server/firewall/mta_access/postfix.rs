@@ -6,6 +6,7 @@
 //! `postmap -q` only for table types whose source it cannot read (regexp, pcre, SQL, LDAP).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -504,7 +505,7 @@ fn evaluate(
                             file: None,
                         })
                     }
-                    Ok(None) => continue,
+                    Ok(None) => {}
                     Err(e) => {
                         problems.push(e.entry(&format!("{SOURCE}:{}", spec.text())));
                         return None;
@@ -590,19 +591,21 @@ fn merge(
         .reply
         .clone()
         .unwrap_or_else(|| verdict.note.clone());
-    reason.push_str(&format!(
+    let _ = write!(
+        reason,
         " (check_client_access {} in {}",
         spec.text(),
         r.param
-    ));
+    );
     if let Some(svc) = &r.override_of {
-        reason.push_str(&format!(" of {svc}"));
+        let _ = write!(reason, " of {svc}");
     }
     if !r.permits_before.is_empty() {
-        reason.push_str(&format!(
+        let _ = write!(
+            reason,
             "; reached only when {} did not accept first",
             r.permits_before.join(", ")
-        ));
+        );
     }
     reason.push(')');
     let refuses = verdict.effect == Effect::RefuseSession;

@@ -84,7 +84,7 @@ fn ipset_text() -> impl Strategy<Value = String> {
         Just("Members:".to_string()),
         Just("198.51.100.0/24,tcp:25 timeout 5 nomatch".to_string()),
         Just("198.51.100.7 comment \"x".to_string()),
-        Just("".to_string()),
+        Just(String::new()),
         "[ -~]{0,30}",
     ];
     proptest::collection::vec(line, 0..20).prop_map(|l| l.join("\n"))

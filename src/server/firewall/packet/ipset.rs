@@ -47,8 +47,7 @@ impl IpSet {
     pub fn dimensions(&self) -> usize {
         self.kind
             .split_once(':')
-            .map(|(_, d)| d.split(',').count())
-            .unwrap_or(1)
+            .map_or(1, |(_, d)| d.split(',').count())
     }
 
     /// Holds the first dimension an address (as opposed to a MAC or a set name)?

@@ -181,7 +181,7 @@ pub fn parse_save(text: &str) -> Result<Ruleset, SaveError> {
         }
         // `iptables-save -c` puts `[packets:bytes]` before the rule.
         let body = match trimmed.strip_prefix('[') {
-            Some(rest) => rest.split_once(']').map(|(_, r)| r.trim()).unwrap_or(rest),
+            Some(rest) => rest.split_once(']').map_or(rest, |(_, r)| r.trim()),
             None => trimmed,
         };
         let words = split_words(body);
@@ -276,19 +276,19 @@ fn parse_rule(line: &str, spec: Vec<String>) -> Rule {
                 r.src_range = arg(&mut i).map(|v| Neg {
                     negated: neg,
                     value: v,
-                })
+                });
             }
             "-i" | "--in-interface" => {
                 r.in_iface = arg(&mut i).map(|v| Neg {
                     negated: neg,
                     value: v,
-                })
+                });
             }
             "-p" | "--protocol" => {
                 r.proto = arg(&mut i).map(|v| Neg {
                     negated: neg,
                     value: v.to_ascii_lowercase(),
-                })
+                });
             }
             "-f" | "--fragment" => r.fragment = Some(!neg),
             "-m" | "--match" => {
@@ -299,13 +299,13 @@ fn parse_rule(line: &str, spec: Vec<String>) -> Rule {
                 r.dports = arg(&mut i).map(|v| Neg {
                     negated: neg,
                     value: PortList::parse(&v),
-                })
+                });
             }
             "--sport" | "--source-port" | "--sports" | "--source-ports" => {
                 r.sports = arg(&mut i).map(|v| Neg {
                     negated: neg,
                     value: PortList::parse(&v),
-                })
+                });
             }
             "--match-set" | "--set" => {
                 let name = arg(&mut i);
@@ -321,8 +321,8 @@ fn parse_rule(line: &str, spec: Vec<String>) -> Rule {
             "--ctstate" | "--state" => {
                 r.ctstate = arg(&mut i).map(|v| Neg {
                     negated: neg,
-                    value: v.split(',').map(|s| s.to_ascii_uppercase()).collect(),
-                })
+                    value: v.split(',').map(str::to_ascii_uppercase).collect(),
+                });
             }
             "--syn" => r.syn = Some(!neg),
             "--comment" => r.comment = arg(&mut i),

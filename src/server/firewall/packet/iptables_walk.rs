@@ -206,10 +206,9 @@ fn target<'a>(table: &'a Table, rule: &Rule) -> Target<'a> {
     };
     match t {
         "ACCEPT" => Target::Verdict(Effect::Allow),
-        "DROP" => Target::Verdict(Effect::Drop),
-        "REJECT" => Target::Verdict(Effect::Reject),
         // TARPIT holds the connection open: the client sees a time-out, as with DROP.
-        "TARPIT" => Target::Verdict(Effect::Drop),
+        "DROP" | "TARPIT" => Target::Verdict(Effect::Drop),
+        "REJECT" => Target::Verdict(Effect::Reject),
         "QUEUE" | "NFQUEUE" => Target::Verdict(Effect::Other),
         "RETURN" => Target::Return,
         name => match table.chain(name) {
@@ -445,7 +444,7 @@ impl<'a> Walker<'a> {
                 }
             }
             Source::Address { matched } => {
-                let made = self.owner(chain, csf);
+                let made = chain_owner(chain, csf);
                 let unblock = match &made {
                     _ if !effect_blocks(effect) => Vec::new(),
                     Some(o) if matched.starts_with('!') => o.unblock(&self.client_text()),
@@ -453,14 +452,23 @@ impl<'a> Walker<'a> {
                     None => self.delete_command(at, chain, number, rule),
                 };
                 let block = self.rule_block(
-                    at, chain, number, rule, effect, &made, matched, ports, unblock, allow,
+                    at,
+                    chain,
+                    number,
+                    rule,
+                    effect,
+                    made.as_ref(),
+                    &matched,
+                    ports,
+                    unblock,
+                    allow,
                 );
                 self.push_rule_hit(at, seq, block);
             }
             Source::NotInSet { name } => {
                 // Deleting a "everyone not on this list" rule would open the door to all;
                 // putting the client on the list is the narrow fix.
-                let made = self.owner(chain, csf);
+                let made = chain_owner(chain, csf);
                 let unblock = match &made {
                     _ if !effect_blocks(effect) => Vec::new(),
                     Some(o) => o.unblock(&self.client_text()),
@@ -468,7 +476,16 @@ impl<'a> Walker<'a> {
                 };
                 let matched = format!("! set {name}");
                 let block = self.rule_block(
-                    at, chain, number, rule, effect, &made, matched, ports, unblock, allow,
+                    at,
+                    chain,
+                    number,
+                    rule,
+                    effect,
+                    made.as_ref(),
+                    &matched,
+                    ports,
+                    unblock,
+                    allow,
                 );
                 self.push_rule_hit(at, seq, block);
             }
@@ -489,10 +506,6 @@ impl<'a> Walker<'a> {
 
     fn client_text(&self) -> String {
         self.client.to_string()
-    }
-
-    fn owner(&self, chain: &Chain, csf: bool) -> Option<Owner> {
-        owner::fail2ban_chain(&chain.name).or_else(|| csf.then_some(Owner::Csf))
     }
 
     /// `iptables -t TABLE -D CHAIN <the rule as saved>`: deletes exactly this rule. When
@@ -557,8 +570,8 @@ impl<'a> Walker<'a> {
         number: usize,
         rule: &Rule,
         effect: Effect,
-        made: &Option<Owner>,
-        matched: String,
+        made: Option<&Owner>,
+        matched: &str,
         ports: Vec<u16>,
         unblock: Vec<String>,
         allow: Vec<String>,
@@ -584,12 +597,16 @@ impl<'a> Walker<'a> {
             unblock,
             allow,
             effect,
-            made_by: made.as_ref().map(Owner::made_by),
-            matched: escape_control(&matched),
+            made_by: made.map(Owner::made_by),
+            matched: escape_control(matched),
             ports,
             order: 0,
         }
     }
+}
+
+fn chain_owner(chain: &Chain, csf: bool) -> Option<Owner> {
+    owner::fail2ban_chain(&chain.name).or_else(|| csf.then_some(Owner::Csf))
 }
 
 fn effect_blocks(e: Effect) -> bool {

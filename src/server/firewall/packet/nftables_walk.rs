@@ -7,6 +7,7 @@
 //! the set entry, since deleting the member (not the rule) lifts the block.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::net::IpAddr;
 
 use serde_json::Value;
@@ -707,10 +708,7 @@ impl<'a> Walker<'a> {
                 }
             }
             Source::Address(_) | Source::NotInSet(_) => {
-                let handle = rule
-                    .handle
-                    .map(|h| h.to_string())
-                    .unwrap_or_else(|| "?".into());
+                let handle = rule.handle.map_or_else(|| "?".into(), |h| h.to_string());
                 let (matched, unblock) = match &e.source {
                     // Deleting an "everyone not on this list" rule would open the door to
                     // all; putting the client on the list is the narrow fix.
@@ -795,10 +793,10 @@ impl<'a> Walker<'a> {
         let num = |k: &str| details.and_then(|d| d.get(k)).and_then(Value::as_u64);
         let mut shown = text.clone();
         if let Some(t) = num("timeout") {
-            shown.push_str(&format!(" timeout {t}s"));
+            let _ = write!(shown, " timeout {t}s");
         }
         if let Some(t) = num("expires") {
-            shown.push_str(&format!(" expires {t}s"));
+            let _ = write!(shown, " expires {t}s");
         }
         let comment = details
             .and_then(|d| d.get("comment"))
@@ -902,7 +900,6 @@ fn combine<'a>(old: Source<'a>, new: Source<'a>) -> Source<'a> {
     match (old, new) {
         (Source::NotClient, _) | (_, Source::NotClient) => Source::NotClient,
         (Source::Unknown, _) | (_, Source::Unknown) => Source::Unknown,
-        (Source::Everyone, n) => n,
         (o @ Source::Entry { .. }, _) => o,
         (_, n) => n,
     }

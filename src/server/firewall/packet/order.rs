@@ -211,7 +211,7 @@ mod tests {
         assert!(hits
             .iter()
             .enumerate()
-            .all(|(i, h)| h.block.order == i as u32));
+            .all(|(i, h)| u32::try_from(i).is_ok_and(|i| h.block.order == i)));
     }
 
     #[test]

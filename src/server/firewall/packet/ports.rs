@@ -16,15 +16,14 @@ impl PortList {
         let mut ranges = Vec::new();
         for part in text.split(',') {
             let part = part.trim();
-            let (lo, hi) = match part.split_once([':', '-']) {
-                Some((lo, hi)) => (
+            let (lo, hi) = if let Some((lo, hi)) = part.split_once([':', '-']) {
+                (
                     if lo.is_empty() { 0 } else { port(lo)? },
                     if hi.is_empty() { u16::MAX } else { port(hi)? },
-                ),
-                None => {
-                    let p = port(part)?;
-                    (p, p)
-                }
+                )
+            } else {
+                let p = port(part)?;
+                (p, p)
             };
             if lo > hi {
                 return None;

@@ -207,15 +207,7 @@ fn merging_files_keeps_totals_and_the_latest_lines() {
     let mut a = Activity::default();
     let mut b = Activity::default();
     let failed = Classified::new(LogEvent::AuthFailed).account(Some("alice@example.test"));
-    let entry = |t: i64| {
-        make_entry(
-            "f",
-            &format!("line {t}"),
-            "postfix/smtpd",
-            t,
-            failed.clone(),
-        )
-    };
+    let entry = |t: i64| make_entry("f", &format!("line {t}"), "postfix/smtpd", t, &failed);
     for t in [10, 20, 30] {
         a.record(t, Channel::Smtp, &failed, || entry(t));
     }
@@ -274,7 +266,7 @@ fn an_attackers_millions_of_failures_keep_the_latest_times_only() {
     let n = 3 * keep + 17;
     for t in 0..n {
         one.record(t, Channel::Smtp, &failed, || {
-            make_entry("f", "l", "postfix/smtpd", t, failed.clone())
+            make_entry("f", "l", "postfix/smtpd", t, &failed)
         });
     }
     let mut all = Activity::default();

@@ -8,11 +8,11 @@ use crate::server::firewall::packet::order::arrange;
 
 const NOW: i64 = 1_796_119_200;
 
-fn saddr(right: Value) -> Value {
+fn saddr(right: &Value) -> Value {
     json!({"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": right}})
 }
 
-fn dport(right: Value) -> Value {
+fn dport(right: &Value) -> Value {
     json!({"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": right}})
 }
 
@@ -26,15 +26,15 @@ fn chain(table: &str, name: &str, base: Option<(&str, i64)>) -> Value {
     json!({"chain": c})
 }
 
-fn rule(table: &str, chain: &str, handle: u64, expr: Vec<Value>) -> Value {
+fn rule(table: &str, chain: &str, handle: u64, expr: &[Value]) -> Value {
     json!({"rule": {"family": "inet", "table": table, "chain": chain, "handle": handle, "expr": expr}})
 }
 
-fn set(table: &str, name: &str, elem: Value) -> Value {
+fn set(table: &str, name: &str, elem: &Value) -> Value {
     json!({"set": {"family": "inet", "table": table, "name": name, "type": "ipv4_addr", "elem": elem}})
 }
 
-fn walk_doc(objects: Vec<Value>, client: &str, skip: &HashSet<(String, String, String)>) -> Walked {
+fn walk_doc(objects: &[Value], client: &str, skip: &HashSet<(String, String, String)>) -> Walked {
     let doc = json!({"nftables": objects}).to_string();
     let rules = parse_json(&doc).unwrap();
     let texts = HashMap::new();
@@ -63,7 +63,7 @@ fn lines(w: &Walked) -> Vec<String> {
 #[test]
 fn port_maps_jumps_and_chain_verdicts() {
     let w = walk_doc(
-        vec![
+        &[
             json!({"table": {"family": "inet", "name": "t"}}),
             chain("t", "input", Some(("input", 0))),
             chain("t", "smtp", None),
@@ -74,7 +74,7 @@ fn port_maps_jumps_and_chain_verdicts() {
                 "t",
                 "input",
                 2,
-                vec![json!({"vmap": {
+                &[json!({"vmap": {
                 "key": {"payload": {"protocol": "tcp", "field": "dport"}},
                 "data": {"set": [[25, {"jump": {"target": "smtp"}}], [22, {"jump": {"target": "ssh"}}]]}}})],
             ),
@@ -82,8 +82,8 @@ fn port_maps_jumps_and_chain_verdicts() {
                 "t",
                 "input",
                 3,
-                vec![
-                    saddr(json!("198.51.100.7")),
+                &[
+                    saddr(&json!("198.51.100.7")),
                     json!({"jump": {"target": "deny"}}),
                 ],
             ),
@@ -91,8 +91,8 @@ fn port_maps_jumps_and_chain_verdicts() {
                 "t",
                 "input",
                 4,
-                vec![
-                    saddr(json!("198.51.100.7")),
+                &[
+                    saddr(&json!("198.51.100.7")),
                     json!({"goto": {"target": "back"}}),
                 ],
             ),
@@ -100,8 +100,8 @@ fn port_maps_jumps_and_chain_verdicts() {
                 "t",
                 "smtp",
                 5,
-                vec![
-                    saddr(json!({"prefix": {"addr": "198.51.100.0", "len": 24}})),
+                &[
+                    saddr(&json!({"prefix": {"addr": "198.51.100.0", "len": 24}})),
                     json!({"drop": null}),
                 ],
             ),
@@ -109,13 +109,13 @@ fn port_maps_jumps_and_chain_verdicts() {
                 "t",
                 "ssh",
                 6,
-                vec![saddr(json!("198.51.100.7")), json!({"drop": null})],
+                &[saddr(&json!("198.51.100.7")), json!({"drop": null})],
             ),
             rule(
                 "t",
                 "deny",
                 7,
-                vec![
+                &[
                     json!({"counter": null}),
                     json!({"log": {"prefix": "x"}}),
                     json!({"limit": {"rate": 1}}),
@@ -126,10 +126,10 @@ fn port_maps_jumps_and_chain_verdicts() {
                 "t",
                 "deny",
                 8,
-                vec![json!({"counter": null}), json!({"drop": null})],
+                &[json!({"counter": null}), json!({"drop": null})],
             ),
-            rule("t", "back", 9, vec![json!({"return": null})]),
-            rule("t", "back", 10, vec![json!({"drop": null})]),
+            rule("t", "back", 9, &[json!({"return": null})]),
+            rule("t", "back", 10, &[json!({"drop": null})]),
         ],
         "198.51.100.7",
         &HashSet::new(),
@@ -159,13 +159,13 @@ fn port_maps_jumps_and_chain_verdicts() {
 #[test]
 fn named_sets_maps_and_negation() {
     let w = walk_doc(
-        vec![
+        &[
             chain("t", "input", Some(("input", 0))),
-            set("t", "friends", json!(["203.0.113.1"])),
+            set("t", "friends", &json!(["203.0.113.1"])),
             set(
                 "t",
                 "bans",
-                json!([
+                &json!([
                     {"elem": {"val": {"prefix": {"addr": "198.51.100.0", "len": 24}}, "timeout": 600, "expires": 120, "comment": "web \u{1b}abuse"}},
                     {"elem": {"val": "198.51.100.7", "timeout": 600, "expires": 300}},
                     "203.0.113.9"
@@ -173,14 +173,14 @@ fn named_sets_maps_and_negation() {
             ),
             json!({"map": {"family": "inet", "table": "t", "name": "verdicts", "type": "ipv4_addr", "map": "verdict",
                 "elem": [[{"range": ["198.51.100.1", "198.51.100.9"]}, {"drop": null}]]}}),
-            set("t", "dests", json!(["198.51.100.7"])),
+            set("t", "dests", &json!(["198.51.100.7"])),
             rule(
                 "t",
                 "input",
                 2,
-                vec![
+                &[
                     json!({"match": {"op": "!=", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": "@friends"}}),
-                    dport(json!(587)),
+                    dport(&json!(587)),
                     json!({"reject": {"type": "tcp reset"}}),
                 ],
             ),
@@ -188,19 +188,19 @@ fn named_sets_maps_and_negation() {
                 "t",
                 "input",
                 3,
-                vec![saddr(json!("@bans")), json!({"log": null})],
+                &[saddr(&json!("@bans")), json!({"log": null})],
             ),
             rule(
                 "t",
                 "input",
                 4,
-                vec![saddr(json!("@bans")), json!({"drop": null})],
+                &[saddr(&json!("@bans")), json!({"drop": null})],
             ),
             rule(
                 "t",
                 "input",
                 5,
-                vec![
+                &[
                     json!({"vmap": {"key": {"payload": {"protocol": "ip", "field": "saddr"}}, "data": "@verdicts"}}),
                 ],
             ),
@@ -208,13 +208,13 @@ fn named_sets_maps_and_negation() {
                 "t",
                 "input",
                 6,
-                vec![saddr(json!("@missing")), json!({"drop": null})],
+                &[saddr(&json!("@missing")), json!({"drop": null})],
             ),
             rule(
                 "t",
                 "output",
                 7,
-                vec![
+                &[
                     json!({"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "daddr"}}, "right": "@dests"}}),
                     json!({"drop": null}),
                 ],
@@ -258,7 +258,7 @@ fn chains_that_never_see_the_packet() {
             table,
             chain,
             h,
-            vec![saddr(json!("198.51.100.7")), json!({"drop": null})],
+            &[saddr(&json!("198.51.100.7")), json!({"drop": null})],
         )
     };
     let mut objects = vec![
@@ -267,17 +267,17 @@ fn chains_that_never_see_the_packet() {
         json!({"chain": {"family": "inet", "table": "t", "name": "nat", "type": "nat", "hook": "prerouting", "prio": -100}}),
         drop("t", "nat", 2),
         json!({"chain": {"family": "ip6", "table": "six", "name": "in", "type": "filter", "hook": "input", "prio": 0}}),
-        json!({"rule": {"family": "ip6", "table": "six", "chain": "in", "handle": 3, "expr": [saddr(json!("198.51.100.7")), {"drop": null}]}}),
+        json!({"rule": {"family": "ip6", "table": "six", "chain": "in", "handle": 3, "expr": [saddr(&json!("198.51.100.7")), {"drop": null}]}}),
         json!({"chain": {"family": "ip", "table": "filter", "name": "INPUT", "type": "filter", "hook": "input", "prio": 0}}),
-        json!({"rule": {"family": "ip", "table": "filter", "chain": "INPUT", "handle": 4, "expr": [saddr(json!("198.51.100.7")), {"drop": null}]}}),
+        json!({"rule": {"family": "ip", "table": "filter", "chain": "INPUT", "handle": 4, "expr": [saddr(&json!("198.51.100.7")), {"drop": null}]}}),
         chain("t", "in", Some(("input", 10))),
         rule(
             "t",
             "in",
             5,
-            vec![
+            &[
                 json!({"match": {"op": "==", "left": {"meta": {"key": "nfproto"}}, "right": "ipv6"}}),
-                saddr(json!("198.51.100.7")),
+                saddr(&json!("198.51.100.7")),
                 json!({"drop": null}),
             ],
         ),
@@ -285,9 +285,9 @@ fn chains_that_never_see_the_packet() {
             "t",
             "in",
             6,
-            vec![
+            &[
                 json!({"match": {"op": "==", "left": {"meta": {"key": "iifname"}}, "right": "lo"}}),
-                saddr(json!("198.51.100.7")),
+                saddr(&json!("198.51.100.7")),
                 json!({"drop": null}),
             ],
         ),
@@ -295,7 +295,7 @@ fn chains_that_never_see_the_packet() {
             "t",
             "in",
             7,
-            vec![
+            &[
                 json!({"match": {"op": "==", "left": {"payload": {"protocol": "ip6", "field": "saddr"}}, "right": "2001:db8::7"}}),
                 json!({"drop": null}),
             ],
@@ -304,18 +304,18 @@ fn chains_that_never_see_the_packet() {
             "t",
             "in",
             8,
-            vec![
+            &[
                 json!({"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": {"set": ["udp", "icmp"]}}}),
-                saddr(json!("198.51.100.7")),
+                saddr(&json!("198.51.100.7")),
                 json!({"drop": null}),
             ],
         ),
     ];
-    let w = walk_doc(objects.clone(), "198.51.100.7", &skip);
+    let w = walk_doc(&objects, "198.51.100.7", &skip);
     assert!(w.hits.is_empty(), "{:?}", lines(&w));
     assert_eq!(w.skipped_tables, ["ip filter"]);
     // Without iptables-save's word for it, the iptables-nft chain is walked.
-    let w = walk_doc(objects.clone(), "198.51.100.7", &HashSet::new());
+    let w = walk_doc(&objects, "198.51.100.7", &HashSet::new());
     assert_eq!(
         lines(&w),
         ["ip filter/INPUT handle 4 | Drop | 198.51.100.7 | []"]
@@ -323,7 +323,7 @@ fn chains_that_never_see_the_packet() {
     // The IPv6 client meets the ip6 table and the ip6 match, not the ip ones.
     objects.push(json!({"rule": {"family": "ip6", "table": "six", "chain": "in", "handle": 9, "expr": [
         {"match": {"op": "==", "left": {"payload": {"protocol": "ip6", "field": "saddr"}}, "right": {"prefix": {"addr": "2001:db8::", "len": 32}}}}, {"drop": null}]}}));
-    let w = walk_doc(objects, "2001:db8::7", &skip);
+    let w = walk_doc(&objects, "2001:db8::7", &skip);
     assert_eq!(
         lines(&w),
         [
@@ -340,11 +340,11 @@ fn priorities_order_base_chains() {
             "t",
             chain,
             h,
-            vec![saddr(json!("198.51.100.7")), json!({"drop": null})],
+            &[saddr(&json!("198.51.100.7")), json!({"drop": null})],
         )
     };
     let w = walk_doc(
-        vec![
+        &[
             chain("t", "late", Some(("input", 100))),
             chain("t", "early", Some(("input", -200))),
             chain("t", "pre", Some(("prerouting", 50))),
@@ -355,7 +355,7 @@ fn priorities_order_base_chains() {
             set(
                 "t",
                 "idle",
-                json!([{"range": ["198.51.100.0", "198.51.100.255"]}]),
+                &json!([{"range": ["198.51.100.0", "198.51.100.255"]}]),
             ),
         ],
         "198.51.100.7",
@@ -381,17 +381,17 @@ fn priorities_order_base_chains() {
 #[test]
 fn fail2ban_nft_sets() {
     let w = walk_doc(
-        vec![
+        &[
             json!({"chain": {"family": "inet", "table": "f2b-table", "name": "f2b-chain", "type": "filter", "hook": "input", "prio": -1}}),
-            set("f2b-table", "addr-set-sshd", json!(["198.51.100.7"])),
-            set("f2b-table", "addr-set-postfix", json!(["198.51.100.7"])),
+            set("f2b-table", "addr-set-sshd", &json!(["198.51.100.7"])),
+            set("f2b-table", "addr-set-postfix", &json!(["198.51.100.7"])),
             rule(
                 "f2b-table",
                 "f2b-chain",
                 2,
-                vec![
-                    dport(json!({"set": [22]})),
-                    saddr(json!("@addr-set-sshd")),
+                &[
+                    dport(&json!({"set": [22]})),
+                    saddr(&json!("@addr-set-sshd")),
                     json!({"reject": null}),
                 ],
             ),
@@ -399,9 +399,9 @@ fn fail2ban_nft_sets() {
                 "f2b-table",
                 "f2b-chain",
                 3,
-                vec![
-                    dport(json!({"set": [25, 465, 587]})),
-                    saddr(json!("@addr-set-postfix")),
+                &[
+                    dport(&json!({"set": [25, 465, 587]})),
+                    saddr(&json!("@addr-set-postfix")),
                     json!({"reject": null}),
                 ],
             ),
