@@ -10,6 +10,7 @@
 #![allow(dead_code)]
 
 pub mod netlab;
+pub mod report;
 pub mod schema;
 pub mod serverlab;
 
