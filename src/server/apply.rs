@@ -11,32 +11,10 @@ use std::fmt::Write as _;
 use std::io::{BufRead, Write};
 use std::time::Duration;
 
-use serde::Serialize;
-
+pub use super::applied::{ApplyReport, CommandOutcome};
 use super::exec::ExecError;
-use super::model::{escape_control, Block};
+use super::model::escape_control;
 use super::report::ServerReport;
-
-/// What one command did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CommandOutcome {
-    pub command: String,
-    pub ok: bool,
-    /// The first line of its output, or why it failed or did not run.
-    pub detail: String,
-}
-
-/// The `apply` extension of the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ApplyReport {
-    /// The person answered no: nothing ran.
-    pub declined: bool,
-    pub commands: Vec<CommandOutcome>,
-    /// The blocks before the commands ran; the report's `blocks` are those read after.
-    pub before: Vec<Block>,
-    /// Read again after the commands: no blocking entry is left. `None`: nothing ran.
-    pub block_gone: Option<bool>,
-}
 
 /// How `--apply` gets its go-ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

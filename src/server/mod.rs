@@ -8,12 +8,14 @@
 //! [`report`] makes the `smtp-doctor/server-report/v1` document and its text and Markdown
 //! forms; [`apply`] runs the unblock commands after consent.
 
+pub mod applied;
 pub mod apply;
 pub mod audit;
 pub mod clock;
 pub mod context;
 pub mod diagnose;
 pub mod exec;
+pub mod findings;
 pub mod firewall;
 pub mod from_report;
 pub mod logs;

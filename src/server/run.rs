@@ -9,12 +9,11 @@
 use super::apply::{self, RunFn};
 use super::context::Ctx;
 use super::diagnose;
-use super::model::{
-    Block, BlockSource, LogEntry, LogOutcome, ServiceFinding, ServiceProblem, ServicesOutcome,
-    Setting, SourceEntry, SourceOutcome, SourceStatus,
-};
+use super::model::{LogOutcome, ServicesOutcome, SourceEntry, SourceOutcome, SourceStatus};
 use super::report::{ReportInput, ServerReport};
 use super::request::{self, Request};
+
+pub use super::findings::{stage, Findings};
 
 /// The sources' entry points. [`Sources::HOST`] reads this host; tests pass their own.
 #[derive(Clone, Copy)]
@@ -47,22 +46,6 @@ pub struct Outcomes {
     pub mta_access: SourceOutcome,
     pub logs: LogOutcome,
     pub services: ServicesOutcome,
-}
-
-/// Everything found, in report order, with `block.N` and `log.N` ids.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Findings {
-    pub sources: Vec<SourceEntry>,
-    /// In the order a packet meets them (see [`stage`]).
-    pub blocks: Vec<Block>,
-    pub settings: Vec<Setting>,
-    /// In time order.
-    pub log: Vec<LogEntry>,
-    pub services: Vec<ServiceFinding>,
-    pub problems: Vec<ServiceProblem>,
-    /// Firewall and ban-list sources that are there but could not be read (denied, failed):
-    /// a block in them would not show.
-    pub firewall_unread: Vec<SourceEntry>,
 }
 
 /// A source that panicked: named, marked as an error, and the others go on.
@@ -105,23 +88,6 @@ pub fn read_all(ctx: &Ctx, sources: &Sources) -> Outcomes {
             }),
         }
     })
-}
-
-/// Where in a packet's way a block sits. The kernel's packet filter sees the packet first
-/// (iptables, nftables and the ipsets their rules use, in the order the packet source
-/// returns them: that is the kernel's order, and CSF's and fail2ban's own chains are among
-/// them). The CSF and fail2ban list entries come next: those tools enforce them with the
-/// packet-filter rules above, and the entries add why and since when. TCP wrappers act
-/// when the daemon accepts the connection, the MTA's access maps once the SMTP session
-/// runs, so they come last.
-pub fn stage(source: BlockSource) -> u8 {
-    match source {
-        BlockSource::Iptables | BlockSource::Nftables | BlockSource::Ipset => 0,
-        BlockSource::Csf => 1,
-        BlockSource::Fail2ban => 2,
-        BlockSource::TcpWrappers => 3,
-        BlockSource::MtaAccess => 4,
-    }
 }
 
 /// Orders and numbers what the sources found. Pure.
@@ -216,7 +182,7 @@ pub fn lift(before: &Examined, now: i64, run: RunFn, sources: &Sources) -> Serve
 pub(crate) mod tests {
     use super::*;
     use crate::server::context::{Paths, Window};
-    use crate::server::model::{Effect, LogEvent};
+    use crate::server::model::{Block, BlockSource, Effect, LogEntry, LogEvent};
     use std::sync::{Condvar, Mutex};
     use std::time::Duration;
 

@@ -141,7 +141,7 @@ pub struct AuditEntry {
 
 /// Which tool's entries come first for an address: the kernel's, then the lists.
 fn stage(b: &Block) -> u8 {
-    crate::server::run::stage(b.source)
+    crate::server::findings::stage(b.source)
 }
 
 fn push_new(v: &mut Vec<String>, items: &[String]) {

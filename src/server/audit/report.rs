@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::diagnosis::Verdict;
-use crate::server::apply::CommandOutcome;
+use crate::server::applied::CommandOutcome;
 use crate::server::context::Window;
 use crate::server::model::{Setting, SourceEntry, SourceStatus};
 use crate::server::report::WindowTimes;

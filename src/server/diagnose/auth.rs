@@ -6,8 +6,8 @@
 
 use super::Cause;
 use crate::server::context::Ctx;
+use crate::server::findings::Findings;
 use crate::server::model::{command, escape_control, LogEntry, LogEvent, Setting};
-use crate::server::run::Findings;
 use crate::server::window::{human, spoken_duration};
 use crate::server::wording::{fill, wording};
 use crate::tree::Confidence;

@@ -5,8 +5,8 @@
 
 use super::Cause;
 use crate::server::context::Ctx;
+use crate::server::findings::Findings;
 use crate::server::model::{escape_control, Block, BlockSource, Effect, LogEvent};
-use crate::server::run::Findings;
 use crate::server::window::{human, parse_rfc3339};
 use crate::server::wording::{fill, wording};
 use crate::tree::Confidence;
@@ -102,10 +102,10 @@ fn push_new(v: &mut Vec<(String, String)>, item: (String, String)) {
 /// be accepted before it reaches the block (iptables stops at the first ACCEPT of a chain;
 /// whether a jump returns first, only the rules tell).
 fn allowed_first<'a>(f: &'a Findings, blocks: &[&Block]) -> Option<&'a Block> {
-    let packet = |b: &Block| crate::server::run::stage(b.source) == 0;
+    let packet = |b: &Block| crate::server::findings::stage(b.source) == 0;
     if blocks
         .iter()
-        .any(|b| crate::server::run::stage(b.source) >= 3)
+        .any(|b| crate::server::findings::stage(b.source) >= 3)
     {
         return None;
     }

@@ -22,8 +22,8 @@ use crate::diagnosis::Verdict;
 use crate::tree::Confidence;
 
 use super::context::Ctx;
+use super::findings::Findings;
 use super::model::{command, escape_control, SourceStatus};
-use super::run::Findings;
 use super::wording::{fill, wording};
 
 /// A cause in the server report: the fields of the contract's `causes[]`. Its evidence names

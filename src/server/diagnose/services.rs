@@ -8,10 +8,10 @@ use std::path::Path;
 
 use super::Cause;
 use crate::server::context::Ctx;
+use crate::server::findings::Findings;
 use crate::server::model::{
     command, escape_control, CertificateFinding, ServiceProblem, ServiceProblemKind,
 };
-use crate::server::run::Findings;
 use crate::server::wording::{fill, wording};
 use crate::tree::Confidence;
 

@@ -5,7 +5,7 @@
 
 use crate::server::model::LogEvent;
 
-use super::classify::{value_after, Classified};
+use super::classified::{value_after, Classified};
 
 const LEVELS: [&str; 6] = [
     "Info: ",

@@ -4,7 +4,7 @@
 
 use crate::server::model::LogEvent;
 
-use super::classify::{after_client, value_after, Classified};
+use super::classified::{after_client, value_after, Classified};
 
 pub fn classify(message: &str) -> Classified {
     let m = message;

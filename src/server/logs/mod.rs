@@ -8,6 +8,7 @@
 //! pure), `files` and `journal` (one source each), `entries` (the report's rows).
 //! Files are read on one thread each (up to the number of CPUs), largest first.
 
+pub mod classified;
 pub mod classify;
 pub mod dovecot;
 pub mod entries;

@@ -2,7 +2,7 @@
 
 use crate::server::model::LogEvent;
 
-use super::classify::{after_client, value_after, Classified};
+use super::classified::{after_client, value_after, Classified};
 
 /// `NOQUEUE: ` or a queue id (`C15A198C6A0: `, long ids `4Y5xQ81Zm8z9sVt: `) before the text.
 fn strip_queue_id(m: &str) -> &str {

@@ -19,11 +19,11 @@ use serde::Serialize;
 use crate::diagnosis::Verdict;
 use crate::server::diagnose::Cause;
 
-use super::apply::ApplyReport;
+use super::applied::ApplyReport;
 use super::context::Ctx;
 use super::diagnose::ServerDiagnosis;
+use super::findings::Findings;
 use super::model::{Block, LogEntry, ServiceFinding, ServiceProblem, Setting, SourceEntry};
-use super::run::Findings;
 use super::window::rfc3339;
 
 pub const SCHEMA: &str = "smtp-doctor/server-report/v1";

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::diagnosis::Verdict;
 use crate::report::text::wrap;
-use crate::server::apply::ApplyReport;
+use crate::server::applied::ApplyReport;
 use crate::server::diagnose::blocks::{touches_mail, when};
 use crate::server::model::{escape_control as esc, Block, Effect, SourceStatus};
 use crate::server::window::{human, human_secs, parse_rfc3339};
