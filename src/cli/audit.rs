@@ -20,20 +20,8 @@ pub fn audit_request(args: &ServerArgs) -> crate::server::audit::run::AuditReque
 pub(super) fn run(args: &ServerArgs) -> Result<i32, UsageError> {
     use crate::server::audit::{run as arun, text as atext};
     use crate::server::{apply, request};
-    use std::io::IsTerminal;
 
-    // Refused before anything is read: nothing changes and nothing is printed.
-    let consent = if args.apply {
-        Some(
-            apply::consent(args.yes, std::io::stdin().is_terminal())
-                .map_err(|e| UsageError(e.into()))?,
-        )
-    } else {
-        None
-    };
-    for log in &args.logs {
-        std::fs::metadata(log).map_err(|e| UsageError(format!("--log {}: {e}", log.display())))?;
-    }
+    let consent = super::server::preflight(args)?;
     let req = audit_request(args);
     let sources = arun::AuditSources::HOST;
     let report = arun::audit(&req, request::now_unix(), &sources);

@@ -36,16 +36,15 @@ pub fn server_request(args: &ServerArgs) -> crate::server::request::Request {
     }
 }
 
-/// `smtp-doctor server`: read every source, diagnose, print; with `--apply`, ask, run the
-/// unblock commands and read again.
-pub(super) fn run(args: &ServerArgs) -> Result<i32, UsageError> {
-    use crate::server::{apply, report as sreport, request, run};
+/// What both `server` and `server --audit` settle before reading anything, so that a refusal
+/// changes nothing and prints nothing: `--apply`'s consent and that every `--log` exists.
+pub(super) fn preflight(
+    args: &ServerArgs,
+) -> Result<Option<crate::server::apply::Consent>, UsageError> {
     use std::io::IsTerminal;
-
-    // Refused before anything is read: nothing changes and nothing is printed.
     let consent = if args.apply {
         Some(
-            apply::consent(args.yes, std::io::stdin().is_terminal())
+            crate::server::apply::consent(args.yes, std::io::stdin().is_terminal())
                 .map_err(|e| UsageError(e.into()))?,
         )
     } else {
@@ -54,6 +53,15 @@ pub(super) fn run(args: &ServerArgs) -> Result<i32, UsageError> {
     for log in &args.logs {
         std::fs::metadata(log).map_err(|e| UsageError(format!("--log {}: {e}", log.display())))?;
     }
+    Ok(consent)
+}
+
+/// `smtp-doctor server`: read every source, diagnose, print; with `--apply`, ask, run the
+/// unblock commands and read again.
+pub(super) fn run(args: &ServerArgs) -> Result<i32, UsageError> {
+    use crate::server::{apply, report as sreport, request, run};
+
+    let consent = preflight(args)?;
     let req = server_request(args);
     let (ctx, input) = request::prepare(&req, request::now_unix())
         .map_err(|e| UsageError(format!("--from-report {e}")))?;
