@@ -13,8 +13,8 @@ use crate::settings::Input;
 use crate::tree::Tree;
 
 pub use super::checks::vm::{
-    checks_view, running_text, CheckRow, ChecksView, ChoiceView, QuestionView, RowState, StepId,
-    StepState, StepView, Times,
+    checks_view, running_text, CheckRow, ChecksView, ChoiceView, QuestionView, RowState,
+    StepCounts, StepId, StepState, StepView, Times,
 };
 pub use super::result::vm::{
     format_wall, result_view, NextView, ResultView, TellHostView, VerdictKind,

@@ -98,6 +98,28 @@ pub enum StepState {
     Passed,
     Warning,
     Failed,
+    /// Every check of the step has ended and none of them tested anything: the walk
+    /// decided elsewhere, an earlier step failed, or each was skipped.
+    NotNeeded,
+}
+
+/// How the rows of a step ended; only `passed`, `warned` and `failed` ran.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StepCounts {
+    pub passed: usize,
+    pub warned: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    pub not_run: usize,
+    /// Waiting or running.
+    pub open: usize,
+}
+
+impl StepCounts {
+    /// The checks that tested something.
+    pub fn ran(&self) -> usize {
+        self.passed + self.warned + self.failed
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,30 +129,84 @@ pub struct StepView {
 }
 
 impl StepView {
+    pub fn counts(&self) -> StepCounts {
+        let mut c = StepCounts::default();
+        for r in &self.rows {
+            match r.state {
+                RowState::Done(Status::Pass) => c.passed += 1,
+                RowState::Done(Status::Warn) => c.warned += 1,
+                RowState::Done(Status::Fail) => c.failed += 1,
+                RowState::Done(Status::Skip) => c.skipped += 1,
+                RowState::NotRun => c.not_run += 1,
+                RowState::Waiting | RowState::Running { .. } => c.open += 1,
+            }
+        }
+        c
+    }
+
     pub fn state(&self) -> StepState {
-        let has = |f: &dyn Fn(&RowState) -> bool| self.rows.iter().any(|r| f(&r.state));
-        if has(&|s| matches!(s, RowState::Done(Status::Fail))) {
+        let c = self.counts();
+        let running = self
+            .rows
+            .iter()
+            .any(|r| matches!(r.state, RowState::Running { .. }));
+        if c.failed > 0 {
             StepState::Failed
-        } else if has(&|s| matches!(s, RowState::Running { .. })) {
+        } else if running {
             StepState::Running
-        } else if self.rows.is_empty() || has(&|s| matches!(s, RowState::Waiting)) {
-            if has(&|s| matches!(s, RowState::Done(_))) {
+        } else if self.rows.is_empty() || c.open > 0 {
+            if self
+                .rows
+                .iter()
+                .any(|r| matches!(r.state, RowState::Done(_)))
+            {
                 StepState::Running
             } else {
                 StepState::Waiting
             }
-        } else if has(&|s| matches!(s, RowState::Done(Status::Warn))) {
+        } else if c.ran() == 0 {
+            StepState::NotNeeded
+        } else if c.warned > 0 {
             StepState::Warning
         } else {
             StepState::Passed
         }
     }
 
-    pub fn passed(&self) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| r.state == RowState::Done(Status::Pass))
-            .count()
+    /// The step's state in words, counting only the checks that ran: "all passed" only
+    /// when every row passed, otherwise how many passed, warned, were skipped or were not
+    /// needed ("2 passed, 1 not needed"); "not needed" when none ran. Folded (the rows
+    /// hidden), an all-passed step says how many passed.
+    pub fn word(&self, folded: bool) -> String {
+        let t = &text().checks;
+        let c = self.counts();
+        match self.state() {
+            StepState::Waiting => t.step_waiting.clone(),
+            StepState::Running => t.step_running.clone(),
+            StepState::Failed => t.step_failed.clone(),
+            StepState::NotNeeded if c.skipped == 0 => t.step_not_needed.clone(),
+            StepState::Passed if c.passed == self.rows.len() => {
+                if folded {
+                    fill(&t.step_count, &[("n", &c.passed.to_string())])
+                } else {
+                    t.step_passed.clone()
+                }
+            }
+            StepState::Passed | StepState::Warning | StepState::NotNeeded => {
+                let parts = [
+                    (c.passed, &t.count_passed),
+                    (c.warned, &t.count_warned),
+                    (c.skipped, &t.count_skipped),
+                    (c.not_run, &t.count_not_needed),
+                ];
+                parts
+                    .iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, template)| fill(template, &[("n", &n.to_string())]))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        }
     }
 }
 
@@ -229,8 +305,10 @@ pub fn checks_view(
                 },
                 String::new(),
             )
-        } else if done || blocked {
+        } else if blocked {
             (RowState::NotRun, text().checks.not_run_why.clone())
+        } else if done {
+            (RowState::NotRun, text().checks.not_needed_why.clone())
         } else {
             (RowState::Waiting, String::new())
         }
@@ -299,8 +377,10 @@ pub fn checks_view(
             (running, telling)
         } else if let Some(s) = worst(&stages) {
             (RowState::Done(s), telling)
-        } else if done || tcp_failed || server_failed {
+        } else if tcp_failed || server_failed {
             (RowState::NotRun, text().checks.not_run_why.clone())
+        } else if done {
+            (RowState::NotRun, text().checks.not_needed_why.clone())
         } else {
             (RowState::Waiting, String::new())
         };
@@ -402,5 +482,123 @@ mod tests {
             label_for(CheckId::DomainMx),
             "Your domain's mail servers (MX)"
         );
+    }
+
+    fn step(step: StepId, states: &[RowState]) -> StepView {
+        StepView {
+            step,
+            rows: states
+                .iter()
+                .enumerate()
+                .map(|(i, state)| CheckRow {
+                    id: format!("smtp.{i}"),
+                    label: format!("check {i}"),
+                    state: state.clone(),
+                    summary: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    const PASS: RowState = RowState::Done(Status::Pass);
+    const WARN: RowState = RowState::Done(Status::Warn);
+    const SKIP: RowState = RowState::Done(Status::Skip);
+
+    #[test]
+    fn a_step_where_nothing_ran_is_not_needed_never_passed() {
+        let s = step(StepId::Server, &[RowState::NotRun, RowState::NotRun]);
+        assert_eq!(s.state(), StepState::NotNeeded);
+        assert_eq!(s.counts().ran(), 0);
+        for folded in [false, true] {
+            let word = s.word(folded);
+            assert_eq!(word, "not needed");
+            assert!(!word.contains("passed"), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_step_of_skipped_checks_says_so() {
+        let s = step(StepId::Settings, &[SKIP, SKIP, RowState::NotRun]);
+        assert_eq!(s.state(), StepState::NotNeeded);
+        assert_eq!(s.word(true), "2 skipped, 1 not needed");
+    }
+
+    #[test]
+    fn all_passed_only_when_every_check_ran_and_passed() {
+        let all = step(StepId::Network, &[PASS, PASS, PASS]);
+        assert_eq!(all.state(), StepState::Passed);
+        assert_eq!(all.word(false), "all passed");
+        assert_eq!(all.word(true), "3 checks passed");
+
+        // Two ran, one was not needed: the count says what ran, folded or not.
+        let some = step(StepId::Server, &[PASS, RowState::NotRun, PASS]);
+        assert_eq!(some.state(), StepState::Passed);
+        assert_eq!(some.word(false), "2 passed, 1 not needed");
+        assert_eq!(some.word(true), "2 passed, 1 not needed");
+    }
+
+    #[test]
+    fn warnings_and_skips_are_counted_apart() {
+        let s = step(StepId::Settings, &[PASS, PASS, WARN, SKIP]);
+        assert_eq!(s.state(), StepState::Warning);
+        assert_eq!(s.word(false), "2 passed, 1 with a warning, 1 skipped");
+    }
+
+    #[test]
+    fn open_and_failed_steps_keep_their_words() {
+        let running = RowState::Running {
+            elapsed: Duration::from_secs(1),
+            budget: Duration::from_secs(5),
+            per_step: false,
+        };
+        let s = step(StepId::Network, &[PASS, running]);
+        assert_eq!(s.state(), StepState::Running);
+        assert_eq!(s.word(false), "checking");
+        let s = step(StepId::Network, &[RowState::Waiting, RowState::Waiting]);
+        assert_eq!(s.state(), StepState::Waiting);
+        assert_eq!(step(StepId::Network, &[]).state(), StepState::Waiting);
+        let s = step(
+            StepId::Network,
+            &[RowState::Done(Status::Fail), RowState::NotRun],
+        );
+        assert_eq!(s.state(), StepState::Failed);
+        assert_eq!(s.word(true), "problem found");
+    }
+
+    /// A run that ended before any check reported: every step says it was not needed and
+    /// each row says why.
+    #[test]
+    fn a_finished_run_without_checks_counts_nothing_as_passed() {
+        let catalog = crate::catalog::Catalog::embedded().expect("embedded catalog");
+        let mut input = Input::new("alice@example.test");
+        input.server = Some("smtp.example.test".into());
+        let facts = crate::facts::Facts {
+            done: true,
+            ..crate::facts::Facts::default()
+        };
+        let d = crate::diagnosis::diagnose(
+            &catalog,
+            &input,
+            &facts,
+            crate::tree::QuestionMode::UseDefaults,
+        );
+        let now = Instant::now();
+        let v = checks_view(
+            &input,
+            Duration::from_secs(5),
+            Some(&d),
+            &catalog.tree,
+            &Times::new(),
+            now,
+        );
+        assert!(v.finished);
+        for s in &v.steps {
+            assert_eq!(s.state(), StepState::NotNeeded, "{:?}", s.step);
+            assert_eq!(s.word(true), "not needed");
+            for r in &s.rows {
+                assert_eq!(r.state, RowState::NotRun, "{}", r.id);
+                assert!(!r.summary.is_empty(), "{}", r.id);
+            }
+        }
     }
 }

@@ -95,14 +95,14 @@ fn build(m: &Model, width: u16, theme: &Theme, fold: bool) -> Doc {
     d
 }
 
-fn step_word(s: StepState) -> (&'static str, String) {
-    let t = &text().checks;
+fn step_symbol(s: StepState) -> &'static str {
     match s {
-        StepState::Waiting => ("·", t.step_waiting.clone()),
-        StepState::Running => ("…", t.step_running.clone()),
-        StepState::Passed => (Status::Pass.symbol(), t.step_passed.clone()),
-        StepState::Warning => (Status::Warn.symbol(), t.step_warning.clone()),
-        StepState::Failed => (Status::Fail.symbol(), t.step_failed.clone()),
+        StepState::Waiting => "·",
+        StepState::Running => "…",
+        StepState::Passed => Status::Pass.symbol(),
+        StepState::Warning => Status::Warn.symbol(),
+        StepState::Failed => Status::Fail.symbol(),
+        StepState::NotNeeded => Status::Skip.symbol(),
     }
 }
 
@@ -111,6 +111,7 @@ fn step_style(s: StepState, theme: &Theme) -> Style {
         StepState::Passed => theme.ok,
         StepState::Warning => theme.warn,
         StepState::Failed => theme.fail,
+        StepState::NotNeeded => theme.dim,
         _ => theme.heading,
     }
 }
@@ -118,13 +119,14 @@ fn step_style(s: StepState, theme: &Theme) -> Style {
 fn step_block(d: &mut Doc, step: &StepView, current: bool, fold: bool, theme: &Theme) {
     let t = &text().checks;
     let state = step.state();
-    let (sym, word) = step_word(state);
-    let folded = fold && matches!(state, StepState::Passed | StepState::Warning);
-    let word = if folded {
-        fill(&t.step_count, &[("n", &step.passed().to_string())])
-    } else {
-        word
-    };
+    // A step whose rows tell nothing more than its heading folds too.
+    let folded = fold
+        && matches!(
+            state,
+            StepState::Passed | StepState::Warning | StepState::NotNeeded
+        );
+    let sym = step_symbol(state);
+    let word = step.word(folded);
     let mut title = format!("{}  {}", step.step.number(), step.step.title());
     if current {
         let _ = write!(title, "  ({})", t.now);
