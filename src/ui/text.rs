@@ -52,6 +52,9 @@ pub struct Steps {
 pub struct Key {
     pub key: String,
     pub label: String,
+    /// A shorter label for narrow terminals.
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -204,6 +207,7 @@ pub struct TellHost {
     pub title: String,
     pub intro: String,
     pub ip: String,
+    pub ip_not_found: String,
     pub unknown_ip: String,
     pub time: String,
     pub look_for: String,

@@ -23,7 +23,9 @@ pub struct NextView {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TellHostView {
-    pub ip: String,
+    /// This network's public address, from whichever source knew it; `None` when none
+    /// did (the box then asks the host to find it by the time).
+    pub ip: Option<String>,
     pub time: String,
     pub look_for: String,
 }
@@ -106,9 +108,10 @@ pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
     };
     let tell_host = d.tell_host.as_ref().map(|h| {
         let th = &text().tell_host;
-        let ip = h
-            .public_ip
-            .map_or(th.unknown_ip.clone(), |ip| ip.to_string());
+        // The diagnosis fills both from every source (the EHLO echoes, the who-am-I
+        // lookups); either may be the one that was set.
+        let ip = h.public_ip.or(d.public_ip).map(|ip| ip.to_string());
+        let ip_words = ip.clone().unwrap_or_else(|| th.unknown_ip.clone());
         let time = format_wall(finished);
         let port = h
             .ports
@@ -121,7 +124,7 @@ pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
             look_for: fill(
                 template,
                 &[
-                    ("ip", &ip),
+                    ("ip", &ip_words),
                     ("server", &safe(&h.server)),
                     ("port", &port),
                     ("time", &time),
@@ -147,5 +150,68 @@ pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
         also,
         tell_host,
         finishing: !d.finished,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnosis::TellHost;
+    use time::macros::datetime;
+
+    /// A finished diagnosis whose primary cause is the host's, with the given addresses.
+    fn blocked(tell_host_ip: Option<&str>, diagnosis_ip: Option<&str>) -> Diagnosis {
+        let catalog = crate::catalog::Catalog::embedded().expect("embedded catalog");
+        let input = crate::settings::Input::new("alice@example.test");
+        let facts = crate::facts::Facts {
+            done: true,
+            ..crate::facts::Facts::default()
+        };
+        let mut d = crate::diagnosis::diagnose(
+            &catalog,
+            &input,
+            &facts,
+            crate::tree::QuestionMode::UseDefaults,
+        );
+        d.public_ip = diagnosis_ip.map(|s| s.parse().expect("ip"));
+        d.tell_host = Some(TellHost {
+            code: "server.client_ip_blocked".into(),
+            public_ip: tell_host_ip.map(|s| s.parse().expect("ip")),
+            server: "smtp.example.test".into(),
+            ports: vec![587],
+        });
+        d
+    }
+
+    const AT: OffsetDateTime = datetime!(2026-01-02 03:04:05 UTC);
+
+    #[test]
+    fn the_host_box_names_the_address_any_source_found() {
+        let v = result_view(&blocked(Some("198.51.100.7"), None), AT);
+        let h = v.tell_host.expect("a host-side cause");
+        assert_eq!(h.ip.as_deref(), Some("198.51.100.7"));
+        assert!(
+            h.look_for.contains("a block of 198.51.100.7"),
+            "{}",
+            h.look_for
+        );
+        // Only the diagnosis knew it (a source the request was built before).
+        let v = result_view(&blocked(None, Some("2001:db8::7")), AT);
+        assert_eq!(v.tell_host.expect("box").ip.as_deref(), Some("2001:db8::7"));
+    }
+
+    #[test]
+    fn without_an_address_the_host_is_asked_to_find_it_by_the_time() {
+        let v = result_view(&blocked(None, None), AT);
+        let h = v.tell_host.expect("a host-side cause");
+        assert_eq!(h.ip, None);
+        assert_eq!(h.time, "2026-01-02 03:04 UTC");
+        assert!(!h.look_for.contains("unknown"), "{}", h.look_for);
+        assert!(
+            h.look_for.contains("a block of this network's address"),
+            "{}",
+            h.look_for
+        );
+        assert!(!text().tell_host.ip_not_found.contains("unknown"));
     }
 }

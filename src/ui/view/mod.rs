@@ -7,7 +7,7 @@
 //! │                                                              │
 //! │  body: the screen, or the overlay on top (help, technical)   │  fills the rest
 //! │                                                              │
-//! │ ↑↓ move  Enter choose  Esc back  ? help  t technical  q quit │  key bar (1-2 lines)
+//! │ ↑↓ move  Enter choose  Esc back  ? help  t technical  q quit │  key bar (1 line)   
 //! └──────────────────────────────────────────────────────────────┘
 //! ```
 //! `render` returns where clickable things landed and how far the text can scroll; the
@@ -39,6 +39,8 @@ use theme::Theme;
 
 /// Layout of the whole frame.
 const TITLE_HEIGHT: u16 = 1;
+/// The key bar drops hints rather than wrap (see `footer::fit`).
+const FOOTER_HEIGHT: u16 = 1;
 
 pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
     let theme = Theme::new(&m.options);
@@ -46,11 +48,10 @@ pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
     let area = frame.area();
     frame.render_widget(Block::new().style(theme.base), area);
     let hints = footer::hints(m);
-    let footer_height = footer::height(&hints, area.width);
     let [title, body, keys] = Layout::vertical([
         Constraint::Length(TITLE_HEIGHT),
         Constraint::Fill(1),
-        Constraint::Length(footer_height),
+        Constraint::Length(FOOTER_HEIGHT),
     ])
     .areas(area);
     title_bar(frame, title, m, &theme);

@@ -129,7 +129,11 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
         );
         let mut rows = Vec::new();
         rows.extend(wrap(&th.intro, inner));
-        rows.extend(wrap(&fill(&th.ip, &[("ip", &h.ip)]), inner));
+        let ip = match &h.ip {
+            Some(ip) => fill(&th.ip, &[("ip", ip)]),
+            None => th.ip_not_found.clone(),
+        };
+        rows.extend(wrap(&ip, inner));
         rows.extend(wrap(&fill(&th.time, &[("time", &h.time)]), inner));
         rows.extend(wrap(&format!("{} {}", th.look_for, h.look_for), inner));
         for row in rows {
