@@ -18,6 +18,7 @@ use smtp_doctor::ui::model::{
     Clock, Failure, FailureKind, Field, Model, Overlay, SaveStatus, Screen, Symptom, TextField,
 };
 use smtp_doctor::ui::view;
+use smtp_doctor::ui::view::footer::{self, Hint, Priority};
 use smtp_doctor::ui::vm::{
     result_view, CheckRow, ChecksView, ChoiceView, QuestionView, RowState, StepId, StepView,
     TechRow, TechView,
@@ -282,6 +283,36 @@ fn checks_with_a_question() {
     snap("checks_question", &mut m);
 }
 
+/// The walk decided before the server's checks ran: the steps count only what ran.
+#[test]
+fn checks_finished_early() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Checks;
+    let not_needed =
+        |id: &str, label: &str| row(id, label, RowState::NotRun, "not needed for this result");
+    let mut v = running_checks();
+    v.steps[1].rows = vec![
+        row(
+            "tcp.587",
+            "Reaching the server on port 587",
+            RowState::Done(Status::Pass),
+            "port 587 open (127.0.10.1:587)",
+        ),
+        not_needed("tcp.465", "Reaching the server on port 465"),
+        not_needed("tcp.25", "Reaching the server on port 25"),
+    ];
+    v.steps[2].rows = vec![
+        not_needed("smtp.587", "Talking to the server on port 587"),
+        not_needed("smtp.465", "Talking to the server on port 465"),
+        not_needed("smtp.25", "Talking to the server on port 25"),
+    ];
+    v.current = None;
+    v.finished = true;
+    m.vm.checks = v;
+    snap("checks_finished_early", &mut m);
+}
+
 fn cause(
     code: &str,
     confidence: Confidence,
@@ -481,6 +512,36 @@ fn result_client_ip_blocked() {
             Some("198.51.100.7"),
         ),
     );
+}
+
+/// No source found this network's address: the box asks the host to find the attempt
+/// by its time, never "unknown".
+#[test]
+fn result_client_ip_blocked_without_an_address() {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Result;
+    m.reached_result = true;
+    let d = diagnosis(
+        Verdict::Problem,
+        vec![cause(
+            "server.client_ip_blocked",
+            Confidence::Likely,
+            "The server does not answer this network at all: it has most likely blocked it.",
+            "Every mail port of smtp.example.test is silent from here, while other servers answer.",
+            &[
+                "Stop Outlook from retrying: close it for now.",
+                "Send your email host the box below and ask them to lift the block.",
+            ],
+        )],
+        None,
+        None,
+    );
+    m.vm.result = Some(result_view(&d, datetime!(2026-01-02 03:04:05 UTC)));
+    m.diagnosis = Some(d);
+    // The box in view at 80x24.
+    m.scroll.result = 6;
+    snap("result_client_ip_blocked_no_address", &mut m);
 }
 
 #[test]
@@ -902,4 +963,245 @@ fn server_audit_question() {
     // Only the question's buttons can be clicked while it is open.
     let _ = draw(&mut m, 80, 24);
     assert_eq!(m.rendered.hits.len(), 2);
+}
+
+// --- the key bar ---------------------------------------------------------------------------
+
+/// The key bar's hints, when `line` is made of whole hints of `hints` in their order
+/// (each with its label or its short label); `None` when it is anything else.
+fn bar_hints(line: &str, hints: &[Hint]) -> Option<Vec<String>> {
+    let body = line.trim_end().strip_prefix(' ')?;
+    if body.is_empty() {
+        return None;
+    }
+    let mut rest = hints.iter();
+    let mut keys = Vec::new();
+    for token in body.split("  ") {
+        let whole = |h: &&Hint| {
+            let k = &h.key;
+            token == format!("{} {}", k.key, k.label)
+                || k.short
+                    .as_ref()
+                    .is_some_and(|s| token == format!("{} {s}", k.key))
+        };
+        keys.push(rest.find(whole)?.key.key.clone());
+    }
+    Some(keys)
+}
+
+type Build = Box<dyn Fn() -> Model>;
+
+fn result_model() -> Model {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Result;
+    m.reached_result = true;
+    let d = diagnosis(
+        Verdict::Problem,
+        vec![cause(
+            "server.client_ip_blocked",
+            Confidence::Likely,
+            "Blocked.",
+            "",
+            &["Tell your host."],
+        )],
+        None,
+        None,
+    );
+    m.vm.result = Some(result_view(&d, datetime!(2026-01-02 03:04:05 UTC)));
+    m.diagnosis = Some(d);
+    m
+}
+
+fn checks_model(question: bool) -> Model {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Checks;
+    m.vm.checks = running_checks();
+    if question {
+        m.vm.checks.question = Some(QuestionView {
+            id: "q".into(),
+            text: "Can you send from webmail?".into(),
+            help: String::new(),
+            choices: vec![ChoiceView {
+                id: "yes".into(),
+                label: "Yes".into(),
+            }],
+            default: Some(0),
+        });
+    }
+    m
+}
+
+/// Every screen and overlay the model can be in, each in the forms that change its keys
+/// (typing or not, a question open or not, a run or not).
+fn every_screen() -> Vec<(String, Build)> {
+    let mut out: Vec<(String, Build)> = Vec::new();
+    out.push((
+        "start".into(),
+        Box::new(|| {
+            let mut m = model();
+            m.start_focus = 1;
+            m
+        }),
+    ));
+    for focus in [0, 1] {
+        out.push((
+            format!("error_text focus {focus}"),
+            Box::new(move || {
+                let mut m = model();
+                m.screen = Screen::ErrorText;
+                m.back = vec![Screen::Start];
+                m.error.focus = focus;
+                m
+            }),
+        ));
+    }
+    for focus in [
+        Field::Email,
+        Field::Password,
+        Field::Encryption,
+        Field::Check,
+    ] {
+        for run in [false, true] {
+            out.push((
+                format!("account {focus:?} run {run}"),
+                Box::new(move || {
+                    let mut m = model();
+                    m.screen = Screen::Account;
+                    m.form.focus = focus;
+                    if run {
+                        with_run(&mut m);
+                    }
+                    m
+                }),
+            ));
+        }
+    }
+    out.push(("checks".into(), Box::new(|| checks_model(false))));
+    out.push((
+        "checks with a question".into(),
+        Box::new(|| checks_model(true)),
+    ));
+    out.push(("result".into(), Box::new(result_model)));
+    for focus in [0, 1] {
+        out.push((
+            format!("report focus {focus}"),
+            Box::new(move || {
+                let mut m = model();
+                with_run(&mut m);
+                m.screen = Screen::Report;
+                m.report.focus = focus;
+                m
+            }),
+        ));
+    }
+    out.push((
+        "copy text".into(),
+        Box::new(|| {
+            let mut m = model();
+            with_run(&mut m);
+            m.screen = Screen::CopyText;
+            m.copy_text = "smtp-doctor report".into();
+            m
+        }),
+    ));
+    out.push((
+        "failure".into(),
+        Box::new(|| {
+            let mut m = model();
+            m.screen = Screen::Failure;
+            m.failure = Some(Failure {
+                kind: FailureKind::Trust,
+                message: "cannot read the CA file".into(),
+                focus: 0,
+            });
+            m
+        }),
+    ));
+    for focus in [0, 1, 3] {
+        out.push((
+            format!("server input focus {focus}"),
+            Box::new(move || {
+                let mut m = server_model();
+                m.screen = Screen::ServerInput;
+                m.server.focus = focus;
+                m
+            }),
+        ));
+    }
+    for asking in [false, true] {
+        out.push((
+            format!("server findings asking {asking}"),
+            Box::new(move || {
+                let mut m = server_model();
+                with_findings(&mut m, server_findings::blocked_outcomes());
+                m.server.confirm = asking.then_some(1);
+                m
+            }),
+        ));
+        out.push((
+            format!("server audit asking {asking}"),
+            Box::new(move || {
+                let mut m = server_model();
+                with_audit(&mut m);
+                m.server.audit.confirm = asking.then_some(1);
+                m
+            }),
+        ));
+    }
+    out
+}
+
+/// At 80x24 the key bar is one line of whole hints with the screen's main keys (its
+/// main action, the technical view, quit); at 120 columns every hint shows.
+#[test]
+fn key_bar_is_one_line_on_every_screen() {
+    let mut kinds = std::collections::BTreeSet::new();
+    let overlays = [
+        None,
+        Some(Overlay::Help),
+        Some(Overlay::Technical),
+        Some(Overlay::ConfirmQuit),
+    ];
+    for ((screen, build), overlay) in every_screen()
+        .iter()
+        .flat_map(|s| overlays.iter().map(move |o| (s, *o)))
+    {
+        let mut m = build();
+        kinds.insert(format!("{:?}", m.screen));
+        m.overlays = overlay.into_iter().collect();
+        let name = format!("{screen} + {overlay:?}");
+        let hints = footer::hints(&m);
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let t = draw(&mut m, w, h);
+            let buf = t.backend().buffer();
+            let row = |y: u16| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>();
+            let bar = row(h - 1);
+            let shown = bar_hints(&bar, &hints)
+                .unwrap_or_else(|| panic!("{name} at {w}: not whole hints: {bar:?}"));
+            assert!(bar.trim_end().chars().count() <= usize::from(w), "{name}");
+            // The line above is the screen's, not a second line of hints.
+            let above = row(h - 2);
+            assert!(
+                bar_hints(&above, &hints).is_none(),
+                "{name} at {w}: the key bar wraps: {above:?} / {bar:?}"
+            );
+            let must: Vec<&str> = hints
+                .iter()
+                .filter(|x| x.priority <= Priority::Main)
+                .map(|x| x.key.key.as_str())
+                .collect();
+            for k in &must {
+                assert!(
+                    shown.iter().any(|s| s == k),
+                    "{name} at {w}: {k} missing from {bar:?}"
+                );
+            }
+            if w == 120 {
+                assert_eq!(shown.len(), hints.len(), "{name}: {bar:?}");
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 11, "every Screen variant: {kinds:?}");
 }

@@ -26,6 +26,9 @@ pub struct TellHostView {
     /// This network's public address, from whichever source knew it; `None` when none
     /// did (the box then asks the host to find it by the time).
     pub ip: Option<String>,
+    /// The request is about this network's address (a block, a blocklist, the log of its
+    /// connections); otherwise an address no source knew is left out.
+    pub ip_matters: bool,
     pub time: String,
     pub look_for: String,
 }
@@ -131,6 +134,7 @@ pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
                 ],
             ),
             ip,
+            ip_matters: template.contains("{ip}"),
             time,
         }
     });
@@ -205,6 +209,7 @@ mod tests {
         let v = result_view(&blocked(None, None), AT);
         let h = v.tell_host.expect("a host-side cause");
         assert_eq!(h.ip, None);
+        assert!(h.ip_matters);
         assert_eq!(h.time, "2026-01-02 03:04 UTC");
         assert!(!h.look_for.contains("unknown"), "{}", h.look_for);
         assert!(
@@ -213,5 +218,16 @@ mod tests {
             h.look_for
         );
         assert!(!text().tell_host.ip_not_found.contains("unknown"));
+    }
+
+    #[test]
+    fn a_request_about_the_certificate_does_not_need_the_address() {
+        let mut d = blocked(None, None);
+        if let Some(h) = d.tell_host.as_mut() {
+            h.code = "server.cert_expired".into();
+        }
+        let h = result_view(&d, AT).tell_host.expect("a host-side cause");
+        assert!(!h.ip_matters);
+        assert!(h.look_for.contains("certificate of smtp.example.test"));
     }
 }

@@ -129,11 +129,12 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
         );
         let mut rows = Vec::new();
         rows.extend(wrap(&th.intro, inner));
-        let ip = match &h.ip {
-            Some(ip) => fill(&th.ip, &[("ip", ip)]),
-            None => th.ip_not_found.clone(),
-        };
-        rows.extend(wrap(&ip, inner));
+        match &h.ip {
+            Some(ip) => rows.extend(wrap(&fill(&th.ip, &[("ip", ip)]), inner)),
+            None if h.ip_matters => rows.extend(wrap(&th.ip_not_found, inner)),
+            // The request is about the server itself: an unknown address is no news.
+            None => {}
+        }
         rows.extend(wrap(&fill(&th.time, &[("time", &h.time)]), inner));
         rows.extend(wrap(&format!("{} {}", th.look_for, h.look_for), inner));
         for row in rows {
