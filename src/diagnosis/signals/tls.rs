@@ -272,4 +272,29 @@ mod tests {
         let public = facts_with(verified(), Some(PublicChain::Public), false);
         assert_eq!(tls(&input, &public), Some(TlsOutcome::Ok));
     }
+
+    #[test]
+    fn a_missing_intermediate_is_its_own_outcome() {
+        let mut input = Input::new("alice@example.test");
+        input.port = Some(587);
+        let problem = |problem| {
+            facts_with(
+                TlsResult::CertProblem {
+                    problem,
+                    cert: cert_from("Lab Intermediate CA", "Lab"),
+                    message: String::new(),
+                },
+                None,
+                true,
+            )
+        };
+        let cases = [
+            (CertProblem::ChainIncomplete, TlsOutcome::ChainIncomplete),
+            (CertProblem::SelfSigned, TlsOutcome::SelfSigned),
+            (CertProblem::Untrusted, TlsOutcome::Untrusted),
+        ];
+        for (p, want) in cases {
+            assert_eq!(tls(&input, &problem(p)), Some(want), "{p:?}");
+        }
+    }
 }
