@@ -144,7 +144,7 @@ fn query_id() -> u16 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    (nanos >> 8) as u16
+    u16::try_from((nanos >> 8) & 0xffff).unwrap_or_default()
 }
 
 /// "Who serves the root zone?" (NS of `.`, recursion desired): every resolver can answer it

@@ -125,9 +125,7 @@ mod polled {
 
         /// The waker of the task polling the handshake now.
         pub(super) fn set_waker(&mut self, waker: &Waker) {
-            if !self.waker.will_wake(waker) {
-                self.waker = waker.clone();
-            }
+            self.waker.clone_from(waker);
         }
     }
 
