@@ -7,6 +7,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::dns::{Lookup, Mx, Srv};
+use crate::checks::dns_service::DnsServiceProbe;
 use crate::checks::network::RouteCheck;
 use crate::checks::path::PathTrace;
 use crate::checks::reference::ReferenceCheck;
@@ -72,6 +73,8 @@ pub enum Fact {
     Resolvers(Vec<PortReach>),
     /// This network's public address from a DNS-based lookup.
     PublicIpLookup(Lookup<Vec<IpAddr>>),
+    /// Does the DNS service on the resolvers' machines answer a query over UDP?
+    DnsService(Vec<DnsServiceProbe>),
     /// The same ports knocked on at a reference host.
     Reference(ReferenceCheck),
     /// Where the packets to the server stop, traced once when the first planned port
@@ -122,6 +125,8 @@ pub struct Facts {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_ip_lookup: Option<Lookup<Vec<IpAddr>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_service: Option<Vec<DnsServiceProbe>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<ReferenceCheck>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<PathTrace>,
@@ -147,6 +152,7 @@ impl Facts {
             Fact::Route(r) => self.route = Some(r),
             Fact::Resolvers(r) => self.resolvers = Some(r),
             Fact::PublicIpLookup(l) => self.public_ip_lookup = Some(l),
+            Fact::DnsService(p) => self.dns_service = Some(p),
             Fact::Reference(r) => self.reference = Some(r),
             Fact::Path(t) => self.path = Some(t),
             Fact::Plan(p) => self.plan = Some(p),

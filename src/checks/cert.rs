@@ -91,6 +91,9 @@ pub enum CertProblem {
     NameMismatch,
     SelfSigned,
     Untrusted,
+    /// The server did not send the certificate of the authority that issued its own (an
+    /// intermediate): clients that do not fetch it themselves cannot verify the chain.
+    ChainIncomplete,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -224,6 +227,30 @@ pub fn classify(cert: &CertInfo, host: &str, now_unix: i64) -> CertProblem {
     } else {
         CertProblem::Untrusted
     }
+}
+
+/// [`classify`], told by what else the server sent: a leaf whose issuer is not among the
+/// certificates after it, and which is not self-signed, lacks its intermediate. A list that
+/// holds the issuer (up to a root this computer does not trust) stays `Untrusted`: a private
+/// or unknown authority. `rest: None` (the TLS library does not show the list): `classify`.
+pub fn classify_sent(
+    leaf: &CertInfo,
+    rest: Option<&[CertInfo]>,
+    host: &str,
+    now_unix: i64,
+) -> CertProblem {
+    match (classify(leaf, host, now_unix), rest) {
+        (CertProblem::Untrusted, Some(rest)) if !issuer_sent(leaf, rest) => {
+            CertProblem::ChainIncomplete
+        }
+        (problem, _) => problem,
+    }
+}
+
+/// Whether the certificate that issued `cert` is in `sent` (by its subject name, the way a
+/// verifier looks for it).
+pub fn issuer_sent(cert: &CertInfo, sent: &[CertInfo]) -> bool {
+    sent.iter().any(|c| c.subject == cert.issuer)
 }
 
 /// Whether a certificate name (SAN entry or CN) covers `host`. Case- and trailing-dot-

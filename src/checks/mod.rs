@@ -5,6 +5,7 @@
 
 pub mod cert;
 pub mod dns;
+pub mod dns_service;
 pub mod gate;
 pub mod icmp;
 pub mod id;

@@ -307,5 +307,7 @@ where
     cert::parse_der(&der).ok()
 }
 
+pub mod sent_chain;
+
 #[cfg(test)]
 mod tests;

@@ -96,9 +96,15 @@ impl Engine {
         let _ = tx.send(Fact::Route(network::route_check())).await;
         let (servers, timeout) = (engine.dns.servers().to_vec(), engine.options.timeout);
         let t = tx.clone();
+        let resolvers = servers.clone();
         tasks.spawn(async move {
             let reach = network::resolver_reach(&servers, timeout).await;
             let _ = t.send(Fact::Resolvers(reach)).await;
+        });
+        let t = tx.clone();
+        tasks.spawn(async move {
+            let found = crate::checks::dns_service::probe(&resolvers, timeout).await;
+            let _ = t.send(Fact::DnsService(found)).await;
         });
         let whoami = engine
             .options

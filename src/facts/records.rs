@@ -156,6 +156,11 @@ impl Facts {
                 out.push(rec_detail(CheckId::Resolver, status, summary, reach));
             }
         }
+        if let Some(list) = &self.dns_service {
+            for probe in list {
+                out.push(dns_service_record(probe));
+            }
+        }
         if let Some(l) = &self.public_ip_lookup {
             let (status, summary) = match l.found().and_then(|v| v.first()) {
                 Some(ip) => (
@@ -223,6 +228,34 @@ fn rec(id: CheckId, status: Status, ms: u64, summary: String) -> CheckRecord {
         summary,
         detail: serde_json::Value::Object(serde_json::Map::default()),
     }
+}
+
+/// The DNS service on one resolver's machine, as the UDP probe found it.
+fn dns_service_record(p: &crate::checks::dns_service::DnsServiceProbe) -> CheckRecord {
+    use crate::checks::dns_service::DnsServiceOutcome as O;
+    let addr = p.server.ip();
+    let (status, summary) = match p.outcome {
+        O::Answered => (Status::Pass, format!("the DNS service on {addr} answers")),
+        O::PortUnreachable => (
+            Status::Fail,
+            format!("the DNS service on {addr} refuses: its machine answered 'port unreachable'"),
+        ),
+        O::Silent => (
+            Status::Warn,
+            format!("the DNS service on {addr} did not answer"),
+        ),
+        O::Unreachable => (
+            Status::Warn,
+            format!("the DNS server {addr} cannot be reached"),
+        ),
+        O::Error => (
+            Status::Warn,
+            format!("the DNS service on {addr} could not be asked"),
+        ),
+    };
+    let mut r = rec_detail(CheckId::Resolver, status, summary, p);
+    r.duration_ms = p.duration_ms;
+    r
 }
 
 fn rec_detail<T: Serialize>(

@@ -16,6 +16,12 @@
 #   selfsigned  127.0.10.4  selfsigned.example.test  self-signed certificate
 #   stopped     127.0.10.5  stopped.example.test     configured, started, then stopped: nothing listens
 #   old         127.0.10.6  old.example.test         valid certificate (for "old host name" cases)
+#   nochain     127.0.10.7  nochain.example.test     certificate from the lab's intermediate CA
+#                           ("smtp-doctor Test Intermediate CA", itself from the lab CA), sent
+#                           without the intermediate: the chain file holds only key and leaf
+#                           ($LAB/pki/nochain-fullchain.pem is what it should send)
+#   privateca   127.0.10.8  privateca.example.test   certificate from a private root that no test
+#                           trusts ("smtp-doctor Private Root"), sent with that root
 # Each running server listens on 25 (smtpd), 587 (submission, STARTTLS) and 465 (implicit TLS).
 # Account: alice@example.test / "correct horse battery staple" (may only send as herself).
 # Every server refuses the sender suspended@example.test with its host's own words,
@@ -49,6 +55,8 @@ SERVERS=(
   "selfsigned 127.0.10.4 selfsigned.example.test selfsigned yes"
   "stopped    127.0.10.5 stopped.example.test    good       no"
   "old        127.0.10.6 old.example.test        old        yes"
+  "nochain    127.0.10.7 nochain.example.test    nochain    yes"
+  "privateca  127.0.10.8 privateca.example.test  privateca  yes"
 )
 
 # log, die, ensure_packages, detached, certificates (write_openssl_config, new_ca, new_leaf),
@@ -75,6 +83,18 @@ check_lab_path() {
 # ---------------------------------------------------------------------------------------------
 # Certificates
 # ---------------------------------------------------------------------------------------------
+# new_intermediate DIR SUBJECT PARENT_CA_DIR: a CA signed by another one (for `new_leaf DIR`).
+new_intermediate() {
+  local dir=$1 subject=$2 parent=$3
+  mkdir -p "$dir/issued"
+  : >"$dir/index.txt"
+  echo 1000 >"$dir/serial"
+  openssl genrsa -out "$dir/ca.key" 2048 2>/dev/null
+  openssl req -new -config "$PKI/openssl.cnf" -key "$dir/ca.key" -subj "$subject" -out "$dir/ca.csr"
+  CA_DIR=$parent SAN=DNS:unused openssl ca -batch -notext -config "$PKI/openssl.cnf" \
+    -in "$dir/ca.csr" -out "$dir/ca.pem" -extensions root_ext -days 825 2>/dev/null
+}
+
 make_pki() {
   PKI=$LAB/pki
   mkdir -p "$PKI"
@@ -99,9 +119,18 @@ make_pki() {
   new_ca "$PKI/av-ca" "/O=Avast Web\/Mail Shield/CN=Avast Web\/Mail Shield Root"
   cp "$PKI/av-ca/ca.pem" "$PKI/av-ca.pem"
   new_leaf "$PKI/av-ca" av-smtp smtp.example.test "DNS:smtp.example.test" -days 825
-  chmod 600 "$PKI"/*.key "$PKI"/ca/ca.key "$PKI"/av-ca/ca.key
+  # An intermediate CA under the lab CA; its leaf is served alone (no intermediate) by nochain.
+  new_intermediate "$PKI/inter" "/CN=smtp-doctor Test Intermediate CA" "$PKI/ca"
+  new_leaf "$PKI/inter" nochain nochain.example.test "DNS:nochain.example.test" -days 825
+  cat "$PKI/nochain.pem" "$PKI/inter/ca.pem" >"$PKI/nochain-fullchain.pem"
+  # A private root nobody trusts; privateca sends its leaf followed by that root.
+  new_ca "$PKI/private-ca" "/CN=smtp-doctor Private Root"
+  new_leaf "$PKI/private-ca" privateca privateca.example.test "DNS:privateca.example.test" -days 825
+  cat "$PKI/private-ca/ca.pem" >>"$PKI/privateca.pem"
+  chmod 600 "$PKI"/*.key "$PKI"/ca/ca.key "$PKI"/av-ca/ca.key "$PKI"/inter/ca.key "$PKI"/private-ca/ca.key
   local f
-  for f in ca.pem good.pem old.pem expired.pem wrongname.pem selfsigned.pem av-ca.pem av-smtp.pem; do
+  for f in ca.pem good.pem old.pem expired.pem wrongname.pem selfsigned.pem av-ca.pem av-smtp.pem \
+    inter/ca.pem nochain.pem nochain-fullchain.pem privateca.pem; do
     [ -s "$PKI/$f" ] || die "certificate $PKI/$f was not produced"
   done
 }
@@ -136,6 +165,8 @@ host-record=wrongname.example.test,127.0.10.3
 host-record=selfsigned.example.test,127.0.10.4
 host-record=stopped.example.test,127.0.10.5
 host-record=old.example.test,127.0.10.6
+host-record=nochain.example.test,127.0.10.7
+host-record=privateca.example.test,127.0.10.8
 host-record=ref.example.test,127.0.10.6
 
 # bare.test: MX only, no SPF, no DMARC

@@ -13,6 +13,7 @@ import smtplib
 import socket
 import ssl
 import struct
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -188,6 +189,28 @@ def cert_rejected(ip, host, port, want):
         raise AssertionError("certificate was accepted")
 
     return run
+
+
+def nochain_complete_with_intermediate():
+    """The leaf is sound: with the intermediate added on the client side it verifies."""
+    c = ctx()
+    c.load_verify_locations(os.path.join(LAB, "pki", "inter", "ca.pem"))
+    with socket.create_connection(("127.0.10.7", 465), timeout=TIMEOUT) as raw:
+        with c.wrap_socket(raw, server_hostname="nochain.example.test") as tls:
+            return f"issuer {dict(x[0] for x in tls.getpeercert()['issuer'])['commonName']}"
+
+
+def sent_chains():
+    """How many certificates each server sends (openssl s_client -showcerts)."""
+    got = {}
+    for ip, host in [("127.0.10.7", "nochain.example.test"), ("127.0.10.8", "privateca.example.test")]:
+        out = subprocess.run(
+            ["openssl", "s_client", "-connect", f"{ip}:465", "-servername", host, "-showcerts"],
+            input=b"", capture_output=True, timeout=TIMEOUT, check=False,
+        ).stdout.decode(errors="replace")
+        got[host] = out.count("-----BEGIN CERTIFICATE-----")
+    assert got == {"nochain.example.test": 1, "privateca.example.test": 2}, got
+    return ", ".join(f"{h}: {n}" for h, n in got.items())
 
 
 # ------------------------------------------------------------------------------------------
@@ -380,6 +403,8 @@ def main():
         ("selfsigned.example.test", "127.0.10.4"),
         ("stopped.example.test", "127.0.10.5"),
         ("old.example.test", "127.0.10.6"),
+        ("nochain.example.test", "127.0.10.7"),
+        ("privateca.example.test", "127.0.10.8"),
         ("mx.bare.test", "127.0.10.1"),
     ]:
         check(f"dns A {name}", expect_dns(name, "A", [ip]))
@@ -405,6 +430,10 @@ def main():
         check(f"expired {port}", cert_rejected("127.0.10.2", "expired.example.test", port, "expired"))
         check(f"wrongname {port}", cert_rejected("127.0.10.3", "wrongname.example.test", port, "Hostname mismatch"))
         check(f"selfsigned {port}", cert_rejected("127.0.10.4", "selfsigned.example.test", port, "self-signed"))
+        check(f"nochain {port}", cert_rejected("127.0.10.7", "nochain.example.test", port, "unable to get local issuer"))
+        check(f"privateca {port}", cert_rejected("127.0.10.8", "privateca.example.test", port, "self-signed certificate in certificate chain"))
+    check("nochain 465: verified once the intermediate is known", nochain_complete_with_intermediate)
+    check("nochain sends only its leaf, privateca its leaf and root", sent_chains)
     for port in (25, 465, 587):
         check(f"stopped {port}", refused("127.0.10.5", port))
 

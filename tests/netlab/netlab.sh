@@ -53,7 +53,9 @@
 #                         (203.0.113.25 and .26 both go: they are one host)
 #   postfix-stopped       the Postfix of 203.0.113.25 is stopped: connection refused on 25/465/587
 #   dns-down              sdl-dns INPUT drops DNS to 203.0.113.53 (udp+tcp 53): resolver time-out
-#                         (stopping dnsmasq instead gives ICMP port unreachable: a quick failure)
+#   dns-refuse            dnsmasq (203.0.113.53) is stopped, its machine stays up: ICMP port
+#                         unreachable on UDP 53 and a TCP reset on 53, at once (`clear` starts it
+#                         again with the same configuration)
 #   no-route              the PC's default route is deleted (eth0 stays up, the LAN stays
 #                         reachable): connect() to the internet fails at once with ENETUNREACH
 #   delay MS / delay off  an NFQUEUE delayer (nfq_delay.py) in sdl-isp holds every forwarded
@@ -103,7 +105,7 @@ INSTANCES=(
   "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
   "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
 )
-SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down dns-refuse)
 PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
 
 # log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
@@ -262,6 +264,14 @@ EOF
   chmod 666 "$NETLAB/dnsmasq.log"
   detached "$NETLAB/dnsmasq.log" ip netns exec sdl-dns dnsmasq --conf-file="$NETLAB/dnsmasq.conf" ||
     die "dnsmasq did not start (see $NETLAB/dnsmasq.log)"
+}
+
+# dnsmasq again after dns-refuse, with the configuration `up` wrote (its log is kept).
+restart_dns() {
+  detached "$NETLAB/dnsmasq.log" ip netns exec sdl-dns dnsmasq --conf-file="$NETLAB/dnsmasq.conf" ||
+    die "dnsmasq did not start again (see $NETLAB/dnsmasq.log)"
+  nsx sdl-pc bash -c "TRIES=$TRIES; $(declare -f wait_until dig_is); wait_until dig_is $DNS_IP smtp.example.test $MAIL_IP" ||
+    die "dnsmasq on $DNS_IP does not answer the PC again"
 }
 
 # start_python NS NAME SCRIPT ARGS...: a Python helper in the background; waits for its pid file.
@@ -468,6 +478,7 @@ clear_scenario() {
     restore=1
   fi
   if [ "$restore" -eq 1 ]; then wait_greets_from_pc "$MAIL_IP"; fi
+  if [ -z "$(pid_of "$NETLAB/dnsmasq.pid")" ]; then restart_dns; fi
   rm -f "$NETLAB/scenario"
   if [ -n "$was" ]; then log "scenario $was cleared"; fi
 }
@@ -501,6 +512,10 @@ set_scenario() {
       ;;
     no-route)
       ip -n sdl-pc route del default
+      ;;
+    dns-refuse)
+      # The real stopped service: the kernel of sdl-dns answers for it.
+      stop_pidfile "$NETLAB/dnsmasq.pid" "dnsmasq"
       ;;
     isp-down)
       # The line to the internet is dead: the router (and the LAN) still answer, nothing beyond.

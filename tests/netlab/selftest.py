@@ -351,6 +351,24 @@ def dns_udp_timeout():
     raise AssertionError("the DNS server answered")
 
 
+def dns_udp_refused():
+    """A query on a connected UDP socket: the stopped service's machine says port unreachable."""
+    t = time.monotonic()
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(2)
+        s.connect((DNS, 53))
+        s.send(struct.pack(">HHHHHH", 7, 0x0100, 1, 0, 0, 0) + dns_client.encode_name("smtp.example.test") + b"\x00\x01\x00\x01")
+        try:
+            s.recv(512)
+        except ConnectionRefusedError:
+            detail = f"ICMP port unreachable from {DNS}:53 after {ms(time.monotonic() - t)}"
+            measured.append(f"dns-refuse: {detail}")
+            return detail
+        except socket.timeout:
+            raise AssertionError("silence, want port unreachable (dnsmasq still behind a DROP?)")
+    raise AssertionError("the DNS server answered")
+
+
 def connect_times(ip, port, n=7):
     times = []
     for _ in range(n):
@@ -493,6 +511,13 @@ def run_checks():
     check("dns-down: raw query", dns_udp_timeout)
     check("dns-down: system resolver", resolver_times_out)
     check("dns-down: who-am-I still answers", expect_dns(WHOAMI, "myip.opendns.com", "A", "NOERROR", [PUBLIC]))
+
+    check("set dns-refuse", timed_scenario("dns-refuse"))
+    check("dns-refuse: raw query", dns_udp_refused)
+    check("dns-refuse: TCP 53 reset", expect_connect(DNS, 53, "ECONNREFUSED", max_s=0.5, label="dns-refuse"))
+    check("dns-refuse: who-am-I still answers", expect_dns(WHOAMI, "myip.opendns.com", "A", "NOERROR", [PUBLIC]))
+    check("clear after dns-refuse", lambda: f"in {ms(netlab('clear'))}")
+    check("after dns-refuse: DNS answers again", expect_dns(DNS, "smtp.example.test", "A", "NOERROR", [MAIL]))
 
     check("set no-route", timed_scenario("no-route"))
     check("no-route: mail 587", expect_connect(MAIL, 587, "ENETUNREACH", max_s=0.1, label="no-route"))

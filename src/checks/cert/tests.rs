@@ -235,3 +235,71 @@ fn control_characters_in_names_are_neutralised() {
     assert_eq!(c.subject, "CN=evil\\x1b[2Jname, O=x");
     assert!(c.names.iter().all(|n| !n.chars().any(char::is_control)));
 }
+
+fn issued(subject: &str, issuer: &str, self_signed: bool) -> CertInfo {
+    CertInfo {
+        subject: subject.into(),
+        issuer: issuer.into(),
+        ..info(&["a.example"], 100, 200, self_signed)
+    }
+}
+
+#[test]
+fn what_was_sent_tells_a_missing_intermediate_from_an_unknown_authority() {
+    let leaf = issued("CN=a.example", "CN=Example Intermediate", false);
+    let intermediate = issued("CN=Example Intermediate", "CN=Example Root", false);
+    let root = issued("CN=Example Root", "CN=Example Root", true);
+    let other = issued("CN=Other Intermediate", "CN=Example Root", false);
+    let sent = |rest: &[&CertInfo]| rest.iter().map(|c| (*c).clone()).collect::<Vec<_>>();
+    let problem = |rest: Option<&[CertInfo]>| classify_sent(&leaf, rest, "a.example", 150);
+    // Only the leaf, or the leaf beside a certificate that did not issue it.
+    assert_eq!(problem(Some(&[])), CertProblem::ChainIncomplete);
+    assert_eq!(
+        problem(Some(&sent(&[&other, &root]))),
+        CertProblem::ChainIncomplete
+    );
+    // The issuer is there: the chain ends at an authority this computer does not trust.
+    assert_eq!(
+        problem(Some(&sent(&[&intermediate]))),
+        CertProblem::Untrusted
+    );
+    assert_eq!(
+        problem(Some(&sent(&[&intermediate, &root]))),
+        CertProblem::Untrusted
+    );
+    // Not known what else was sent: the leaf alone decides.
+    assert_eq!(problem(None), CertProblem::Untrusted);
+    // Self-signed, expired and wrong names keep their own answers.
+    let own = issued("CN=a.example", "CN=a.example", true);
+    assert_eq!(
+        classify_sent(&own, Some(&[]), "a.example", 150),
+        CertProblem::SelfSigned
+    );
+    assert_eq!(
+        classify_sent(&leaf, Some(&[]), "a.example", 300),
+        CertProblem::Expired
+    );
+    assert_eq!(
+        classify_sent(&leaf, Some(&[]), "b.example", 150),
+        CertProblem::NameMismatch
+    );
+}
+
+#[test]
+fn a_chain_of_parsed_certificates_is_matched_by_names() {
+    let dir = TempDir::new("cert-chain");
+    let root = parse_der(&der_of(&make_ca(&dir, "/CN=Chain Test Root/O=Test"))).unwrap();
+    let pem = ca_signed(&dir, "leaf", "/CN=mail.test", "DNS:mail.test", None);
+    let leaf = parse_der(&der_of(&pem)).unwrap();
+    assert!(root.self_signed && !leaf.self_signed);
+    assert!(issuer_sent(&leaf, std::slice::from_ref(&root)));
+    assert!(!issuer_sent(&leaf, &[]));
+    assert_eq!(
+        classify_sent(&leaf, Some(&[]), "mail.test", now()),
+        CertProblem::ChainIncomplete
+    );
+    assert_eq!(
+        classify_sent(&leaf, Some(&[root]), "mail.test", now()),
+        CertProblem::Untrusted
+    );
+}

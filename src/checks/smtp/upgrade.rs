@@ -9,7 +9,8 @@ use tokio::net::TcpStream;
 
 use super::model::{PortProbe, ProbeConfig, TlsResult, TlsStart};
 use super::session::{connect, ehlo, ehlo_name, quit_briefly, BoxIo, Conn};
-use crate::checks::cert::{self, CertInfo};
+use crate::checks::cert;
+use crate::checks::tls::sent_chain::{self, SentCertificates};
 use crate::checks::tls::{self, HandshakeError, HandshakeKind, Verify};
 use crate::protocol::transcript::Transcript;
 
@@ -128,15 +129,15 @@ async fn explain_failure(
 ) {
     let peek = peek_certificate(cfg, starttls).await;
     p.tls = Some(match (failure.kind, peek) {
-        (_, Ok(Some(cert))) if failure.kind == HandshakeKind::Verification => {
+        (_, Ok(Some(sent))) if failure.kind == HandshakeKind::Verification => {
             let now = time::OffsetDateTime::now_utc().unix_timestamp();
-            let problem = cert::classify(&cert, &cfg.host, now);
+            let problem = cert::classify_sent(&sent.leaf, sent.rest.as_deref(), &cfg.host, now);
             p.transcript.note(&format!(
                 "certificate read without verification: {problem:?}"
             ));
             TlsResult::CertProblem {
                 problem,
-                cert,
+                cert: sent.leaf,
                 message: failure.message,
             }
         }
@@ -158,7 +159,7 @@ async fn explain_failure(
 async fn peek_certificate(
     cfg: &ProbeConfig,
     starttls: bool,
-) -> Result<Option<CertInfo>, HandshakeError> {
+) -> Result<Option<SentCertificates>, HandshakeError> {
     let closed = |m: &str| HandshakeError {
         kind: HandshakeKind::Closed,
         message: m.to_string(),
@@ -176,8 +177,7 @@ async fn peek_certificate(
     let io = prepare_tls(stream, start, cfg.timeout, &mut scratch)
         .await
         .map_err(|e| closed(&e))?;
-    let stream = tls::handshake(io, &cfg.host, &cfg.trust, Verify::None, cfg.timeout).await?;
-    Ok(tls::peer_cert(&stream))
+    sent_chain::read(io, &cfg.host, cfg.timeout).await
 }
 
 /// What a fresh connection needs before its TLS handshake: nothing for implicit TLS; the

@@ -29,9 +29,20 @@ fn free_port() -> u16 {
 }
 
 async fn s_server(cert: &Path, key: &Path) -> Server {
+    s_server_sending(cert, key, None).await
+}
+
+/// `chain`: more certificates the server sends after its own (`-cert_chain`).
+async fn s_server_sending(cert: &Path, key: &Path, chain: Option<&Path>) -> Server {
     let port = free_port();
-    let child = Command::new("openssl")
-        .args(["s_server", "-quiet", "-accept"])
+    let mut command = Command::new("openssl");
+    if let Some(chain) = chain {
+        command.arg("s_server").arg("-cert_chain").arg(chain);
+    } else {
+        command.arg("s_server");
+    }
+    let child = command
+        .args(["-quiet", "-accept"])
         .arg(format!("127.0.0.1:{port}"))
         .arg("-cert")
         .arg(cert)
@@ -276,4 +287,44 @@ async fn peer_closing_during_handshake_is_closed() {
         .unwrap_err();
     assert_eq!(err.kind, HandshakeKind::Closed, "{}", err.message);
     task.abort();
+}
+
+#[tokio::test]
+async fn what_the_server_sends_is_read_leaf_first() {
+    let dir = TempDir::new("tls-sent");
+    let ca = make_ca(&dir, "/CN=Sent Test Root/O=Test");
+    let cert = ca_signed(&dir, "srv", "/CN=mail.test", "DNS:mail.test", None);
+    let key = dir.path("srv.key");
+
+    let alone = s_server(&cert, &key).await;
+    let sent = sent_chain::read(connect(&alone).await, "mail.test", T)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(sent.leaf.subject, "CN=mail.test");
+    assert_eq!(sent.rest, Some(Vec::new()));
+
+    let with_root = s_server_sending(&cert, &key, Some(&ca)).await;
+    let sent = sent_chain::read(connect(&with_root).await, "mail.test", T)
+        .await
+        .unwrap()
+        .unwrap();
+    let rest = sent.rest.unwrap();
+    assert_eq!(rest.len(), 1);
+    assert_eq!(rest[0].subject, "CN=Sent Test Root, O=Test");
+}
+
+#[tokio::test]
+async fn reading_what_a_plaintext_server_sends_fails_as_not_tls() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        if let Ok((mut s, _)) = listener.accept().await {
+            let _ = s.write_all(b"220 smtp.test ESMTP\r\n").await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    });
+    let stream = TcpStream::connect(addr).await.unwrap();
+    let err = sent_chain::read(stream, "smtp.test", T).await.unwrap_err();
+    assert_eq!(err.kind, HandshakeKind::NotTls, "{}", err.message);
 }

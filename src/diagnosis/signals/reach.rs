@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::{def, outcomes, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::dns::Lookup;
+use crate::checks::dns_service::{self, DnsService};
 use crate::checks::icmp::IcmpKind;
 use crate::checks::path::HopResult;
 use crate::checks::reference::ReferenceCheck;
@@ -45,6 +46,7 @@ outcomes! {
     pub enum DnsFailureOutcome {
         DnsDown = "dns_down",
         Offline = "offline",
+        DnsRefused = "dns_refused",
     }
 }
 
@@ -53,13 +55,16 @@ pub struct DnsFailure;
 
 impl Signal for DnsFailure {
     const NAME: &'static str = "dns_failure";
-    const MEANING: &'static str = "The server's name could not be looked up: does anything else answer (the public-address lookup, the resolver's machine)? Then only DNS is down.";
+    const MEANING: &'static str = "The server's name could not be looked up: does anything else answer (the public-address lookup, the resolver's machine)? Then only DNS is down. `dns_refused`: no DNS service answered, and a resolver's machine itself said so (ICMP port unreachable on UDP 53, or a TCP reset on 53): the service is stopped or refuses, confirmed; `dns_down`: silence from the DNS service while something else answers.";
     type Outcome = DnsFailureOutcome;
 
     fn evaluate(cx: &Ctx) -> Option<DnsFailureOutcome> {
         let facts = cx.facts;
         if facts.route.is_some_and(|r| !r.any()) {
             return Some(DnsFailureOutcome::Offline);
+        }
+        if dns_service(facts)? == Some(DnsService::Refuses) {
+            return Some(DnsFailureOutcome::DnsRefused);
         }
         Some(if something_answered(facts)? {
             DnsFailureOutcome::DnsDown
@@ -304,6 +309,19 @@ fn something_answered(facts: &Facts) -> Option<bool> {
     None
 }
 
+/// What the resolvers' machines and services said (UDP probe and TCP knock on 53). `None`
+/// while either is under way; `Some(None)` when a run (or a recording) has no UDP probe.
+// Two levels on purpose: "still probing" differs from "never probed".
+#[allow(clippy::option_option)]
+fn dns_service(facts: &Facts) -> Option<Option<DnsService>> {
+    match (&facts.dns_service, &facts.resolvers) {
+        (Some(udp), Some(tcp)) => Some(Some(dns_service::judge(udp, tcp))),
+        (Some(udp), None) if facts.done => Some(Some(dns_service::judge(udp, &[]))),
+        (None, _) if facts.done => Some(None),
+        _ => None,
+    }
+}
+
 /// What the path trace adds to silence on the server's ports: a router's "host unreachable"
 /// (the host is gone from its network) or a firewall's "prohibited" that came only to the
 /// trace. `None` while a trace is under way; `Some(None)` when it says nothing more.
@@ -345,8 +363,8 @@ pub const SIGNALS: &[SignalDef] = &[
     def::<ConfiguredPort>(),
 ];
 
-/// `{public_ip}`, `{reference}` (the reference hosts used) and `{blocked_ports}` (the ports
-/// that failed at the reference too).
+/// `{public_ip}`, `{reference}` (the reference hosts used), `{blocked_ports}` (the ports
+/// that failed at the reference too) and `{dns.refusing}` (resolvers whose service refused).
 pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder {
         name: "public_ip",
@@ -360,7 +378,25 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         name: "blocked_ports",
         value: blocked_ports,
     },
+    Placeholder {
+        name: "dns.refusing",
+        value: refusing_resolvers,
+    },
 ];
+
+/// `{dns.refusing}`: the resolvers whose machines answered for a service that did not.
+fn refusing_resolvers(f: &Fill) -> Option<String> {
+    let facts = f.cx.facts;
+    let tcp = facts.resolvers.as_deref().unwrap_or_default();
+    let found = dns_service::refusing(facts.dns_service.as_deref().unwrap_or_default(), tcp);
+    (!found.is_empty()).then(|| {
+        found
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
 
 fn reference_hosts(f: &Fill) -> Option<String> {
     let r = f.cx.facts.reference.as_ref()?;
@@ -426,5 +462,73 @@ mod tests {
             ],
         )));
         assert_eq!(path_says(&f), Some(Some(UnreachableWhyOutcome::HostDown)));
+    }
+
+    fn dns_failure_with(
+        udp: crate::checks::dns_service::DnsServiceOutcome,
+        tcp: TcpOutcome,
+        whoami_answers: bool,
+    ) -> Facts {
+        use crate::checks::dns_service::DnsServiceProbe;
+        use crate::facts::Fact;
+        let resolver: std::net::SocketAddr = "203.0.113.53:53".parse().expect("address");
+        let mut f = Facts::default();
+        f.apply(Fact::Route(crate::checks::network::RouteCheck {
+            ipv4: true,
+            ipv6: false,
+        }));
+        f.apply(Fact::ServerDns(Lookup::Timeout));
+        f.apply(Fact::Resolvers(vec![PortReach {
+            port: 53,
+            attempts: vec![Attempt {
+                address: resolver,
+                outcome: tcp,
+                duration_ms: 1,
+                error: None,
+                icmp: None,
+            }],
+        }]));
+        f.apply(Fact::DnsService(vec![DnsServiceProbe {
+            server: resolver,
+            outcome: udp,
+            duration_ms: 1,
+            error: None,
+        }]));
+        f.apply(Fact::PublicIpLookup(if whoami_answers {
+            Lookup::Found(vec!["203.0.113.7".parse().expect("ip")])
+        } else {
+            Lookup::Timeout
+        }));
+        f
+    }
+
+    fn dns_failure(f: &Facts) -> Option<DnsFailureOutcome> {
+        let catalog = crate::catalog::Catalog::embedded().expect("embedded catalog");
+        let input = crate::settings::Input::new("alice@example.test");
+        DnsFailure::evaluate(&Ctx::new(&catalog, &input, f))
+    }
+
+    #[test]
+    fn a_refusing_dns_service_is_told_from_silence_and_a_dead_line() {
+        use crate::checks::dns_service::DnsServiceOutcome as U;
+        use DnsFailureOutcome as O;
+        let refused = dns_failure_with(U::PortUnreachable, TcpOutcome::Refused, true);
+        assert_eq!(dns_failure(&refused), Some(O::DnsRefused));
+        // The machine refuses even when the who-am-I lookup got nothing either.
+        let refused_alone = dns_failure_with(U::PortUnreachable, TcpOutcome::TimedOut, false);
+        assert_eq!(dns_failure(&refused_alone), Some(O::DnsRefused));
+        let silent = dns_failure_with(U::Silent, TcpOutcome::TimedOut, true);
+        assert_eq!(dns_failure(&silent), Some(O::DnsDown));
+        let dead_line = dns_failure_with(U::Silent, TcpOutcome::TimedOut, false);
+        assert_eq!(dns_failure(&dead_line), Some(O::Offline));
+        // A service that answers leaves the old judgement to the rest.
+        let answers = dns_failure_with(U::Answered, TcpOutcome::Refused, false);
+        assert_eq!(dns_failure(&answers), Some(O::DnsDown));
+        // Waits for the UDP probe while the run goes on; a recording without it does not.
+        let mut pending = dns_failure_with(U::Silent, TcpOutcome::TimedOut, true);
+        pending.dns_service = None;
+        assert_eq!(dns_failure(&pending), None);
+        pending.done = true;
+        assert_eq!(dns_failure(&pending), Some(O::DnsDown));
     }
 }

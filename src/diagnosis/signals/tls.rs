@@ -19,6 +19,7 @@ outcomes! {
         SelfSigned = "self_signed",
         Untrusted = "untrusted",
         Outdated = "outdated",
+        ChainIncomplete = "chain_incomplete",
         Failed = "failed",
         NotUsed = "not_used",
     }
@@ -29,7 +30,7 @@ pub struct Tls;
 
 impl Signal for Tls {
     const NAME: &'static str = "tls";
-    const MEANING: &'static str = "The TLS handshake on the port under test and, when it failed verification, why (read from the certificate). `intercepted`: the certificate comes from a known antivirus or proxy product and this computer does not trust it; `intercepted_trusted`: this computer trusts it, but it is a known product's or does not chain to a public root (a second handshake trusting only public roots).";
+    const MEANING: &'static str = "The TLS handshake on the port under test and, when it failed verification, why (read from the certificate). `intercepted`: the certificate comes from a known antivirus or proxy product and this computer does not trust it; `intercepted_trusted`: this computer trusts it, but it is a known product's or does not chain to a public root (a second handshake trusting only public roots). `chain_incomplete`: the server sent its certificate without the one that issued it (an intermediate), and it is not self-signed; `untrusted`: what it sent ends at an authority this computer does not trust (a private or unknown one).";
     type Outcome = TlsOutcome;
 
     fn evaluate(cx: &Ctx) -> Option<TlsOutcome> {
@@ -59,6 +60,7 @@ impl Signal for Tls {
                 CertProblem::NameMismatch => O::NameMismatch,
                 CertProblem::SelfSigned => O::SelfSigned,
                 CertProblem::Untrusted => O::Untrusted,
+                CertProblem::ChainIncomplete => O::ChainIncomplete,
             },
             Some(TlsResult::Failed { kind, .. }) => match kind {
                 HandshakeKind::ProtocolTooOld => O::Outdated,
@@ -130,7 +132,7 @@ fn cert(f: &Fill) -> Option<crate::checks::cert::CertInfo> {
     })
 }
 
-/// The certificate's names, issuer and end of validity; the intercepting product, the
+/// The certificate's names, issuer (and its common name alone) and end of validity; the intercepting product, the
 /// setting to switch off in it and the issuer it put in.
 pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder {
@@ -144,6 +146,10 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder {
         name: "cert.not_after",
         value: |f| cert(f).map(|c| c.not_after),
+    },
+    Placeholder {
+        name: "cert.issuer_name",
+        value: |f| cert(f).map(|c| c.issuer_cn.unwrap_or(c.issuer)),
     },
     Placeholder {
         name: "intercept.product",
@@ -265,5 +271,30 @@ mod tests {
         assert_eq!(tls(&input, &local), Some(TlsOutcome::InterceptedTrusted));
         let public = facts_with(verified(), Some(PublicChain::Public), false);
         assert_eq!(tls(&input, &public), Some(TlsOutcome::Ok));
+    }
+
+    #[test]
+    fn a_missing_intermediate_is_its_own_outcome() {
+        let mut input = Input::new("alice@example.test");
+        input.port = Some(587);
+        let problem = |problem| {
+            facts_with(
+                TlsResult::CertProblem {
+                    problem,
+                    cert: cert_from("Lab Intermediate CA", "Lab"),
+                    message: String::new(),
+                },
+                None,
+                true,
+            )
+        };
+        let cases = [
+            (CertProblem::ChainIncomplete, TlsOutcome::ChainIncomplete),
+            (CertProblem::SelfSigned, TlsOutcome::SelfSigned),
+            (CertProblem::Untrusted, TlsOutcome::Untrusted),
+        ];
+        for (p, want) in cases {
+            assert_eq!(tls(&input, &problem(p)), Some(want), "{p:?}");
+        }
     }
 }
