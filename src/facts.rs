@@ -228,6 +228,35 @@ impl Facts {
                 }
             }
         }
+        out.extend(self.pending_side_checks());
+        out
+    }
+
+    /// The checks beside the server's own that are still to come: the resolvers' reach,
+    /// the reference host (once the server has an address), the path trace (once the first
+    /// port could not be reached).
+    fn pending_side_checks(&self) -> Vec<CheckId> {
+        let mut out = Vec::new();
+        if self.resolvers.is_none() {
+            out.push(CheckId::Resolver);
+        }
+        let server_found = self.server_dns.as_ref().is_some_and(|l| l.found().is_some());
+        if server_found && self.reference.is_none() {
+            let plan = self.plan.clone().unwrap_or_default();
+            out.extend(plan.into_iter().map(CheckId::Reference));
+        }
+        let first = self.plan.as_ref().and_then(|p| p.first()).copied();
+        if let (None, Some(first)) = (&self.path, first) {
+            let traced = self.ports.get(&first).is_some_and(|p| {
+                p.finished
+                    && p.reach
+                        .as_ref()
+                        .is_some_and(|r| crate::checks::path::worth_tracing(r.outcome()))
+            });
+            if traced {
+                out.push(CheckId::Path(first));
+            }
+        }
         out
     }
 }
