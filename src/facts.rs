@@ -12,6 +12,7 @@ use crate::checks::path::PathTrace;
 use crate::checks::reference::ReferenceCheck;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::PortReach;
+use crate::checks::whoami::{Method, WhoAmI};
 use crate::checks::CheckId;
 
 mod records;
@@ -70,8 +71,8 @@ pub enum Fact {
     Route(RouteCheck),
     /// Do the DNS resolvers' machines answer on TCP port 53?
     Resolvers(Vec<PortReach>),
-    /// This network's public address from a DNS-based lookup.
-    PublicIpLookup(Lookup<Vec<IpAddr>>),
+    /// This network's public address from the DNS who-am-I methods, and the one that gave it.
+    PublicIpLookup(WhoAmI),
     /// The same ports knocked on at a reference host.
     Reference(ReferenceCheck),
     /// Where the packets to the server stop, traced once when the first planned port
@@ -121,6 +122,10 @@ pub struct Facts {
     pub resolvers: Option<Vec<PortReach>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_ip_lookup: Option<Lookup<Vec<IpAddr>>>,
+    /// The who-am-I method that gave `public_ip_lookup`'s address (absent in recordings made
+    /// before there were several).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_ip_via: Option<Method>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<ReferenceCheck>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -146,7 +151,10 @@ impl Facts {
             Fact::Provider(p) => self.provider = Some(p),
             Fact::Route(r) => self.route = Some(r),
             Fact::Resolvers(r) => self.resolvers = Some(r),
-            Fact::PublicIpLookup(l) => self.public_ip_lookup = Some(l),
+            Fact::PublicIpLookup(w) => {
+                self.public_ip_lookup = Some(w.lookup);
+                self.public_ip_via = w.method;
+            }
             Fact::Reference(r) => self.reference = Some(r),
             Fact::Path(t) => self.path = Some(t),
             Fact::Plan(p) => self.plan = Some(p),
