@@ -248,7 +248,10 @@ impl Facts {
         if self.resolvers.is_none() {
             out.push(CheckId::Resolver);
         }
-        let server_found = self.server_dns.as_ref().is_some_and(|l| l.found().is_some());
+        let server_found = self
+            .server_dns
+            .as_ref()
+            .is_some_and(|l| l.found().is_some());
         if server_found && self.reference.is_none() {
             let plan = self.plan.clone().unwrap_or_default();
             out.extend(plan.into_iter().map(CheckId::Reference));

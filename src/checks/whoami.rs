@@ -195,7 +195,9 @@ async fn ask(method: Method, server: SocketAddr, timeout: Duration) -> Lookup<Ve
         }
         return read_answer(method, &answer);
     }
-    Lookup::Error(format!("{server} sent only datagrams that were not the answer"))
+    Lookup::Error(format!(
+        "{server} sent only datagrams that were not the answer"
+    ))
 }
 
 /// What an answer to our question says.
@@ -220,7 +222,8 @@ mod tests {
         let mut m = Message::response(7, hickory_resolver::proto::op::OpCode::Query);
         let q = method.question().expect("a question");
         m.add_query(q.clone());
-        m.answers.push(Record::from_rdata(q.name().clone(), 0, data));
+        m.answers
+            .push(Record::from_rdata(q.name().clone(), 0, data));
         m
     }
 
@@ -267,14 +270,19 @@ mod tests {
         drop(closed);
         let got = public_ip(Some(addr), Duration::from_secs(30)).await;
         // A time-out would read `Timeout`: the refusal is what ended every method.
-        assert!(matches!(got.lookup, Lookup::Error(ref e) if e.contains("refused")), "{got:?}");
+        assert!(
+            matches!(got.lookup, Lookup::Error(ref e) if e.contains("refused")),
+            "{got:?}"
+        );
         assert_eq!(got.method, None);
     }
 
     /// A server that answers only the Cloudflare form: that method wins, and says so.
     #[tokio::test]
     async fn the_method_that_answers_wins() {
-        let server = tokio::net::UdpSocket::bind("127.0.0.1:0").await.expect("bind");
+        let server = tokio::net::UdpSocket::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = server.local_addr().expect("addr");
         let responder = tokio::spawn(async move {
             let mut buf = vec![0u8; 1500];
@@ -300,7 +308,10 @@ mod tests {
         });
         let got = public_ip(Some(addr), Duration::from_secs(5)).await;
         assert_eq!(got.method, Some(Method::CloudflareChaosTxt), "{got:?}");
-        assert_eq!(got.lookup, Lookup::Found(vec!["127.0.0.1".parse().unwrap()]));
+        assert_eq!(
+            got.lookup,
+            Lookup::Found(vec!["127.0.0.1".parse().unwrap()])
+        );
         responder.abort();
     }
 

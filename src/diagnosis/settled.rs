@@ -91,8 +91,9 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
     match name {
         "email" | "domain" | "user" | "port" | "security" => &[],
         "server" => &[Need::Target],
-        "recommended.server" | "recommended.port" | "recommended.security"
-        | "recommended.user" => &[Need::Recommended],
+        "recommended.server" | "recommended.port" | "recommended.security" | "recommended.user" => {
+            &[Need::Recommended]
+        }
         "public_ip" => &[Need::PublicAddress],
         "reference" | "blocked_ports" => &[Need::Reference],
         "provider" | "provider.who_acts" => &[Need::Provider],

@@ -178,7 +178,10 @@ impl Facts {
             if let (Some(via), serde_json::Value::Object(map)) =
                 (self.public_ip_via, &mut record.detail)
             {
-                map.insert("method".into(), serde_json::to_value(via).unwrap_or_default());
+                map.insert(
+                    "method".into(),
+                    serde_json::to_value(via).unwrap_or_default(),
+                );
             }
             out.push(record);
         }

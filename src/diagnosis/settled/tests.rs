@@ -9,8 +9,9 @@ use crate::tree::QuestionMode;
 
 const WORKING: &str =
     include_str!("../../../tests/scenarios/netlab_working_account_through_the_isp_router.toml");
-const SERVER_DROPS: &str =
-    include_str!("../../../tests/scenarios/netlab_server_firewall_drops_this_network_silently.toml");
+const SERVER_DROPS: &str = include_str!(
+    "../../../tests/scenarios/netlab_server_firewall_drops_this_network_silently.toml"
+);
 
 fn recorded(text: &str) -> (Input, Facts) {
     let r = Recording::from_toml(text).expect("a recording");
