@@ -13,6 +13,7 @@ use crate::checks::path::PathTrace;
 use crate::checks::reference::ReferenceCheck;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::PortReach;
+use crate::checks::whoami::{Method, WhoAmI};
 use crate::checks::CheckId;
 
 mod records;
@@ -71,8 +72,8 @@ pub enum Fact {
     Route(RouteCheck),
     /// Do the DNS resolvers' machines answer on TCP port 53?
     Resolvers(Vec<PortReach>),
-    /// This network's public address from a DNS-based lookup.
-    PublicIpLookup(Lookup<Vec<IpAddr>>),
+    /// This network's public address from the DNS who-am-I methods, and the one that gave it.
+    PublicIpLookup(WhoAmI),
     /// Does the DNS service on the resolvers' machines answer a query over UDP?
     DnsService(Vec<DnsServiceProbe>),
     /// The same ports knocked on at a reference host.
@@ -124,6 +125,10 @@ pub struct Facts {
     pub resolvers: Option<Vec<PortReach>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_ip_lookup: Option<Lookup<Vec<IpAddr>>>,
+    /// The who-am-I method that gave `public_ip_lookup`'s address (absent in recordings made
+    /// before there were several).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_ip_via: Option<Method>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_service: Option<Vec<DnsServiceProbe>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,7 +156,10 @@ impl Facts {
             Fact::Provider(p) => self.provider = Some(p),
             Fact::Route(r) => self.route = Some(r),
             Fact::Resolvers(r) => self.resolvers = Some(r),
-            Fact::PublicIpLookup(l) => self.public_ip_lookup = Some(l),
+            Fact::PublicIpLookup(w) => {
+                self.public_ip_lookup = Some(w.lookup);
+                self.public_ip_via = w.method;
+            }
             Fact::DnsService(p) => self.dns_service = Some(p),
             Fact::Reference(r) => self.reference = Some(r),
             Fact::Path(t) => self.path = Some(t),
@@ -232,6 +240,39 @@ impl Facts {
                     Some(p) if p.reach.is_some() => out.push(CheckId::Smtp(*port)),
                     _ => out.push(CheckId::Tcp(*port)),
                 }
+            }
+        }
+        out.extend(self.pending_side_checks());
+        out
+    }
+
+    /// The checks beside the server's own that are still to come: the resolvers' reach,
+    /// the reference host (once the server has an address), the path trace (once the first
+    /// port could not be reached).
+    fn pending_side_checks(&self) -> Vec<CheckId> {
+        let mut out = Vec::new();
+        // The TCP knock and the UDP query both report as `net.resolver`.
+        if self.resolvers.is_none() || self.dns_service.is_none() {
+            out.push(CheckId::Resolver);
+        }
+        let server_found = self
+            .server_dns
+            .as_ref()
+            .is_some_and(|l| l.found().is_some());
+        if server_found && self.reference.is_none() {
+            let plan = self.plan.clone().unwrap_or_default();
+            out.extend(plan.into_iter().map(CheckId::Reference));
+        }
+        let first = self.plan.as_ref().and_then(|p| p.first()).copied();
+        if let (None, Some(first)) = (&self.path, first) {
+            let traced = self.ports.get(&first).is_some_and(|p| {
+                p.finished
+                    && p.reach
+                        .as_ref()
+                        .is_some_and(|r| crate::checks::path::worth_tracing(r.outcome()))
+            });
+            if traced {
+                out.push(CheckId::Path(first));
             }
         }
         out

@@ -168,9 +168,12 @@ fn server_firewall_rejects_this_network(delay: u32) {
         .map(|c| c["summary"].to_string())
         .unwrap_or_default();
     assert!(tcp.contains("prohibited"), "{tcp}");
+    // The server's own ICMP decided it: the path trace is not needed for the result and is
+    // reported only when it finished first.
     let path = check_summary(&run, "path.587");
     assert!(
-        path.contains("administratively prohibited from 203.0.113.25"),
+        path.contains("administratively prohibited from 203.0.113.25")
+            || path == "not needed for this result",
         "{path}"
     );
 }

@@ -16,6 +16,7 @@ pub mod reference;
 pub mod smtp;
 pub mod tcp;
 pub mod tls;
+pub mod whoami;
 
 use serde::Serialize;
 

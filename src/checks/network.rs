@@ -1,13 +1,13 @@
 //! This computer's own network, apart from the mail server: is there a route at all, does
-//! the DNS resolver's machine answer, and what is our public address. These tell "offline"
-//! and "DNS is down" from a problem at the server, without waiting for every time-out.
+//! the DNS resolver's machine answer (our public address is [`super::whoami`]'s). These tell
+//! "offline" and "DNS is down" from a problem at the server, without waiting for every
+//! time-out.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::dns::{Dns, Lookup};
 use crate::checks::tcp::{self, PortReach};
 
 /// Well-known public addresses used only to ask the kernel for a route: a UDP "connect"
@@ -16,12 +16,6 @@ const ROUTE_PROBES: [IpAddr; 2] = [
     IpAddr::V4(Ipv4Addr::new(9, 9, 9, 9)),
     IpAddr::V6(Ipv6Addr::new(0x2620, 0xfe, 0, 0, 0, 0, 0, 0xfe)),
 ];
-
-/// The resolver that answers `myip.opendns.com` with the asker's address (OpenDNS's
-/// resolver1.opendns.com), used when `--public-ip-dns` is not given.
-pub const PUBLIC_IP_DNS: SocketAddr =
-    SocketAddr::new(IpAddr::V4(Ipv4Addr::new(208, 67, 222, 222)), 53);
-pub const PUBLIC_IP_NAME: &str = "myip.opendns.com";
 
 /// Does this computer have a route towards the internet (IPv4, IPv6)?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,14 +56,6 @@ pub async fn resolver_reach(servers: &[SocketAddr], timeout: Duration) -> Vec<Po
         reach
     });
     futures::future::join_all(probes).await
-}
-
-/// This network's public address, as a resolver that echoes the asker's address sees it.
-pub async fn public_ip(server: SocketAddr, timeout: Duration) -> Lookup<Vec<IpAddr>> {
-    match Dns::new(Some(server), timeout) {
-        Ok(dns) => dns.addresses(PUBLIC_IP_NAME).await,
-        Err(e) => Lookup::Error(e.to_string()),
-    }
 }
 
 #[cfg(test)]

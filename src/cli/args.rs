@@ -85,8 +85,9 @@ pub struct CommonArgs {
     /// The DNS resolver to use instead of the system's.
     #[arg(long, value_name = "IP[:PORT]", value_parser = parse_dns_server)]
     pub dns_server: Option<SocketAddr>,
-    /// The resolver that tells this network's public address (answers `myip.opendns.com`
-    /// with the asker's address); default OpenDNS's 208.67.222.222.
+    /// The DNS server that tells this network's public address, asked every who-am-I form
+    /// (`myip.opendns.com` A, `o-o.myaddr.l.google.com` TXT, `whoami.cloudflare` CH TXT);
+    /// default: each form's own server (OpenDNS, Google, Cloudflare), all at once.
     #[arg(long, value_name = "IP[:PORT]", value_parser = parse_dns_server)]
     pub public_ip_dns: Option<SocketAddr>,
     /// Extra trusted certificate authorities (PEM), in addition to the system's.

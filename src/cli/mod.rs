@@ -282,7 +282,8 @@ fn check(args: &CheckArgs) -> Result<i32, UsageError> {
         .build()
         .map_err(|e| UsageError(format!("cannot start: {e}")))?;
     let facts = runtime.block_on(collect_facts(catalog.clone(), &input, options.clone()))?;
-    // Sockets still closing must not hold the exit.
+    // The checks not needed for the result are dropped here; sockets still closing and a
+    // blocking task (the public trust store) must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(100));
     let d = diagnosis::diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
     let report = Report::new(&d);
@@ -314,7 +315,8 @@ fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     })
 }
 
-/// Runs every check, then walks the tree with the questions answered from the input.
+/// Runs the checks until the diagnosis is settled, then walks the tree with the questions
+/// answered from the input.
 pub async fn diagnose_once(
     catalog: Arc<Catalog>,
     input: Input,
@@ -325,19 +327,25 @@ pub async fn diagnose_once(
     Ok(Report::new(&d))
 }
 
-/// Runs every check and gathers what they found.
+/// Runs the checks and gathers what they found until the diagnosis is settled (see
+/// `diagnosis::settled`): checks still running then are not needed for the result and stop
+/// when the receiver is dropped.
 pub async fn collect_facts(
     catalog: Arc<Catalog>,
     input: &Input,
     options: Options,
 ) -> Result<Facts, UsageError> {
-    let engine =
-        Engine::new(input.clone(), options, catalog).map_err(|e| UsageError(e.to_string()))?;
+    let engine = Engine::new(input.clone(), options, catalog.clone())
+        .map_err(|e| UsageError(e.to_string()))?;
     let mut rx = engine.start();
     let mut facts = Facts::default();
     while let Some(fact) = rx.recv().await {
         facts.apply(fact);
         if facts.done {
+            break;
+        }
+        let d = diagnosis::diagnose(&catalog, input, &facts, QuestionMode::UseDefaults);
+        if diagnosis::settled::is_settled(&catalog, input, &facts, &d) {
             break;
         }
     }

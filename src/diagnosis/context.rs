@@ -78,6 +78,12 @@ impl<'a> Ctx<'a> {
         self.provider.unwrap_or(self.by_domain)
     }
 
+    /// Is [`Ctx::provider_now`] final? It is once the engine has reported, or at once when
+    /// the address's domain names a provider (the engine finds that one first).
+    pub fn provider_settled(&self) -> bool {
+        self.provider.is_some() || self.by_domain.is_some()
+    }
+
     /// The pasted error message, when it holds more than white space.
     pub fn pasted(&self) -> Option<&Pasted<'a>> {
         self.error.as_ref().filter(|p| !p.text.trim().is_empty())

@@ -12,6 +12,7 @@
 
 pub mod context;
 pub mod recommend;
+pub mod settled;
 pub mod signals;
 pub mod vocabulary;
 
@@ -261,13 +262,17 @@ pub fn diagnose(catalog: &Catalog, input: &Input, facts: &Facts, mode: QuestionM
     }
 }
 
+/// Causes that are a provider's sign-in policy: who acts on them is the provider's to say.
+pub(crate) const POLICY_CODES: [&str; 3] = [
+    "config.app_password_required",
+    "config.smtp_auth_disabled",
+    "config.oauth_required",
+];
+
 /// Who acts on `code`: as the catalog says, except that a provider's sign-in policy is for
 /// whoever the provider's profile names.
 fn who_acts(cx: &Ctx, code: &str) -> Actor {
-    let policy = matches!(
-        code,
-        "config.app_password_required" | "config.smtp_auth_disabled" | "config.oauth_required"
-    );
+    let policy = POLICY_CODES.contains(&code);
     match cx.provider_now().filter(|_| policy).map(|p| p.who_acts) {
         Some(WhoActs::Person) => Actor::Person,
         Some(WhoActs::Administrator) => Actor::Administrator,

@@ -60,7 +60,7 @@ pub fn provider_endpoint(cx: &Ctx) -> Option<Endpoint> {
 }
 
 /// The best endpoint proven by this run's connections.
-fn proven(cx: &Ctx) -> Option<Endpoint> {
+pub(super) fn proven(cx: &Ctx) -> Option<Endpoint> {
     let (input, facts) = (cx.input, cx.facts);
     let user = Some(
         input
@@ -68,11 +68,31 @@ fn proven(cx: &Ctx) -> Option<Endpoint> {
             .unwrap_or_else(|| input.email.clone()),
     );
     let host = facts.target_host()?;
+    let best = best_proven(cx)?;
+    Some(Endpoint {
+        server: host.to_string(),
+        port: best.port,
+        security: best.security,
+        user,
+    })
+}
+
+/// The port [`proven`] picks, with its score (lower is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Best {
+    pub score: (u8, u8, u16),
+    pub port: u16,
+    pub security: Security,
+}
+
+/// The best port proven by this run's connections so far.
+pub(super) fn best_proven(cx: &Ctx) -> Option<Best> {
+    let (input, facts) = (cx.input, cx.facts);
     let any_encrypted = facts
         .ports
         .values()
         .any(|p| p.tls_verified() && p.tls_usable());
-    let best = facts
+    facts
         .ports
         .values()
         .filter(|p| greeted(p))
@@ -82,15 +102,19 @@ fn proven(cx: &Ctx) -> Option<Endpoint> {
                 Security::None => !any_encrypted,
                 _ => p.tls_verified(),
             };
-            usable.then(|| (score(input.port, p), p.port, security))
+            usable.then(|| Best {
+                score: score(input.port, p),
+                port: p.port,
+                security,
+            })
         })
-        .min_by_key(|(score, _, _)| *score)?;
-    Some(Endpoint {
-        server: host.to_string(),
-        port: best.1,
-        security: best.2,
-        user,
-    })
+        .min_by_key(|b| b.score)
+}
+
+/// The score a port could reach at best, with the given proof (0: sign-in accepted; 3:
+/// nothing proven), for comparing a port still running with the best so far.
+pub(super) fn best_score(configured: Option<u16>, port: u16, proof: u8) -> (u8, u8, u16) {
+    (proof, preference(configured, port), port)
 }
 
 /// The port answered with a greeting that opens a session (2xx). A port that turned the
@@ -107,14 +131,18 @@ fn score(configured: Option<u16>, p: &PortProbe) -> (u8, u8, u16) {
         (Some(AuthOutcome::Rejected { .. }), _) => 2,
         _ => 3,
     };
-    let preference = match p.port {
+    (proof, preference(configured, p.port), p.port)
+}
+
+/// The preferred ports first: 587, 465, the configured one, any other, 25.
+fn preference(configured: Option<u16>, port: u16) -> u8 {
+    match port {
         587 => 1,
         465 => 2,
-        _ if Some(p.port) == configured => 3,
+        _ if Some(port) == configured => 3,
         25 => 5,
         _ => 4,
-    };
-    (proof, preference, p.port)
+    }
 }
 
 #[cfg(test)]

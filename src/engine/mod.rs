@@ -106,17 +106,13 @@ impl Engine {
             let found = crate::checks::dns_service::probe(&resolvers, timeout).await;
             let _ = t.send(Fact::DnsService(found)).await;
         });
-        let whoami = engine
-            .options
-            .public_ip_dns
-            .unwrap_or(network::PUBLIC_IP_DNS);
+        // The who-am-I methods, all at once; the report waits for them only when a
+        // conclusion names the address (see `diagnosis::settled`).
+        let whoami = engine.options.public_ip_dns;
         let t = tx.clone();
         tasks.spawn(async move {
-            let _ = t
-                .send(Fact::PublicIpLookup(
-                    network::public_ip(whoami, timeout).await,
-                ))
-                .await;
+            let found = crate::checks::whoami::public_ip(whoami, timeout).await;
+            let _ = t.send(Fact::PublicIpLookup(found)).await;
         });
         let e = engine.clone();
         let t = tx.clone();

@@ -162,17 +162,33 @@ impl Facts {
             }
         }
         if let Some(l) = &self.public_ip_lookup {
-            let (status, summary) = match l.found().and_then(|v| v.first()) {
-                Some(ip) => (
+            let (status, summary) = match (l.found().and_then(|v| v.first()), self.public_ip_via) {
+                (Some(ip), Some(via)) => (
+                    Status::Pass,
+                    format!(
+                        "this network's public address is {ip} (from {})",
+                        via.describe()
+                    ),
+                ),
+                (Some(ip), None) => (
                     Status::Pass,
                     format!("this network's public address is {ip}"),
                 ),
-                None => (
+                (None, _) => (
                     Status::Skip,
                     format!("public address not learned by DNS ({})", l.word()),
                 ),
             };
-            out.push(rec_detail(CheckId::PublicIp, status, summary, l));
+            let mut record = rec_detail(CheckId::PublicIp, status, summary, l);
+            if let (Some(via), serde_json::Value::Object(map)) =
+                (self.public_ip_via, &mut record.detail)
+            {
+                map.insert(
+                    "method".into(),
+                    serde_json::to_value(via).unwrap_or_default(),
+                );
+            }
+            out.push(record);
         }
         if let Some(r) = &self.reference {
             for p in &r.ports {

@@ -9,8 +9,8 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::checks::CheckRecord;
-use crate::diagnosis::{Cause, Diagnosis, Verdict};
+use crate::checks::{CheckId, CheckRecord, Status};
+use crate::diagnosis::{Cause, Diagnosis, Progress, Verdict};
 use crate::protocol::transcript::Line;
 use crate::settings::{Endpoint, Security};
 
@@ -76,7 +76,7 @@ impl Report {
             verdict: diagnosis.verdict,
             causes: diagnosis.causes.clone(),
             recommended: diagnosis.recommended.clone(),
-            checks: diagnosis.checks.clone(),
+            checks: checks(diagnosis),
             public_ip: diagnosis.public_ip,
             transcript: diagnosis.transcript.clone(),
             answers: diagnosis
@@ -93,6 +93,33 @@ impl Report {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+/// What a check that had not finished says in a report made when the result was decided.
+pub const NOT_NEEDED: &str = "not needed for this result";
+
+/// The finished checks; when the result was decided before every check ended, the others
+/// follow as skipped: not needed for this result.
+fn checks(d: &Diagnosis) -> Vec<CheckRecord> {
+    let mut out = d.checks.clone();
+    if d.progress == Progress::Done && !d.finished {
+        out.extend(d.pending.iter().copied().map(not_needed));
+    }
+    out
+}
+
+/// The record of a check that was still running when the result was decided.
+pub fn not_needed(id: CheckId) -> CheckRecord {
+    CheckRecord {
+        id,
+        status: Status::Skip,
+        duration_ms: 0,
+        summary: NOT_NEEDED.to_string(),
+        detail: serde_json::json!({
+            "finished": false,
+            "reason": "the result was decided before this check finished; it could not change it, so it was stopped",
+        }),
     }
 }
 

@@ -58,6 +58,8 @@
 #                         again with the same configuration)
 #   no-route              the PC's default route is deleted (eth0 stays up, the LAN stays
 #                         reachable): connect() to the internet fails at once with ENETUNREACH
+#   whoami-silent         sdl-isp FORWARD drops (silently) everything from the LAN to the who-am-I DNS
+#   reference-silent      sdl-isp FORWARD drops (silently) everything from the LAN to the reference host
 #   delay MS / delay off  an NFQUEUE delayer (nfq_delay.py) in sdl-isp holds every forwarded
 #                         packet MS/2 ms in each direction: the PC's round trips grow by MS ms
 # The scenario state is global: tests that set scenarios must not run in parallel.
@@ -105,7 +107,7 @@ INSTANCES=(
   "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
   "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
 )
-SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down dns-refuse)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down dns-refuse whoami-silent reference-silent)
 PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
 
 # log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
@@ -520,6 +522,13 @@ set_scenario() {
     isp-down)
       # The line to the internet is dead: the router (and the LAN) still answer, nothing beyond.
       ipt sdl-isp -A SDL-SCENARIO -i lan0 -j DROP
+      ;;
+    whoami-silent)
+      # An office or kiosk network that lets only its own DNS servers through.
+      ipt sdl-isp -A SDL-SCENARIO -i lan0 -d "$WHOAMI_IP" -j DROP
+      ;;
+    reference-silent)
+      ipt sdl-isp -A SDL-SCENARIO -i lan0 -d "$REF_IP" -j DROP
       ;;
     *) die "unknown scenario '$name' (known: ${SCENARIOS[*]}, delay MS, delay off)" ;;
   esac

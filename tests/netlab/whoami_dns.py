@@ -3,10 +3,12 @@
 
     python3 whoami_dns.py --bind 203.0.113.54 [--port 53] [--pid-file F] [--log F]
 
-Answers what OpenDNS's resolvers answer for `myip.opendns.com`: an A record holding the
-source address of the query (UDP only). For that name and any other type: NOERROR, no data.
-Any other name: REFUSED. A query it cannot parse: FORMERR when the header is readable,
-nothing otherwise. Standard library only.
+Answers the three who-am-I forms with the source address of the query (UDP only), as the
+internet's servers do: OpenDNS's `myip.opendns.com` A (class IN), Google's
+`o-o.myaddr.l.google.com` TXT (class IN) and Cloudflare's `whoami.cloudflare` TXT (class CH).
+For one of those names and any other type or class: NOERROR, no data. Any other name:
+REFUSED. A query it cannot parse: FORMERR when the header is readable, nothing otherwise.
+Standard library only.
 
 Robustness: one datagram at a time, at most 512 bytes of it read, every name walk bounded,
 every packet handled inside its own try block (a bad packet never stops the loop), and the
@@ -20,7 +22,12 @@ import socket
 import struct
 import sys
 
-NAME = b"myip.opendns.com"
+# name -> (record type, class) answered with the asker's address: A in IN, or TXT.
+FORMS = {
+    b"myip.opendns.com": (1, 1),
+    b"o-o.myaddr.l.google.com": (16, 1),
+    b"whoami.cloudflare": (16, 3),
+}
 MAX_QUERY = 512
 LOG_LIMIT = 1000
 RCODE_FORMERR, RCODE_REFUSED = 1, 5
@@ -89,16 +96,23 @@ def reply(msg, source_ip):
         return None
     question = msg[12:end]
     rd = flags & 0x0100
-    if qname != NAME:
+    if qname not in FORMS:
         log(f"REFUSED {qname.decode('ascii', 'replace')} type {qtype} from {source_ip}")
         return struct.pack(">HHHHHH", qid, 0x8000 | rd | 0x0080 | RCODE_REFUSED, 1, 0, 0, 0) + question
+    want_type, want_class = FORMS[qname]
     answers = b""
     count = 0
-    if qtype in (1, 255) and qclass in (1, 255):  # A (or ANY), IN
-        # Name: pointer to the question's name at offset 12; TTL 0 as OpenDNS gives.
-        answers = struct.pack(">HHHIH", 0xC00C, 1, 1, 0, 4) + socket.inet_aton(source_ip)
+    if qtype in (want_type, 255) and qclass in (want_class, 255):
+        if want_type == 1:
+            rdata = socket.inet_aton(source_ip)
+        else:
+            text = source_ip.encode("ascii")
+            rdata = bytes([len(text)]) + text  # one <character-string>
+        # Name: pointer to the question's name at offset 12; TTL 0 as the real ones give.
+        answers = struct.pack(">HHHIH", 0xC00C, want_type, want_class, 0, len(rdata)) + rdata
         count = 1
-    log(f"{'A ' + source_ip if count else 'no data (type %d)' % qtype} to {source_ip}")
+    form = "A" if want_type == 1 else "TXT"
+    log(f"{form + ' ' + source_ip if count else 'no data (type %d class %d)' % (qtype, qclass)} to {source_ip}")
     # QR, AA, RD echoed, RA set (it poses as a resolver); NOERROR.
     return struct.pack(">HHHHHH", qid, 0x8400 | rd | 0x0080, 1, count, 0, 0) + question + answers
 

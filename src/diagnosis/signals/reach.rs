@@ -494,10 +494,13 @@ mod tests {
             duration_ms: 1,
             error: None,
         }]));
-        f.apply(Fact::PublicIpLookup(if whoami_answers {
-            Lookup::Found(vec!["203.0.113.7".parse().expect("ip")])
-        } else {
-            Lookup::Timeout
+        f.apply(Fact::PublicIpLookup(crate::checks::whoami::WhoAmI {
+            lookup: if whoami_answers {
+                Lookup::Found(vec!["203.0.113.7".parse().expect("ip")])
+            } else {
+                Lookup::Timeout
+            },
+            method: None,
         }));
         f
     }
