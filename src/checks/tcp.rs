@@ -158,7 +158,9 @@ fn rank(o: TcpOutcome) -> u8 {
 }
 
 fn best(outcomes: impl Iterator<Item = TcpOutcome>) -> TcpOutcome {
-    outcomes.min_by_key(|o| rank(*o)).unwrap_or(TcpOutcome::LocalError)
+    outcomes
+        .min_by_key(|o| rank(*o))
+        .unwrap_or(TcpOutcome::LocalError)
 }
 
 /// An address family.
@@ -656,7 +658,9 @@ mod tests {
         assert!(stream.is_some());
         assert!(matches!(
             reach.dual_stack(),
-            DualStack::Ipv6Fails(TcpOutcome::Refused | TcpOutcome::LocalError | TcpOutcome::NetworkUnreachable)
+            DualStack::Ipv6Fails(
+                TcpOutcome::Refused | TcpOutcome::LocalError | TcpOutcome::NetworkUnreachable
+            )
         ));
         assert!(started.elapsed() < ATTEMPT_DELAY, "{:?}", started.elapsed());
     }
