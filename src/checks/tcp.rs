@@ -216,7 +216,7 @@ impl FamilyReach {
 /// "5 s", "2.5 s", "0.3 s": what the waiting cost, as people say it.
 fn seconds(ms: u64) -> String {
     let tenths = (ms + 50) / 100;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} s", tenths / 10)
     } else {
         format!("{}.{} s", tenths / 10, tenths % 10)
@@ -628,10 +628,9 @@ mod tests {
     #[tokio::test]
     async fn every_family_is_tried_and_the_session_prefers_ipv6() {
         // Both loopbacks listen on one port: a dual-stack server on this machine.
-        let v6 = match tokio::net::TcpListener::bind("[::1]:0").await {
-            Ok(l) => l,
-            // No IPv6 on this machine's loopback: nothing to compare.
-            Err(_) => return,
+        // No IPv6 on this machine's loopback: nothing to compare.
+        let Ok(v6) = tokio::net::TcpListener::bind("[::1]:0").await else {
+            return;
         };
         let port = v6.local_addr().unwrap().port();
         let Ok(v4) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await else {
