@@ -100,6 +100,7 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "provider.explain" => &[Need::Provider, Need::Ports],
         // Read only by conclusions after the dns_failure signal, which waits for both probes.
         "dns.refusing" => &[],
+        "ipv6.address" | "ipv6.result" | "ipv4.address" => &[Need::Ports],
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" => &[Need::Ports],
         _ => &[Need::Everything],

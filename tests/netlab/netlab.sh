@@ -17,8 +17,8 @@
 # logs, pid files, scenario, delay, ready). Tests run their client inside the PC:
 #   ip netns exec sdl-pc smtp-doctor ...      (its /etc/resolv.conf is /etc/netns/sdl-pc/resolv.conf)
 #
-# Topology (addresses only from 198.51.100.0/24 and 203.0.113.0/24, and only inside the lab's
-# namespaces: the root namespace gets no address, interface or route; nothing routes out):
+# Topology (addresses only from 198.51.100.0/24, 203.0.113.0/24 and 2001:db8::/32, and only inside
+# the lab's namespaces: the root namespace gets no address, interface or route; nothing routes out):
 #
 #   sdl-pc                     sdl-isp (router, ip_forward=1)                 lab internet 203.0.113.0/24
 #   eth0 198.51.100.130/25 --- lan0 198.51.100.129/25                          (bridge br0 in sdl-isp)
@@ -32,12 +32,21 @@
 #                                                                     +-- ref0 ---- sdl-ref eth0
 #                                                                               203.0.113.80 smtp.reference.test
 #
+# IPv6 (no NAT, no DAD, no router advertisements; the router has only its connected prefixes):
+#   sdl-pc   eth0 2001:db8:100::130/64, default via 2001:db8:100::129
+#   sdl-isp  lan0 2001:db8:100::129/64, br0 2001:db8:203::1/64, forwarding=1
+#   sdl-mail eth0 2001:db8:203::25/64 (Postfix 'mail' listens there too), route to 2001:db8:100::/64
+#   sdl-dns  eth0 2001:db8:203::53/64 (dnsmasq listens there too), route to 2001:db8:100::/64
+# Names: dual.example.test (A 203.0.113.25 + AAAA 2001:db8:203::25), v6only.example.test (AAAA
+# only); every other name has an A record only, so tools on the old names stay on IPv4.
+#
 # Servers (each Postfix listens on 25 smtpd, 587 submission with STARTTLS, 465 implicit TLS;
 # AUTH only after TLS, relaying only after AUTH; SASL by one Dovecot in sdl-mail; accepted mail
 # is discarded):
 #   mail    203.0.113.25  smtp.example.test, mail.example.test  certificate from the netlab CA
 #   shield  203.0.113.26  smtp.shielded.test   certificate from "Avast Web/Mail Shield Root"
 #   ref     203.0.113.80  smtp.reference.test  certificate from the netlab CA
+#           2001:db8:203::25  dual.example.test, v6only.example.test (same certificate)
 #   dnsmasq 203.0.113.53  authoritative for .test, no upstream (other names: REFUSED)
 #   whoami  203.0.113.54  A myip.opendns.com -> the query's source address (203.0.113.7 from the PC)
 # Account everywhere: alice@example.test / "correct horse battery staple".
@@ -58,10 +67,14 @@
 #                         again with the same configuration)
 #   no-route              the PC's default route is deleted (eth0 stays up, the LAN stays
 #                         reachable): connect() to the internet fails at once with ENETUNREACH
+#   isp-down              sdl-isp FORWARD drops everything from the LAN (IPv4 and IPv6)
+#   ipv6-drop             sdl-isp FORWARD drops (silently) every IPv6 packet from the LAN; IPv4 works
 #   whoami-silent         sdl-isp FORWARD drops (silently) everything from the LAN to the who-am-I DNS
 #   reference-silent      sdl-isp FORWARD drops (silently) everything from the LAN to the reference host
+#   (isp-block-25, office-reset and no-route apply to IPv6 as well; the others are IPv4 only)
 #   delay MS / delay off  an NFQUEUE delayer (nfq_delay.py) in sdl-isp holds every forwarded
-#                         packet MS/2 ms in each direction: the PC's round trips grow by MS ms
+#                         packet MS/2 ms in each direction (IPv4 and IPv6): the PC's round trips
+#                         grow by MS ms
 # The scenario state is global: tests that set scenarios must not run in parallel.
 #
 # /etc/postfix/main.cf of the host is never touched: each namespace that runs Postfix gets
@@ -95,6 +108,19 @@ DNS_IP=203.0.113.53
 WHOAMI_IP=203.0.113.54
 REF_IP=203.0.113.80
 QUEUE_NUM=7
+# IPv6 (2001:db8::/32 only), routed without NAT: the PC's own address reaches the servers.
+# Only the mail host and the DNS server have one; the old names stay IPv4-only.
+PC_IP6=2001:db8:100::130
+LAN_GW6=2001:db8:100::129
+LAN_NET6=2001:db8:100::/64
+INET_GW6=2001:db8:203::1
+MAIL_IP6=2001:db8:203::25
+DNS_IP6=2001:db8:203::53
+# Hosts on the lab internet with an IPv6 address: namespace, address.
+HOSTS6=(
+  "sdl-mail $MAIL_IP6"
+  "sdl-dns  $DNS_IP6"
+)
 # Hosts on the lab internet: namespace, bridge port in sdl-isp, addresses.
 HOSTS=(
   "sdl-mail mail0 $MAIL_IP $SHIELD_IP"
@@ -107,7 +133,7 @@ INSTANCES=(
   "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
   "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
 )
-SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down dns-refuse whoami-silent reference-silent)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down ipv6-drop dns-refuse whoami-silent reference-silent)
 PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
 
 # log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
@@ -138,6 +164,11 @@ ipt() { # ipt NS IPTABLES-ARGS...
   shift
   ip netns exec "$ns" iptables -w 5 "$@"
 }
+ip6t() { # ip6t NS IP6TABLES-ARGS...
+  local ns=$1
+  shift
+  ip netns exec "$ns" ip6tables -w 5 "$@"
+}
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # ---------------------------------------------------------------------------------------------
@@ -150,7 +181,7 @@ make_pki() {
   export CA_DIR=$PKI/ca SAN=DNS:unused
   new_ca "$PKI/ca" "/CN=smtp-doctor Netlab CA"
   cp "$PKI/ca/ca.pem" "$PKI/ca.pem"
-  new_leaf "$PKI/ca" mail smtp.example.test "DNS:smtp.example.test,DNS:mail.example.test" -days 825
+  new_leaf "$PKI/ca" mail smtp.example.test "DNS:smtp.example.test,DNS:mail.example.test,DNS:dual.example.test,DNS:v6only.example.test" -days 825
   new_leaf "$PKI/ca" ref smtp.reference.test "DNS:smtp.reference.test" -days 825
   # The interception CA of an antivirus "mail shield". Encoded as OU, O, CN, so that its RFC 4514
   # string reads "CN=Avast Web/Mail Shield Root,O=Avast Web/Mail Shield,OU=generated by ...".
@@ -181,12 +212,18 @@ make_namespaces() {
   fi
   for ns in "${NAMESPACES[@]}"; do
     ip netns add "$ns"
-    # IPv4 only: no link-local addresses, router solicitations or DAD on the lab's links.
-    nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    # IPv6 with the lab's addresses only: no router advertisements or solicitations, and no
+    # duplicate address detection, so that an address is usable the moment it is added.
+    nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=0 net.ipv6.conf.default.disable_ipv6=0 \
+      net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 \
+      net.ipv6.conf.default.dad_transmits=0 \
+      net.ipv6.conf.all.accept_ra=0 net.ipv6.conf.default.accept_ra=0 \
+      net.ipv6.conf.all.router_solicitations=0 net.ipv6.conf.default.router_solicitations=0 \
+      net.ipv6.conf.all.keep_addr_on_down=1 net.ipv6.conf.default.keep_addr_on_down=1
     # Linux lets a host send a peer only ~6 ICMP errors at once, then one per second. The lab's
     # servers are 2 hops away, so one path probe alone would use that up and a test would see
     # silence where it set "prohibited"; on the internet most probes die in routers first.
-    nsx "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0
+    nsx "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv6.icmp.ratelimit=0
     ip -n "$ns" link set lo up
     mkdir -p "$ETC_NETNS/$ns"
     printf '# smtp-doctor netlab: the lab DNS server (dnsmasq in sdl-dns)\nnameserver %s\n' "$DNS_IP" \
@@ -196,7 +233,10 @@ make_namespaces() {
   if nsx sdl-isp test -e /proc/sys/net/bridge/bridge-nf-call-iptables; then
     nsx sdl-isp sysctl -qw net.bridge.bridge-nf-call-iptables=0
   fi
-  nsx sdl-isp sysctl -qw net.ipv4.ip_forward=1
+  if nsx sdl-isp test -e /proc/sys/net/bridge/bridge-nf-call-ip6tables; then
+    nsx sdl-isp sysctl -qw net.bridge.bridge-nf-call-ip6tables=0
+  fi
+  nsx sdl-isp sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
 
   # The LAN: both veth ends are created inside their namespaces (never in the root namespace).
   ip -n sdl-isp link add lan0 type veth peer name eth0 netns sdl-pc
@@ -205,11 +245,15 @@ make_namespaces() {
   ip -n sdl-isp addr add "$LAN_GW/25" dev lan0
   ip -n sdl-isp link set lan0 up
   ip -n sdl-pc route add default via "$LAN_GW" dev eth0
+  ip -n sdl-pc addr add "$PC_IP6/64" dev eth0 nodad
+  ip -n sdl-isp addr add "$LAN_GW6/64" dev lan0 nodad
+  ip -n sdl-pc -6 route add default via "$LAN_GW6" dev eth0
 
   # The lab internet: a bridge in sdl-isp with the router's address and the PC's public one.
   ip -n sdl-isp link add br0 type bridge
   ip -n sdl-isp addr add "$INET_GW/24" dev br0
   ip -n sdl-isp addr add "$PUBLIC_IP/24" dev br0
+  ip -n sdl-isp addr add "$INET_GW6/64" dev br0 nodad
   ip -n sdl-isp link set br0 up
   local h ns port addrs a
   for h in "${HOSTS[@]}"; do
@@ -220,6 +264,12 @@ make_namespaces() {
     for a in $addrs; do ip -n "$ns" addr add "$a/24" dev eth0; done
     ip -n "$ns" link set eth0 up
   done
+  # IPv6 has no NAT: the hosts route the LAN's prefix back through the router (only that).
+  for h in "${HOSTS6[@]}"; do
+    read -r ns a <<<"$h"
+    ip -n "$ns" addr add "$a/64" dev eth0 nodad
+    ip -n "$ns" -6 route add "$LAN_NET6" via "$INET_GW6" dev eth0
+  done
 
   # Firewall: the SNAT, and empty chains that the scenarios and the delay fill.
   ipt sdl-isp -t nat -A POSTROUTING -s "$LAN_NET" -o br0 -j SNAT --to-source "$PUBLIC_IP"
@@ -227,6 +277,10 @@ make_namespaces() {
   ipt sdl-isp -A FORWARD -j SDL-SCENARIO
   ipt sdl-isp -t mangle -N SDL-DELAY
   ipt sdl-isp -t mangle -A FORWARD -j SDL-DELAY
+  ip6t sdl-isp -N SDL-SCENARIO
+  ip6t sdl-isp -A FORWARD -j SDL-SCENARIO
+  ip6t sdl-isp -t mangle -N SDL-DELAY
+  ip6t sdl-isp -t mangle -A FORWARD -j SDL-DELAY
   for ns in sdl-mail sdl-dns; do
     ipt "$ns" -N SDL-SCENARIO
     ipt "$ns" -A INPUT -j SDL-SCENARIO
@@ -244,6 +298,7 @@ no-hosts
 no-poll
 bind-interfaces
 listen-address=$DNS_IP
+listen-address=$DNS_IP6
 port=53
 domain-needed
 local=/test/
@@ -259,6 +314,9 @@ txt-record=_dmarc.example.test,"v=DMARC1; p=none"
 host-record=smtp.shielded.test,$SHIELD_IP
 mx-host=shielded.test,smtp.shielded.test,10
 host-record=smtp.reference.test,$REF_IP
+# The mail host over both families, and over IPv6 alone (the names above stay IPv4-only).
+host-record=dual.example.test,$MAIL_IP,$MAIL_IP6
+host-record=v6only.example.test,$MAIL_IP6
 # Where a tool would look up OpenDNS's resolver before asking it "who am I".
 host-record=resolver1.opendns.com,$WHOAMI_IP
 EOF
@@ -322,8 +380,12 @@ write_etc_postfix() {
 # 'ip netns exec $ns' mounts this folder over /etc/postfix. Removed by 'netlab.sh down'." "${dirs[@]}"
 }
 
+# The IPv6 address of a Postfix instance, if it has one (only 'mail' has).
+instance_ip6() { if [ "$1" = mail ]; then echo "$MAIL_IP6"; fi; }
+
 write_postfix_instance() {
-  local name=$1 ip=$2 host=$3 cert=$4
+  local name=$1 ip=$2 host=$3 cert=$4 ip6
+  ip6=$(instance_ip6 "$name")
   local conf=$NETLAB/postfix-$name queue=$NETLAB/spool-$name data=$NETLAB/data-$name
   mkdir -p "$conf"
   postfix_dirs "$queue" "$data"
@@ -333,8 +395,8 @@ write_postfix_instance() {
   } >"$conf/main.cf"
   cat >>"$conf/main.cf" <<EOF
 
-inet_interfaces = $ip
-inet_protocols = ipv4
+inet_interfaces = $ip${ip6:+, $ip6}
+inet_protocols = $(if [ -n "$ip6" ]; then echo all; else echo ipv4; fi)
 myhostname = $host
 mydomain = ${host#*.}
 myorigin = \$myhostname
@@ -355,6 +417,11 @@ EOF
   {
     echo "# Postfix instance '$name' of smtp-doctor's netlab: nothing chrooted."
     postfix_master_cf "$ip" "netlab-$name"
+    # The same three smtpd services on the IPv6 address ([addr]:port), taken from the
+    # IPv4 ones: everything up to the first internal service.
+    if [ -n "$ip6" ]; then
+      postfix_master_cf "[$ip6]" "netlab-$name" | awk '/^pickup /{exit} NR > 1'
+    fi
   } >"$conf/master.cf"
 }
 
@@ -365,7 +432,7 @@ write_dovecot() {
     names+=("$name")
   done
   # Its listeners are Unix sockets, which every namespace reaches (sdl-ref's Postfix too).
-  write_dovecot_sasl "$NETLAB/dovecot" smtp-doctor-netlab "198.51.100.0/24 203.0.113.0/24 127.0.0.0/8" \
+  write_dovecot_sasl "$NETLAB/dovecot" smtp-doctor-netlab "198.51.100.0/24 203.0.113.0/24 127.0.0.0/8 2001:db8::/32" \
     "# Dovecot of smtp-doctor's netlab (runs in sdl-mail): SASL for the Postfix instances only." \
     "$NETLAB/spool" "${names[@]}"
 }
@@ -413,8 +480,8 @@ stop_postfix() {
 # ---------------------------------------------------------------------------------------------
 # Readiness (the checks run inside sdl-pc: `netlab.sh _wait-ready`)
 # ---------------------------------------------------------------------------------------------
-dig_is() { # dig_is SERVER NAME WANT
-  [ "$(dig +short +time=1 +tries=1 -p 53 @"$1" "$2" A 2>/dev/null)" = "$3" ]
+dig_is() { # dig_is SERVER NAME WANT [TYPE]
+  [ "$(dig +short +time=1 +tries=1 -p 53 @"$1" "$2" "${4:-A}" 2>/dev/null)" = "$3" ]
 }
 
 tls_verified() { # tls_verified IP PORT NAME CAFILE
@@ -427,6 +494,10 @@ wait_ready_here() {
   local s name ip host anchor failed=()
   wait_until dig_is "$DNS_IP" smtp.example.test "$MAIL_IP" || failed+=("dnsmasq on $DNS_IP:53")
   wait_until dig_is "$WHOAMI_IP" myip.opendns.com "$PUBLIC_IP" || failed+=("who-am-I on $WHOAMI_IP:53")
+  wait_until dig_is "$DNS_IP6" v6only.example.test "$MAIL_IP6" AAAA || failed+=("dnsmasq on [$DNS_IP6]:53 (AAAA)")
+  wait_until smtp_greets "$MAIL_IP6" 25 || failed+=("mail [$MAIL_IP6]:25 (no 220 greeting)")
+  wait_until smtp_greets "$MAIL_IP6" 587 || failed+=("mail [$MAIL_IP6]:587 (no 220 greeting)")
+  wait_until tls_verified "[$MAIL_IP6]" 465 dual.example.test "$NETLAB/pki/ca.pem" || failed+=("mail [$MAIL_IP6]:465 (no verified TLS handshake)")
   for s in "${INSTANCES[@]}"; do
     read -r name _ ip host _ anchor <<<"$s"
     wait_until smtp_greets "$ip" 25 || failed+=("$name $ip:25 (no 220 greeting)")
@@ -467,14 +538,18 @@ clear_scenario() {
   local was=""
   was=$(cat "$NETLAB/scenario" 2>/dev/null || true)
   ipt sdl-isp -F SDL-SCENARIO
+  ip6t sdl-isp -F SDL-SCENARIO
   ipt sdl-mail -F SDL-SCENARIO
   ipt sdl-dns -F SDL-SCENARIO
   ip -n sdl-pc route replace default via "$LAN_GW" dev eth0
+  ip -n sdl-pc -6 route replace default via "$LAN_GW6" dev eth0
   local restore=0
   if ! ip -n sdl-mail -o link show dev eth0 | grep -q '[<,]UP[,>]'; then
     ip -n sdl-mail link set eth0 up
     restore=1
   fi
+  # A link that went down took its routes along; the IPv6 route back to the LAN is ours.
+  ip -n sdl-mail -6 route replace "$LAN_NET6" via "$INET_GW6" dev eth0
   if [ -z "$(postfix_master_pid mail)" ]; then
     start_postfix mail
     restore=1
@@ -490,9 +565,11 @@ set_scenario() {
   case "$name" in
     isp-block-25)
       ipt sdl-isp -A SDL-SCENARIO -i lan0 -p tcp --dport 25 -j DROP
+      ip6t sdl-isp -A SDL-SCENARIO -i lan0 -p tcp --dport 25 -j DROP
       ;;
     office-reset)
       ipt sdl-isp -A SDL-SCENARIO -i lan0 -p tcp -m multiport --dports 465,587 -j REJECT --reject-with tcp-reset
+      ip6t sdl-isp -A SDL-SCENARIO -i lan0 -p tcp -m multiport --dports 465,587 -j REJECT --reject-with tcp-reset
       ;;
     server-drop-client)
       ipt sdl-mail -A SDL-SCENARIO -s "$PUBLIC_IP" -j DROP
@@ -514,6 +591,7 @@ set_scenario() {
       ;;
     no-route)
       ip -n sdl-pc route del default
+      ip -n sdl-pc -6 route del default
       ;;
     dns-refuse)
       # The real stopped service: the kernel of sdl-dns answers for it.
@@ -522,6 +600,11 @@ set_scenario() {
     isp-down)
       # The line to the internet is dead: the router (and the LAN) still answer, nothing beyond.
       ipt sdl-isp -A SDL-SCENARIO -i lan0 -j DROP
+      ip6t sdl-isp -A SDL-SCENARIO -i lan0 -j DROP
+      ;;
+    ipv6-drop)
+      # The ISP's IPv6 is broken: it silently drops what the LAN sends over IPv6; IPv4 works.
+      ip6t sdl-isp -A SDL-SCENARIO -i lan0 -j DROP
       ;;
     whoami-silent)
       # An office or kiosk network that lets only its own DNS servers through.
@@ -537,7 +620,10 @@ set_scenario() {
 }
 
 delay_off() {
-  if ns_exists sdl-isp; then ipt sdl-isp -t mangle -F SDL-DELAY 2>/dev/null || true; fi
+  if ns_exists sdl-isp; then
+    ipt sdl-isp -t mangle -F SDL-DELAY 2>/dev/null || true
+    ip6t sdl-isp -t mangle -F SDL-DELAY 2>/dev/null || true
+  fi
   stop_pidfile "$NETLAB/delay.pid" "the delayer"
   if [ -e "$NETLAB/delay" ]; then
     rm -f "$NETLAB/delay"
@@ -556,6 +642,9 @@ delay_on() {
   # Both directions through the one queue: one FIFO, so nothing of a flow is reordered.
   ipt sdl-isp -t mangle -A SDL-DELAY -i lan0 -j NFQUEUE --queue-num "$QUEUE_NUM" --queue-bypass
   ipt sdl-isp -t mangle -A SDL-DELAY -o lan0 -j NFQUEUE --queue-num "$QUEUE_NUM" --queue-bypass
+  # IPv6 through the same queue (the delayer holds packets of either family alike).
+  ip6t sdl-isp -t mangle -A SDL-DELAY -i lan0 -j NFQUEUE --queue-num "$QUEUE_NUM" --queue-bypass
+  ip6t sdl-isp -t mangle -A SDL-DELAY -o lan0 -j NFQUEUE --queue-num "$QUEUE_NUM" --queue-bypass
   echo "$ms" >"$NETLAB/delay"
   log "delay $ms ms round trip ($half ms each way)"
 }
@@ -677,7 +766,7 @@ cmd_status() {
   fi
   for ns in "${NAMESPACES[@]}"; do
     if ns_exists "$ns"; then
-      printf '%-9s %s\n' "$ns" "$(ip -n "$ns" -4 -br addr show | awk '$1 != "lo" {s = s $1 " " $2; for (i = 3; i <= NF; i++) s = s " " $i; s = s "; "} END {print s}')"
+      printf '%-9s %s\n' "$ns" "$(ip -n "$ns" -br addr show scope global | awk '$1 != "lo" {s = s $1 " " $2; for (i = 3; i <= NF; i++) s = s " " $i; s = s "; "} END {print s}')"
     else
       printf '%-9s (no namespace)\n' "$ns"
     fi

@@ -3,8 +3,9 @@
 
     python3 nfq_delay.py --queue 7 --delay-ms 100 [--max-queue 2048] [--pid-file F] [--log F]
 
-This kernel has no `tc netem`, so netlab.sh sends the router's forwarded packets to an
-NFQUEUE (`iptables -t mangle ... -j NFQUEUE --queue-num 7 --queue-bypass`) and this program,
+This kernel has no `tc netem`, so netlab.sh sends the router's forwarded packets, IPv4 and IPv6,
+to an NFQUEUE (`iptables`/`ip6tables -t mangle ... -j NFQUEUE --queue-num 7 --queue-bypass`)
+and this program,
 run inside the router's namespace, gives each packet its ACCEPT verdict DELAY ms after it
 arrived. The delay is the same for every packet, so a first-in first-out list is already in
 time order: packets leave in the order they came (nothing of one flow is reordered).
@@ -91,8 +92,10 @@ def main():
     h = lib.nfq_open()
     if not h:
         sys.exit(f"nfq_delay: nfq_open failed: {os.strerror(ctypes.get_errno())}")
-    lib.nfq_unbind_pf(h, socket.AF_INET)  # no-ops on current kernels; harmless
-    lib.nfq_bind_pf(h, socket.AF_INET)
+    # IPv4 and IPv6 share the queue (ip6tables NFQUEUE too); no-ops on current kernels.
+    for family in (socket.AF_INET, socket.AF_INET6):
+        lib.nfq_unbind_pf(h, family)
+        lib.nfq_bind_pf(h, family)
 
     held = collections.deque()  # (due monotonic time, packet id), oldest first
     stats = {"held": 0, "dropped": 0, "max": 0}

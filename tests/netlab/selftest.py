@@ -45,6 +45,11 @@ DNS = "203.0.113.53"
 WHOAMI = "203.0.113.54"
 REF = "203.0.113.80"
 OUTSIDE = "142.250.1.1"
+# IPv6: routed without NAT; only the mail host and the DNS server have an address.
+PC6 = "2001:db8:100::130"
+LAN_GW6 = "2001:db8:100::129"
+MAIL6 = "2001:db8:203::25"
+DNS6 = "2001:db8:203::53"
 
 failures = []
 measured = []  # lines for the summary
@@ -126,9 +131,11 @@ def icmp_report(sock):
 
 def connect(ip, port, timeout):
     """(outcome, seconds, icmp): outcome 'connected', 'timeout' or an errno name."""
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    v6 = ":" in ip
+    s = socket.socket(socket.AF_INET6 if v6 else socket.AF_INET, socket.SOCK_STREAM)
     try:
-        s.setsockopt(socket.SOL_IP, IP_RECVERR, 1)
+        if not v6:  # the ICMP report is read for IPv4 only
+            s.setsockopt(socket.SOL_IP, IP_RECVERR, 1)
         s.setblocking(False)
         t = time.monotonic()
         rc = s.connect_ex((ip, port))
@@ -369,6 +376,26 @@ def dns_udp_refused():
     raise AssertionError("the DNS server answered")
 
 
+def system_resolver_any(name, want):
+    """getaddrinfo over both families gives exactly `want`."""
+    def run():
+        addrs = sorted({ai[4][0] for ai in socket.getaddrinfo(name, 25, socket.AF_UNSPEC, socket.SOCK_STREAM)})
+        assert addrs == sorted(want), addrs
+        return f"getaddrinfo {name} -> {', '.join(addrs)}"
+
+    return run
+
+
+def dig_over_ipv6(name, want):
+    def run():
+        out = subprocess.run(["dig", "+short", "+time=1", "+tries=1", f"@{DNS6}", name, "AAAA"],
+                             capture_output=True, text=True, timeout=5, check=False).stdout.split()
+        assert out == [want], out
+        return f"AAAA {name} from [{DNS6}]:53 -> {want}"
+
+    return run
+
+
 def connect_times(ip, port, n=7):
     times = []
     for _ in range(n):
@@ -378,25 +405,25 @@ def connect_times(ip, port, n=7):
     return statistics.median(times), times
 
 
-def delay_grows(base_holder):
+def delay_grows(base_holder, ip=MAIL):
     def run():
-        med, times = connect_times(MAIL, 25)
+        med, times = connect_times(ip, 25)
         base = base_holder["median"]
         grow = med - base
         detail = (f"connect median {ms(med)} (min {ms(min(times))}, max {ms(max(times))}) vs {ms(base)} "
                   f"without delay: +{grow * 1000:.0f} ms")
-        measured.append(f"delay 200: TCP {detail}")
+        measured.append(f"delay 200: TCP {ip} {detail}")
         assert 0.150 <= grow <= 0.300, detail
         return detail
 
     return run
 
 
-def baseline_connect(holder):
+def baseline_connect(holder, ip=MAIL):
     def run():
-        med, times = connect_times(MAIL, 25)
+        med, times = connect_times(ip, 25)
         holder["median"] = med
-        measured.append(f"no delay: TCP connect median {ms(med)} (max {ms(max(times))})")
+        measured.append(f"no delay: TCP connect {ip} median {ms(med)} (max {ms(max(times))})")
         return f"median {ms(med)}"
 
     return run
@@ -471,10 +498,20 @@ def run_checks():
     check("587 STARTTLS + AUTH PLAIN", starttls_auth(MAIL, "smtp.example.test"))
     check("587 wrong password", starttls_auth(MAIL, "smtp.example.test", "wrong password", 535))
     check("587 relay without AUTH", relay_denied(MAIL))
+    # --- IPv6: new names only; the old ones stay IPv4-only ----------------------------------
+    check("getaddrinfo smtp.example.test: IPv4 only", system_resolver_any("smtp.example.test", [MAIL]))
+    check("getaddrinfo dual.example.test: IPv4 and IPv6", system_resolver_any("dual.example.test", [MAIL, MAIL6]))
+    check("getaddrinfo v6only.example.test: IPv6 only", system_resolver_any("v6only.example.test", [MAIL6]))
+    check("dnsmasq answers over IPv6", dig_over_ipv6("v6only.example.test", MAIL6))
+    check("IPv6 25 greets", greets(MAIL6, 25))
+    check("IPv6 465 dual.example.test (netlab CA)", implicit_tls(MAIL6, "dual.example.test"))
+    check("IPv6 587 STARTTLS + AUTH PLAIN", starttls_auth(MAIL6, "v6only.example.test"))
     check("outside the lab (142.250.1.1:443)",
           expect_connect(OUTSIDE, 443, "ENETUNREACH", max_s=0.5, label="no route beyond the router"))
     base = {"median": 0.0}
     check("TCP connect time without delay", baseline_connect(base))
+    base6 = {}
+    check("IPv6 TCP connect time without delay", baseline_connect(base6, MAIL6))
 
     # --- scenarios -------------------------------------------------------------------------
     check("set isp-block-25", timed_scenario("isp-block-25"))
@@ -522,10 +559,18 @@ def run_checks():
     check("set no-route", timed_scenario("no-route"))
     check("no-route: mail 587", expect_connect(MAIL, 587, "ENETUNREACH", max_s=0.1, label="no-route"))
     check("no-route: the LAN still answers (router 25: RST)", expect_connect(LAN_GW, 25, "ECONNREFUSED", max_s=0.5))
+    check("no-route: IPv6 mail 587", expect_connect(MAIL6, 587, "ENETUNREACH", max_s=0.1, label="no-route"))
 
-    check("clear after no-route", lambda: f"in {ms(netlab('clear'))}")
+    check("set ipv6-drop", timed_scenario("ipv6-drop"))
+    check("ipv6-drop: IPv6 587 silent", expect_connect(MAIL6, 587, "timeout", 2.0, label="ipv6-drop"))
+    check("ipv6-drop: IPv4 587 greets", greets(MAIL, 587))
+    check("ipv6-drop: the router still answers over IPv6 (25: RST)",
+          expect_connect(LAN_GW6, 25, "ECONNREFUSED", max_s=0.5))
+
+    check("clear after ipv6-drop", lambda: f"in {ms(netlab('clear'))}")
     check("delay 200", lambda: f"in {ms(netlab('delay', '200'))}")
     check("delay 200: connect time", delay_grows(base))
+    check("delay 200: IPv6 connect time (ip6tables NFQUEUE)", delay_grows(base6, MAIL6))
     check("delay 200: STARTTLS + AUTH still work", starttls_auth(MAIL, "smtp.example.test"))
     check("delay 200 stacks with a scenario (server-reject-client)", timed_scenario("server-reject-client"))
     check("delay 200 + server-reject-client", expect_connect(MAIL, 587, "EHOSTUNREACH", 3.0, min_s=0.15, max_s=0.8,
@@ -538,6 +583,7 @@ def run_checks():
         check(f"after clear: greeting {ip}:25", greets(ip, 25))
     check("after clear: 587 STARTTLS + AUTH", starttls_auth(MAIL, "smtp.example.test"))
     check("after clear: DNS", expect_dns(DNS, "smtp.example.test", "A", "NOERROR", [MAIL]))
+    check("after clear: IPv6 587 STARTTLS + AUTH (server-down took the link)", starttls_auth(MAIL6, "dual.example.test"))
     check("after clear: connect time back to normal", back_to_normal(base))
 
 

@@ -253,7 +253,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 17);
+        assert_eq!(names.len(), 18);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);

@@ -11,7 +11,7 @@ use crate::checks::dns_service::{self, DnsService};
 use crate::checks::icmp::IcmpKind;
 use crate::checks::path::HopResult;
 use crate::checks::reference::ReferenceCheck;
-use crate::checks::tcp::TcpOutcome;
+use crate::checks::tcp::{DualStack, Family, TcpOutcome};
 use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
 use crate::facts::Facts;
@@ -353,6 +353,90 @@ fn path_says(facts: &Facts) -> Option<Option<UnreachableWhyOutcome>> {
     })
 }
 
+outcomes! {
+    pub enum Ipv6PathOutcome {
+        NotDualStack = "not_dual_stack",
+        Ipv6Works = "ipv6_works",
+        Ipv6Broken = "ipv6_broken",
+        Inconclusive = "inconclusive",
+    }
+}
+
+/// The server has addresses of both families and this computer a route of both: does IPv6
+/// get through where IPv4 does?
+pub struct Ipv6Path;
+
+impl Signal for Ipv6Path {
+    const NAME: &'static str = "ipv6_path";
+    const MEANING: &'static str = "The server has IPv6 and IPv4 addresses and this computer an IPv6 route (else not_dual_stack): IPv6 connects on some port (ipv6_works); IPv4 connects but IPv6 meets silence or an ICMP unreachable on every such port (ipv6_broken: programs that prefer IPv6 wait or fail); anything else, such as IPv6 refused or both failing (inconclusive).";
+    type Outcome = Ipv6PathOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<Ipv6PathOutcome> {
+        let facts = cx.facts;
+        let route = match facts.route {
+            Some(r) => r,
+            None if facts.done => return Some(Ipv6PathOutcome::NotDualStack),
+            None => return None,
+        };
+        if !route.ipv6 {
+            return Some(Ipv6PathOutcome::NotDualStack);
+        }
+        let plan = facts.plan.as_ref()?;
+        let known: Vec<Option<DualStack>> = plan
+            .iter()
+            .map(|p| Some(facts.port(*p)?.reach.as_ref()?.dual_stack()))
+            .collect();
+        // One port where IPv6 connects settles it at once.
+        if known
+            .iter()
+            .flatten()
+            .any(|d| matches!(d, DualStack::BothOpen | DualStack::Ipv4Fails(_)))
+        {
+            return Some(Ipv6PathOutcome::Ipv6Works);
+        }
+        let ports: Vec<DualStack> = if facts.done {
+            known.into_iter().flatten().collect()
+        } else {
+            known.into_iter().collect::<Option<_>>()?
+        };
+        Some(ipv6_path_of(&ports))
+    }
+
+    fn evidence(cx: &Ctx) -> Vec<CheckId> {
+        let plan = cx.facts.plan.as_deref().unwrap_or_default();
+        plan.iter().map(|p| CheckId::Tcp(*p)).collect()
+    }
+}
+
+/// The IPv6 path over every port's two families (no port where IPv6 connected).
+fn ipv6_path_of(ports: &[DualStack]) -> Ipv6PathOutcome {
+    if ports.iter().all(|d| *d == DualStack::SingleFamily) {
+        return Ipv6PathOutcome::NotDualStack;
+    }
+    let lost = |o: TcpOutcome| {
+        matches!(
+            o,
+            TcpOutcome::TimedOut
+                | TcpOutcome::HostUnreachable
+                | TcpOutcome::NetworkUnreachable
+                | TcpOutcome::AdminProhibited
+        )
+    };
+    let v4_open: Vec<&DualStack> = ports
+        .iter()
+        .filter(|d| matches!(d, DualStack::Ipv6Fails(_)))
+        .collect();
+    if !v4_open.is_empty()
+        && v4_open
+            .iter()
+            .all(|d| matches!(d, DualStack::Ipv6Fails(o) if lost(*o)))
+    {
+        Ipv6PathOutcome::Ipv6Broken
+    } else {
+        Ipv6PathOutcome::Inconclusive
+    }
+}
+
 /// This family's signals, for the registry.
 pub const SIGNALS: &[SignalDef] = &[
     def::<LocalNetwork>(),
@@ -361,6 +445,7 @@ pub const SIGNALS: &[SignalDef] = &[
     def::<PortBlock>(),
     def::<Reachability>(),
     def::<ConfiguredPort>(),
+    def::<Ipv6Path>(),
 ];
 
 /// `{public_ip}`, `{reference}` (the reference hosts used), `{blocked_ports}` (the ports
@@ -382,6 +467,18 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         name: "dns.refusing",
         value: refusing_resolvers,
     },
+    Placeholder {
+        name: "ipv6.address",
+        value: |f| family_seen(f, Family::Ipv6).map(|r| r.address.ip().to_string()),
+    },
+    Placeholder {
+        name: "ipv6.result",
+        value: |f| family_seen(f, Family::Ipv6).map(|r| r.describe()),
+    },
+    Placeholder {
+        name: "ipv4.address",
+        value: |f| family_seen(f, Family::Ipv4).map(|r| r.address.ip().to_string()),
+    },
 ];
 
 /// `{dns.refusing}`: the resolvers whose machines answered for a service that did not.
@@ -396,6 +493,18 @@ fn refusing_resolvers(f: &Fill) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", ")
     })
+}
+
+/// A family's result on the first planned port where both families were tried.
+fn family_seen(f: &Fill, family: Family) -> Option<crate::checks::tcp::FamilyReach> {
+    let facts = f.cx.facts;
+    facts
+        .plan
+        .as_ref()?
+        .iter()
+        .filter_map(|p| facts.port(*p)?.reach.as_ref())
+        .find(|r| r.dual_stack() != DualStack::SingleFamily)?
+        .family(family)
 }
 
 fn reference_hosts(f: &Fill) -> Option<String> {
@@ -422,6 +531,36 @@ mod tests {
     use crate::checks::path::{Hop, PathTrace};
     use crate::checks::smtp::PortProbe;
     use crate::checks::tcp::{Attempt, PortReach};
+
+    #[test]
+    fn ipv6_path_over_the_ports() {
+        use DualStack::{BothFail, Ipv6Fails, SingleFamily};
+        use Ipv6PathOutcome as O;
+        assert_eq!(ipv6_path_of(&[SingleFamily, SingleFamily]), O::NotDualStack);
+        assert_eq!(ipv6_path_of(&[]), O::NotDualStack);
+        assert_eq!(
+            ipv6_path_of(&[
+                Ipv6Fails(TcpOutcome::TimedOut),
+                Ipv6Fails(TcpOutcome::HostUnreachable),
+                BothFail
+            ]),
+            O::Ipv6Broken
+        );
+        // A reset over IPv6 is quick: programs fall back to IPv4 at once.
+        assert_eq!(
+            ipv6_path_of(&[Ipv6Fails(TcpOutcome::Refused)]),
+            O::Inconclusive
+        );
+        assert_eq!(
+            ipv6_path_of(&[
+                Ipv6Fails(TcpOutcome::TimedOut),
+                Ipv6Fails(TcpOutcome::Refused)
+            ]),
+            O::Inconclusive
+        );
+        // Nothing connects over IPv4 either: the other signals explain that.
+        assert_eq!(ipv6_path_of(&[BothFail, BothFail]), O::Inconclusive);
+    }
 
     #[test]
     fn the_path_probe_turns_silence_into_host_down() {

@@ -3,7 +3,7 @@
 
 use super::rec_detail;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
-use crate::checks::tcp::TcpOutcome;
+use crate::checks::tcp::{DualStack, TcpOutcome};
 use crate::checks::{CheckId, CheckRecord, SmtpStage, Status};
 
 /// Milliseconds a stage took: stamps are cumulative from the probe's start.
@@ -27,15 +27,21 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         .or_else(|| reach.attempts.first().map(|a| a.address))
         .map(|a| a.to_string())
         .unwrap_or_default();
-    let status = if outcome == TcpOutcome::Open {
-        Status::Pass
-    } else {
-        Status::Fail
+    // Over both families, one that fails while the other connects is worth a warning:
+    // programs that try it first wait or fail.
+    let status = match reach.dual_stack() {
+        _ if outcome != TcpOutcome::Open => Status::Fail,
+        DualStack::Ipv6Fails(_) | DualStack::Ipv4Fails(_) => Status::Warn,
+        _ => Status::Pass,
     };
+    let families = reach
+        .family_summary()
+        .map(|s| format!("; {s}"))
+        .unwrap_or_default();
     let mut r = rec_detail(
         CheckId::Tcp(port),
         status,
-        format!("port {port} {} ({where_})", outcome.word()),
+        format!("port {port} {} ({where_}{families})", outcome.word()),
         reach,
     );
     r.duration_ms = stage_ms(p, "tcp");
