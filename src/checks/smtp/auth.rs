@@ -156,20 +156,29 @@ async fn login(
     conn.secret_command(pass, t).await
 }
 
-/// The user name in the form the provider expects, when it differs from `given`:
-/// `username_form` is the provider profile's form when the address's domain names a
-/// provider, `None` for a host no profile knows, where the whole address is the norm.
+/// The name given in the form the provider expects, when it is in another form: the whole
+/// address (`alice` becomes `alice@example.com`) where the profile says so, and on a host no
+/// profile knows, where the whole address is the norm; only the part before the @ where the
+/// profile says that (WEB.DE). A different account's full address is not a form mistake.
 pub fn expected_user(
     email: &str,
     given: Option<&str>,
     profile: Option<&crate::profiles::Profile>,
 ) -> Option<String> {
+    use crate::profiles::UsernameForm;
     let given = given?.trim();
-    let expected = match profile {
-        Some(p) => p.username_for(email),
-        None => email.trim().to_string(),
-    };
-    (!expected.is_empty() && !expected.eq_ignore_ascii_case(given)).then_some(expected)
+    let (_, domain) = email.trim().rsplit_once('@')?;
+    if given.is_empty() || domain.is_empty() {
+        return None;
+    }
+    let form = profile.map_or(UsernameForm::Email, |p| p.username);
+    match (form, given.rsplit_once('@')) {
+        (UsernameForm::Email, None) => Some(format!("{given}@{domain}")),
+        (UsernameForm::LocalPart, Some((local, _))) if !local.is_empty() => {
+            Some(local.to_string())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -202,6 +211,11 @@ mod tests {
         assert_eq!(
             expected_user("me@gmail.com", Some("me"), gmail).as_deref(),
             Some("me@gmail.com")
+        );
+        // Another account's whole address is not a form mistake.
+        assert_eq!(
+            expected_user("sales@example.test", Some("alice@example.test"), None),
+            None
         );
     }
 }
