@@ -225,7 +225,11 @@ fn join(ips: &[IpAddr]) -> String {
 /// The certificate's own names tried on a port: said in that port's TLS record, whose
 /// detail gains them as `cert_names`.
 fn cert_names_into(out: &mut [CheckRecord], names: &crate::checks::smtp::alt_name::CertNameCheck) {
-    let Some(r) = out.iter_mut().rev().find(|r| r.id == CheckId::Tls(names.port)) else {
+    let Some(r) = out
+        .iter_mut()
+        .rev()
+        .find(|r| r.id == CheckId::Tls(names.port))
+    else {
         return;
     };
     let said = match names.working() {

@@ -174,9 +174,7 @@ pub fn expected_user(
     let form = profile.map_or(UsernameForm::Email, |p| p.username);
     match (form, given.rsplit_once('@')) {
         (UsernameForm::Email, None) => Some(format!("{given}@{domain}")),
-        (UsernameForm::LocalPart, Some((local, _))) if !local.is_empty() => {
-            Some(local.to_string())
-        }
+        (UsernameForm::LocalPart, Some((local, _))) if !local.is_empty() => Some(local.to_string()),
         _ => None,
     }
 }

@@ -50,7 +50,11 @@ impl Signal for CertAltName {
     }
 
     fn evidence(cx: &Ctx) -> Vec<CheckId> {
-        cx.facts.cert_names.iter().map(|c| CheckId::Tls(c.port)).collect()
+        cx.facts
+            .cert_names
+            .iter()
+            .map(|c| CheckId::Tls(c.port))
+            .collect()
     }
 }
 

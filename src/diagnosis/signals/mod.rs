@@ -257,7 +257,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 19);
+        assert_eq!(names.len(), 20);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);

@@ -11,7 +11,6 @@ outcomes! {
     pub enum ServerNameOutcome {
         Valid = "valid",
         Invalid = "invalid",
-        Recoverable = "recoverable",
         Missing = "missing",
     }
 }
@@ -21,22 +20,47 @@ pub struct ServerName;
 
 impl Signal for ServerName {
     const NAME: &'static str = "server_name";
-    const MEANING: &'static str = "Is the outgoing-server field a host name? `recoverable`: it is not, but a host name was taken out of it (a URL's host, an address's domain, a name with a port or spaces) and is tested in its place; `missing`: none was given and none could be proposed.";
+    const MEANING: &'static str = "Is the outgoing-server field a host name? `missing`: none was given and none could be proposed.";
     type Outcome = ServerNameOutcome;
 
     fn evaluate(cx: &Ctx) -> Option<ServerNameOutcome> {
         if cx.facts.server_name_invalid.is_some() {
-            // The extracted host is sent before the verdict on the field.
-            return Some(if cx.facts.server_name_extracted.is_some() {
-                ServerNameOutcome::Recoverable
-            } else {
-                ServerNameOutcome::Invalid
-            });
+            return Some(ServerNameOutcome::Invalid);
         }
         match cx.facts.target.as_ref()? {
             Some(_) => Some(ServerNameOutcome::Valid),
             None => Some(ServerNameOutcome::Missing),
         }
+    }
+
+    fn evidence(_cx: &Ctx) -> Vec<CheckId> {
+        vec![CheckId::ServerName]
+    }
+}
+
+outcomes! {
+    pub enum ServerFieldOutcome {
+        NoHost = "no_host",
+        HostInside = "host_inside",
+    }
+}
+
+/// A server field that is not a host name: is there one inside it?
+pub struct ServerField;
+
+impl Signal for ServerField {
+    const NAME: &'static str = "server_field";
+    const MEANING: &'static str = "The outgoing-server field is not a host name: is there one inside it (a URL's host, an address's domain, a name with a port glued on or spaces)? `host_inside`: that host is tested in its place.";
+    type Outcome = ServerFieldOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<ServerFieldOutcome> {
+        cx.facts.server_name_invalid.as_ref()?;
+        // The extracted host is sent before the verdict on the field.
+        Some(if cx.facts.server_name_extracted.is_some() {
+            ServerFieldOutcome::HostInside
+        } else {
+            ServerFieldOutcome::NoHost
+        })
     }
 
     fn evidence(_cx: &Ctx) -> Vec<CheckId> {
@@ -114,7 +138,11 @@ pub fn suggested_server(cx: &Ctx) -> String {
 }
 
 /// This family's signals, for the registry.
-pub const SIGNALS: &[SignalDef] = &[def::<ServerName>(), def::<ServerDns>()];
+pub const SIGNALS: &[SignalDef] = &[
+    def::<ServerName>(),
+    def::<ServerDns>(),
+    def::<ServerField>(),
+];
 
 /// What the person typed, and the settings that work.
 pub const PLACEHOLDERS: &[Placeholder] = &[
@@ -158,9 +186,8 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder {
         name: "server.to_type",
         value: |f| {
-            (f.recommended.map(|r| r.server.clone())).or_else(|| {
-                (f.cx.facts.server_name_extracted.as_ref()).map(|h| h.host.clone())
-            })
+            (f.recommended.map(|r| r.server.clone()))
+                .or_else(|| (f.cx.facts.server_name_extracted.as_ref()).map(|h| h.host.clone()))
         },
     },
     Placeholder {

@@ -165,7 +165,12 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
             attempts: p.sign_in_attempts,
             attempts_cap: crate::checks::gate::SIGN_IN_CAP,
         };
-        let mut r = rec_detail(CheckId::Stage(port, SmtpStage::Auth), status, summary, &detail);
+        let mut r = rec_detail(
+            CheckId::Stage(port, SmtpStage::Auth),
+            status,
+            summary,
+            &detail,
+        );
         r.duration_ms = stage_ms(p, "auth");
         out.push(r);
     }
