@@ -324,6 +324,50 @@ pub(crate) mod tests {
         );
     }
 
+    #[test]
+    fn the_user_name_form_is_read_from_the_name_and_the_second_try() {
+        use crate::checks::smtp::AuthRetry;
+        use UserNameFormOutcome as O;
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let refused = "535 5.7.8 Error: authentication failed";
+        let form = |input: &Input, facts: &Facts| {
+            let cx = Ctx::new(&catalog, input, facts);
+            (UserNameForm::evaluate(&cx), user_to_recommend(&cx))
+        };
+        let mut short = Input::new("alice@example.test");
+        short.user = Some("alice".into());
+        let mut facts = refused_at("none", refused);
+        facts.provider = Some(None);
+        // No second try (the cap left no room): the expected form, unverified.
+        assert_eq!(
+            form(&short, &facts),
+            (Some(O::OtherFormUntested), "alice@example.test".into())
+        );
+        // The whole address given: nothing to correct.
+        assert_eq!(
+            form(&Input::new("alice@example.test"), &facts).0,
+            Some(O::AsExpected)
+        );
+        let retry = |outcome| AuthRetry {
+            user: "alice@example.test".into(),
+            outcome,
+        };
+        let p = facts.ports.get_mut(&587).expect("port 587");
+        p.auth_retry = Some(retry(AuthOutcome::Accepted {
+            mechanism: "PLAIN".into(),
+        }));
+        assert_eq!(
+            form(&short, &facts),
+            (Some(O::OtherFormWorks), "alice@example.test".into())
+        );
+        let p = facts.ports.get_mut(&587).expect("port 587");
+        p.auth_retry = Some(retry(AuthOutcome::Rejected {
+            mechanism: "PLAIN".into(),
+            reply: crate::protocol::reply::parse_lines(&[refused.as_bytes()]).expect("reply"),
+        }));
+        assert_eq!(form(&short, &facts).0, Some(O::OtherFormRefused));
+    }
+
     /// The rules steer every refused sign-in the way the profiles' first matching rule did
     /// before reply rules were data: every sample reply of every profile, at every provider.
     #[test]

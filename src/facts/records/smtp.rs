@@ -1,6 +1,8 @@
 //! One port's SMTP session as check records: reaching the port, then one record per stage
 //! (greeting, EHLO, TLS, sign-in, envelope) with the time it took.
 
+use std::fmt::Write as _;
+
 use super::rec_detail;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::TcpOutcome;
@@ -224,15 +226,16 @@ fn with_attempts(p: &PortProbe, summary: String) -> String {
             AuthOutcome::NotTried { reason } => format!("not tried: {reason}"),
             other => format!("{other:?}"),
         };
-        s.push_str(&format!("; then as {}: {how}", retry.user));
+        let _ = write!(s, "; then as {}: {how}", retry.user);
     }
     if p.sign_in_attempts > 0 {
         let n = p.sign_in_attempts;
         let cap = crate::checks::gate::SIGN_IN_CAP;
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             " ({n} sign-in attempt{} on this port; at most {cap} per run)",
             if n == 1 { "" } else { "s" }
-        ));
+        );
     }
     s
 }
