@@ -11,6 +11,7 @@ use crate::checks::dns_service::DnsServiceProbe;
 use crate::checks::network::RouteCheck;
 use crate::checks::path::PathTrace;
 use crate::checks::reference::ReferenceCheck;
+use crate::checks::smtp::alt_name::CertNameCheck;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::PortReach;
 use crate::checks::whoami::{Method, WhoAmI};
@@ -33,6 +34,16 @@ pub enum TargetSource {
 pub struct Target {
     pub host: String,
     pub source: TargetSource,
+}
+
+/// The host name taken out of a server field that was not a host name by itself (a URL,
+/// an e-mail address, a port glued on, spaces): tested as if it had been typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldHost {
+    pub host: String,
+    /// A port written in the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
 }
 
 /// How the provider of the address was recognised.
@@ -59,8 +70,13 @@ pub struct ProviderFound {
 pub enum Fact {
     /// The server to test, or `None` when none was given and none could be found.
     Target(Option<Target>),
-    /// The server field is not a host name; no network check of the server will run.
+    /// The server field is not a host name; no network check of the server will run
+    /// unless a host name was taken out of it ([`Fact::ServerNameExtracted`], sent first).
     ServerNameInvalid(String),
+    /// The host name taken out of a server field that is not a host name by itself.
+    ServerNameExtracted(FieldHost),
+    /// The certificate's own names tried on a port whose certificate is for another name.
+    CertNames(CertNameCheck),
     ServerDns(Lookup<Vec<IpAddr>>),
     Mx(Lookup<Vec<Mx>>),
     DomainTxt(Lookup<Vec<String>>),
@@ -103,6 +119,12 @@ pub struct Facts {
     pub target: Option<Option<Target>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_name_invalid: Option<String>,
+    /// The host name taken out of an invalid server field, tested in its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_name_extracted: Option<FieldHost>,
+    /// The certificate's names tried, per port whose certificate is for another name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cert_names: Vec<CertNameCheck>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_dns: Option<Lookup<Vec<IpAddr>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,6 +170,11 @@ impl Facts {
         match fact {
             Fact::Target(t) => self.target = Some(t),
             Fact::ServerNameInvalid(why) => self.server_name_invalid = Some(why),
+            Fact::ServerNameExtracted(h) => self.server_name_extracted = Some(h),
+            Fact::CertNames(c) => {
+                self.cert_names.retain(|k| k.port != c.port);
+                self.cert_names.push(c);
+            }
             Fact::ServerDns(l) => self.server_dns = Some(l),
             Fact::Mx(l) => self.mx = Some(l),
             Fact::DomainTxt(l) => self.domain_txt = Some(l),
@@ -216,7 +243,7 @@ impl Facts {
         if self.target.is_none()
             || (self.target_host().is_some()
                 && self.server_dns.is_none()
-                && self.server_name_invalid.is_none())
+                && (self.server_name_invalid.is_none() || self.server_name_extracted.is_some()))
         {
             out.push(CheckId::ServerAddress);
         }

@@ -281,6 +281,7 @@ fn config(port: u16, trust: Trust) -> ProbeConfig {
         timeout: STEP,
         trust,
         user: None,
+        expected_user: None,
         password: None,
         allow_plaintext_auth: false,
         mail_from: "alice@example.test".into(),

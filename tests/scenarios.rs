@@ -119,6 +119,13 @@ macro_rules! scenarios {
 
 scenarios!(
     lab_certificate_for_another_name,
+    lab_certificate_name_that_works,
+    lab_no_certificate_name_works,
+    lab_server_field_without_a_host,
+    lab_short_user_name_and_wrong_password,
+    lab_short_user_name_corrected,
+    lab_web_address_in_the_server_field_is_tested,
+    variant_short_user_name_not_retried,
     lab_domain_without_spf,
     lab_encryption_switched_off,
     lab_exchange_auth_not_offered_before_tls,

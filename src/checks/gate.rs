@@ -3,7 +3,12 @@
 //! server's firewall (CSF, fail2ban) block the person. The gate lets the most preferred
 //! port that reached the sign-in stage go first; a port waits only for ports it would
 //! yield to, and each of those is bounded by its own time-outs.
+//!
+//! The gate also counts every sign-in attempt of the run, whatever the port: at most
+//! [`SIGN_IN_CAP`] (the person's own user name, then once more in the form the provider
+//! expects), claimed here before each AUTH command is sent.
 
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
 use tokio::sync::watch;
@@ -15,10 +20,16 @@ enum Lane {
     Failed,
 }
 
+/// Sign-in attempts per run, across all ports: failed logins are what makes a server's
+/// firewall (fail2ban, CSF) ban the person, and their limits start at three.
+pub const SIGN_IN_CAP: u8 = 2;
+
 /// Shared by the probes of one diagnosis.
 pub struct Gate {
     order: Vec<u16>,
     state: watch::Sender<Vec<Lane>>,
+    /// AUTH commands sent so far in this run.
+    sign_ins: AtomicU8,
 }
 
 impl Gate {
@@ -28,7 +39,24 @@ impl Gate {
         Gate {
             order,
             state: watch::Sender::new(lanes),
+            sign_ins: AtomicU8::new(0),
         }
+    }
+
+    /// Claims one sign-in attempt: true when it may be sent (the run stays within
+    /// [`SIGN_IN_CAP`]), false once the cap is reached. Atomic, so concurrent ports can
+    /// never claim more than the cap between them.
+    pub fn claim_sign_in(&self) -> bool {
+        self.sign_ins
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < SIGN_IN_CAP).then_some(n + 1)
+            })
+            .is_ok()
+    }
+
+    /// Sign-in attempts claimed so far in this run.
+    pub fn sign_ins(&self) -> u8 {
+        self.sign_ins.load(Ordering::SeqCst)
     }
 
     fn index(&self, port: u16) -> Option<usize> {
@@ -106,6 +134,34 @@ mod tests {
         gate.give_up(587);
         assert!(late.await.unwrap());
         assert!(!gate.my_turn(25, Duration::from_secs(5)).await);
+    }
+
+    #[test]
+    fn sign_in_attempts_are_capped_for_the_run() {
+        let gate = Gate::new(vec![587, 465, 25]);
+        assert!(gate.claim_sign_in());
+        assert!(gate.claim_sign_in());
+        assert!(!gate.claim_sign_in());
+        assert_eq!(gate.sign_ins(), SIGN_IN_CAP);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_ports_never_exceed_the_cap() {
+        let gate = Arc::new(Gate::new(vec![587, 465, 25]));
+        let tries: Vec<_> = (0..12)
+            .map(|_| {
+                let g = gate.clone();
+                tokio::spawn(async move { g.claim_sign_in() })
+            })
+            .collect();
+        let mut granted = 0;
+        for t in tries {
+            if t.await.unwrap() {
+                granted += 1;
+            }
+        }
+        assert_eq!(granted, usize::from(SIGN_IN_CAP));
+        assert_eq!(gate.sign_ins(), SIGN_IN_CAP);
     }
 
     #[tokio::test(start_paused = true)]

@@ -2,19 +2,14 @@
 
 use super::context::Ctx;
 use super::signals::domain::{self, ExpectedServer, ExpectedServerOutcome};
-use super::signals::Signal;
+use super::signals::{cert_name, sign_in, Signal};
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, PortProbe};
 use crate::protocol::reply::Reply;
 use crate::settings::{Endpoint, Security};
 
 /// Settings that work (or that the domain publishes), or `None` when none were found.
 pub fn recommended(cx: &Ctx) -> Option<Endpoint> {
-    let input = cx.input;
-    let user = Some(
-        input
-            .effective_user()
-            .unwrap_or_else(|| input.email.clone()),
-    );
+    let user = Some(sign_in::user_to_recommend(cx));
     let expected = ExpectedServer::evaluate(cx);
     // The domain names its submission server (RFC 6186) and the person typed another one:
     // the published server is what the provider prescribes.
@@ -38,7 +33,8 @@ pub fn recommended(cx: &Ctx) -> Option<Endpoint> {
             return Some(e);
         }
     }
-    let found = proven(cx);
+    // The certificate is for another name that verified on the same server: that name.
+    let found = cert_name_endpoint(cx).or_else(|| proven(cx));
     // Nothing worked from here, but the provider's published settings are known: those are
     // what to type (the contract: "or that the provider prescribes").
     found.or_else(|| provider_endpoint(cx))
@@ -50,23 +46,31 @@ pub fn provider_endpoint(cx: &Ctx) -> Option<Endpoint> {
     let profile = cx.provider_now()?;
     let domain = input.email_domain()?;
     let mut e = profile.submission_for(&domain).into_iter().next()?;
-    e.user = Some(
-        input
-            .user
-            .clone()
-            .unwrap_or_else(|| profile.username_for(&input.email)),
-    );
+    e.user = Some(match input.user.clone() {
+        // A name in another form than the provider's is corrected, not repeated.
+        Some(_) => sign_in::user_to_recommend(cx),
+        None => profile.username_for(&input.email),
+    });
     Some(e)
+}
+
+/// The certificate's own name that verified on the same server, on the most preferred port
+/// where it did.
+fn cert_name_endpoint(cx: &Ctx) -> Option<Endpoint> {
+    let (name, check) = cert_name::working(cx)?;
+    let security = cx.facts.port(check.port)?.security()?;
+    Some(Endpoint {
+        server: name.to_string(),
+        port: check.port,
+        security,
+        user: Some(sign_in::user_to_recommend(cx)),
+    })
 }
 
 /// The best endpoint proven by this run's connections.
 pub(super) fn proven(cx: &Ctx) -> Option<Endpoint> {
-    let (input, facts) = (cx.input, cx.facts);
-    let user = Some(
-        input
-            .effective_user()
-            .unwrap_or_else(|| input.email.clone()),
-    );
+    let facts = cx.facts;
+    let user = Some(sign_in::user_to_recommend(cx));
     let host = facts.target_host()?;
     let best = best_proven(cx)?;
     Some(Endpoint {
@@ -127,6 +131,7 @@ fn greeted(p: &PortProbe) -> bool {
 fn score(configured: Option<u16>, p: &PortProbe) -> (u8, u8, u16) {
     let proof = match (&p.auth, &p.envelope) {
         (Some(AuthOutcome::Accepted { .. }), _) => 0,
+        _ if p.retry_accepted() => 0,
         (_, Some(EnvelopeOutcome::Accepted)) => 1,
         (Some(AuthOutcome::Rejected { .. }), _) => 2,
         _ => 3,

@@ -39,6 +39,11 @@ pub enum Need {
     Ports,
     /// The recommended settings (`{recommended.*}` and the report's recommendation).
     Recommended,
+    /// The domain's SRV and MX records (`{server.suggested}`).
+    DomainRecords,
+    /// The certificate's own names tried after a name mismatch (`{cert.working_name}`,
+    /// `{cert.names_tried}`; a working one becomes the recommended server).
+    CertNames,
     /// A placeholder this module does not know: only the end of every check settles it.
     Everything,
 }
@@ -100,6 +105,11 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "provider.explain" => &[Need::Provider, Need::Ports],
         // Read only by conclusions after the dns_failure signal, which waits for both probes.
         "dns.refusing" => &[],
+        "server.typed" | "user.expected" | "user.given" => &[Need::Provider],
+        "server.problem" | "server.to_type" => &[Need::Target],
+        "signin.attempts" => &[Need::Ports],
+        "server.suggested" => &[Need::DomainRecords, Need::Provider],
+        "cert.working_name" | "cert.names_tried" => &[Need::Ports, Need::CertNames],
         "ipv6.address" | "ipv6.result" | "ipv4.address" => &[Need::Ports],
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" => &[Need::Ports],
@@ -117,8 +127,23 @@ fn met(need: Need, cx: &Ctx) -> bool {
         Need::Reference => facts.reference.is_some() || !server_reached_dns(facts),
         Need::PublicAddress => public_address_final(facts),
         Need::Ports => ports_final(facts),
-        Need::Recommended => recommended_final(cx),
+        Need::Recommended => recommended_final(cx) && cert_names_final(facts),
+        Need::CertNames => cert_names_final(facts),
+        Need::DomainRecords => {
+            cx.input.email_domain().is_none() || (facts.srv.is_some() && facts.mx.is_some())
+        }
     }
+}
+
+/// Have the certificate names of every finished port whose certificate is for another
+/// name been tried? (The engine tries them right after that port's final result.)
+fn cert_names_final(facts: &Facts) -> bool {
+    facts.done
+        || facts
+            .ports
+            .values()
+            .filter(|p| p.finished && crate::diagnosis::signals::cert_name::mismatch(p))
+            .all(|p| facts.cert_names.iter().any(|c| c.port == p.port))
 }
 
 /// Will the server's ports be probed (or are they being probed)? `false` once it is known

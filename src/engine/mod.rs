@@ -17,9 +17,10 @@ use crate::checks::gate::Gate;
 use crate::checks::path;
 use crate::checks::smtp::{self, PortProbe, ProbeConfig};
 use crate::checks::tls::Trust;
-use crate::facts::{Fact, ProviderFound, ProviderVia, Target, TargetSource};
+use crate::facts::{Fact, FieldHost, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::{Input, Options};
 
+mod alternatives;
 pub mod hostname;
 pub mod reference;
 
@@ -123,12 +124,29 @@ impl Engine {
 
     async fn server_checks(self: Arc<Self>, tx: mpsc::Sender<Fact>) {
         let target = match &self.input.server {
-            Some(server) => match hostname::check(server) {
-                Ok(host) => Some(Target {
+            Some(server) => match hostname::read(server) {
+                hostname::ServerField::Host(host) => Some(Target {
                     host,
                     source: TargetSource::Configured,
                 }),
-                Err(why) => {
+                // A host name inside the field: say what is wrong with it, and test the host.
+                hostname::ServerField::Recoverable {
+                    host,
+                    port,
+                    problem,
+                } => {
+                    let found = FieldHost {
+                        host: host.clone(),
+                        port,
+                    };
+                    let _ = tx.send(Fact::ServerNameExtracted(found)).await;
+                    let _ = tx.send(Fact::ServerNameInvalid(problem)).await;
+                    Some(Target {
+                        host,
+                        source: TargetSource::Configured,
+                    })
+                }
+                hostname::ServerField::Invalid(why) => {
                     let _ = tx.send(Fact::ServerNameInvalid(why)).await;
                     let _ = tx.send(Fact::Target(None)).await;
                     return;
@@ -271,7 +289,7 @@ impl Engine {
         pick(true).or_else(|| pick(false))
     }
 
-    async fn probe_ports(&self, host: &str, addrs: Vec<IpAddr>, tx: mpsc::Sender<Fact>) {
+    async fn probe_ports(self: &Arc<Self>, host: &str, addrs: Vec<IpAddr>, tx: mpsc::Sender<Fact>) {
         let plan = port_plan(self.input.port);
         let first = plan.first().copied();
         let _ = tx.send(Fact::Plan(plan.clone())).await;
@@ -285,6 +303,7 @@ impl Engine {
                 timeout: self.options.timeout,
                 trust: self.trust.clone(),
                 user: self.input.effective_user(),
+                expected_user: self.expected_user(),
                 password: self.input.password.clone(),
                 allow_plaintext_auth: self.options.allow_plaintext_auth,
                 mail_from: self.input.email.clone(),
@@ -295,6 +314,7 @@ impl Engine {
             // A hard cap per port: a hostile server that answers each read just in time
             // still cannot hold a probe longer than this.
             let cap = self.options.timeout * 12;
+            let (engine, server) = (self.clone(), addrs.clone());
             probes.spawn(async move {
                 let send = |p: &PortProbe, _stage: &'static str| {
                     // try_send: a slow consumer must not stall the probe; the final
@@ -317,7 +337,12 @@ impl Engine {
                 let trace_to = (Some(port) == first)
                     .then(|| path_destination(&final_probe))
                     .flatten();
-                let _ = tx.send(Fact::Port(Box::new(final_probe))).await;
+                let _ = tx.send(Fact::Port(Box::new(final_probe.clone()))).await;
+                // A certificate for another name: try the names on it (after the port's
+                // own result, which the diagnosis can already use).
+                if let Some(names) = engine.cert_names(&cfg.host, &server, &final_probe).await {
+                    let _ = tx.send(Fact::CertNames(names)).await;
+                }
                 if let Some(dest) = trace_to {
                     let per_hop = cfg.timeout.min(PATH_BUDGET);
                     let trace = path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await;
@@ -326,6 +351,15 @@ impl Engine {
             });
         }
         while probes.join_next().await.is_some() {}
+    }
+}
+
+impl Engine {
+    /// The user name in the form the address's provider (known from the domain alone)
+    /// expects, when the person gave another: the probe may try it once after a refusal.
+    fn expected_user(&self) -> Option<String> {
+        let profile = (self.input.email_domain()).and_then(|d| self.catalog.profiles.by_domain(&d));
+        smtp::expected_user(&self.input.email, self.input.user.as_deref(), profile)
     }
 }
 

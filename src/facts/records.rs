@@ -20,12 +20,16 @@ impl Facts {
     pub fn records(&self) -> Vec<CheckRecord> {
         let mut out = Vec::new();
         if let Some(why) = &self.server_name_invalid {
-            out.push(rec(
-                CheckId::ServerName,
-                Status::Fail,
-                0,
-                format!("not a host name: {why}"),
-            ));
+            let summary = format!("not a host name: {why}");
+            out.push(match &self.server_name_extracted {
+                Some(h) => rec_detail(
+                    CheckId::ServerName,
+                    Status::Fail,
+                    format!("{summary}; the host name in it, {}, is tested", h.host),
+                    h,
+                ),
+                None => rec(CheckId::ServerName, Status::Fail, 0, summary),
+            });
         }
         if let (Some(host), Some(l)) = (self.target_host(), &self.server_dns) {
             let (status, summary) = match l {
@@ -211,6 +215,9 @@ impl Facts {
         }
         for p in self.ports.values() {
             port_records(p, &mut out);
+            if let Some(names) = self.cert_names.iter().find(|c| c.port == p.port) {
+                cert_names_into(&mut out, names);
+            }
         }
         if let Some(t) = &self.path {
             let status = if t.reached {
@@ -234,6 +241,33 @@ fn join(ips: &[IpAddr]) -> String {
         .map(std::string::ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The certificate's own names tried on a port: said in that port's TLS record, whose
+/// detail gains them as `cert_names`.
+fn cert_names_into(out: &mut [CheckRecord], names: &crate::checks::smtp::alt_name::CertNameCheck) {
+    let Some(r) = out
+        .iter_mut()
+        .rev()
+        .find(|r| r.id == CheckId::Tls(names.port))
+    else {
+        return;
+    };
+    let said = match names.working() {
+        Some(name) => format!("; the certificate's own name {name} verifies on the same server"),
+        None if names.names.is_empty() => "; the certificate names no other server".to_string(),
+        None => format!(
+            "; none of the certificate's own names verifies ({} tried)",
+            names.names.len()
+        ),
+    };
+    r.summary.push_str(&said);
+    if let serde_json::Value::Object(map) = &mut r.detail {
+        map.insert(
+            "cert_names".into(),
+            serde_json::to_value(&names.names).unwrap_or_default(),
+        );
+    }
 }
 
 fn rec(id: CheckId, status: Status, ms: u64, summary: String) -> CheckRecord {

@@ -168,6 +168,11 @@ host-record=old.example.test,127.0.10.6
 host-record=nochain.example.test,127.0.10.7
 host-record=privateca.example.test,127.0.10.8
 host-record=ref.example.test,127.0.10.6
+# The hosting company's own name on wrongname's certificate leads to that same server (the
+# name to type instead); a customer's own name for the self-signed server, whose
+# certificate is for another name that does not verify either.
+host-record=www.hosting-company.test,127.0.10.3
+host-record=mail.selfhosted.test,127.0.10.4
 
 # bare.test: MX only, no SPF, no DMARC
 mx-host=bare.test,mx.bare.test,10

@@ -406,6 +406,8 @@ def main():
         ("nochain.example.test", "127.0.10.7"),
         ("privateca.example.test", "127.0.10.8"),
         ("mx.bare.test", "127.0.10.1"),
+        ("www.hosting-company.test", "127.0.10.3"),
+        ("mail.selfhosted.test", "127.0.10.4"),
     ]:
         check(f"dns A {name}", expect_dns(name, "A", [ip]))
     check(f"dns MX {t}", expect_dns(t, "MX", ["10 mx.example.test"]))

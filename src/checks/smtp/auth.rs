@@ -1,15 +1,20 @@
 //! The sign-in test: one AUTH attempt (PLAIN when offered, else LOGIN), only on an
-//! encrypted connection unless plain text was allowed. The transcript never shows the
-//! credential.
+//! encrypted connection unless plain text was allowed; after a refusal (535), one more in
+//! the same session with the user name in the form the provider or host expects, when the
+//! name given is in another form. Every attempt is claimed from the run's gate first, so
+//! the whole run never sends more than [`SIGN_IN_CAP`] of them. The transcript never shows
+//! the credential.
 
 use base64::Engine as _;
 
-use super::model::{AuthOutcome, PortProbe, ProbeConfig};
+use super::model::{AuthOutcome, AuthRetry, PortProbe, ProbeConfig};
 use super::session::Conn;
+use crate::checks::gate::SIGN_IN_CAP;
 use crate::protocol::reply::{Reply, ReplyError};
 use crate::protocol::transcript::Transcript;
 
-/// The sign-in test: PLAIN when offered, else LOGIN.
+/// The sign-in test: PLAIN when offered, else LOGIN; then, after a refusal, once more with
+/// the expected user-name form (recorded in `p.auth_retry`).
 pub(super) async fn authenticate(
     cfg: &ProbeConfig,
     p: &mut PortProbe,
@@ -32,46 +37,105 @@ pub(super) async fn authenticate(
     if !encrypted && !cfg.allow_plaintext_auth {
         return AuthOutcome::PlaintextRefused;
     }
-    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s.as_bytes());
-    let t = &mut p.transcript;
     let has = |m: &str| offered.iter().any(|o| o.eq_ignore_ascii_case(m));
-    let result = if has("PLAIN") {
-        let token = b64(&format!("\0{user}\0{}", password.expose()));
-        conn.secret_command(&format!("AUTH PLAIN {token}"), t)
-            .await
-            .map(|r| ("PLAIN", r))
+    let mechanism = if has("PLAIN") {
+        Mechanism::Plain
     } else if has("LOGIN") {
-        login(conn, t, &b64(&user), &b64(password.expose()))
-            .await
-            .map(|r| ("LOGIN", r))
+        Mechanism::Login
     } else {
         return AuthOutcome::MechanismUnsupported { offered };
     };
+    let first = attempt(cfg, p, conn, mechanism, &user, password.expose()).await;
+    if let Some(retry_as) = retry_user(cfg, &user, &first) {
+        let outcome = attempt(cfg, p, conn, mechanism, &retry_as, password.expose()).await;
+        p.auth_retry = Some(AuthRetry {
+            user: retry_as,
+            outcome,
+        });
+    }
+    first
+}
+
+/// The user name to try once more after `first`, if any: only after a refused sign-in
+/// (535: the name or the password is wrong; not a policy or a temporary failure), and only
+/// when the expected form differs from the name given.
+fn retry_user(cfg: &ProbeConfig, given: &str, first: &AuthOutcome) -> Option<String> {
+    let AuthOutcome::Rejected { reply, .. } = first else {
+        return None;
+    };
+    if reply.code != 535 {
+        return None;
+    }
+    cfg.expected_user
+        .clone()
+        .filter(|e| !e.trim().is_empty() && !e.eq_ignore_ascii_case(given))
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Mechanism {
+    Plain,
+    Login,
+}
+
+impl Mechanism {
+    fn name(self) -> &'static str {
+        match self {
+            Mechanism::Plain => "PLAIN",
+            Mechanism::Login => "LOGIN",
+        }
+    }
+}
+
+/// One AUTH exchange, claimed from the run's gate first: past the cap nothing is sent.
+async fn attempt(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    conn: &mut Conn,
+    mechanism: Mechanism,
+    user: &str,
+    password: &str,
+) -> AuthOutcome {
+    if !cfg.gate.claim_sign_in() {
+        return AuthOutcome::NotTried {
+            reason: format!(
+                "this run has used its {SIGN_IN_CAP} sign-in attempts (more could get this \
+                 network blocked)"
+            ),
+        };
+    }
+    p.sign_in_attempts = p.sign_in_attempts.saturating_add(1);
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s.as_bytes());
+    let t = &mut p.transcript;
+    let result = match mechanism {
+        Mechanism::Plain => {
+            let token = b64(&format!("\0{user}\0{password}"));
+            conn.auth_command(&format!("AUTH PLAIN {token}"), t).await
+        }
+        Mechanism::Login => login(conn, t, &b64(user), &b64(password)).await,
+    };
+    let mechanism = mechanism.name().to_string();
     match result {
         Err(e) => AuthOutcome::Error {
             message: e.to_string(),
         },
-        Ok((mech, r)) => {
-            let mechanism = mech.to_string();
-            match r.code {
-                235 => AuthOutcome::Accepted { mechanism },
-                334 => {
-                    // An unexpected challenge: cancel the exchange (RFC 4954 §4).
-                    let _ = conn.command("*", t).await;
-                    AuthOutcome::Error {
-                        message: format!("unexpected challenge: {r}"),
-                    }
+        Ok(r) => match r.code {
+            235 => AuthOutcome::Accepted { mechanism },
+            334 => {
+                // An unexpected challenge: cancel the exchange (RFC 4954 §4).
+                let _ = conn.command("*", t).await;
+                AuthOutcome::Error {
+                    message: format!("unexpected challenge: {r}"),
                 }
-                400..=499 => AuthOutcome::TempFailure {
-                    mechanism,
-                    reply: r,
-                },
-                _ => AuthOutcome::Rejected {
-                    mechanism,
-                    reply: r,
-                },
             }
-        }
+            400..=499 => AuthOutcome::TempFailure {
+                mechanism,
+                reply: r,
+            },
+            _ => AuthOutcome::Rejected {
+                mechanism,
+                reply: r,
+            },
+        },
     }
 }
 
@@ -90,4 +154,66 @@ async fn login(
         return Ok(r);
     }
     conn.secret_command(pass, t).await
+}
+
+/// The name given in the form the provider expects, when it is in another form: the whole
+/// address (`alice` becomes `alice@example.com`) where the profile says so, and on a host no
+/// profile knows, where the whole address is the norm; only the part before the @ where the
+/// profile says that (WEB.DE). A different account's full address is not a form mistake.
+pub fn expected_user(
+    email: &str,
+    given: Option<&str>,
+    profile: Option<&crate::profiles::Profile>,
+) -> Option<String> {
+    use crate::profiles::UsernameForm;
+    let given = given?.trim();
+    let (_, domain) = email.trim().rsplit_once('@')?;
+    if given.is_empty() || domain.is_empty() {
+        return None;
+    }
+    let form = profile.map_or(UsernameForm::Email, |p| p.username);
+    match (form, given.rsplit_once('@')) {
+        (UsernameForm::Email, None) => Some(format!("{given}@{domain}")),
+        (UsernameForm::LocalPart, Some((local, _))) if !local.is_empty() => Some(local.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn the_expected_form_is_the_profiles_or_the_whole_address() {
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let webde = catalog.profiles.get("webde");
+        let gmail = catalog.profiles.get("gmail");
+        assert!(webde.is_some() && gmail.is_some());
+        // Generic hosting: the whole address.
+        assert_eq!(
+            expected_user("alice@example.test", Some("alice"), None).as_deref(),
+            Some("alice@example.test")
+        );
+        assert_eq!(
+            expected_user("alice@example.test", Some("Alice@Example.test"), None),
+            None
+        );
+        // No user name given: the address is used, nothing to correct.
+        assert_eq!(expected_user("alice@example.test", None, None), None);
+        // WEB.DE wants only the part before the @.
+        assert_eq!(
+            expected_user("anna.muster@web.de", Some("anna.muster@web.de"), webde).as_deref(),
+            Some("anna.muster")
+        );
+        assert_eq!(
+            expected_user("me@gmail.com", Some("me"), gmail).as_deref(),
+            Some("me@gmail.com")
+        );
+        // Another account's whole address is not a form mistake.
+        assert_eq!(
+            expected_user("sales@example.test", Some("alice@example.test"), None),
+            None
+        );
+    }
 }

@@ -15,6 +15,7 @@
 //! text or TLS first), `auth`, `envelope`; `side` and `public_check` are the side
 //! connection of the public-chain check. This file runs the stages in order.
 
+pub mod alt_name;
 mod auth;
 mod envelope;
 mod greeting;
@@ -29,9 +30,10 @@ use std::time::Instant;
 
 use tokio::sync::oneshot;
 
+pub use auth::expected_user;
 pub use model::{
-    AuthOutcome, EnvelopeOutcome, Mode, PortProbe, ProbeConfig, PublicChain, Report, TlsResult,
-    TlsStart,
+    AuthOutcome, AuthRetry, EnvelopeOutcome, Mode, PortProbe, ProbeConfig, PublicChain, Report,
+    TlsResult, TlsStart,
 };
 pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
 
@@ -183,7 +185,7 @@ async fn run(
     let auth_failed = matches!(
         auth,
         AuthOutcome::Rejected { .. } | AuthOutcome::TempFailure { .. } | AuthOutcome::Error { .. }
-    );
+    ) && !p.retry_accepted();
     p.auth = Some(auth);
     stamp(p, "auth", started);
     report(p, "auth");

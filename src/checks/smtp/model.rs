@@ -99,6 +99,16 @@ pub enum AuthOutcome {
     },
 }
 
+/// A second sign-in in the same session after the first was refused, with the user name in
+/// the form the provider or host expects (the whole address where the person typed only
+/// the part before the @, or the other way round).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthRetry {
+    /// The user name tried the second time.
+    pub user: String,
+    pub outcome: AuthOutcome,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum EnvelopeOutcome {
@@ -150,6 +160,12 @@ pub struct PortProbe {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_chain: Option<PublicChain>,
     pub auth: Option<AuthOutcome>,
+    /// The sign-in tried again with the expected user-name form after a refusal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_retry: Option<AuthRetry>,
+    /// AUTH commands sent on this port (the run's total is capped by the gate).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub sign_in_attempts: u8,
     pub envelope: Option<EnvelopeOutcome>,
     pub finished: bool,
     #[serde(skip)]
@@ -158,7 +174,24 @@ pub struct PortProbe {
     pub timings: Vec<(String, u64)>,
 }
 
+// serde's skip_serializing_if passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
 impl PortProbe {
+    /// Was the second sign-in, with the expected user-name form, accepted?
+    pub fn retry_accepted(&self) -> bool {
+        matches!(
+            self.auth_retry,
+            Some(AuthRetry {
+                outcome: AuthOutcome::Accepted { .. },
+                ..
+            })
+        )
+    }
+
     /// Did a connection get as far as an encrypted, verified session?
     pub fn tls_verified(&self) -> bool {
         matches!(self.tls, Some(TlsResult::Verified { .. }))
@@ -192,6 +225,9 @@ pub struct ProbeConfig {
     pub timeout: Duration,
     pub trust: Trust,
     pub user: Option<String>,
+    /// The user name in the form the provider or host expects, when it differs from the
+    /// one given: tried once more after a refused sign-in, within the gate's cap.
+    pub expected_user: Option<String>,
     pub password: Option<Secret>,
     pub allow_plaintext_auth: bool,
     pub mail_from: String,

@@ -97,6 +97,19 @@ impl Conn {
         self.read_within(t, self.timeout * 3).await
     }
 
+    /// Sends an AUTH command whose initial response carries a credential: the transcript
+    /// shows the verb and mechanism only (`AUTH PLAIN [redacted]`), so the attempts can be
+    /// counted in it. The reply gets three time budgets, as in [`Conn::secret_command`].
+    pub(super) async fn auth_command(
+        &mut self,
+        line: &str,
+        t: &mut Transcript,
+    ) -> Result<Reply, ReplyError> {
+        t.client(line);
+        self.write(line).await?;
+        self.read_within(t, self.timeout * 3).await
+    }
+
     /// Hands the stream over for a TLS handshake. Bytes the server sent ahead of the
     /// handshake would be a STARTTLS injection, so they end the session.
     pub(super) fn into_inner(self) -> Result<BoxIo, String> {

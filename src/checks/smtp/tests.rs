@@ -54,6 +54,7 @@ fn config(port: u16, password: Option<&str>) -> ProbeConfig {
         timeout: Duration::from_millis(400),
         trust: Trust::system(),
         user: Some("alice@example.test".into()),
+        expected_user: None,
         password: password.map(|p| Secret::new(p.into())),
         allow_plaintext_auth: false,
         mail_from: "alice@example.test".into(),

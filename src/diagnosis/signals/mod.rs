@@ -16,6 +16,7 @@
 //! hosts it), [`session`] (port and encryption), [`tls`] (the certificate), [`sign_in`],
 //! [`envelope`].
 
+pub mod cert_name;
 pub mod domain;
 pub mod envelope;
 pub mod pasted;
@@ -192,6 +193,7 @@ pub fn registry() -> impl Iterator<Item = &'static SignalDef> {
         tls::SIGNALS,
         sign_in::SIGNALS,
         envelope::SIGNALS,
+        cert_name::SIGNALS,
     ]
     .into_iter()
     .flatten()
@@ -229,6 +231,8 @@ pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
         domain::PLACEHOLDERS,
         session::PLACEHOLDERS,
         tls::PLACEHOLDERS,
+        cert_name::PLACEHOLDERS,
+        sign_in::PLACEHOLDERS,
     ]
     .into_iter()
     .flatten()
@@ -253,7 +257,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 18);
+        assert_eq!(names.len(), 21);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);

@@ -1,8 +1,9 @@
 //! Signing in: the AUTH attempt on the port that ran the session, and why a refused sign-in
 //! was refused (a provider's policy or a wrong password).
 
-use super::{def, outcomes, read_reply, Reading, Signal, SignalDef};
-use crate::checks::smtp::{AuthOutcome, PortProbe};
+use super::{def, outcomes, read_reply, Fill, Placeholder, Reading, Signal, SignalDef};
+use crate::checks::gate::SIGN_IN_CAP;
+use crate::checks::smtp::{AuthOutcome, AuthRetry, PortProbe};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
 use crate::profiles::Signin;
@@ -106,8 +107,126 @@ impl Signal for AuthReply {
     }
 }
 
+outcomes! {
+    pub enum UserNameFormOutcome {
+        AsExpected = "as_expected",
+        OtherFormWorks = "other_form_works",
+        OtherFormRefused = "other_form_refused",
+        OtherFormUntested = "other_form_untested",
+    }
+}
+
+/// A refused sign-in: is the user name in the form the provider or host expects (the
+/// profile's form; the whole address on a host no profile knows)? When it is not, the probe
+/// tried the expected form once more in the same session, within the run's cap.
+pub struct UserNameForm;
+
+impl Signal for UserNameForm {
+    const NAME: &'static str = "user_name_form";
+    const MEANING: &'static str = "A refused sign-in: is the user name the form the provider or host expects (the profile's; the whole address where no profile applies)? `other_form_works`: it is not, and the expected form was accepted on a second try; `other_form_refused`: the expected form was refused too; `other_form_untested`: it is not, and no second try was made.";
+    type Outcome = UserNameFormOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<UserNameFormOutcome> {
+        use UserNameFormOutcome as O;
+        let p = session(cx)?;
+        if let Some(retry) = p.and_then(|p| p.auth_retry.as_ref()) {
+            return Some(match retry.outcome {
+                AuthOutcome::Accepted { .. } => O::OtherFormWorks,
+                AuthOutcome::Rejected { .. } => O::OtherFormRefused,
+                _ => O::OtherFormUntested,
+            });
+        }
+        Some(if expected_user(cx).is_some() {
+            O::OtherFormUntested
+        } else {
+            O::AsExpected
+        })
+    }
+
+    fn evidence(cx: &Ctx) -> Vec<CheckId> {
+        Auth::evidence(cx)
+    }
+}
+
 /// This family's signals, for the registry.
-pub const SIGNALS: &[SignalDef] = &[def::<Auth>(), def::<AuthReply>()];
+pub const SIGNALS: &[SignalDef] = &[def::<Auth>(), def::<AuthReply>(), def::<UserNameForm>()];
+
+/// The user name in the form the provider (or, with none known, the host: the whole
+/// address) expects, when the name given is in another form.
+pub fn expected_user(cx: &Ctx) -> Option<String> {
+    let input = cx.input;
+    crate::checks::smtp::expected_user(&input.email, input.user.as_deref(), cx.provider_now())
+}
+
+/// The second sign-in that was accepted, on any port.
+pub fn accepted_retry<'a>(cx: &Ctx<'a>) -> Option<&'a AuthRetry> {
+    cx.facts
+        .ports
+        .values()
+        .filter(|p| p.retry_accepted())
+        .find_map(|p| p.auth_retry.as_ref())
+}
+
+/// The user name to recommend: the one proven by a second sign-in, else the expected form
+/// when the name given is in another, else the name given (or the address).
+pub fn user_to_recommend(cx: &Ctx) -> String {
+    if let Some(retry) = accepted_retry(cx) {
+        return retry.user.clone();
+    }
+    let input = cx.input;
+    expected_user(cx).unwrap_or_else(|| {
+        input
+            .effective_user()
+            .unwrap_or_else(|| input.email.clone())
+    })
+}
+
+/// Sign-in attempts this run made, across every port (at most [`SIGN_IN_CAP`]). A recording
+/// from before the count was kept shows one per sign-in answered.
+pub fn sign_in_attempts(cx: &Ctx) -> u8 {
+    cx.facts
+        .ports
+        .values()
+        .map(|p| {
+            if p.sign_in_attempts > 0 {
+                p.sign_in_attempts
+            } else {
+                u8::from(matches!(
+                    p.auth,
+                    Some(
+                        AuthOutcome::Accepted { .. }
+                            | AuthOutcome::Rejected { .. }
+                            | AuthOutcome::TempFailure { .. }
+                    )
+                ))
+            }
+        })
+        .fold(0u8, u8::saturating_add)
+}
+
+/// The user name form and the sign-in attempts made.
+pub const PLACEHOLDERS: &[Placeholder] = &[
+    Placeholder {
+        name: "user.expected",
+        value: |f: &Fill| Some(user_to_recommend(f.cx)),
+    },
+    Placeholder {
+        name: "user.given",
+        value: |f: &Fill| f.cx.input.effective_user(),
+    },
+    Placeholder {
+        name: "signin.attempts",
+        value: |f: &Fill| {
+            let count = match sign_in_attempts(f.cx) {
+                1 => "once".to_string(),
+                n => format!("{n} times"),
+            };
+            Some(format!(
+                "smtp-doctor tried to sign in {count} in all (never more than {SIGN_IN_CAP} times, so that the server's firewall does not block you)"
+            ))
+        },
+    },
+];
 
 /// The sign-in policies a provider's reply can name, as [`AuthReply`]'s outcomes.
 fn policy_outcome(cause: &str) -> Option<AuthReplyOutcome> {
@@ -203,6 +322,50 @@ pub(crate) mod tests {
             AuthReply::evaluate(&Ctx::new(&catalog, &input, &facts)),
             Some(O::OauthRequired)
         );
+    }
+
+    #[test]
+    fn the_user_name_form_is_read_from_the_name_and_the_second_try() {
+        use crate::checks::smtp::AuthRetry;
+        use UserNameFormOutcome as O;
+        let catalog = Catalog::embedded().expect("embedded catalog");
+        let refused = "535 5.7.8 Error: authentication failed";
+        let form = |input: &Input, facts: &Facts| {
+            let cx = Ctx::new(&catalog, input, facts);
+            (UserNameForm::evaluate(&cx), user_to_recommend(&cx))
+        };
+        let mut short = Input::new("alice@example.test");
+        short.user = Some("alice".into());
+        let mut facts = refused_at("none", refused);
+        facts.provider = Some(None);
+        // No second try (the cap left no room): the expected form, unverified.
+        assert_eq!(
+            form(&short, &facts),
+            (Some(O::OtherFormUntested), "alice@example.test".into())
+        );
+        // The whole address given: nothing to correct.
+        assert_eq!(
+            form(&Input::new("alice@example.test"), &facts).0,
+            Some(O::AsExpected)
+        );
+        let retry = |outcome| AuthRetry {
+            user: "alice@example.test".into(),
+            outcome,
+        };
+        let p = facts.ports.get_mut(&587).expect("port 587");
+        p.auth_retry = Some(retry(AuthOutcome::Accepted {
+            mechanism: "PLAIN".into(),
+        }));
+        assert_eq!(
+            form(&short, &facts),
+            (Some(O::OtherFormWorks), "alice@example.test".into())
+        );
+        let p = facts.ports.get_mut(&587).expect("port 587");
+        p.auth_retry = Some(retry(AuthOutcome::Rejected {
+            mechanism: "PLAIN".into(),
+            reply: crate::protocol::reply::parse_lines(&[refused.as_bytes()]).expect("reply"),
+        }));
+        assert_eq!(form(&short, &facts).0, Some(O::OtherFormRefused));
     }
 
     /// The rules steer every refused sign-in the way the profiles' first matching rule did

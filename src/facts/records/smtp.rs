@@ -1,6 +1,8 @@
 //! One port's SMTP session as check records: reaching the port, then one record per stage
 //! (greeting, EHLO, TLS, sign-in, envelope) with the time it took.
 
+use std::fmt::Write as _;
+
 use super::rec_detail;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
 use crate::checks::tcp::{DualStack, TcpOutcome};
@@ -164,7 +166,19 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
                 (Status::Fail, format!("sign-in broke off: {message}"))
             }
         };
-        let mut r = rec_detail(CheckId::Stage(port, SmtpStage::Auth), status, summary, a);
+        let summary = with_attempts(p, summary);
+        let detail = AuthDetail {
+            outcome: a,
+            retry: p.auth_retry.as_ref(),
+            attempts: p.sign_in_attempts,
+            attempts_cap: crate::checks::gate::SIGN_IN_CAP,
+        };
+        let mut r = rec_detail(
+            CheckId::Stage(port, SmtpStage::Auth),
+            status,
+            summary,
+            &detail,
+        );
         r.duration_ms = stage_ms(p, "auth");
         out.push(r);
     }
@@ -194,6 +208,42 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         r.duration_ms = stage_ms(p, "envelope");
         out.push(r);
     }
+}
+
+/// The sign-in record's detail: the outcome (as before, flattened), the second try with the
+/// expected user-name form, and the attempts made on this port against the run's cap.
+#[derive(serde::Serialize)]
+struct AuthDetail<'a> {
+    #[serde(flatten)]
+    outcome: &'a AuthOutcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry: Option<&'a crate::checks::smtp::AuthRetry>,
+    attempts: u8,
+    attempts_cap: u8,
+}
+
+/// The sign-in summary with the second try and the number of attempts, when any were made.
+fn with_attempts(p: &PortProbe, summary: String) -> String {
+    let mut s = summary;
+    if let Some(retry) = &p.auth_retry {
+        let how = match &retry.outcome {
+            AuthOutcome::Accepted { .. } => "accepted".to_string(),
+            AuthOutcome::Rejected { reply, .. } => format!("rejected too: {reply}"),
+            AuthOutcome::NotTried { reason } => format!("not tried: {reason}"),
+            other => format!("{other:?}"),
+        };
+        let _ = write!(s, "; then as {}: {how}", retry.user);
+    }
+    if p.sign_in_attempts > 0 {
+        let n = p.sign_in_attempts;
+        let cap = crate::checks::gate::SIGN_IN_CAP;
+        let _ = write!(
+            s,
+            " ({n} sign-in attempt{} on this port; at most {cap} per run)",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    s
 }
 
 fn first_line(p: &PortProbe) -> String {
