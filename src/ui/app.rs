@@ -119,6 +119,14 @@ async fn beat(tick: &mut Option<Interval>) {
     }
 }
 
+/// Kiosk mode's idle reset is due (a beat then lets `update` reset the model).
+async fn idle(deadline: Option<std::time::Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(d.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
 fn io_err<E: std::fmt::Display>(e: E) -> io::Error {
     io::Error::other(e.to_string())
 }
@@ -139,6 +147,7 @@ where
     let mut runner = Runner::new(tx, model.catalog.clone());
     model.clock = Clock::now();
     let mut effects: VecDeque<_> = initial_effects(model).into();
+    effects.extend(super::kiosk::initial_effects(model));
     let mut mouse = true;
     let mut tick: Option<Interval> = None;
     let mut dirty = true;
@@ -181,6 +190,7 @@ where
             },
             Some(m) = rx.recv() => m,
             () = beat(&mut tick) => Msg::Tick,
+            () = idle(model.idle_deadline()) => Msg::Tick,
             () = PANICKED.notified() => return Ok(EXIT_PANIC),
         };
         model.clock = Clock::now();
@@ -254,8 +264,20 @@ fn uninstall_panic_hook(previous: Hook) {
 
 /// Turns SIGTERM, SIGINT and SIGHUP into a message, so the loop ends and the guard
 /// restores the terminal (raw mode turns Ctrl-C into a key; SIGINT comes from `kill`).
-fn watch_signals(tx: mpsc::Sender<Msg>) {
+/// A kiosk watches only SIGTERM (a service manager stopping it): the others stay ignored
+/// (`kiosk::signals`), since a handler here would replace that.
+fn watch_signals(tx: mpsc::Sender<Msg>, kiosk: bool) {
     tokio::spawn(async move {
+        #[cfg(unix)]
+        if kiosk {
+            use tokio::signal::unix::{signal, SignalKind};
+            let Ok(mut term) = signal(SignalKind::terminate()) else {
+                return;
+            };
+            term.recv().await;
+            let _ = tx.send(Msg::Signal(EXIT_TERMINATED)).await;
+            return;
+        }
         #[cfg(unix)]
         let code = {
             use tokio::signal::unix::{signal, SignalKind};
@@ -296,7 +318,7 @@ pub fn run_terminal(mut model: Model) -> io::Result<i32> {
         terminal.clear()?;
         runtime.block_on(async {
             let inbox = Inbox::new();
-            watch_signals(inbox.tx.clone());
+            watch_signals(inbox.tx.clone(), model.kiosk.is_some());
             drive(
                 &mut terminal,
                 &mut model,

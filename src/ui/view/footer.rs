@@ -61,7 +61,20 @@ pub fn hints(m: &Model) -> Vec<Hint> {
             v.push((&k.quit, Quit));
         }
     };
+    let kt = &text().kiosk;
+    let offline = m
+        .kiosk
+        .as_ref()
+        .is_some_and(|k| k.network == crate::ui::kiosk::state::Network::Offline);
     match m.overlay() {
+        Some(Overlay::AdminPin) => {
+            if m.kiosk.as_ref().is_some_and(|k| k.can_quit()) {
+                v.push((&kt.pin_enter, Main));
+            }
+            v.push((&kt.pin_back, Main));
+        }
+        // Kiosk mode without a network: only the administrator's way out is left.
+        _ if offline => v.push((&k.quit, Quit)),
         Some(Overlay::ConfirmQuit) => v.extend([(&k.yes, Main), (&k.no, Main)]),
         Some(Overlay::Help) => {
             v.extend([
@@ -150,6 +163,17 @@ pub fn hints(m: &Model) -> Vec<Hint> {
                 anywhere(&mut v, true);
             }
         },
+    }
+    if let Some(kiosk) = &m.kiosk {
+        // On a kiosk: no digit for the mail-server path, and no quit key without a PIN.
+        for (key, _) in &mut v {
+            if std::ptr::eq(*key, &k.pick) {
+                *key = &kt.pick;
+            }
+        }
+        if !kiosk.can_quit() {
+            v.retain(|(key, _)| !std::ptr::eq(*key, &k.quit) && !std::ptr::eq(*key, &k.quit_ctrl));
+        }
     }
     v.into_iter()
         .map(|(key, priority)| Hint {
