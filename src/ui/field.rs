@@ -102,27 +102,6 @@ impl TextField {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn growing_keeps_the_text_and_never_lets_the_string_reallocate_itself() {
-        let mut f = TextField::default();
-        let long: String = std::iter::repeat_n("pässwörd-", 20).collect();
-        for c in long.chars() {
-            // Once `room_for` has run (as `insert` does first), the insert itself stays in
-            // the same buffer: `String` never reallocates and frees an unwiped copy.
-            f.room_for(c.len_utf8());
-            let buffer = f.value.as_ptr();
-            f.insert(c);
-            assert_eq!(buffer, f.value.as_ptr());
-        }
-        assert_eq!(f.value(), long);
-        assert_eq!(f.cursor(), long.chars().count());
-    }
-}
-
 /// The character a key types, when it types one (no Ctrl or Alt held).
 pub fn plain_char(k: &KeyEvent) -> Option<char> {
     match k.code {
@@ -153,4 +132,25 @@ pub fn edit(field: &mut TextField, k: &KeyEvent) -> bool {
         _ => return false,
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growing_keeps_the_text_and_never_lets_the_string_reallocate_itself() {
+        let mut f = TextField::default();
+        let long: String = std::iter::repeat_n("pässwörd-", 20).collect();
+        for c in long.chars() {
+            // Once `room_for` has run (as `insert` does first), the insert itself stays in
+            // the same buffer: `String` never reallocates and frees an unwiped copy.
+            f.room_for(c.len_utf8());
+            let buffer = f.value.as_ptr();
+            f.insert(c);
+            assert_eq!(buffer, f.value.as_ptr());
+        }
+        assert_eq!(f.value(), long);
+        assert_eq!(f.cursor(), long.chars().count());
+    }
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use crate::ui::kiosk::state::KioskState;
 use crate::ui::model::{Field, Model, Overlay, Screen};
 use crate::ui::text::{text, Key};
 
@@ -62,13 +63,16 @@ pub fn hints(m: &Model) -> Vec<Hint> {
         }
     };
     let kt = &text().kiosk;
+    let quit_offered = m.kiosk.as_ref().is_none_or(KioskState::can_quit);
+    // On a kiosk the mail-server path is not offered: one digit fewer.
+    let pick = if m.kiosk.is_some() { &kt.pick } else { &k.pick };
     let offline = m
         .kiosk
         .as_ref()
         .is_some_and(|k| k.network == crate::ui::kiosk::state::Network::Offline);
     match m.overlay() {
         Some(Overlay::AdminPin) => {
-            if m.kiosk.as_ref().is_some_and(|k| k.can_quit()) {
+            if quit_offered {
                 v.push((&kt.pin_enter, Main));
             }
             v.push((&kt.pin_back, Main));
@@ -93,7 +97,7 @@ pub fn hints(m: &Model) -> Vec<Hint> {
         }
         None => match m.screen {
             Screen::Start => {
-                v.extend([(&k.r#move, Normal), (&k.choose, Main), (&k.pick, Normal)]);
+                v.extend([(&k.r#move, Normal), (&k.choose, Main), (pick, Normal)]);
                 anywhere(&mut v, false);
             }
             Screen::ErrorText | Screen::Report => {
@@ -164,16 +168,9 @@ pub fn hints(m: &Model) -> Vec<Hint> {
             }
         },
     }
-    if let Some(kiosk) = &m.kiosk {
-        // On a kiosk: no digit for the mail-server path, and no quit key without a PIN.
-        for (key, _) in &mut v {
-            if std::ptr::eq(*key, &k.pick) {
-                *key = &kt.pick;
-            }
-        }
-        if !kiosk.can_quit() {
-            v.retain(|(key, _)| !std::ptr::eq(*key, &k.quit) && !std::ptr::eq(*key, &k.quit_ctrl));
-        }
+    if !quit_offered {
+        // A kiosk without a PIN: nothing quits, so no key says it does.
+        v.retain(|(_, priority)| *priority != Quit);
     }
     v.into_iter()
         .map(|(key, priority)| Hint {
