@@ -158,6 +158,17 @@ impl Kiosk {
         self.wait_any(&[what]);
     }
 
+    /// Polls (bounded) until the screen no longer shows `what`.
+    fn wait_gone(&self, what: &str) {
+        for _ in 0..POLLS {
+            if !self.screen().contains(what) {
+                return;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        panic!("the screen still shows {what:?}:\n{}", self.screen());
+    }
+
     /// The kiosk's process: the descendant of the pane's shell that runs our binary.
     fn pid(&self) -> u32 {
         let out = self.tmux(&["display-message", "-p", "-t", &self.name, "#{pane_pid}"]);
@@ -251,7 +262,9 @@ fn keys_and_signals_do_not_leave_only_the_pin_does() {
     let pid = k.pid();
     k.keys(&["q"]);
     k.wait_for("Close smtp-doctor");
+    // Esc alone: a key right behind it would be read with it as one Alt combination.
     k.keys(&["Escape"]);
+    k.wait_gone("Close smtp-doctor");
     for (hex, name) in [
         ("03", "Ctrl-C"),
         ("1a", "Ctrl-Z"),
@@ -370,6 +383,7 @@ fn after_the_idle_time_the_start_is_back_and_the_password_is_gone_from_memory() 
     assert!(!k.screen().contains("Marmot-Violin"), "{}", k.screen());
     k.keys(&["Escape"]);
     k.wait_for(START_TITLE);
+    sleep(Duration::from_millis(200));
     k.keys(&["2"]);
     k.wait_for("Password");
     let screen = k.screen();
