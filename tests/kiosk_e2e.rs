@@ -304,6 +304,31 @@ fn sigterm_ends_a_kiosk_cleanly() {
     k.assert_ended(143);
 }
 
+#[test]
+fn a_lost_terminal_ends_the_kiosk() {
+    if !is_root() {
+        eprintln!("skipped: needs root");
+        return;
+    }
+    let k = Kiosk::start("hangup", true);
+    k.wait_for(START_TITLE);
+    let pid = k.pid();
+    // The terminal goes away (its tmux server ends): the kiosk must not stay behind.
+    k.tmux(&["kill-server"]);
+    for _ in 0..POLLS {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| s.rsplit(')').next().unwrap_or("").trim().chars().next());
+        if !matches!(state, Ok(Some(c)) if c != 'Z') {
+            return;
+        }
+        sleep(Duration::from_millis(100));
+    }
+    let _ = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status();
+    panic!("the kiosk {pid} was still running 15 s after its terminal went away");
+}
+
 /// Where `needle` occurs in the process's writable memory (heap, stacks, data): the
 /// addresses of each find. Unreadable mappings (guard pages) are skipped.
 fn find_in_memory(pid: u32, needle: &[u8]) -> Vec<u64> {

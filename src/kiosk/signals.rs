@@ -2,7 +2,10 @@
 //! SIGINT (Ctrl-C), SIGQUIT (Ctrl-\), SIGTSTP (Ctrl-Z) and SIGHUP are ignored for the
 //! whole process. (In raw mode the terminal sends those keys as bytes anyway; this covers
 //! the moments before raw mode and `kill` from elsewhere.) SIGTERM is left to the wizard,
-//! which ends cleanly on it: that is how a service manager stops the kiosk.
+//! which ends cleanly on it: that is how a service manager stops the kiosk. The wizard
+//! then watches SIGHUP itself, and ends only when the terminal really is gone
+//! ([`terminal_alive`]): a hung-up terminal reads as endless end-of-file, and a kiosk left
+//! behind it would spin for nobody.
 
 use std::io;
 
@@ -20,4 +23,21 @@ pub fn ignore_leaving_signals() -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Is standard input still a working terminal? After a hangup (the terminal closed, the
+/// console's session ended) every terminal request on it fails with EIO.
+pub fn terminal_alive() -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: tcgetattr fills in a termios we own; standard input stays open.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            libc::tcgetattr(libc::STDIN_FILENO, &raw mut t) == 0
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }

@@ -37,6 +37,8 @@ use super::view;
 const TICK: Duration = Duration::from_millis(250);
 /// Messages in flight between the runner and the loop; the engine waits when it is full.
 const INBOX: usize = 256;
+/// How often a kiosk looks whether its terminal is still there.
+const TERMINAL_CHECK: Duration = Duration::from_secs(2);
 /// Exit status after a panic (as Rust's own).
 pub const EXIT_PANIC: i32 = 101;
 
@@ -264,18 +266,13 @@ fn uninstall_panic_hook(previous: Hook) {
 
 /// Turns SIGTERM, SIGINT and SIGHUP into a message, so the loop ends and the guard
 /// restores the terminal (raw mode turns Ctrl-C into a key; SIGINT comes from `kill`).
-/// A kiosk watches only SIGTERM (a service manager stopping it): the others stay ignored
-/// (`kiosk::signals`), since a handler here would replace that.
+/// A kiosk watches only SIGTERM and SIGHUP ([`watch_kiosk_signals`]): the others stay
+/// ignored (`kiosk::signals`), since a handler here would replace that.
 fn watch_signals(tx: mpsc::Sender<Msg>, kiosk: bool) {
     tokio::spawn(async move {
         #[cfg(unix)]
         if kiosk {
-            use tokio::signal::unix::{signal, SignalKind};
-            let Ok(mut term) = signal(SignalKind::terminate()) else {
-                return;
-            };
-            term.recv().await;
-            let _ = tx.send(Msg::Signal(EXIT_TERMINATED)).await;
+            watch_kiosk_signals(tx).await;
             return;
         }
         #[cfg(unix)]
@@ -304,6 +301,34 @@ fn watch_signals(tx: mpsc::Sender<Msg>, kiosk: bool) {
         };
         let _ = tx.send(Msg::Signal(code)).await;
     });
+}
+
+/// A kiosk ends on SIGTERM (a service manager stopping it) and on a hangup only when the
+/// terminal is really gone (a `kill -HUP` is ignored). The terminal is also looked at
+/// every few seconds, in case a hangup came without the signal.
+#[cfg(unix)]
+async fn watch_kiosk_signals(tx: mpsc::Sender<Msg>) {
+    use crate::kiosk::signals::terminal_alive;
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut term), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) else {
+        return;
+    };
+    let mut every = interval(TERMINAL_CHECK);
+    every.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let code = loop {
+        tokio::select! {
+            _ = term.recv() => break EXIT_TERMINATED,
+            _ = hup.recv() => {}
+            _ = every.tick() => {}
+        }
+        if !terminal_alive() {
+            break EXIT_HANGUP;
+        }
+    };
+    let _ = tx.send(Msg::Signal(code)).await;
 }
 
 /// Runs the wizard in this terminal until the person quits; returns the exit status.
