@@ -17,6 +17,8 @@
 //! - [`recording`]: a run's input, facts and conclusion saved for replay (`--save-facts`).
 //! - [`server`]: server mode, on the mail server: blocks, logs and services for one client.
 //! - [`cli`]: argument parsing and the `check` / `tree validate` commands.
+//! - [`kiosk`]: kiosk mode's configuration, PIN hash, report folder and signals (the
+//!   screens' side is in `ui::kiosk`).
 
 pub mod catalog;
 pub mod causes;
@@ -27,6 +29,7 @@ pub mod endpoint;
 pub mod engine;
 pub mod error_text;
 pub mod facts;
+pub mod kiosk;
 pub mod profiles;
 pub mod protocol;
 pub mod recording;

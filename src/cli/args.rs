@@ -33,6 +33,12 @@ pub enum Command {
     /// nothing is changed unless --apply is given.
     #[command(long_about = SERVER_ABOUT)]
     Server(Box<ServerArgs>),
+    /// Kiosk mode's helpers: make the administrator PIN's hash, check a kiosk
+    /// configuration.
+    Kiosk {
+        #[command(subcommand)]
+        command: KioskCommand,
+    },
     /// Work with decision-tree files.
     Tree {
         #[command(subcommand)]
@@ -49,6 +55,15 @@ pub enum TreeCommand {
         #[arg(long, value_name = "FILE")]
         tree_extra: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KioskCommand {
+    /// Read a PIN from standard input (asked twice without echo on a terminal) and print
+    /// the `admin_pin_hash = "..."` line (Argon2id) for the kiosk configuration.
+    HashPin,
+    /// Load a kiosk configuration and report every problem with its line and column.
+    CheckConfig { file: PathBuf },
 }
 
 /// Options shared by `check` and the wizard.
@@ -241,6 +256,15 @@ pub struct WizardArgs {
     /// A high-contrast display for the wizard.
     #[arg(long)]
     pub high_contrast: bool,
+    /// Kiosk mode, for an unattended office computer: no way out without the
+    /// administrator PIN, the answers wiped after the idle time, reports only into the
+    /// configured folder.
+    #[arg(long)]
+    pub kiosk: bool,
+    /// The kiosk configuration (TOML); without it: quitting disabled, idle reset after
+    /// 180 s, reports in $HOME/smtp-doctor-reports.
+    #[arg(long, value_name = "FILE", requires = "kiosk")]
+    pub kiosk_config: Option<PathBuf>,
 }
 
 fn parse_security(s: &str) -> Result<Security, String> {
@@ -266,14 +290,8 @@ fn parse_since(s: &str) -> Result<i64, String> {
 }
 
 fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
-    if let Ok(addr) = s.parse::<SocketAddr>() {
-        return Ok(addr);
-    }
-    s.trim_start_matches('[')
-        .trim_end_matches(']')
-        .parse::<IpAddr>()
-        .map(|ip| SocketAddr::new(ip, 53))
-        .map_err(|_| format!("`{s}` is not an IP address with an optional port"))
+    crate::kiosk::config::parse_resolver(s)
+        .ok_or_else(|| format!("`{s}` is not an IP address with an optional port"))
 }
 
 fn parse_answer(s: &str) -> Result<(String, String), String> {

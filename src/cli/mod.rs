@@ -4,11 +4,13 @@
 //! inconclusive, 2 bad usage or unreadable input, with one line on stderr and nothing on
 //! stdout).
 //!
-//! `args` holds what clap reads, `server` the `server` command; this file runs the wizard,
+//! `args` holds what clap reads, `server` the `server` command, `kiosk` kiosk mode and its
+//! helpers; this file runs the wizard,
 //! `check` and `tree validate`, and builds the input, options and catalog they share.
 
 mod args;
 mod audit;
+mod kiosk;
 mod server;
 
 use std::collections::BTreeMap;
@@ -29,7 +31,10 @@ use crate::secret::Secret;
 use crate::settings::{Input, Options};
 use crate::tree::QuestionMode;
 
-pub use args::{CheckArgs, Cli, Command, CommonArgs, ServerArgs, TreeCommand, WizardArgs};
+pub use args::{
+    CheckArgs, Cli, Command, CommonArgs, KioskCommand, ServerArgs, TreeCommand, WizardArgs,
+};
+pub use kiosk::start_values as kiosk_start_values;
 pub use server::server_request;
 
 /// A failure that ends the program with exit status 2 and one line on stderr.
@@ -94,6 +99,13 @@ pub fn run(cli: Cli) -> Result<i32, UsageError> {
         Some(Command::Tree {
             command: TreeCommand::Validate { file, tree_extra },
         }) => Ok(validate(&file, tree_extra)),
+        Some(Command::Kiosk {
+            command: KioskCommand::HashPin,
+        }) => kiosk::hash_pin(),
+        Some(Command::Kiosk {
+            command: KioskCommand::CheckConfig { file },
+        }) => Ok(kiosk::check_config(&file)),
+        None if cli.wizard.kiosk => kiosk::wizard(&cli.wizard),
         None => wizard(&cli.wizard),
     }
 }

@@ -37,6 +37,8 @@ use super::view;
 const TICK: Duration = Duration::from_millis(250);
 /// Messages in flight between the runner and the loop; the engine waits when it is full.
 const INBOX: usize = 256;
+/// How often a kiosk looks whether its terminal is still there.
+const TERMINAL_CHECK: Duration = Duration::from_secs(2);
 /// Exit status after a panic (as Rust's own).
 pub const EXIT_PANIC: i32 = 101;
 
@@ -119,6 +121,14 @@ async fn beat(tick: &mut Option<Interval>) {
     }
 }
 
+/// Kiosk mode's idle reset is due (a beat then lets `update` reset the model).
+async fn idle(deadline: Option<std::time::Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(d.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
 fn io_err<E: std::fmt::Display>(e: E) -> io::Error {
     io::Error::other(e.to_string())
 }
@@ -139,6 +149,7 @@ where
     let mut runner = Runner::new(tx, model.catalog.clone());
     model.clock = Clock::now();
     let mut effects: VecDeque<_> = initial_effects(model).into();
+    effects.extend(super::kiosk::initial_effects(model));
     let mut mouse = true;
     let mut tick: Option<Interval> = None;
     let mut dirty = true;
@@ -181,6 +192,7 @@ where
             },
             Some(m) = rx.recv() => m,
             () = beat(&mut tick) => Msg::Tick,
+            () = idle(model.idle_deadline()) => Msg::Tick,
             () = PANICKED.notified() => return Ok(EXIT_PANIC),
         };
         model.clock = Clock::now();
@@ -254,8 +266,15 @@ fn uninstall_panic_hook(previous: Hook) {
 
 /// Turns SIGTERM, SIGINT and SIGHUP into a message, so the loop ends and the guard
 /// restores the terminal (raw mode turns Ctrl-C into a key; SIGINT comes from `kill`).
-fn watch_signals(tx: mpsc::Sender<Msg>) {
+/// A kiosk watches only SIGTERM and SIGHUP ([`watch_kiosk_signals`]): the others stay
+/// ignored (`kiosk::signals`), since a handler here would replace that.
+fn watch_signals(tx: mpsc::Sender<Msg>, kiosk: bool) {
     tokio::spawn(async move {
+        #[cfg(unix)]
+        if kiosk {
+            watch_kiosk_signals(tx).await;
+            return;
+        }
         #[cfg(unix)]
         let code = {
             use tokio::signal::unix::{signal, SignalKind};
@@ -284,6 +303,34 @@ fn watch_signals(tx: mpsc::Sender<Msg>) {
     });
 }
 
+/// A kiosk ends on SIGTERM (a service manager stopping it) and on a hangup only when the
+/// terminal is really gone (a `kill -HUP` is ignored). The terminal is also looked at
+/// every few seconds, in case a hangup came without the signal.
+#[cfg(unix)]
+async fn watch_kiosk_signals(tx: mpsc::Sender<Msg>) {
+    use crate::kiosk::signals::terminal_alive;
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut term), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) else {
+        return;
+    };
+    let mut every = interval(TERMINAL_CHECK);
+    every.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let code = loop {
+        tokio::select! {
+            _ = term.recv() => break EXIT_TERMINATED,
+            _ = hup.recv() => {}
+            _ = every.tick() => {}
+        }
+        if !terminal_alive() {
+            break EXIT_HANGUP;
+        }
+    };
+    let _ = tx.send(Msg::Signal(code)).await;
+}
+
 /// Runs the wizard in this terminal until the person quits; returns the exit status.
 pub fn run_terminal(mut model: Model) -> io::Result<i32> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -296,7 +343,7 @@ pub fn run_terminal(mut model: Model) -> io::Result<i32> {
         terminal.clear()?;
         runtime.block_on(async {
             let inbox = Inbox::new();
-            watch_signals(inbox.tx.clone());
+            watch_signals(inbox.tx.clone(), model.kiosk.is_some());
             drive(
                 &mut terminal,
                 &mut model,

@@ -4,6 +4,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use zeroize::Zeroizing;
 
+/// The first buffer of a field that grows: room for a typical address or password.
+const MIN_CAPACITY: usize = 64;
+
 /// A one-line text field.
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
@@ -42,6 +45,7 @@ impl TextField {
     pub fn insert(&mut self, c: char) {
         // Control characters (a pasted tab or newline) would break the one-line display.
         let c = if c.is_control() { ' ' } else { c };
+        self.room_for(c.len_utf8());
         let at = self.byte_at(self.cursor);
         self.value.insert(at, c);
         self.cursor += 1;
@@ -50,6 +54,19 @@ impl TextField {
     pub fn insert_str(&mut self, s: &str) {
         for c in s.chars() {
             self.insert(c);
+        }
+    }
+
+    /// Makes room for `extra` more bytes. `String` growing on its own would free the old
+    /// buffer with the text still in it (a password typed so far): move to a bigger
+    /// buffer here instead, so that the old one is wiped as it is dropped.
+    fn room_for(&mut self, extra: usize) {
+        let needed = self.value.len() + extra;
+        if needed > self.value.capacity() {
+            let capacity = needed.max(self.value.capacity() * 2).max(MIN_CAPACITY);
+            let mut bigger = Zeroizing::new(String::with_capacity(capacity));
+            bigger.push_str(&self.value);
+            self.value = bigger;
         }
     }
 
@@ -115,4 +132,25 @@ pub fn edit(field: &mut TextField, k: &KeyEvent) -> bool {
         _ => return false,
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growing_keeps_the_text_and_never_lets_the_string_reallocate_itself() {
+        let mut f = TextField::default();
+        let long: String = std::iter::repeat_n("pässwörd-", 20).collect();
+        for c in long.chars() {
+            // Once `room_for` has run (as `insert` does first), the insert itself stays in
+            // the same buffer: `String` never reallocates and frees an unwiped copy.
+            f.room_for(c.len_utf8());
+            let buffer = f.value.as_ptr();
+            f.insert(c);
+            assert_eq!(buffer, f.value.as_ptr());
+        }
+        assert_eq!(f.value(), long);
+        assert_eq!(f.cursor(), long.chars().count());
+    }
 }

@@ -22,6 +22,8 @@
 //!   reads the diagnosis's types.
 //! - [`view`]: drawing, pure, one module per kind of screen.
 //! - [`field`] and [`controls`]: the text field, the buttons and click targets.
+//! - [`kiosk`]: kiosk mode (`--kiosk`): the keys that must not leave, the administrator's
+//!   PIN, the idle reset that wipes the visitor's answers, the no-network screen.
 //! - [`runner`]: carries out effects (the engine in tokio, file writes, server mode's look
 //!   and unblock on a blocking thread).
 //! - [`app`]: owns the terminal and runs the loop; generic over the ratatui backend so
@@ -44,6 +46,7 @@ pub mod controls;
 pub mod error;
 pub mod failure;
 pub mod field;
+pub mod kiosk;
 pub mod model;
 pub mod msg;
 mod nav;
@@ -89,6 +92,28 @@ pub fn run(
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     let model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
+    app::run_terminal(model)
+}
+
+/// The wizard in kiosk mode: `prefill` and `options` are what every visitor starts from
+/// (the kiosk configuration's locked options, no answers). Ends only with the
+/// administrator's PIN (exit status 0) or SIGTERM (143).
+pub fn run_kiosk(
+    prefill: Input,
+    options: Options,
+    catalog: Arc<Catalog>,
+    ui: UiOptions,
+    config: Arc<crate::kiosk::KioskConfig>,
+) -> std::io::Result<i32> {
+    text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let clock = model::Clock::now();
+    let mut model = model::Model::new(prefill.clone(), options.clone(), catalog, ui, clock);
+    model.kiosk = Some(kiosk::state::KioskState::new(
+        config,
+        prefill,
+        options,
+        clock.instant,
+    ));
     app::run_terminal(model)
 }
 

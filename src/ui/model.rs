@@ -21,6 +21,7 @@ use crate::facts::Facts;
 use crate::settings::{Input, Options};
 use crate::tree::QuestionMode;
 
+use super::kiosk::state::KioskState;
 use super::server::state::ServerState;
 use super::vm::{self, ViewModel};
 use super::UiOptions;
@@ -57,6 +58,8 @@ pub enum Overlay {
     Help,
     Technical,
     ConfirmQuit,
+    /// Kiosk mode: the administrator's PIN to quit (or the note that quitting is off).
+    AdminPin,
 }
 
 /// What the person picked on the start screen (the order of `assets/ui.toml`).
@@ -167,6 +170,8 @@ pub struct Model {
     pub reached_result: bool,
     /// The mail-server path (server mode).
     pub server: ServerState,
+    /// Kiosk mode (`--kiosk`): `None` for the ordinary wizard.
+    pub kiosk: Option<KioskState>,
 }
 
 impl Model {
@@ -206,9 +211,29 @@ impl Model {
             rendered: Rendered::default(),
             reached_result: false,
             server: ServerState::default(),
+            kiosk: None,
         };
         m.refresh();
         m
+    }
+
+    /// The start screen's choices. On a kiosk the mail-server path is not offered: it
+    /// reads this computer's firewall and runs unblock commands, nothing a visitor should
+    /// reach. (It is the last choice, so the others keep their digits.)
+    pub fn symptoms(&self) -> &'static [Symptom] {
+        const WITHOUT_SERVER: usize = Symptom::ALL.len() - 1;
+        if self.kiosk.is_some() {
+            &Symptom::ALL[..WITHOUT_SERVER]
+        } else {
+            &Symptom::ALL
+        }
+    }
+
+    /// When kiosk mode's idle reset is due, if one is.
+    pub fn idle_deadline(&self) -> Option<Instant> {
+        self.kiosk
+            .as_ref()
+            .and_then(super::kiosk::state::KioskState::idle_deadline)
     }
 
     /// The screen's overlay on top, if any.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crossterm::event::{KeyEvent, MouseEvent};
+use time::OffsetDateTime;
 
 use crate::facts::Fact;
 use crate::server::audit::AuditReport;
@@ -37,6 +38,11 @@ pub enum Msg {
     Saved {
         path: PathBuf,
         result: Result<(), String>,
+    },
+    /// Kiosk mode: whether this computer has a route to the internet (sent when it
+    /// changes).
+    Network {
+        online: bool,
     },
     /// A signal asks the program to end (SIGTERM, SIGINT, SIGHUP): the exit status to use.
     Signal(i32),
@@ -75,6 +81,16 @@ pub enum Effect {
     CancelChecks,
     /// Write the report.
     SaveReport { path: PathBuf, contents: String },
+    /// Kiosk mode: write the report as a new file in `dir`, named from `wall`; the
+    /// answer comes back as `Msg::Saved`.
+    SaveKioskReport {
+        dir: PathBuf,
+        wall: OffsetDateTime,
+        contents: String,
+    },
+    /// Kiosk mode: look every few seconds whether this computer has a network, and say
+    /// when that changes (`Msg::Network`).
+    WatchNetwork,
     /// Leave the program with this exit status.
     Exit(i32),
     /// Server mode: read this host for the request (on a blocking thread).

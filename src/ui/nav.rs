@@ -57,7 +57,7 @@ pub(super) fn toggle(m: &mut Model, o: Overlay) {
         match o {
             Overlay::Help => m.scroll.help = 0,
             Overlay::Technical => m.scroll.technical = 0,
-            Overlay::ConfirmQuit => {}
+            Overlay::ConfirmQuit | Overlay::AdminPin => {}
         }
     }
 }
@@ -98,7 +98,7 @@ pub(super) fn scroll_by(m: &mut Model, delta: i32) {
     let s = match m.overlay() {
         Some(Overlay::Help) => &mut m.scroll.help,
         Some(Overlay::Technical) => &mut m.scroll.technical,
-        Some(Overlay::ConfirmQuit) => return,
+        Some(Overlay::ConfirmQuit | Overlay::AdminPin) => return,
         None => match m.screen {
             Screen::Result => &mut m.scroll.result,
             Screen::CopyText => &mut m.scroll.copy,

@@ -9,8 +9,12 @@ use super::msg::Effect;
 
 pub const QUIT_BUTTONS: [Button; 2] = [Button::QuitYes, Button::QuitNo];
 
-/// `q`, F10 or the Quit button.
+/// `q`, F10 or the Quit button. On a kiosk: the administrator's PIN question.
 pub(super) fn request(m: &mut Model) -> Vec<Effect> {
+    if m.kiosk.is_some() {
+        super::kiosk::open_pin(m);
+        return Vec::new();
+    }
     if m.run.active() {
         m.overlays.retain(|o| *o != Overlay::ConfirmQuit);
         m.overlays.push(Overlay::ConfirmQuit);
@@ -25,7 +29,8 @@ pub(super) fn request(m: &mut Model) -> Vec<Effect> {
 /// The question's buttons.
 pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
     match b {
-        Button::QuitYes => vec![Effect::Exit(m.exit_code())],
+        // Only the ordinary wizard asks this question; a kiosk asks for the PIN instead.
+        Button::QuitYes if m.kiosk.is_none() => vec![Effect::Exit(m.exit_code())],
         Button::QuitNo => {
             m.overlays.retain(|o| *o != Overlay::ConfirmQuit);
             Vec::new()

@@ -41,7 +41,8 @@ fn default_path(m: &Model) -> String {
 /// Opens the screen (from anywhere: `s` or the Report button) with Save focused.
 pub(super) fn open(m: &mut Model) {
     m.overlays.retain(|o| *o == Overlay::ConfirmQuit);
-    if m.report.path.is_empty() {
+    // A kiosk picks the file and its folder itself: no path to type.
+    if m.report.path.is_empty() && m.kiosk.is_none() {
         m.report.path = TextField::new(&default_path(m));
     }
     // The Save button has the focus: one Enter saves under the proposed name.
@@ -73,6 +74,18 @@ fn current_texts(m: &Model) -> Option<(String, String)> {
 }
 
 pub(super) fn save(m: &mut Model) -> Vec<Effect> {
+    if let Some(kiosk) = &m.kiosk {
+        let dir = kiosk.config.reports_dir.clone();
+        let Some((markdown, _)) = current_texts(m) else {
+            return Vec::new();
+        };
+        m.report.status = Some(SaveStatus::Saving(dir.display().to_string()));
+        return vec![Effect::SaveKioskReport {
+            dir,
+            wall: m.clock.wall,
+            contents: markdown,
+        }];
+    }
     let path = m.report.path.value().trim().to_string();
     if path.is_empty() {
         m.report.status = Some(SaveStatus::EmptyPath);
@@ -118,7 +131,7 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     if k.code == KeyCode::Esc {
         return back(m);
     }
-    if m.report.focus == 0 {
+    if m.report.focus == 0 && m.kiosk.is_none() {
         match k.code {
             KeyCode::Enter => return save(m),
             KeyCode::Tab | KeyCode::Down => m.report.focus = 1,
@@ -132,7 +145,8 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     }
     let n = REPORT_BUTTONS.len() + 1;
     if let Some(f) = step_focus(k.code, m.report.focus, n, false) {
-        m.report.focus = f;
+        // A kiosk has no path field (focus 0).
+        m.report.focus = if m.kiosk.is_some() { f.max(1) } else { f };
         return Vec::new();
     }
     match k.code {

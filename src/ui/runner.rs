@@ -5,6 +5,7 @@
 //! a blocking thread and sends the result back as one message. Nothing here draws.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -18,10 +19,15 @@ use crate::settings::{Input, Options};
 use super::model::FailureKind;
 use super::msg::{Effect, Msg};
 
+/// How often kiosk mode looks whether the computer has a network.
+const NETWORK_EVERY: Duration = Duration::from_secs(3);
+
 pub struct Runner {
     tx: mpsc::Sender<Msg>,
     catalog: Arc<Catalog>,
     run: Option<JoinHandle<()>>,
+    /// Kiosk mode's network watch, stopped with the runner.
+    network: Option<JoinHandle<()>>,
 }
 
 impl Runner {
@@ -30,6 +36,7 @@ impl Runner {
             tx,
             catalog,
             run: None,
+            network: None,
         }
     }
 
@@ -52,6 +59,25 @@ impl Runner {
                     let result = std::fs::write(&path, contents).map_err(|e| e.to_string());
                     let _ = tx.blocking_send(Msg::Saved { path, result });
                 });
+            }
+            Effect::SaveKioskReport {
+                dir,
+                wall,
+                contents,
+            } => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let (path, result) = match crate::kiosk::reports::save(&dir, wall, &contents) {
+                        Ok(path) => (path, Ok(())),
+                        Err(e) => (dir, Err(e)),
+                    };
+                    let _ = tx.blocking_send(Msg::Saved { path, result });
+                });
+            }
+            Effect::WatchNetwork => {
+                if self.network.is_none() {
+                    self.network = Some(tokio::spawn(watch_network(self.tx.clone())));
+                }
             }
             Effect::Exit(code) => return Some(code),
             Effect::ServerLook {
@@ -156,5 +182,26 @@ impl Runner {
 impl Drop for Runner {
     fn drop(&mut self) {
         self.cancel();
+        if let Some(task) = self.network.take() {
+            task.abort();
+        }
+    }
+}
+
+/// Asks the kernel every few seconds for a route to the internet (no packet is sent) and
+/// reports the first answer and every change, until the loop's inbox closes.
+async fn watch_network(tx: mpsc::Sender<Msg>) {
+    let mut last = None;
+    let mut every = tokio::time::interval(NETWORK_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        every.tick().await;
+        let online = crate::checks::network::route_check().any();
+        if last != Some(online) {
+            last = Some(online);
+            if tx.send(Msg::Network { online }).await.is_err() {
+                return;
+            }
+        }
     }
 }

@@ -5,12 +5,13 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::model::{Model, Symptom};
+
 use super::msg::Effect;
 use super::nav::step_focus;
 use super::{account, error, server};
 
 pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
-    let count = Symptom::ALL.len();
+    let count = m.symptoms().len();
     if let Some(focus) = step_focus(k.code, m.start_focus, count, false) {
         m.start_focus = focus;
         return Vec::new();
@@ -32,7 +33,7 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
 
 /// The person picked choice `i` (with Enter, its digit or a click).
 pub(super) fn choose(m: &mut Model, i: usize) -> Vec<Effect> {
-    let Some(symptom) = Symptom::ALL.get(i).copied() else {
+    let Some(symptom) = m.symptoms().get(i).copied() else {
         return Vec::new();
     };
     m.symptom = Some(symptom);

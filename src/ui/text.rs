@@ -28,6 +28,7 @@ pub struct UiText {
     pub quit: Quit,
     pub failure: Failure,
     pub help: Help,
+    pub kiosk: Kiosk,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -44,6 +45,28 @@ pub struct Steps {
     pub settings: String,
     pub network: String,
     pub server: String,
+}
+
+/// Kiosk mode's screens: the PIN question, the no-network screen, the report folder.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kiosk {
+    pub pin_title: String,
+    pub pin_text: String,
+    pub pin_label: String,
+    pub pin_wrong: String,
+    pub pin_wait: String,
+    pub no_quit_title: String,
+    pub no_quit_text: String,
+    pub offline_title: String,
+    pub offline_intro: String,
+    pub offline_steps: Vec<String>,
+    pub offline_retry: String,
+    pub report_folder: String,
+    pub report_name: String,
+    pub pick: Key,
+    pub pin_enter: Key,
+    pub pin_back: Key,
 }
 
 /// One hint of the key bar.

@@ -6,7 +6,8 @@
 //!
 //! Pure: no clock (the model carries one), no I/O, no async. What must happen outside the
 //! model (start or stop checks, write a file, exit) comes back as [`Effect`]s for the
-//! runner. Keys are routed in this order: Ctrl-C; the quit question when it is open; the
+//! runner. Keys are routed in this order: kiosk mode's (the PIN question, the keys that
+//! must not leave, the no-network screen); Ctrl-C; the quit question when it is open; the
 //! keys that work anywhere (help, technical view, report, quit — as letters only when no
 //! text field has the focus); the open overlay; the current screen.
 
@@ -14,6 +15,7 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Position;
+use zeroize::Zeroize;
 
 use super::controls::{Button, Target};
 use super::field::plain_char;
@@ -21,7 +23,8 @@ use super::model::{Model, Overlay, Screen};
 use super::msg::{Effect, Msg};
 use super::nav::{scroll_by, scroll_key, toggle};
 use super::{
-    account, audit, buttons, checks, error, failure, quit, report, result, run, server, start,
+    account, audit, buttons, checks, error, failure, kiosk, quit, report, result, run, server,
+    start,
 };
 
 pub use super::run::initial_effects;
@@ -32,18 +35,27 @@ pub const EXIT_TERMINATED: i32 = 143;
 pub const EXIT_HANGUP: i32 = 129;
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    if matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_)) {
+        kiosk::touched(m);
+    }
     match msg {
         // Windows reports releases and repeats too: only a press is a key stroke.
         Msg::Key(k) if k.kind == KeyEventKind::Press => on_key(m, k),
         Msg::Mouse(e) => on_mouse(m, e),
-        Msg::Paste(s) => {
+        Msg::Paste(mut s) => {
             paste(m, &s);
+            // It may have been a password: no unwiped copy stays behind.
+            s.zeroize();
             Vec::new()
         }
         // Key releases and repeats are not key strokes; the views reflow at the next draw.
         Msg::Key(_) | Msg::Resize(..) => Vec::new(),
         Msg::Tick => {
             m.refresh_view();
+            kiosk::on_tick(m)
+        }
+        Msg::Network { online } => {
+            kiosk::on_network(m, online);
             Vec::new()
         }
         Msg::Fact { generation, fact } => run::on_fact(m, generation, fact),
@@ -77,6 +89,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
 }
 
 fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
+    if let Some(effects) = kiosk::key(m, k) {
+        return effects;
+    }
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) {
         return vec![Effect::Exit(EXIT_INTERRUPTED)];
@@ -146,7 +161,7 @@ fn paste(m: &mut Model, s: &str) {
         return;
     }
     // One-line fields: line breaks of a pasted message become spaces.
-    let flat: String = s
+    let mut flat: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
@@ -157,6 +172,7 @@ fn paste(m: &mut Model, s: &str) {
         Screen::ServerInput => server::paste(m, &flat),
         _ => {}
     }
+    flat.zeroize();
 }
 
 /// What a clicked button does: the screen that shows it decides.

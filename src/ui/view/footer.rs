@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use crate::ui::kiosk::state::KioskState;
 use crate::ui::model::{Field, Model, Overlay, Screen};
 use crate::ui::text::{text, Key};
 
@@ -61,7 +62,23 @@ pub fn hints(m: &Model) -> Vec<Hint> {
             v.push((&k.quit, Quit));
         }
     };
+    let kt = &text().kiosk;
+    let quit_offered = m.kiosk.as_ref().is_none_or(KioskState::can_quit);
+    // On a kiosk the mail-server path is not offered: one digit fewer.
+    let pick = if m.kiosk.is_some() { &kt.pick } else { &k.pick };
+    let offline = m
+        .kiosk
+        .as_ref()
+        .is_some_and(|k| k.network == crate::ui::kiosk::state::Network::Offline);
     match m.overlay() {
+        Some(Overlay::AdminPin) => {
+            if quit_offered {
+                v.push((&kt.pin_enter, Main));
+            }
+            v.push((&kt.pin_back, Main));
+        }
+        // Kiosk mode without a network: only the administrator's way out is left.
+        _ if offline => v.push((&k.quit, Quit)),
         Some(Overlay::ConfirmQuit) => v.extend([(&k.yes, Main), (&k.no, Main)]),
         Some(Overlay::Help) => {
             v.extend([
@@ -80,7 +97,7 @@ pub fn hints(m: &Model) -> Vec<Hint> {
         }
         None => match m.screen {
             Screen::Start => {
-                v.extend([(&k.r#move, Normal), (&k.choose, Main), (&k.pick, Normal)]);
+                v.extend([(&k.r#move, Normal), (&k.choose, Main), (pick, Normal)]);
                 anywhere(&mut v, false);
             }
             Screen::ErrorText | Screen::Report => {
@@ -150,6 +167,10 @@ pub fn hints(m: &Model) -> Vec<Hint> {
                 anywhere(&mut v, true);
             }
         },
+    }
+    if !quit_offered {
+        // A kiosk without a PIN: nothing quits, so no key says it does.
+        v.retain(|(_, priority)| *priority != Quit);
     }
     v.into_iter()
         .map(|(key, priority)| Hint {

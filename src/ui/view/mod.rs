@@ -21,6 +21,7 @@ pub mod error;
 pub mod failure;
 pub mod footer;
 pub mod help;
+pub mod kiosk;
 pub mod report;
 pub mod result;
 pub mod server;
@@ -67,9 +68,18 @@ pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
         .overlays
         .iter()
         .rev()
-        .find(|o| **o != Overlay::ConfirmQuit)
+        .find(|o| !matches!(o, Overlay::ConfirmQuit | Overlay::AdminPin))
         .copied();
+    let offline = m
+        .kiosk
+        .as_ref()
+        .is_some_and(|k| k.network == crate::ui::kiosk::state::Network::Offline);
     match shown {
+        // Kiosk mode without a network: nothing else can help until it is back.
+        _ if offline => {
+            kiosk::render_offline(frame, body, &theme, &mut out);
+            out.hits.clear();
+        }
         Some(Overlay::Help) => help::render(frame, body, m, &theme, &mut out),
         Some(Overlay::Technical) => technical::render(frame, body, m, &theme, &mut out),
         _ => screen(frame, body, m, &theme, &mut out),
@@ -78,6 +88,11 @@ pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
         // Modal: only the question's buttons can be clicked.
         out.hits.clear();
         help::confirm_quit(frame, area, m, &theme, &mut out);
+    }
+    if let (Some(Overlay::AdminPin), Some(k)) = (m.overlay(), &m.kiosk) {
+        // Modal, keyboard only.
+        out.hits.clear();
+        kiosk::render_pin(frame, area, k, &theme);
     }
     footer::render(frame, keys, &hints, &theme);
     out

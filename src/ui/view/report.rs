@@ -31,25 +31,36 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         d.render(frame, area, None, theme, out);
         return;
     }
-    d.text(t.save_label.clone(), theme.base);
-    let focused = m.report.focus == 0;
-    let field_w = d.width().saturating_sub(4).min(70);
-    let path = &m.report.path;
-    let skip = path.cursor().saturating_sub(field_w.saturating_sub(1));
-    let visible: String = path.value().chars().skip(skip).take(field_w).collect();
-    let at = d.line(Line::from(vec![
-        Span::styled(if focused { "›" } else { " " }, theme.heading),
-        Span::raw("["),
-        Span::styled(
-            pad(&visible, field_w),
-            if focused { theme.focus } else { theme.field },
-        ),
-        Span::raw("]"),
-    ]));
-    d.hit(at, 0, field_w + 3, Target::ReportPath);
-    if focused {
-        d.focus(at);
-        d.cursor(at, 2 + path.cursor() - skip);
+    if let Some(kiosk) = &m.kiosk {
+        let k = &text().kiosk;
+        d.para("", &k.report_folder, theme.base);
+        d.para(
+            "  ",
+            &kiosk.config.reports_dir.display().to_string(),
+            theme.heading,
+        );
+        d.para("", &k.report_name, theme.dim);
+    } else {
+        d.text(t.save_label.clone(), theme.base);
+        let focused = m.report.focus == 0;
+        let field_w = d.width().saturating_sub(4).min(70);
+        let path = &m.report.path;
+        let skip = path.cursor().saturating_sub(field_w.saturating_sub(1));
+        let visible: String = path.value().chars().skip(skip).take(field_w).collect();
+        let at = d.line(Line::from(vec![
+            Span::styled(if focused { "›" } else { " " }, theme.heading),
+            Span::raw("["),
+            Span::styled(
+                pad(&visible, field_w),
+                if focused { theme.focus } else { theme.field },
+            ),
+            Span::raw("]"),
+        ]));
+        d.hit(at, 0, field_w + 3, Target::ReportPath);
+        if focused {
+            d.focus(at);
+            d.cursor(at, 2 + path.cursor() - skip);
+        }
     }
     match &m.report.status {
         Some(SaveStatus::Saving(p)) => d.para("  … ", &fill(&t.saving, &[("path", p)]), theme.dim),

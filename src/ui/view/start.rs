@@ -29,10 +29,11 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let label_w = t
         .choices
         .iter()
+        .take(m.symptoms().len())
         .map(|c| c.label.chars().count())
         .max()
         .unwrap_or(0);
-    for (i, c) in t.choices.iter().enumerate() {
+    for (i, c) in t.choices.iter().take(m.symptoms().len()).enumerate() {
         let focused = i == m.start_focus;
         let marker = if focused { " › " } else { "   " };
         let label = format!("{}  {}", i + 1, pad(&c.label, label_w));
