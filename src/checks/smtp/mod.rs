@@ -35,6 +35,7 @@ pub use model::{
 };
 pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
 
+use crate::protocol::reply::Ehlo;
 use crate::protocol::transcript::Transcript;
 use auth::authenticate;
 use envelope::envelope;
@@ -195,7 +196,8 @@ async fn run(
         return Ok(());
     }
 
-    let envelope = envelope(cfg, &mut conn, &mut p.transcript).await;
+    let pipelining = p.ehlo().is_some_and(Ehlo::pipelining);
+    let envelope = envelope(cfg, &mut conn, pipelining, &mut p.transcript).await;
     p.envelope = Some(envelope);
     stamp(p, "envelope", started);
     report(p, "envelope");
@@ -203,5 +205,7 @@ async fn run(
     Ok(())
 }
 
+#[cfg(test)]
+mod envelope_tests;
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
 use super::model::{PortProbe, ProbeConfig, TlsResult, TlsStart};
-use super::session::{connect, ehlo, ehlo_name, quit_briefly, BoxIo, Conn};
+use super::session::{connect, ehlo, ehlo_name, quit, BoxIo, Conn};
 use crate::checks::cert::{self, CertInfo};
 use crate::checks::tls::{self, HandshakeError, HandshakeKind, Verify};
 use crate::protocol::transcript::Transcript;
@@ -200,7 +200,7 @@ pub(super) async fn prepare_tls(
         .await
         .map_err(|e| e.to_string())?;
     if r.code != 220 {
-        quit_briefly(&mut conn, t).await;
+        quit(&mut conn, t).await;
         return Err("STARTTLS refused on the second connection".into());
     }
     conn.into_inner()
