@@ -15,6 +15,7 @@
 //! text or TLS first), `auth`, `envelope`; `side` and `public_check` are the side
 //! connection of the public-chain check. This file runs the stages in order.
 
+mod alongside;
 mod auth;
 mod envelope;
 mod greeting;
@@ -35,8 +36,10 @@ pub use model::{
 };
 pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
 
+use crate::checks::tls::{self, Verify};
 use crate::protocol::reply::Ehlo;
 use crate::protocol::transcript::Transcript;
+use alongside::Alongside;
 use auth::authenticate;
 use envelope::envelope;
 use greeting::{plain_then_tls_first, tls_first_then_plain};
@@ -45,26 +48,44 @@ use upgrade::{starttls, untrusted, UNTRUSTED};
 
 /// The probe of one port. Never panics; every outcome is in the returned `PortProbe`.
 pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
+    let started = Instant::now();
     let mut p = PortProbe {
         port: cfg.port,
         transcript: Transcript::new(cfg.port),
         ..PortProbe::default()
     };
-    // The public-chain check gets its own connection as soon as the OS store has verified
-    // the server, and runs alongside the rest of this port's session instead of after it.
-    let (ready, verified_at) = oneshot::channel::<(SocketAddr, TlsStart)>();
+    let along = Alongside::default();
+    let session_report = |p: &PortProbe, stage: &'static str| along.report(p, stage, report);
+    // The public-chain check gets its own connection as soon as the port is known to speak
+    // SMTP (or TLS), and runs alongside this port's session, so that its result is in by
+    // the time the session's TLS is verified or soon after, not a whole handshake later.
+    let (ready, speaks_at) = oneshot::channel::<(SocketAddr, TlsStart)>();
     let public = async {
-        let (addr, start) = verified_at.await.ok()?;
-        Some(public_check::public_chain(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await)
+        let Ok((addr, start)) = speaks_at.await else {
+            return;
+        };
+        let (found, session) =
+            public_check::public_chain_open(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await;
+        along.public_known(found, millis(started), report);
+        if let Some(session) = session {
+            session.close().await;
+        }
     };
-    let (session, public) = tokio::join!(run(cfg, &mut p, report, ready), public);
-    if let Some(public) = public {
-        p.transcript.note(&format!(
-            "second connection, public roots only: {}",
-            public.word()
-        ));
-        p.public_chain = Some(public);
-    }
+    // Both TLS configurations are built while the connection is being set up, not when
+    // the first handshake needs them.
+    let prepare = async {
+        let public = public_trust(&cfg.trust);
+        tokio::join!(
+            tls::prepare(&cfg.trust, Verify::Full),
+            tls::prepare(&public, Verify::Full)
+        )
+    };
+    let (session, (), _) = tokio::join!(
+        run(cfg, &mut p, &session_report, started, ready),
+        public,
+        prepare
+    );
+    along.finish(&mut p);
     if let Err(why) = session {
         if p.auth.is_none() {
             p.auth = Some(AuthOutcome::NotTried {
@@ -77,26 +98,31 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
     }
     cfg.gate.give_up(cfg.port);
     p.finished = true;
+    stamp(&mut p, "finished", started);
     report(&p, "finished");
     p
 }
 
-fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
-    p.timings.push((
-        stage.to_string(),
-        u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX),
-    ));
+fn millis(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Starts the public-chain check (once) when the OS store has verified this port.
-fn announce_verified(
+fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
+    p.timings.push((stage.to_string(), millis(since)));
+}
+
+/// Starts the public-chain check (once): on a plain-text port as soon as it greets, on a
+/// TLS-first port once its handshake verified.
+fn announce(
     p: &PortProbe,
+    mode: Mode,
     ready: &mut Option<oneshot::Sender<(SocketAddr, TlsStart)>>,
-    start: TlsStart,
 ) {
-    if !p.tls_verified() {
-        return;
-    }
+    let start = match mode {
+        Mode::Plain => TlsStart::Starttls,
+        _ if p.tls_verified() => TlsStart::Implicit,
+        _ => return,
+    };
     if let (Some(addr), Some(tx)) = (p.address, ready.take()) {
         // The receiver is gone only when the probe itself is being dropped.
         let _ = tx.send((addr, start));
@@ -104,15 +130,16 @@ fn announce_verified(
 }
 
 /// Runs the stages in order. `Err` carries why the session stopped early. `ready` is told
-/// where and how TLS was verified, for the public-chain check that runs alongside.
+/// where the port speaks SMTP and how TLS starts there, for the public-chain check that
+/// runs alongside.
 async fn run(
     cfg: &ProbeConfig,
     p: &mut PortProbe,
     report: Report<'_>,
+    started: Instant,
     ready: oneshot::Sender<(SocketAddr, TlsStart)>,
 ) -> Result<(), String> {
     let mut ready = Some(ready);
-    let started = Instant::now();
     let (reach, stream) = connect(cfg).await;
     let open = reach.outcome();
     p.reach = Some(reach);
@@ -133,8 +160,7 @@ async fn run(
     p.mode = Some(mode);
     stamp(p, "greeting", started);
     report(p, "greeting");
-    // A TLS result at the greeting stage came from an implicit-TLS handshake.
-    announce_verified(p, &mut ready, TlsStart::Implicit);
+    announce(p, mode, &mut ready);
     if untrusted(p) {
         report(p, "tls");
         return Err(UNTRUSTED.into());
@@ -147,10 +173,8 @@ async fn run(
             p.ehlo_plain = Some(ehlo);
             report(p, "ehlo");
             if offers_starttls {
-                let upgraded = starttls(cfg, p, conn, &helo).await;
-                // Verified even when the EHLO inside TLS then failed.
-                announce_verified(p, &mut ready, TlsStart::Starttls);
-                conn = upgraded?;
+                conn = starttls(cfg, p, conn, &helo).await?;
+                report(p, "tls");
             } else {
                 p.tls = Some(TlsResult::NotOffered);
                 report(p, "tls");

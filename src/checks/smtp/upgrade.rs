@@ -10,6 +10,7 @@ use tokio::net::TcpStream;
 use super::model::{PortProbe, ProbeConfig, TlsResult, TlsStart};
 use super::session::{connect, ehlo, ehlo_name, quit, BoxIo, Conn};
 use crate::checks::cert::{self, CertInfo};
+use crate::checks::tls::hello::{Seen, Tap};
 use crate::checks::tls::{self, HandshakeError, HandshakeKind, Verify};
 use crate::protocol::transcript::Transcript;
 
@@ -39,10 +40,10 @@ pub(super) async fn starttls(
         p.tls = Some(TlsResult::Refused { reply: r });
         return Ok(conn);
     }
-    let inner = conn.into_inner()?;
+    let (inner, seen) = Tap::new(conn.into_inner()?);
     match tls::handshake(inner, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let mut conn = verified(cfg, p, stream);
+            let mut conn = verified(cfg, p, stream, &seen);
             let e = ehlo(&mut conn, helo, &mut p.transcript).await?;
             p.ehlo_tls = Some(e);
             Ok(conn)
@@ -56,14 +57,18 @@ pub(super) async fn starttls(
     }
 }
 
-/// Records a verified handshake and its certificate; the session continues inside TLS.
-fn verified<S>(cfg: &ProbeConfig, p: &mut PortProbe, stream: tls::TlsStream<S>) -> Conn
+/// Records a verified handshake, its version and its certificate; the session continues
+/// inside TLS.
+fn verified<S>(cfg: &ProbeConfig, p: &mut PortProbe, stream: tls::TlsStream<S>, seen: &Seen) -> Conn
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let cert = tls::peer_cert(&stream);
-    p.transcript
-        .note("TLS handshake done, certificate verified");
+    p.tls_version = seen.version().map(str::to_string);
+    let version = p.tls_version.as_deref().unwrap_or("version unknown");
+    p.transcript.note(&format!(
+        "TLS handshake done ({version}), certificate verified"
+    ));
     p.tls = Some(TlsResult::Verified { cert });
     Conn::new(Box::new(stream), cfg.timeout)
 }
@@ -89,9 +94,10 @@ pub(super) async fn tls_on(
     p: &mut PortProbe,
     stream: TcpStream,
 ) -> Result<Conn, HandshakeError> {
+    let (stream, seen) = Tap::new(stream);
     match tls::handshake(stream, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let mut conn = verified(cfg, p, stream);
+            let mut conn = verified(cfg, p, stream, &seen);
             let greeting = conn
                 .read(&mut p.transcript)
                 .await
