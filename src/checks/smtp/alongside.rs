@@ -24,11 +24,11 @@ struct State {
 
 impl Alongside {
     /// Reports a snapshot of the session with what is known beside it.
-    pub(super) fn report(&self, p: &PortProbe, stage: &'static str, report: Report<'_>) {
+    pub(super) fn report(&self, p: &PortProbe, stage_name: &'static str, report: Report<'_>) {
         let mut state = self.lock();
         let mut snap = p.clone();
         attach(&mut snap, state.public.as_ref());
-        report(&snap, stage);
+        report(&snap, stage_name);
         state.last = Some(snap);
     }
 

@@ -36,7 +36,7 @@ pub use model::{
 };
 pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
 
-use crate::checks::tls::{self, Verify};
+use crate::checks::tls::{self, Trust, Verify};
 use crate::protocol::reply::Ehlo;
 use crate::protocol::transcript::Transcript;
 use alongside::Alongside;
@@ -71,19 +71,10 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
             session.close().await;
         }
     };
-    // Both TLS configurations are built while the connection is being set up, not when
-    // the first handshake needs them.
-    let prepare = async {
-        let public = public_trust(&cfg.trust);
-        tokio::join!(
-            tls::prepare(&cfg.trust, Verify::Full),
-            tls::prepare(&public, Verify::Full)
-        )
-    };
-    let (session, (), _) = tokio::join!(
+    let (session, (), ()) = tokio::join!(
         run(cfg, &mut p, &session_report, started, ready),
         public,
-        prepare
+        prepare_tls(&cfg.trust)
     );
     along.finish(&mut p);
     if let Err(why) = session {
@@ -101,6 +92,20 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
     stamp(&mut p, "finished", started);
     report(&p, "finished");
     p
+}
+
+/// Builds both TLS configurations a probe uses (the OS store's and the public roots') ahead
+/// of the first handshake: each costs tens of milliseconds of CPU (OpenSSL 3 reads the OS
+/// bundle slowly), built once per process. Started with the diagnosis, so it runs beside
+/// the DNS lookup and the connection; a probe that needs one first waits for the same build.
+pub async fn prepare_tls(trust: &Trust) {
+    // The OS store's first: the main handshake needs it before the side connection's
+    // handshake needs the public set, and on a busy machine two builds at once delay both.
+    tls::prepare(trust, Verify::Full).await;
+    // Parsing Mozilla's roots is CPU work too: off the runtime's threads.
+    if tokio::task::spawn_blocking(public_roots).await.is_ok() {
+        tls::prepare(&public_trust(trust), Verify::Full).await;
+    }
 }
 
 fn millis(since: Instant) -> u64 {

@@ -3,6 +3,7 @@
 //! everything said written to the transcript), pipelined commands (RFC 2920), EHLO and QUIT.
 
 use std::net::{IpAddr, SocketAddr};
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::Duration;
 
 use futures::FutureExt as _;
@@ -23,6 +24,8 @@ pub(super) struct Conn {
     io: BufReader<BoxIo>,
     pub(super) timeout: Duration,
     limits: Limits,
+    /// The TCP socket under the stream (owned by `io`), for [`quick_ack`].
+    socket: Option<RawFd>,
 }
 
 impl Conn {
@@ -31,7 +34,30 @@ impl Conn {
             io: BufReader::new(io),
             timeout,
             limits: Limits::default(),
+            socket: None,
         }
+    }
+
+    /// A connection straight over a TCP stream.
+    pub(super) fn tcp(stream: TcpStream, timeout: Duration) -> Conn {
+        let socket = Some(stream.as_raw_fd());
+        Conn {
+            socket,
+            ..Conn::new(Box::new(stream), timeout)
+        }
+    }
+
+    /// The same connection continued over `io` (TLS over this connection's socket).
+    pub(super) fn continued(io: BoxIo, timeout: Duration, socket: Option<RawFd>) -> Conn {
+        Conn {
+            socket,
+            ..Conn::new(io, timeout)
+        }
+    }
+
+    /// The TCP socket under this connection, when known.
+    pub(super) fn socket(&self) -> Option<RawFd> {
+        self.socket
     }
 
     pub(super) async fn read(&mut self, t: &mut Transcript) -> Result<Reply, ReplyError> {
@@ -43,6 +69,9 @@ impl Conn {
         t: &mut Transcript,
         timeout: Duration,
     ) -> Result<Reply, ReplyError> {
+        if let Some(socket) = self.socket {
+            quick_ack(socket);
+        }
         match reply::read_reply(&mut self.io, &self.limits, timeout).await {
             Ok((reply, raw)) => {
                 for line in raw {
@@ -177,6 +206,33 @@ impl Conn {
         }
         Ok(self.io.into_inner())
     }
+}
+
+/// Asks the kernel to acknowledge what arrives next at once instead of after its delayed-ACK
+/// timer (TCP_QUICKACK, Linux; it wears off, so it is renewed before every read). A server
+/// whose Nagle algorithm holds a reply until its previous segment is acknowledged (the TLS
+/// 1.3 session tickets just before the first reply inside TLS) otherwise waits for that
+/// timer: 40 ms or more, and on a slow path a whole extra round trip.
+fn quick_ack(socket: RawFd) {
+    #[cfg(target_os = "linux")]
+    {
+        let on: libc::c_int = 1;
+        let len = libc::socklen_t::try_from(std::mem::size_of::<libc::c_int>()).unwrap_or(4);
+        // SAFETY: `socket` is the descriptor of the stream the connection owns, open as long
+        // as the connection; setsockopt only reads `len` bytes of `on`. Failing (an odd
+        // socket) only leaves the kernel's default, so the result is ignored.
+        let _ = unsafe {
+            libc::setsockopt(
+                socket,
+                libc::IPPROTO_TCP,
+                libc::TCP_QUICKACK,
+                (&raw const on).cast(),
+                len,
+            )
+        };
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = socket;
 }
 
 /// Connects to the port (every address at once).

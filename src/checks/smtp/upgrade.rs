@@ -2,6 +2,7 @@
 //! verified handshake, and, when verification fails, why: the certificate is read on a
 //! second connection that never carries credentials.
 
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -40,10 +41,11 @@ pub(super) async fn starttls(
         p.tls = Some(TlsResult::Refused { reply: r });
         return Ok(conn);
     }
+    let socket = conn.socket();
     let (inner, seen) = Tap::new(conn.into_inner()?);
     match tls::handshake(inner, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let mut conn = verified(cfg, p, stream, &seen);
+            let mut conn = verified(cfg, p, stream, &seen, socket);
             let e = ehlo(&mut conn, helo, &mut p.transcript).await?;
             p.ehlo_tls = Some(e);
             Ok(conn)
@@ -59,7 +61,13 @@ pub(super) async fn starttls(
 
 /// Records a verified handshake, its version and its certificate; the session continues
 /// inside TLS.
-fn verified<S>(cfg: &ProbeConfig, p: &mut PortProbe, stream: tls::TlsStream<S>, seen: &Seen) -> Conn
+fn verified<S>(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    stream: tls::TlsStream<S>,
+    seen: &Seen,
+    socket: Option<RawFd>,
+) -> Conn
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
@@ -70,7 +78,7 @@ where
         "TLS handshake done ({version}), certificate verified"
     ));
     p.tls = Some(TlsResult::Verified { cert });
-    Conn::new(Box::new(stream), cfg.timeout)
+    Conn::continued(Box::new(stream), cfg.timeout, socket)
 }
 
 /// A fresh connection with implicit TLS (used after a silent greeting).
@@ -94,10 +102,11 @@ pub(super) async fn tls_on(
     p: &mut PortProbe,
     stream: TcpStream,
 ) -> Result<Conn, HandshakeError> {
+    let socket = Some(stream.as_raw_fd());
     let (stream, seen) = Tap::new(stream);
     match tls::handshake(stream, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let mut conn = verified(cfg, p, stream, &seen);
+            let mut conn = verified(cfg, p, stream, &seen, socket);
             let greeting = conn
                 .read(&mut p.transcript)
                 .await
@@ -198,7 +207,7 @@ pub(super) async fn prepare_tls(
         return Ok(Box::new(stream));
     }
     let helo = ehlo_name(stream.local_addr().ok());
-    let mut conn = Conn::new(Box::new(stream), timeout);
+    let mut conn = Conn::tcp(stream, timeout);
     conn.read(t).await.map_err(|e| e.to_string())?;
     ehlo(&mut conn, &helo, t).await?;
     let r = conn
