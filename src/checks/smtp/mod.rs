@@ -199,7 +199,7 @@ async fn run(
     // Only one port signs in; the others stop here.
     let patience = cfg.timeout * 6;
     if !cfg.gate.my_turn(cfg.port, patience).await {
-        quit(&mut conn, &mut p.transcript).await;
+        quit(conn, &mut p.transcript).await;
         p.auth = Some(AuthOutcome::NotTried {
             reason: "another port was used for the sign-in test".into(),
         });
@@ -221,7 +221,7 @@ async fn run(
         p.envelope = Some(EnvelopeOutcome::NotTried {
             reason: "sign-in failed".into(),
         });
-        quit(&mut conn, &mut p.transcript).await;
+        quit(conn, &mut p.transcript).await;
         return Ok(());
     }
 
@@ -230,7 +230,7 @@ async fn run(
     p.envelope = Some(envelope);
     stamp(p, "envelope", started);
     report(p, "envelope");
-    quit(&mut conn, &mut p.transcript).await;
+    quit(conn, &mut p.transcript).await;
     Ok(())
 }
 

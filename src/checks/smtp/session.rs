@@ -267,13 +267,20 @@ pub(super) const COURTESY: Duration = Duration::from_secs(1);
 /// The transcript note that marks commands sent in one write, followed by their number.
 pub(super) const PIPELINED: &str = "sent together (RFC 2920 pipelining):";
 
-/// Ends a session whose result is known: QUIT, then the connection is closed without
-/// waiting for the reply (it carries nothing the diagnosis uses). Bounded by [`COURTESY`].
-pub(super) async fn quit(conn: &mut Conn, t: &mut Transcript) {
+/// Ends a session whose result is known: QUIT, and nothing waits for the reply (it carries
+/// nothing the diagnosis uses). The reply is still read, in the background and bounded by
+/// [`COURTESY`], so that the connection closes cleanly: a socket closed with unread data
+/// resets the connection, and the server could lose the QUIT.
+pub(super) async fn quit(mut conn: Conn, t: &mut Transcript) {
     t.client("QUIT");
     let wait = conn.timeout.min(COURTESY);
-    if conn.send("QUIT\r\n", wait).await.is_ok() {
-        // For TLS this sends close_notify; dropping the connection then closes the socket.
-        let _ = tokio::time::timeout(wait, conn.io.get_mut().shutdown()).await;
+    if conn.send("QUIT\r\n", wait).await.is_err() {
+        return;
     }
+    tokio::spawn(async move {
+        let mut unseen = Transcript::new(0);
+        let _ = conn.read_within(&mut unseen, wait).await;
+        // For TLS this sends close_notify; dropping the connection closes the socket.
+        let _ = tokio::time::timeout(wait, conn.io.get_mut().shutdown()).await;
+    });
 }

@@ -38,7 +38,7 @@ impl SideSession {
             let wait = self.conn.timeout.min(COURTESY);
             let _ = self.conn.read_within(&mut scratch, wait).await;
         }
-        quit(&mut self.conn, &mut scratch).await;
+        quit(self.conn, &mut scratch).await;
     }
 }
 

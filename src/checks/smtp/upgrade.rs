@@ -215,7 +215,7 @@ pub(super) async fn prepare_tls(
         .await
         .map_err(|e| e.to_string())?;
     if r.code != 220 {
-        quit(&mut conn, t).await;
+        quit(conn, t).await;
         return Err("STARTTLS refused on the second connection".into());
     }
     conn.into_inner()
