@@ -2,7 +2,10 @@
 //! (SPF, DMARC) and RFC 6186 SRV records. Outcomes keep NXDOMAIN, "no records", a failing
 //! server (SERVFAIL, refused) and silence apart, because each leads to a different cause.
 
+use std::collections::HashMap;
+use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use hickory_resolver::config::{NameServerConfig, ResolverConfig};
@@ -73,13 +76,51 @@ pub struct Srv {
     pub target: String,
 }
 
-/// A resolver set up once per diagnosis: the system's, or `--dns-server`.
+/// A resolver set up once per diagnosis: the system's, or `--dns-server`. Clones share the
+/// resolver and its answers: every question is asked once per diagnosis, however many
+/// checks want its answer and however many ask at the same moment.
 #[derive(Clone)]
 pub struct Dns {
     resolver: TokioResolver,
     budget: Duration,
     /// The resolvers asked, for telling "DNS is down" from "the network is down".
     servers: Vec<SocketAddr>,
+    asked: Arc<Asked>,
+}
+
+/// The questions asked in this diagnosis, by record type and name, each with its answer
+/// once it is in. The resolver's own cache only helps after an answer: checks that start
+/// together (the domain's MX for the MX fact, the provider and the reference host) would
+/// each send the same question.
+#[derive(Default)]
+struct Asked {
+    addresses: Memo<Vec<IpAddr>>,
+    mx: Memo<Vec<Mx>>,
+    txt: Memo<Vec<String>>,
+    srv: Memo<Vec<Srv>>,
+}
+
+/// One answer per name: the first asker looks it up, the others wait for that answer.
+struct Memo<T>(Mutex<HashMap<String, Arc<tokio::sync::OnceCell<Lookup<T>>>>>);
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo(Mutex::default())
+    }
+}
+
+impl<T: Clone> Memo<T> {
+    async fn get<F: Future<Output = Lookup<T>>>(
+        &self,
+        name: &str,
+        ask: impl FnOnce() -> F,
+    ) -> Lookup<T> {
+        let cell = {
+            let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            map.entry(name.to_ascii_lowercase()).or_default().clone()
+        };
+        cell.get_or_init(ask).await.clone()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -124,6 +165,7 @@ impl Dns {
             resolver,
             budget: timeout + timeout / 2,
             servers,
+            asked: Arc::default(),
         })
     }
 
@@ -138,6 +180,13 @@ impl Dns {
             return Lookup::Found(vec![ip]);
         }
         let name = fqdn(host);
+        self.asked
+            .addresses
+            .get(&name, || self.ask_addresses(name.clone()))
+            .await
+    }
+
+    async fn ask_addresses(&self, name: String) -> Lookup<Vec<IpAddr>> {
         match tokio::time::timeout(self.budget, self.resolver.lookup_ip(name.as_str())).await {
             Err(_) => Lookup::Timeout,
             Ok(Err(e)) => classify(&e),
@@ -155,6 +204,10 @@ impl Dns {
 
     pub async fn mx(&self, domain: &str) -> Lookup<Vec<Mx>> {
         let name = fqdn(domain);
+        self.asked.mx.get(&name, || self.ask_mx(name.clone())).await
+    }
+
+    async fn ask_mx(&self, name: String) -> Lookup<Vec<Mx>> {
         let lookup =
             tokio::time::timeout(self.budget, self.resolver.mx_lookup(name.as_str())).await;
         records(lookup, |rdata| match rdata {
@@ -172,6 +225,13 @@ impl Dns {
 
     pub async fn txt(&self, name: &str) -> Lookup<Vec<String>> {
         let name = fqdn(name);
+        self.asked
+            .txt
+            .get(&name, || self.ask_txt(name.clone()))
+            .await
+    }
+
+    async fn ask_txt(&self, name: String) -> Lookup<Vec<String>> {
         let lookup =
             tokio::time::timeout(self.budget, self.resolver.txt_lookup(name.as_str())).await;
         records(lookup, |rdata| match rdata {
@@ -188,6 +248,13 @@ impl Dns {
 
     pub async fn srv(&self, name: &str) -> Lookup<Vec<Srv>> {
         let name = fqdn(name);
+        self.asked
+            .srv
+            .get(&name, || self.ask_srv(name.clone()))
+            .await
+    }
+
+    async fn ask_srv(&self, name: String) -> Lookup<Vec<Srv>> {
         let lookup =
             tokio::time::timeout(self.budget, self.resolver.srv_lookup(name.as_str())).await;
         records(lookup, |rdata| match rdata {
@@ -324,6 +391,55 @@ mod tests {
     fn names_are_fully_qualified() {
         assert_eq!(fqdn("smtp.example.test"), "smtp.example.test.");
         assert_eq!(fqdn("smtp.example.test."), "smtp.example.test.");
+    }
+
+    /// A DNS server on loopback that answers every question with NXDOMAIN and counts them.
+    async fn counting_server() -> (SocketAddr, Arc<std::sync::atomic::AtomicUsize>) {
+        let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let addr = socket.local_addr().unwrap();
+        let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = count.clone();
+        tokio::spawn(async move {
+            let mut buf = [0u8; 512];
+            while let Ok((n, from)) = socket.recv_from(&mut buf).await {
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                // Same id and question; a response, recursion available, NXDOMAIN; no records.
+                let mut reply = buf[..n].to_vec();
+                reply[2] = 0x81;
+                reply[3] = 0x83;
+                reply[6..12].fill(0);
+                let _ = socket.send_to(&reply, from).await;
+            }
+        });
+        (addr, count)
+    }
+
+    #[tokio::test]
+    async fn a_question_is_asked_once_per_diagnosis() {
+        let (server, count) = counting_server().await;
+        let dns = Dns::new(Some(server), Duration::from_secs(2)).unwrap();
+        let other = dns.clone();
+        // Asked at the same moment by several checks, then again later.
+        let (a, b, c) = tokio::join!(
+            dns.mx("example.test"),
+            other.mx("EXAMPLE.test."),
+            dns.mx("example.test")
+        );
+        assert_eq!(
+            (&a, &b, &c),
+            (&Lookup::Nxdomain, &Lookup::Nxdomain, &Lookup::Nxdomain)
+        );
+        assert_eq!(dns.mx("example.test").await, Lookup::Nxdomain);
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 1);
+        // Another type or another name is another question.
+        let _ = tokio::join!(dns.txt("example.test"), other.txt("example.test"));
+        let _ = tokio::join!(
+            dns.addresses("smtp.example.test"),
+            other.addresses("smtp.example.test")
+        );
+        let asked = count.load(std::sync::atomic::Ordering::SeqCst);
+        // TXT once; the address lookup once or twice (A, then AAAA when A is empty).
+        assert!((3..=4).contains(&asked), "{asked} questions");
     }
 
     #[tokio::test]

@@ -1,8 +1,10 @@
 //! TLS handshakes (implicit TLS on 465, or after STARTTLS) through native-tls, which is
 //! OpenSSL with the OS trust store on Linux; plus the classification of handshake failures.
 
+pub mod hello;
+
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -145,13 +147,95 @@ pub async fn handshake<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let connector = connector(trust, verify)?;
+    let connector = shared_connector(trust, verify).await?;
     handshake_with(&connector, stream, host, timeout).await
 }
 
+/// The connector for `trust` and `verify`, built once per process and shared: building one
+/// costs tens of milliseconds of CPU (OpenSSL reads the OS bundle), which every handshake on
+/// the critical path would otherwise pay. Built on a blocking thread so the probes running
+/// meanwhile are not held up; concurrent callers wait for the same build. Calling it early
+/// ([`prepare`]) takes the build off the critical path altogether.
+pub async fn shared_connector(
+    trust: &Trust,
+    verify: Verify,
+) -> Result<native_tls::TlsConnector, HandshakeError> {
+    let Some(slot) = cache_slot(trust, verify) else {
+        // Roots that cannot be encoded again cannot be a key: build without caching.
+        return connector(trust, verify);
+    };
+    if let Some(built) = slot.get() {
+        return built.clone();
+    }
+    let trust = trust.clone();
+    tokio::task::spawn_blocking(move || slot.get_or_init(|| connector(&trust, verify)).clone())
+        .await
+        .unwrap_or_else(|e| {
+            Err(HandshakeError {
+                kind: HandshakeKind::Other,
+                message: format!("building the TLS configuration failed: {e}"),
+            })
+        })
+}
+
+/// Starts building the connector for `trust` and `verify` (see [`shared_connector`]), so a
+/// later handshake finds it ready.
+pub async fn prepare(trust: &Trust, verify: Verify) {
+    let _ = shared_connector(trust, verify).await;
+}
+
+type Slot = Arc<OnceLock<Result<native_tls::TlsConnector, HandshakeError>>>;
+
+/// What a cached connector was built from: the base set (held, so its address cannot be
+/// reused by another set while the entry lives), the user's roots, the verification.
+struct Key {
+    base: Option<Arc<[native_tls::Certificate]>>,
+    extra: Vec<Vec<u8>>,
+    verify: Verify,
+}
+
+impl Key {
+    fn matches(&self, other: &Key) -> bool {
+        let same_base = match (&self.base, &other.base) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        same_base && self.extra == other.extra && self.verify == other.verify
+    }
+}
+
+/// The cache slot for `trust` and `verify`; `None` when a root cannot be encoded.
+fn cache_slot(trust: &Trust, verify: Verify) -> Option<Slot> {
+    // A run needs three (the OS store verified and not, the public set); the wizard can run
+    // again with another --ca-file. The oldest entry goes first.
+    const KEEP: usize = 8;
+    static CACHE: Mutex<Vec<(Key, Slot)>> = Mutex::new(Vec::new());
+    let key = Key {
+        base: trust.base.clone(),
+        extra: trust
+            .extra_roots
+            .iter()
+            .map(|c| c.to_der().ok())
+            .collect::<Option<_>>()?,
+        verify,
+    };
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, slot)) = cache.iter().find(|(k, _)| k.matches(&key)) {
+        return Some(slot.clone());
+    }
+    if cache.len() >= KEEP {
+        cache.remove(0);
+    }
+    let slot = Slot::default();
+    cache.push((key, slot.clone()));
+    Some(slot)
+}
+
 /// The client configuration for `trust`. Costly: OpenSSL reads the OS bundle on every build
-/// (tens of milliseconds), even when `trust` then replaces it; callers that repeat a handshake
-/// with the same trust keep the result (it is a cheap clone).
+/// (tens of milliseconds), even when `trust` then replaces it; [`shared_connector`] keeps
+/// the result (it is a cheap clone). No minimum or maximum version beyond native-tls's
+/// (TLS 1.2 and up), so TLS 1.3 is used whenever the server offers it.
 pub fn connector(
     trust: &Trust,
     verify: Verify,

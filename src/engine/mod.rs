@@ -93,6 +93,9 @@ impl Engine {
                 let _ = t.send(Fact::Provider(e.provider(&domain).await)).await;
             });
         }
+        // The TLS configurations take CPU to build: beside DNS, before any handshake needs them.
+        let trust = engine.trust.clone();
+        tasks.spawn(async move { smtp::prepare_tls(&trust).await });
         // This computer's own network, at once and beside everything else.
         let _ = tx.send(Fact::Route(network::route_check())).await;
         let (servers, timeout) = (engine.dns.servers().to_vec(), engine.options.timeout);

@@ -16,7 +16,7 @@ pub(super) async fn plain_then_tls_first(
     p: &mut PortProbe,
     stream: TcpStream,
 ) -> Result<(Mode, Conn), String> {
-    let mut conn = Conn::new(Box::new(stream), cfg.timeout);
+    let mut conn = Conn::tcp(stream, cfg.timeout);
     match conn.read(&mut p.transcript).await {
         Ok(greeting) => Ok((greeting_mode(p, greeting), conn)),
         Err(ReplyError::Timeout(_)) => {
@@ -65,7 +65,7 @@ pub(super) async fn tls_first_then_plain(
             let Some((_, stream)) = stream else {
                 return Err("the second connection failed".into());
             };
-            let mut conn = Conn::new(Box::new(stream), cfg.timeout);
+            let mut conn = Conn::tcp(stream, cfg.timeout);
             match conn.read(&mut p.transcript).await {
                 Ok(greeting) => Ok((greeting_mode(p, greeting), conn)),
                 Err(e) => {

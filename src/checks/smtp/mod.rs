@@ -15,6 +15,7 @@
 //! text or TLS first), `auth`, `envelope`; `side` and `public_check` are the side
 //! connection of the public-chain check. This file runs the stages in order.
 
+mod alongside;
 pub mod alt_name;
 mod auth;
 mod envelope;
@@ -37,7 +38,10 @@ pub use model::{
 };
 pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
 
+use crate::checks::tls::{self, Trust, Verify};
+use crate::protocol::reply::Ehlo;
 use crate::protocol::transcript::Transcript;
+use alongside::Alongside;
 use auth::authenticate;
 use envelope::envelope;
 use greeting::{plain_then_tls_first, tls_first_then_plain};
@@ -46,26 +50,35 @@ use upgrade::{starttls, untrusted, UNTRUSTED};
 
 /// The probe of one port. Never panics; every outcome is in the returned `PortProbe`.
 pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
+    let started = Instant::now();
     let mut p = PortProbe {
         port: cfg.port,
         transcript: Transcript::new(cfg.port),
         ..PortProbe::default()
     };
-    // The public-chain check gets its own connection as soon as the OS store has verified
-    // the server, and runs alongside the rest of this port's session instead of after it.
-    let (ready, verified_at) = oneshot::channel::<(SocketAddr, TlsStart)>();
+    let along = Alongside::default();
+    let session_report = |p: &PortProbe, stage: &'static str| along.report(p, stage, report);
+    // The public-chain check gets its own connection as soon as the port is known to speak
+    // SMTP (or TLS), and runs alongside this port's session, so that its result is in by
+    // the time the session's TLS is verified or soon after, not a whole handshake later.
+    let (ready, speaks_at) = oneshot::channel::<(SocketAddr, TlsStart)>();
     let public = async {
-        let (addr, start) = verified_at.await.ok()?;
-        Some(public_check::public_chain(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await)
+        let Ok((addr, start)) = speaks_at.await else {
+            return;
+        };
+        let (found, session) =
+            public_check::public_chain_open(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await;
+        along.public_known(found, millis(started), report);
+        if let Some(session) = session {
+            session.close().await;
+        }
     };
-    let (session, public) = tokio::join!(run(cfg, &mut p, report, ready), public);
-    if let Some(public) = public {
-        p.transcript.note(&format!(
-            "second connection, public roots only: {}",
-            public.word()
-        ));
-        p.public_chain = Some(public);
-    }
+    let (session, (), ()) = tokio::join!(
+        run(cfg, &mut p, &session_report, started, ready),
+        public,
+        prepare_tls(&cfg.trust)
+    );
+    along.finish(&mut p);
     if let Err(why) = session {
         if p.auth.is_none() {
             p.auth = Some(AuthOutcome::NotTried {
@@ -78,26 +91,45 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
     }
     cfg.gate.give_up(cfg.port);
     p.finished = true;
+    stamp(&mut p, "finished", started);
     report(&p, "finished");
     p
 }
 
-fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
-    p.timings.push((
-        stage.to_string(),
-        u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX),
-    ));
+/// Builds both TLS configurations a probe uses (the OS store's and the public roots') ahead
+/// of the first handshake: each costs tens of milliseconds of CPU (OpenSSL 3 reads the OS
+/// bundle slowly), built once per process. Started with the diagnosis, so it runs beside
+/// the DNS lookup and the connection; a probe that needs one first waits for the same build.
+pub async fn prepare_tls(trust: &Trust) {
+    // The OS store's first: the main handshake needs it before the side connection's
+    // handshake needs the public set, and on a busy machine two builds at once delay both.
+    tls::prepare(trust, Verify::Full).await;
+    // Parsing Mozilla's roots is CPU work too: off the runtime's threads.
+    if tokio::task::spawn_blocking(public_roots).await.is_ok() {
+        tls::prepare(&public_trust(trust), Verify::Full).await;
+    }
 }
 
-/// Starts the public-chain check (once) when the OS store has verified this port.
-fn announce_verified(
+fn millis(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+fn stamp(p: &mut PortProbe, stage: &str, since: Instant) {
+    p.timings.push((stage.to_string(), millis(since)));
+}
+
+/// Starts the public-chain check (once): on a plain-text port as soon as it greets, on a
+/// TLS-first port once its handshake verified.
+fn announce(
     p: &PortProbe,
+    mode: Mode,
     ready: &mut Option<oneshot::Sender<(SocketAddr, TlsStart)>>,
-    start: TlsStart,
 ) {
-    if !p.tls_verified() {
-        return;
-    }
+    let start = match mode {
+        Mode::Plain => TlsStart::Starttls,
+        _ if p.tls_verified() => TlsStart::Implicit,
+        _ => return,
+    };
     if let (Some(addr), Some(tx)) = (p.address, ready.take()) {
         // The receiver is gone only when the probe itself is being dropped.
         let _ = tx.send((addr, start));
@@ -105,15 +137,16 @@ fn announce_verified(
 }
 
 /// Runs the stages in order. `Err` carries why the session stopped early. `ready` is told
-/// where and how TLS was verified, for the public-chain check that runs alongside.
+/// where the port speaks SMTP and how TLS starts there, for the public-chain check that
+/// runs alongside.
 async fn run(
     cfg: &ProbeConfig,
     p: &mut PortProbe,
     report: Report<'_>,
+    started: Instant,
     ready: oneshot::Sender<(SocketAddr, TlsStart)>,
 ) -> Result<(), String> {
     let mut ready = Some(ready);
-    let started = Instant::now();
     let (reach, stream) = connect(cfg).await;
     let open = reach.outcome();
     p.reach = Some(reach);
@@ -134,8 +167,7 @@ async fn run(
     p.mode = Some(mode);
     stamp(p, "greeting", started);
     report(p, "greeting");
-    // A TLS result at the greeting stage came from an implicit-TLS handshake.
-    announce_verified(p, &mut ready, TlsStart::Implicit);
+    announce(p, mode, &mut ready);
     if untrusted(p) {
         report(p, "tls");
         return Err(UNTRUSTED.into());
@@ -148,10 +180,8 @@ async fn run(
             p.ehlo_plain = Some(ehlo);
             report(p, "ehlo");
             if offers_starttls {
-                let upgraded = starttls(cfg, p, conn, &helo).await;
-                // Verified even when the EHLO inside TLS then failed.
-                announce_verified(p, &mut ready, TlsStart::Starttls);
-                conn = upgraded?;
+                conn = starttls(cfg, p, conn, &helo).await?;
+                report(p, "tls");
             } else {
                 p.tls = Some(TlsResult::NotOffered);
                 report(p, "tls");
@@ -171,7 +201,7 @@ async fn run(
     // Only one port signs in; the others stop here.
     let patience = cfg.timeout * 6;
     if !cfg.gate.my_turn(cfg.port, patience).await {
-        quit(&mut conn, &mut p.transcript).await;
+        quit(conn, &mut p.transcript).await;
         p.auth = Some(AuthOutcome::NotTried {
             reason: "another port was used for the sign-in test".into(),
         });
@@ -193,17 +223,20 @@ async fn run(
         p.envelope = Some(EnvelopeOutcome::NotTried {
             reason: "sign-in failed".into(),
         });
-        quit(&mut conn, &mut p.transcript).await;
+        quit(conn, &mut p.transcript).await;
         return Ok(());
     }
 
-    let envelope = envelope(cfg, &mut conn, &mut p.transcript).await;
+    let pipelining = p.ehlo().is_some_and(Ehlo::pipelining);
+    let envelope = envelope(cfg, &mut conn, pipelining, &mut p.transcript).await;
     p.envelope = Some(envelope);
     stamp(p, "envelope", started);
     report(p, "envelope");
-    quit(&mut conn, &mut p.transcript).await;
+    quit(conn, &mut p.transcript).await;
     Ok(())
 }
 
+#[cfg(test)]
+mod envelope_tests;
 #[cfg(test)]
 mod tests;

@@ -155,6 +155,9 @@ pub struct PortProbe {
     pub ehlo_plain: Option<Ehlo>,
     pub ehlo_tls: Option<Ehlo>,
     pub tls: Option<TlsResult>,
+    /// The TLS version of the verified session (`TLSv1.3`), as the server's hello named it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_version: Option<String>,
     /// Whether the certificate verified by the OS store also chains to a public root (or a
     /// `--ca-file` root): checked only when the OS store verified it.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -5,11 +5,11 @@
 //! on a side connection alongside the session and never sends credentials.
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use super::model::{PublicChain, TlsStart};
-use super::side::{side_handshake, SideError};
+use super::side::{side_handshake, SideError, SideSession};
 use crate::checks::tls::{self, HandshakeError, HandshakeKind, Trust, Verify};
 /// Mozilla's root set (from `webpki-root-certs`) as native-tls certificates, parsed once.
 pub fn public_roots() -> Arc<[native_tls::Certificate]> {
@@ -45,47 +45,11 @@ impl PublicTrust {
         Ok(PublicTrust { connector })
     }
 
-    /// The one built for this set of user roots, built on first use on a blocking thread so
-    /// that the probe running alongside is not held up. Concurrent callers wait for the same
-    /// build.
+    /// The one built for this set of user roots, built once on a blocking thread
+    /// ([`tls::shared_connector`]) so that the probe running alongside is not held up.
     pub async fn shared(user: &Trust) -> Result<PublicTrust, HandshakeError> {
-        type Slot = Arc<OnceLock<Result<PublicTrust, HandshakeError>>>;
-        // Keyed by the user's roots: the wizard can run again with another --ca-file. A few
-        // entries are plenty; the oldest goes first.
-        static CACHE: Mutex<Vec<(Vec<Vec<u8>>, Slot)>> = Mutex::new(Vec::new());
-        const KEEP: usize = 4;
-        let key: Option<Vec<Vec<u8>>> = user.extra_roots.iter().map(|c| c.to_der().ok()).collect();
-        let slot: Slot = match &key {
-            // A root that cannot be encoded again cannot be a key: build without caching.
-            None => Arc::default(),
-            Some(key) => {
-                let mut cache = CACHE
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                if let Some((_, slot)) = cache.iter().find(|(k, _)| k == key) {
-                    slot.clone()
-                } else {
-                    if cache.len() >= KEEP {
-                        cache.remove(0);
-                    }
-                    let slot = Slot::default();
-                    cache.push((key.clone(), slot.clone()));
-                    slot
-                }
-            }
-        };
-        if let Some(built) = slot.get() {
-            return built.clone();
-        }
-        let user = user.clone();
-        tokio::task::spawn_blocking(move || slot.get_or_init(|| PublicTrust::build(&user)).clone())
-            .await
-            .unwrap_or_else(|e| {
-                Err(HandshakeError {
-                    kind: HandshakeKind::Other,
-                    message: format!("building the public root set failed: {e}"),
-                })
-            })
+        let connector = tls::shared_connector(&public_trust(user), Verify::Full).await?;
+        Ok(PublicTrust { connector })
     }
 }
 
@@ -103,6 +67,22 @@ pub async fn public_chain(
     timeout: Duration,
     user: &Trust,
 ) -> PublicChain {
+    let (found, session) = public_chain_open(host, addr, start, timeout, user).await;
+    if let Some(session) = session {
+        session.close().await;
+    }
+    found
+}
+
+/// [`public_chain`], with the side session still open: the caller can use the result
+/// before ending the session politely.
+pub(super) async fn public_chain_open(
+    host: &str,
+    addr: SocketAddr,
+    start: TlsStart,
+    timeout: Duration,
+    user: &Trust,
+) -> (PublicChain, Option<SideSession>) {
     let cap = timeout * STEPS;
     let attempt = tokio::time::timeout(cap, async {
         let trust = PublicTrust::shared(user)
@@ -112,17 +92,17 @@ pub async fn public_chain(
     })
     .await;
     match attempt {
-        Err(_) => PublicChain::Unknown {
-            why: format!("no TLS handshake within {cap:?}"),
-        },
-        Ok(Ok(session)) => {
-            session.close().await;
-            PublicChain::Public
-        }
+        Err(_) => (
+            PublicChain::Unknown {
+                why: format!("no TLS handshake within {cap:?}"),
+            },
+            None,
+        ),
+        Ok(Ok(session)) => (PublicChain::Public, Some(session)),
         Ok(Err(SideError::Handshake(e))) if e.kind == HandshakeKind::Verification => {
-            PublicChain::NotPublic { reason: e.message }
+            (PublicChain::NotPublic { reason: e.message }, None)
         }
-        Ok(Err(e)) => PublicChain::Unknown { why: e.to_string() },
+        Ok(Err(e)) => (PublicChain::Unknown { why: e.to_string() }, None),
     }
 }
 

@@ -1,11 +1,13 @@
 //! The SMTP session's plain parts: connecting, the reply reader over a plain or TLS stream
 //! (every read and write bounded by the time budget, every reply by the parser's limits,
-//! everything said written to the transcript), EHLO and QUIT.
+//! everything said written to the transcript), pipelined commands (RFC 2920), EHLO and QUIT.
 
 use std::net::{IpAddr, SocketAddr};
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::Duration;
 
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
+use futures::FutureExt as _;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 use super::model::ProbeConfig;
@@ -22,6 +24,8 @@ pub(super) struct Conn {
     io: BufReader<BoxIo>,
     pub(super) timeout: Duration,
     limits: Limits,
+    /// The TCP socket under the stream (owned by `io`), for [`quick_ack`].
+    socket: Option<RawFd>,
 }
 
 impl Conn {
@@ -30,7 +34,30 @@ impl Conn {
             io: BufReader::new(io),
             timeout,
             limits: Limits::default(),
+            socket: None,
         }
+    }
+
+    /// A connection straight over a TCP stream.
+    pub(super) fn tcp(stream: TcpStream, timeout: Duration) -> Conn {
+        let socket = Some(stream.as_raw_fd());
+        Conn {
+            socket,
+            ..Conn::new(Box::new(stream), timeout)
+        }
+    }
+
+    /// The same connection continued over `io` (TLS over this connection's socket).
+    pub(super) fn continued(io: BoxIo, timeout: Duration, socket: Option<RawFd>) -> Conn {
+        Conn {
+            socket,
+            ..Conn::new(io, timeout)
+        }
+    }
+
+    /// The TCP socket under this connection, when known.
+    pub(super) fn socket(&self) -> Option<RawFd> {
+        self.socket
     }
 
     pub(super) async fn read(&mut self, t: &mut Transcript) -> Result<Reply, ReplyError> {
@@ -42,6 +69,9 @@ impl Conn {
         t: &mut Transcript,
         timeout: Duration,
     ) -> Result<Reply, ReplyError> {
+        if let Some(socket) = self.socket {
+            quick_ack(socket);
+        }
         match reply::read_reply(&mut self.io, &self.limits, timeout).await {
             Ok((reply, raw)) => {
                 for line in raw {
@@ -60,18 +90,49 @@ impl Conn {
     }
 
     async fn write(&mut self, line: &str) -> Result<(), ReplyError> {
-        let data = format!("{line}\r\n");
+        self.send(&format!("{line}\r\n"), self.timeout).await
+    }
+
+    /// Writes `data` in one write (one TCP segment or TLS record when it fits), bounded.
+    async fn send(&mut self, data: &str, within: Duration) -> Result<(), ReplyError> {
         let io = self.io.get_mut();
-        match tokio::time::timeout(self.timeout, async {
+        match tokio::time::timeout(within, async {
             io.write_all(data.as_bytes()).await?;
             io.flush().await
         })
         .await
         {
-            Err(_) => Err(ReplyError::Timeout(self.timeout)),
+            Err(_) => Err(ReplyError::Timeout(within)),
             Ok(Err(e)) => Err(ReplyError::Io(e.to_string())),
             Ok(Ok(())) => Ok(()),
         }
+    }
+
+    /// Whether the server has sent bytes that no read has taken yet. Never waits: only
+    /// what has already arrived counts.
+    fn has_unread(&mut self) -> bool {
+        if !self.io.buffer().is_empty() {
+            return true;
+        }
+        matches!(self.io.fill_buf().now_or_never(), Some(Ok(buf)) if !buf.is_empty())
+    }
+
+    /// Fails when the server sent something nobody asked for: that reply would otherwise
+    /// be taken as the answer to the next command. What it sent goes to the transcript.
+    pub(super) async fn refuse_unsolicited(
+        &mut self,
+        t: &mut Transcript,
+    ) -> Result<(), ReplyError> {
+        if !self.has_unread() {
+            return Ok(());
+        }
+        t.note("the server sent a reply no command asked for");
+        // It has arrived already, so a short wait reads all of it (or shows it was partial).
+        let shown = match self.read_within(t, self.timeout.min(COURTESY)).await {
+            Ok(extra) => extra.to_string(),
+            Err(e) => e.to_string(),
+        };
+        Err(ReplyError::Unsolicited(shown))
     }
 
     pub(super) async fn command(
@@ -82,6 +143,44 @@ impl Conn {
         t.client(line);
         self.write(line).await?;
         self.read(t).await
+    }
+
+    /// Sends `lines` in one write (RFC 2920 pipelining; only where the server offers
+    /// PIPELINING) and reads one reply per line, matched in the order sent. The transcript
+    /// shows a marker, the lines in the order sent, then each reply. A reply beyond the
+    /// last one asked for (before or after) fails the whole exchange: the replies could then
+    /// belong to other commands than they seem to.
+    pub(super) async fn pipeline(
+        &mut self,
+        lines: &[&str],
+        t: &mut Transcript,
+    ) -> Result<Vec<Reply>, ReplyError> {
+        self.refuse_unsolicited(t).await?;
+        t.note(&format!("{PIPELINED} {}", lines.len()));
+        let mut data = String::new();
+        for line in lines {
+            t.client(line);
+            data.push_str(line);
+            data.push_str("\r\n");
+        }
+        self.send(&data, self.timeout).await?;
+        let mut replies = Vec::with_capacity(lines.len());
+        for _ in lines {
+            replies.push(self.read(t).await?);
+        }
+        self.refuse_unsolicited(t).await?;
+        Ok(replies)
+    }
+
+    /// One command, after making sure no unasked-for reply is waiting that it would be
+    /// matched with.
+    pub(super) async fn command_in_turn(
+        &mut self,
+        line: &str,
+        t: &mut Transcript,
+    ) -> Result<Reply, ReplyError> {
+        self.refuse_unsolicited(t).await?;
+        self.command(line, t).await
     }
 
     /// Sends a line that carries a credential: the transcript shows only `[redacted]`.
@@ -122,6 +221,33 @@ impl Conn {
     }
 }
 
+/// Asks the kernel to acknowledge what arrives next at once instead of after its delayed-ACK
+/// timer (TCP_QUICKACK, Linux; it wears off, so it is renewed before every read). A server
+/// whose Nagle algorithm holds a reply until its previous segment is acknowledged (the TLS
+/// 1.3 session tickets just before the first reply inside TLS) otherwise waits for that
+/// timer: 40 ms or more, and on a slow path a whole extra round trip.
+fn quick_ack(socket: RawFd) {
+    #[cfg(target_os = "linux")]
+    {
+        let on: libc::c_int = 1;
+        let len = libc::socklen_t::try_from(std::mem::size_of::<libc::c_int>()).unwrap_or(4);
+        // SAFETY: `socket` is the descriptor of the stream the connection owns, open as long
+        // as the connection; setsockopt only reads `len` bytes of `on`. Failing (an odd
+        // socket) only leaves the kernel's default, so the result is ignored.
+        let _ = unsafe {
+            libc::setsockopt(
+                socket,
+                libc::IPPROTO_TCP,
+                libc::TCP_QUICKACK,
+                (&raw const on).cast(),
+                len,
+            )
+        };
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = socket;
+}
+
 /// Connects to the port (every address at once).
 pub(super) async fn connect(cfg: &ProbeConfig) -> (PortReach, Option<(SocketAddr, TcpStream)>) {
     tcp::connect_any(&cfg.addrs, cfg.port, cfg.timeout).await
@@ -148,15 +274,26 @@ pub(super) async fn ehlo(conn: &mut Conn, helo: &str, t: &mut Transcript) -> Res
     }
 }
 
-pub(super) async fn quit(conn: &mut Conn, t: &mut Transcript) {
-    let _ = conn.command("QUIT", t).await;
-}
-
-/// How long a courtesy step (QUIT on a side connection) may take at most.
+/// How long a courtesy step (QUIT, reading a greeting only to answer it) may take at most.
 pub(super) const COURTESY: Duration = Duration::from_secs(1);
 
-/// QUIT whose reply is awaited only briefly: for sessions whose result is already known.
-pub(super) async fn quit_briefly(conn: &mut Conn, t: &mut Transcript) {
+/// The transcript note that marks commands sent in one write, followed by their number.
+pub(super) const PIPELINED: &str = "sent together (RFC 2920 pipelining):";
+
+/// Ends a session whose result is known: QUIT, and nothing waits for the reply (it carries
+/// nothing the diagnosis uses). The reply is still read, in the background and bounded by
+/// [`COURTESY`], so that the connection closes cleanly: a socket closed with unread data
+/// resets the connection, and the server could lose the QUIT.
+pub(super) async fn quit(mut conn: Conn, t: &mut Transcript) {
+    t.client("QUIT");
     let wait = conn.timeout.min(COURTESY);
-    let _ = tokio::time::timeout(wait, quit(conn, t)).await;
+    if conn.send("QUIT\r\n", wait).await.is_err() {
+        return;
+    }
+    tokio::spawn(async move {
+        let mut unseen = Transcript::new(0);
+        let _ = conn.read_within(&mut unseen, wait).await;
+        // For TLS this sends close_notify; dropping the connection closes the socket.
+        let _ = tokio::time::timeout(wait, conn.io.get_mut().shutdown()).await;
+    });
 }

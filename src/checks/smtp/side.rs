@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::net::TcpStream;
 
 use super::model::TlsStart;
-use super::session::{quit_briefly, Conn, COURTESY};
+use super::session::{quit, Conn, COURTESY};
 use super::upgrade::prepare_tls;
 use crate::checks::tls::{self, HandshakeError};
 use crate::protocol::transcript::Transcript;
@@ -30,7 +30,7 @@ pub(super) struct SideSession {
 }
 
 impl SideSession {
-    /// Ends the session with QUIT, briefly bounded: the verdict is already known.
+    /// Ends the session with QUIT, not waiting for the reply: the verdict is already known.
     pub(super) async fn close(mut self) {
         let mut scratch = Transcript::new(0);
         if self.start == TlsStart::Implicit {
@@ -38,7 +38,7 @@ impl SideSession {
             let wait = self.conn.timeout.min(COURTESY);
             let _ = self.conn.read_within(&mut scratch, wait).await;
         }
-        quit_briefly(&mut self.conn, &mut scratch).await;
+        quit(self.conn, &mut scratch).await;
     }
 }
 

@@ -2,14 +2,16 @@
 //! verified handshake, and, when verification fails, why: the certificate is read on a
 //! second connection that never carries credentials.
 
+use std::os::fd::{AsRawFd, RawFd};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
 use super::model::{PortProbe, ProbeConfig, TlsResult, TlsStart};
-use super::session::{connect, ehlo, ehlo_name, quit_briefly, BoxIo, Conn};
+use super::session::{connect, ehlo, ehlo_name, quit, BoxIo, Conn};
 use crate::checks::cert;
+use crate::checks::tls::hello::{Seen, Tap};
 use crate::checks::tls::sent_chain::{self, SentCertificates};
 use crate::checks::tls::{self, HandshakeError, HandshakeKind, Verify};
 use crate::protocol::transcript::Transcript;
@@ -40,10 +42,11 @@ pub(super) async fn starttls(
         p.tls = Some(TlsResult::Refused { reply: r });
         return Ok(conn);
     }
-    let inner = conn.into_inner()?;
+    let socket = conn.socket();
+    let (inner, seen) = Tap::new(conn.into_inner()?);
     match tls::handshake(inner, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let mut conn = verified(cfg, p, stream);
+            let mut conn = verified(cfg, p, stream, &seen, socket);
             let e = ehlo(&mut conn, helo, &mut p.transcript).await?;
             p.ehlo_tls = Some(e);
             Ok(conn)
@@ -57,16 +60,26 @@ pub(super) async fn starttls(
     }
 }
 
-/// Records a verified handshake and its certificate; the session continues inside TLS.
-fn verified<S>(cfg: &ProbeConfig, p: &mut PortProbe, stream: tls::TlsStream<S>) -> Conn
+/// Records a verified handshake, its version and its certificate; the session continues
+/// inside TLS.
+fn verified<S>(
+    cfg: &ProbeConfig,
+    p: &mut PortProbe,
+    stream: tls::TlsStream<S>,
+    seen: &Seen,
+    socket: Option<RawFd>,
+) -> Conn
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let cert = tls::peer_cert(&stream);
-    p.transcript
-        .note("TLS handshake done, certificate verified");
+    p.tls_version = seen.version().map(str::to_string);
+    let version = p.tls_version.as_deref().unwrap_or("version unknown");
+    p.transcript.note(&format!(
+        "TLS handshake done ({version}), certificate verified"
+    ));
     p.tls = Some(TlsResult::Verified { cert });
-    Conn::new(Box::new(stream), cfg.timeout)
+    Conn::continued(Box::new(stream), cfg.timeout, socket)
 }
 
 /// A fresh connection with implicit TLS (used after a silent greeting).
@@ -90,9 +103,11 @@ pub(super) async fn tls_on(
     p: &mut PortProbe,
     stream: TcpStream,
 ) -> Result<Conn, HandshakeError> {
+    let socket = Some(stream.as_raw_fd());
+    let (stream, seen) = Tap::new(stream);
     match tls::handshake(stream, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
-            let mut conn = verified(cfg, p, stream);
+            let mut conn = verified(cfg, p, stream, &seen, socket);
             let greeting = conn
                 .read(&mut p.transcript)
                 .await
@@ -192,7 +207,7 @@ pub(super) async fn prepare_tls(
         return Ok(Box::new(stream));
     }
     let helo = ehlo_name(stream.local_addr().ok());
-    let mut conn = Conn::new(Box::new(stream), timeout);
+    let mut conn = Conn::tcp(stream, timeout);
     conn.read(t).await.map_err(|e| e.to_string())?;
     ehlo(&mut conn, &helo, t).await?;
     let r = conn
@@ -200,7 +215,7 @@ pub(super) async fn prepare_tls(
         .await
         .map_err(|e| e.to_string())?;
     if r.code != 220 {
-        quit_briefly(&mut conn, t).await;
+        quit(conn, t).await;
         return Err("STARTTLS refused on the second connection".into());
     }
     conn.into_inner()

@@ -94,6 +94,11 @@ impl Ehlo {
         self.has("STARTTLS")
     }
 
+    /// RFC 2920: the server accepts several commands in one write.
+    pub fn pipelining(&self) -> bool {
+        self.has("PIPELINING")
+    }
+
     /// The client address the server saw, when it echoes one as a bracketed literal in the
     /// first line (Exim: `Hello host [198.51.100.7]`, Microsoft: `Hello [198.51.100.7]`).
     pub fn client_address(&self) -> Option<IpAddr> {
@@ -148,6 +153,7 @@ mod tests {
         assert_eq!(e.greeting_rest, "");
         assert_eq!(e.extensions[1], "SIZE 10240000");
         assert!(e.starttls());
+        assert!(e.pipelining());
         assert!(e.has("size"));
         assert!(!e.has("SMTPUTF8"));
         assert_eq!(e.auth_mechanisms(), vec!["PLAIN", "LOGIN"]);

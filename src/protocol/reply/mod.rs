@@ -145,6 +145,10 @@ pub enum ReplyError {
     TooLong,
     #[error("read error: {0}")]
     Io(String),
+    /// More came than the commands sent ask for: the replies can no longer be matched to
+    /// the commands, so none of them counts.
+    #[error("the server sent a reply no command asked for: {0}")]
+    Unsolicited(String),
 }
 
 /// Makes bytes from the network safe to print: invalid UTF-8 becomes U+FFFD, and every control
