@@ -66,7 +66,9 @@ swaks="swaks --server smtp.example.test --port 587 --tls --auth PLAIN --auth-use
 
 # What a command's JSON report names first, for the tables (a bench does not assert).
 cause_of() {
-  "${in_pc[@]}" "$@" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["causes"][0]["code"])' 2>/dev/null || echo "?"
+  local out
+  out=$("${in_pc[@]}" "$@" 2>/dev/null || true)
+  printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["causes"][0]["code"])' 2>/dev/null || echo "?"
 }
 
 # hyperfine NAME COMMAND... : every command $runs times, JSON into $work/NAME.json.
@@ -77,30 +79,30 @@ bench() {
   hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/$name.json" "${cmds[@]}" >/dev/null 2>&1
 }
 
+# SCENARIO [DELAY_MS]: `clear` also takes the delay off, so it is set again after the scenario.
 scenario() {
   bash "$netlab_sh" clear >/dev/null 2>&1
   if [ "$1" != none ]; then bash "$netlab_sh" set "$1" >/dev/null; fi
+  if [ "${2:-0}" -gt 0 ]; then bash "$netlab_sh" delay "$2" >/dev/null; fi
 }
 
 delays=(0 50 200)
 for delay in "${delays[@]}"; do
   echo "added round trip ${delay} ms" >&2
-  scenario none
-  if [ "$delay" -gt 0 ]; then bash "$netlab_sh" delay "$delay" >/dev/null; fi
+  scenario none "$delay"
   bench "healthy-$delay" "$healthy" "$swaks"
   bench "typo-$delay" "$check_common --server smtpp.example.test --port 587 --security starttls"
   bench "wrongsec-$delay" "$check_common --server smtp.example.test --port 587 --security tls"
-  scenario whoami-silent
+  scenario whoami-silent "$delay"
   bench "whoami-$delay" "$healthy" "$swaks"
-  scenario isp-block-25
+  scenario isp-block-25 "$delay"
   bench "isp25-$delay" "$check_common --server smtp.example.test --port 25 --security none"
-  scenario postfix-stopped
+  scenario postfix-stopped "$delay"
   bench "refused-$delay" "$healthy"
-  scenario server-reject-client
+  scenario server-reject-client "$delay"
   bench "rejected-$delay" "$healthy"
-  scenario server-drop-client
+  scenario server-drop-client "$delay"
   bench "dropped-$delay" "$healthy"
-  bash "$netlab_sh" delay off >/dev/null
 done
 
 # The verdicts named in the tables, once each without delay.

@@ -16,6 +16,7 @@ use crate::checks::dns::{Dns, Lookup};
 use crate::checks::gate::Gate;
 use crate::checks::path;
 use crate::checks::smtp::{self, PortProbe, ProbeConfig};
+use crate::checks::tcp;
 use crate::checks::tls::Trust;
 use crate::facts::{Fact, FieldHost, ProviderFound, ProviderVia, Target, TargetSource};
 use crate::settings::{Input, Options};
@@ -93,9 +94,6 @@ impl Engine {
                 let _ = t.send(Fact::Provider(e.provider(&domain).await)).await;
             });
         }
-        // The TLS configurations take CPU to build: beside DNS, before any handshake needs them.
-        let trust = engine.trust.clone();
-        tasks.spawn(async move { smtp::prepare_tls(&trust).await });
         // This computer's own network, at once and beside everything else.
         let _ = tx.send(Fact::Route(network::route_check())).await;
         let (servers, timeout) = (engine.dns.servers().to_vec(), engine.options.timeout);
@@ -318,8 +316,19 @@ impl Engine {
             // still cannot hold a probe longer than this.
             let cap = self.options.timeout * 12;
             let (engine, server) = (self.clone(), addrs.clone());
+            // The first port's connection outcome, for the path trace that starts beside it.
+            let (tcp_known, tcp_seen) = tokio::sync::watch::channel(None);
+            let early_trace = (Some(port) == first).then(|| {
+                let dest = tcp::happy_eyeballs_order(&addrs)
+                    .first()
+                    .map(|ip| SocketAddr::new(*ip, port));
+                tokio::spawn(early_path_trace(dest, tcp_seen, cfg.timeout))
+            });
             probes.spawn(async move {
-                let send = |p: &PortProbe, _stage: &'static str| {
+                let send = |p: &PortProbe, stage: &'static str| {
+                    if stage == "tcp" {
+                        let _ = tcp_known.send(p.reach.as_ref().map(tcp::PortReach::outcome));
+                    }
                     // try_send: a slow consumer must not stall the probe; the final
                     // snapshot is sent with back-pressure below.
                     let _ = tx.try_send(Fact::Port(Box::new(p.clone())));
@@ -346,9 +355,22 @@ impl Engine {
                 if let Some(names) = engine.cert_names(&cfg.host, &server, &final_probe).await {
                     let _ = tx.send(Fact::CertNames(names)).await;
                 }
+                let early = match early_trace {
+                    Some(handle) if trace_to.is_some() => handle.await.ok().flatten(),
+                    Some(handle) => {
+                        handle.abort();
+                        None
+                    }
+                    None => None,
+                };
                 if let Some(dest) = trace_to {
-                    let per_hop = cfg.timeout.min(PATH_BUDGET);
-                    let trace = path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await;
+                    let trace = match early {
+                        Some(trace) if trace.destination == dest => trace,
+                        _ => {
+                            let per_hop = cfg.timeout.min(PATH_BUDGET);
+                            path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await
+                        }
+                    };
                     let _ = tx.send(Fact::Path(trace)).await;
                 }
             });
@@ -369,6 +391,37 @@ impl Engine {
 /// A path trace costs at most this (all hops are probed at once): it only adds detail for
 /// the technical view, so it must not hold the result back for a whole time-out.
 const PATH_BUDGET: Duration = Duration::from_secs(2);
+
+/// A connection that has not opened after this long (or a third of the time-out, if less)
+/// gets its path traced beside it, so a silent port's verdict needs the time-out and not the
+/// trace after it. A port that answers in time costs no probe packet.
+const TRACE_HEAD_START: Duration = Duration::from_millis(1000);
+
+/// The path trace towards `dest` started beside the first port's connection: `None` when the
+/// connection's outcome was known within the head start and is not worth tracing.
+async fn early_path_trace(
+    dest: Option<SocketAddr>,
+    mut tcp_seen: tokio::sync::watch::Receiver<Option<tcp::TcpOutcome>>,
+    timeout: Duration,
+) -> Option<path::PathTrace> {
+    let dest = dest?;
+    let head_start = TRACE_HEAD_START.min(timeout / 3);
+    let known = tokio::time::timeout(head_start, async {
+        tcp_seen
+            .wait_for(Option::is_some)
+            .await
+            .ok()
+            .and_then(|o| *o)
+    })
+    .await;
+    if let Ok(Some(outcome)) = known {
+        if !path::worth_tracing(outcome) {
+            return None;
+        }
+    }
+    let per_hop = timeout.min(PATH_BUDGET);
+    Some(path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await)
+}
 
 /// Where to trace when a port could not be reached (see `path::worth_tracing`).
 fn path_destination(p: &PortProbe) -> Option<SocketAddr> {

@@ -73,10 +73,19 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
             session.close().await;
         }
     };
+    // The TLS configurations cost CPU: built once a port answers (a refused, silent or
+    // unresolvable server never pays for them), still a round trip or more before the first
+    // handshake needs them.
+    let (connected, answered) = oneshot::channel::<()>();
+    let warm_up = async {
+        if answered.await.is_ok() {
+            prepare_tls(&cfg.trust).await;
+        }
+    };
     let (session, (), ()) = tokio::join!(
-        run(cfg, &mut p, &session_report, started, ready),
+        run(cfg, &mut p, &session_report, started, ready, connected),
         public,
-        prepare_tls(&cfg.trust)
+        warm_up
     );
     along.finish(&mut p);
     if let Err(why) = session {
@@ -98,8 +107,8 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
 
 /// Builds both TLS configurations a probe uses (the OS store's and the public roots') ahead
 /// of the first handshake: each costs tens of milliseconds of CPU (OpenSSL 3 reads the OS
-/// bundle slowly), built once per process. Started with the diagnosis, so it runs beside
-/// the DNS lookup and the connection; a probe that needs one first waits for the same build.
+/// bundle slowly), built once per process. Started when a port first answers, so it runs
+/// beside the greeting and EHLO; a probe that needs one first waits for the same build.
 pub async fn prepare_tls(trust: &Trust) {
     // The OS store's first: the main handshake needs it before the side connection's
     // handshake needs the public set, and on a busy machine two builds at once delay both.
@@ -145,6 +154,7 @@ async fn run(
     report: Report<'_>,
     started: Instant,
     ready: oneshot::Sender<(SocketAddr, TlsStart)>,
+    connected: oneshot::Sender<()>,
 ) -> Result<(), String> {
     let mut ready = Some(ready);
     let (reach, stream) = connect(cfg).await;
@@ -156,6 +166,7 @@ async fn run(
         return Err(format!("port {} is {}", cfg.port, open.word()));
     };
     p.address = Some(addr);
+    let _ = connected.send(());
     let helo = ehlo_name(stream.local_addr().ok());
 
     // Port 465 expects TLS first; every other port a plaintext greeting.
