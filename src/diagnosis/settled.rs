@@ -111,8 +111,10 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "server.suggested" => &[Need::DomainRecords, Need::Provider],
         "cert.working_name" | "cert.names_tried" => &[Need::Ports, Need::CertNames],
         "ipv6.address" | "ipv6.result" | "ipv4.address" => &[Need::Ports],
-        "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
-        | "intercept.product" | "intercept.setting" | "intercept.issuer" => &[Need::Ports],
+        "reply" | "session.fault" | "cert.names" | "cert.issuer" | "cert.issuer_name"
+        | "cert.not_after" | "intercept.product" | "intercept.setting" | "intercept.issuer" => {
+            &[Need::Ports]
+        }
         _ => &[Need::Everything],
     }
 }
