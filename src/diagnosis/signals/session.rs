@@ -281,9 +281,10 @@ fn faulty_port<'a>(cx: &Ctx<'a>) -> Option<&'a PortProbe> {
     let facts = cx.facts;
     let p = match cx.input.port {
         Some(port) => facts.port(port)?,
-        None => match facts.session_port() {
-            Some(p) => p,
-            None => {
+        None => {
+            if let Some(p) = facts.session_port() {
+                p
+            } else {
                 let ports = cx.ports_configured_first();
                 let found = ports.iter().find(|p| p.fault.is_some()).copied();
                 match found {
@@ -292,7 +293,7 @@ fn faulty_port<'a>(cx: &Ctx<'a>) -> Option<&'a PortProbe> {
                     None => return None,
                 }
             }
-        },
+        }
     };
     p.finished.then_some(p)
 }

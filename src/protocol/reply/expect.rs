@@ -55,7 +55,7 @@ pub fn answers(verb: Verb, code: u16) -> bool {
     }
     match verb {
         Verb::Ehlo | Verb::Mail | Verb::Rset => code == 250,
-        Verb::Rcpt => matches!(code, 250 | 251 | 252),
+        Verb::Rcpt => matches!(code, 250..=252),
         Verb::Starttls => code == 220,
         Verb::Auth | Verb::AuthStep => matches!(code, 235 | 334),
         Verb::Quit => code == 221,
