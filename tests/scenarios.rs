@@ -118,6 +118,8 @@ macro_rules! scenarios {
 }
 
 scenarios!(
+    scripted_mixed_replies,
+    scripted_flood_replies,
     lab_certificate_for_another_name,
     lab_certificate_name_that_works,
     lab_no_certificate_name_works,

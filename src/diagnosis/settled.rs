@@ -110,7 +110,7 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "signin.attempts" => &[Need::Ports],
         "server.suggested" => &[Need::DomainRecords, Need::Provider],
         "cert.working_name" | "cert.names_tried" => &[Need::Ports, Need::CertNames],
-        "ipv6.address" | "ipv6.result" | "ipv4.address" => &[Need::Ports],
+        "ipv6.address" | "ipv6.result" | "ipv4.address" | "session.fault" => &[Need::Ports],
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" => &[Need::Ports],
         _ => &[Need::Everything],

@@ -7,7 +7,7 @@
 
 use base64::Engine as _;
 
-use super::model::{AuthOutcome, AuthRetry, PortProbe, ProbeConfig};
+use super::model::{AuthOutcome, AuthRetry, PortProbe, ProbeConfig, SessionFault};
 use super::session::Conn;
 use crate::checks::gate::SIGN_IN_CAP;
 use crate::protocol::reply::{Reply, ReplyError};
@@ -46,8 +46,10 @@ pub(super) async fn authenticate(
         return AuthOutcome::MechanismUnsupported { offered };
     };
     let first = attempt(cfg, p, conn, mechanism, &user, password.expose()).await;
+    p.record_fault(conn.take_fault());
     if let Some(retry_as) = retry_user(cfg, &user, &first) {
         let outcome = attempt(cfg, p, conn, mechanism, &retry_as, password.expose()).await;
+        p.record_fault(conn.take_fault());
         p.auth_retry = Some(AuthRetry {
             user: retry_as,
             outcome,
@@ -121,8 +123,19 @@ async fn attempt(
         Ok(r) => match r.code {
             235 => AuthOutcome::Accepted { mechanism },
             334 => {
-                // An unexpected challenge: cancel the exchange (RFC 4954 §4).
+                // Every credential is sent and the server still asks for more: an exchange
+                // that would never end. It is cancelled (RFC 4954 §4) and nothing more is
+                // sent whatever comes back, so an attempt is at most four steps (AUTH LOGIN,
+                // user, password, `*`).
                 let _ = conn.command("*", t).await;
+                let _ = conn.take_fault();
+                p.record_fault(Some(SessionFault::Violation {
+                    during: "AUTH".into(),
+                    evidence: super::model::shorten(&format!(
+                        "the sign-in never ends: the server asked for more (334) after the \
+                         password was sent: {r}"
+                    )),
+                }));
                 AuthOutcome::Error {
                     message: format!("unexpected challenge: {r}"),
                 }

@@ -17,7 +17,12 @@ pub(super) async fn plain_then_tls_first(
     stream: TcpStream,
 ) -> Result<(Mode, Conn), String> {
     let mut conn = Conn::tcp(stream, cfg.timeout);
-    match conn.read(&mut p.transcript).await {
+    let read = conn.read(&mut p.transcript).await;
+    // Silence is not a fault here: it may be implicit TLS, tried next.
+    if !matches!(read, Err(ReplyError::Timeout(_))) {
+        p.record_fault(conn.take_fault());
+    }
+    match read {
         Ok(greeting) => Ok((greeting_mode(p, greeting), conn)),
         Err(ReplyError::Timeout(_)) => {
             p.greeting_error = Some(format!("no greeting within {:?}", cfg.timeout));
@@ -36,8 +41,8 @@ pub(super) async fn plain_then_tls_first(
                 }
             }
         }
-        Err(ReplyError::Malformed(m)) => {
-            p.greeting_error = Some(m);
+        Err(e) if e.is_violation() => {
+            p.greeting_error = Some(e.to_string());
             Ok((Mode::NotSmtp, conn))
         }
         Err(e) => {
@@ -66,8 +71,14 @@ pub(super) async fn tls_first_then_plain(
                 return Err("the second connection failed".into());
             };
             let mut conn = Conn::tcp(stream, cfg.timeout);
-            match conn.read(&mut p.transcript).await {
+            let read = conn.read(&mut p.transcript).await;
+            p.record_fault(conn.take_fault());
+            match read {
                 Ok(greeting) => Ok((greeting_mode(p, greeting), conn)),
+                Err(e) if e.is_violation() => {
+                    p.greeting_error = Some(e.to_string());
+                    Ok((Mode::NotSmtp, conn))
+                }
                 Err(e) => {
                     p.greeting_error = Some(e.to_string());
                     Ok((Mode::NoGreeting, conn))

@@ -32,9 +32,10 @@ use std::time::Instant;
 use tokio::sync::oneshot;
 
 pub use auth::expected_user;
+pub use model::shorten as shorten_evidence;
 pub use model::{
     AuthOutcome, AuthRetry, EnvelopeOutcome, Mode, PortProbe, ProbeConfig, PublicChain, Report,
-    TlsResult, TlsStart,
+    SessionFault, TlsResult, TlsStart,
 };
 pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
 
@@ -186,7 +187,9 @@ async fn run(
 
     match mode {
         Mode::Plain => {
-            let ehlo = ehlo(&mut conn, &helo, &mut p.transcript).await?;
+            let ehlo = ehlo(&mut conn, &helo, &mut p.transcript).await;
+            p.record_fault(conn.take_fault());
+            let ehlo = ehlo?;
             let offers_starttls = ehlo.starttls();
             p.ehlo_plain = Some(ehlo);
             report(p, "ehlo");
@@ -199,8 +202,9 @@ async fn run(
             }
         }
         Mode::TlsFirst => {
-            let ehlo = ehlo(&mut conn, &helo, &mut p.transcript).await?;
-            p.ehlo_tls = Some(ehlo);
+            let ehlo = ehlo(&mut conn, &helo, &mut p.transcript).await;
+            p.record_fault(conn.take_fault());
+            p.ehlo_tls = Some(ehlo?);
             report(p, "ehlo");
         }
         _ => return Err("the server did not offer an SMTP session".into()),
@@ -240,6 +244,7 @@ async fn run(
 
     let pipelining = p.ehlo().is_some_and(Ehlo::pipelining);
     let envelope = envelope(cfg, &mut conn, pipelining, &mut p.transcript).await;
+    p.record_fault(conn.take_fault());
     p.envelope = Some(envelope);
     stamp(p, "envelope", started);
     report(p, "envelope");

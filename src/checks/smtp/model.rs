@@ -119,6 +119,64 @@ pub enum EnvelopeOutcome {
     Error { message: String },
 }
 
+/// Where and how the server broke the session, as seen from here. The first one on a port
+/// is kept: later ones usually follow from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SessionFault {
+    /// A reply that breaks SMTP: a malformed or out-of-range code, mixed codes in one reply,
+    /// a reply without end or too long, one nobody asked for, or one that cannot answer the
+    /// command it came after.
+    Violation { during: String, evidence: String },
+    /// The server stopped in the middle of a reply or an exchange: it closed or reset the
+    /// connection, or went silent.
+    Unfinished { during: String, evidence: String },
+}
+
+/// Longest evidence kept, in characters: enough to show what came, never a flood.
+const EVIDENCE_CHARS: usize = 200;
+
+impl SessionFault {
+    /// The fault a failed read shows, during the exchange named `during` (`greeting`,
+    /// `EHLO`, `AUTH`, ...).
+    pub fn from_error(during: &str, e: &crate::protocol::reply::ReplyError) -> SessionFault {
+        let evidence = shorten(&e.to_string());
+        let during = during.to_string();
+        if e.is_violation() {
+            SessionFault::Violation { during, evidence }
+        } else {
+            SessionFault::Unfinished { during, evidence }
+        }
+    }
+
+    pub fn during(&self) -> &str {
+        match self {
+            SessionFault::Violation { during, .. } | SessionFault::Unfinished { during, .. } => {
+                during
+            }
+        }
+    }
+
+    pub fn evidence(&self) -> &str {
+        match self {
+            SessionFault::Violation { evidence, .. }
+            | SessionFault::Unfinished { evidence, .. } => evidence,
+        }
+    }
+
+    pub fn is_violation(&self) -> bool {
+        matches!(self, SessionFault::Violation { .. })
+    }
+}
+
+/// `text` cut to [`EVIDENCE_CHARS`] characters, with an ellipsis when cut.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(EVIDENCE_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// Whether a certificate the OS store verified also chains to a public root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
@@ -170,6 +228,9 @@ pub struct PortProbe {
     #[serde(skip_serializing_if = "is_zero")]
     pub sign_in_attempts: u8,
     pub envelope: Option<EnvelopeOutcome>,
+    /// Where the server broke the session, if it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fault: Option<SessionFault>,
     pub finished: bool,
     #[serde(skip)]
     pub transcript: Transcript,
@@ -210,6 +271,30 @@ impl PortProbe {
                 _ => Some(Security::Starttls),
             },
             _ => None,
+        }
+    }
+
+    /// Keeps the first fault seen on this port.
+    pub fn record_fault(&mut self, fault: Option<SessionFault>) {
+        if self.fault.is_none() {
+            self.fault = fault;
+        }
+    }
+
+    /// STARTTLS was accepted or the port is a TLS port, yet no TLS session came of it for
+    /// a reason on the server's side: refused (454), garbage or a reset instead of a
+    /// handshake, silence, or a reply that broke the exchange.
+    pub fn tls_broken(&self) -> bool {
+        use crate::checks::tls::HandshakeKind as K;
+        match &self.tls {
+            Some(TlsResult::Refused { .. }) => true,
+            Some(TlsResult::Failed { kind, .. }) => {
+                matches!(kind, K::NotTls | K::Closed | K::Timeout)
+            }
+            _ => self
+                .fault
+                .as_ref()
+                .is_some_and(|f| f.during() == "STARTTLS"),
         }
     }
 

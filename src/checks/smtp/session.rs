@@ -10,9 +10,9 @@ use futures::FutureExt as _;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
-use super::model::ProbeConfig;
+use super::model::{ProbeConfig, SessionFault};
 use crate::checks::tcp::{self, PortReach};
-use crate::protocol::reply::{self, Ehlo, Limits, Reply, ReplyError};
+use crate::protocol::reply::{self, answers, Ehlo, Limits, Reply, ReplyError, Verb};
 use crate::protocol::transcript::Transcript;
 
 pub(super) trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
@@ -26,6 +26,10 @@ pub(super) struct Conn {
     limits: Limits,
     /// The TCP socket under the stream (owned by `io`), for [`quick_ack`].
     socket: Option<RawFd>,
+    /// The exchange under way, for evidence: `greeting` until the first command.
+    during: &'static str,
+    /// The first way the server broke the session, for the probe's facts.
+    fault: Option<SessionFault>,
 }
 
 impl Conn {
@@ -35,6 +39,8 @@ impl Conn {
             timeout,
             limits: Limits::default(),
             socket: None,
+            during: "greeting",
+            fault: None,
         }
     }
 
@@ -53,6 +59,37 @@ impl Conn {
             socket,
             ..Conn::new(io, timeout)
         }
+    }
+
+    /// The first fault the server committed on this connection, handed over once.
+    pub(super) fn take_fault(&mut self) -> Option<SessionFault> {
+        self.fault.take()
+    }
+
+    /// Keeps the first fault: later ones usually follow from it.
+    fn note_fault(&mut self, e: &ReplyError) {
+        if self.fault.is_none() {
+            self.fault = Some(SessionFault::from_error(self.during, e));
+        }
+    }
+
+    /// `reply` as the answer to `verb`, or an error when its code cannot answer it.
+    fn answering(
+        &mut self,
+        verb: Verb,
+        reply: Reply,
+        t: &mut Transcript,
+    ) -> Result<Reply, ReplyError> {
+        if answers(verb, reply.code) {
+            return Ok(reply);
+        }
+        let e = ReplyError::Unexpected {
+            command: verb.name().to_string(),
+            reply: reply.to_string(),
+        };
+        t.note(&e.to_string());
+        self.note_fault(&e);
+        Err(e)
     }
 
     /// The TCP socket under this connection, when known.
@@ -84,6 +121,7 @@ impl Conn {
                     t.server(p);
                 }
                 t.note(&e.to_string());
+                self.note_fault(&e);
                 Err(e)
             }
         }
@@ -132,7 +170,11 @@ impl Conn {
             Ok(extra) => extra.to_string(),
             Err(e) => e.to_string(),
         };
-        Err(ReplyError::Unsolicited(shown))
+        let e = ReplyError::Unsolicited(shown);
+        // What it sent may have been a broken reply too; the unasked-for reply is the finding.
+        self.fault = None;
+        self.note_fault(&e);
+        Err(e)
     }
 
     pub(super) async fn command(
@@ -141,8 +183,11 @@ impl Conn {
         t: &mut Transcript,
     ) -> Result<Reply, ReplyError> {
         t.client(line);
+        let verb = Verb::of(line);
+        self.during = verb.name();
         self.write(line).await?;
-        self.read(t).await
+        let reply = self.read(t).await?;
+        self.answering(verb, reply, t)
     }
 
     /// Sends `lines` in one write (RFC 2920 pipelining; only where the server offers
@@ -165,8 +210,11 @@ impl Conn {
         }
         self.send(&data, self.timeout).await?;
         let mut replies = Vec::with_capacity(lines.len());
-        for _ in lines {
-            replies.push(self.read(t).await?);
+        for line in lines {
+            let verb = Verb::of(line);
+            self.during = verb.name();
+            let reply = self.read(t).await?;
+            replies.push(self.answering(verb, reply, t)?);
         }
         self.refuse_unsolicited(t).await?;
         Ok(replies)
@@ -190,10 +238,12 @@ impl Conn {
         t: &mut Transcript,
     ) -> Result<Reply, ReplyError> {
         t.client_secret();
+        self.during = Verb::AuthStep.name();
         self.write(line).await?;
         // Servers delay the answer to a failed sign-in on purpose (Dovecot's penalty grows
         // to 15 s), so this reply gets three time budgets.
-        self.read_within(t, self.timeout * 3).await
+        let reply = self.read_within(t, self.timeout * 3).await?;
+        self.answering(Verb::AuthStep, reply, t)
     }
 
     /// Sends an AUTH command whose initial response carries a credential: the transcript
@@ -205,14 +255,16 @@ impl Conn {
         t: &mut Transcript,
     ) -> Result<Reply, ReplyError> {
         t.client(line);
+        self.during = Verb::Auth.name();
         self.write(line).await?;
-        self.read_within(t, self.timeout * 3).await
+        let reply = self.read_within(t, self.timeout * 3).await?;
+        self.answering(Verb::Auth, reply, t)
     }
 
     /// Hands the stream over for a TLS handshake. Bytes the server sent ahead of the
     /// handshake would be a STARTTLS injection, so they end the session.
-    pub(super) fn into_inner(self) -> Result<BoxIo, String> {
-        if !self.io.buffer().is_empty() {
+    pub(super) fn into_inner(mut self) -> Result<BoxIo, String> {
+        if self.has_unread() {
             return Err(
                 "the server sent data before the TLS handshake (refusing to continue)".into(),
             );

@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
-use super::model::{PortProbe, ProbeConfig, TlsResult, TlsStart};
+use super::model::{PortProbe, ProbeConfig, SessionFault, TlsResult, TlsStart};
 use super::session::{connect, ehlo, ehlo_name, quit, BoxIo, Conn};
 use crate::checks::cert;
 use crate::checks::tls::hello::{Seen, Tap};
@@ -34,30 +34,54 @@ pub(super) async fn starttls(
     mut conn: Conn,
     helo: &str,
 ) -> Result<Conn, String> {
-    let r = conn
-        .command("STARTTLS", &mut p.transcript)
-        .await
-        .map_err(|e| format!("STARTTLS failed: {e}"))?;
+    let r = conn.command("STARTTLS", &mut p.transcript).await;
+    p.record_fault(conn.take_fault());
+    let r = r.map_err(|e| format!("STARTTLS failed: {e}"))?;
     if r.code != 220 {
         p.tls = Some(TlsResult::Refused { reply: r });
         return Ok(conn);
     }
     let socket = conn.socket();
-    let (inner, seen) = Tap::new(conn.into_inner()?);
+    let inner = conn.into_inner().inspect_err(|why| {
+        p.record_fault(Some(SessionFault::Violation {
+            during: "STARTTLS".into(),
+            evidence: why.clone(),
+        }));
+    })?;
+    let (inner, seen) = Tap::new(inner);
     match tls::handshake(inner, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
             let mut conn = verified(cfg, p, stream, &seen, socket);
-            let e = ehlo(&mut conn, helo, &mut p.transcript).await?;
-            p.ehlo_tls = Some(e);
+            let e = ehlo(&mut conn, helo, &mut p.transcript).await;
+            p.record_fault(conn.take_fault());
+            p.ehlo_tls = Some(e?);
             Ok(conn)
         }
         Err(e) => {
             p.transcript
                 .note(&format!("TLS handshake failed: {}", e.message));
+            if broken_handshake(e.kind) {
+                // The server said yes to STARTTLS and then no handshake came: nothing a
+                // certificate could explain, so no second connection to read one.
+                p.tls = Some(TlsResult::Failed {
+                    kind: e.kind,
+                    message: e.message,
+                });
+                return Err("the server accepted STARTTLS but no TLS handshake followed".into());
+            }
             explain_failure(cfg, p, e, true).await;
             Err(UNTRUSTED.into())
         }
     }
+}
+
+/// A handshake that never got going on the server's side: garbage instead of TLS, a reset,
+/// silence.
+pub(super) fn broken_handshake(kind: HandshakeKind) -> bool {
+    matches!(
+        kind,
+        HandshakeKind::NotTls | HandshakeKind::Closed | HandshakeKind::Timeout
+    )
 }
 
 /// Records a verified handshake, its version and its certificate; the session continues
@@ -108,23 +132,19 @@ pub(super) async fn tls_on(
     match tls::handshake(stream, &cfg.host, &cfg.trust, Verify::Full, cfg.timeout).await {
         Ok(stream) => {
             let mut conn = verified(cfg, p, stream, &seen, socket);
-            let greeting = conn
-                .read(&mut p.transcript)
-                .await
-                .map_err(|e| HandshakeError {
-                    kind: HandshakeKind::Other,
-                    message: format!("no greeting after the TLS handshake: {e}"),
-                })?;
+            let greeting = conn.read(&mut p.transcript).await;
+            p.record_fault(conn.take_fault());
+            let greeting = greeting.map_err(|e| HandshakeError {
+                kind: HandshakeKind::Other,
+                message: format!("no greeting after the TLS handshake: {e}"),
+            })?;
             p.greeting = Some(greeting);
             Ok(conn)
         }
         Err(e) => {
             p.transcript
                 .note(&format!("TLS handshake failed: {}", e.message));
-            if matches!(
-                e.kind,
-                HandshakeKind::NotTls | HandshakeKind::Closed | HandshakeKind::Timeout
-            ) {
+            if broken_handshake(e.kind) {
                 return Err(e);
             }
             explain_failure(cfg, p, e.clone(), false).await;

@@ -3,7 +3,7 @@
 //! the server reply that best explains the finding.
 
 use super::{def, outcomes, read_reply, Placeholder, Reading, Signal, SignalDef};
-use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
+use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, SessionFault, TlsResult};
 use crate::checks::{CheckId, SmtpStage};
 use crate::diagnosis::context::Ctx;
 use crate::protocol::reply::Reply;
@@ -18,6 +18,8 @@ outcomes! {
         Overloaded = "overloaded",
         RefusedGreeting = "refused_greeting",
         NoGreeting = "no_greeting",
+        /// Something answered, but not in SMTP: a malformed, out-of-range or endless greeting.
+        NotSmtp = "not_smtp",
         NotConfigured = "not_configured",
     }
 }
@@ -116,7 +118,8 @@ fn by_mode(cx: &Ctx) -> Option<PortModeOutcome> {
     Some(match mode {
         Mode::Overloaded => O::Overloaded,
         Mode::RefusedGreeting => O::RefusedGreeting,
-        Mode::NoGreeting | Mode::NotSmtp => O::NoGreeting,
+        Mode::NoGreeting => O::NoGreeting,
+        Mode::NotSmtp => O::NotSmtp,
         Mode::Plain => match cx.input.security {
             Some(Security::Tls) => O::TlsOnPlainPort,
             _ => O::Matches,
@@ -148,6 +151,9 @@ outcomes! {
         OffButRequired = "off_but_required",
         OffAllowed = "off_allowed",
         NotOffered = "not_offered",
+        TlsBroken = "tls_broken",
+        ProtocolViolation = "protocol_violation",
+        Unfinished = "unfinished",
     }
 }
 
@@ -156,7 +162,7 @@ pub struct Encryption;
 
 impl Signal for Encryption {
     const NAME: &'static str = "encryption";
-    const MEANING: &'static str = "Configured `none` while the server allows sign-in only after TLS; `none` and plaintext allowed; encryption configured but the server offers none.";
+    const MEANING: &'static str = "Configured `none` while the server allows sign-in only after TLS; `none` and plaintext allowed; encryption configured but no port ended with TLS, and why, from evidence: `tls_broken` (STARTTLS advertised but refused, or no TLS handshake after its 220: garbage, a reset, silence), `not_offered` (a complete EHLO without STARTTLS and no TLS on the implicit-TLS port), `protocol_violation` (replies that break SMTP before TLS could start), `unfinished` (the server stopped mid-exchange).";
     type Outcome = EncryptionOutcome;
 
     fn evaluate(cx: &Ctx) -> Option<EncryptionOutcome> {
@@ -190,7 +196,7 @@ impl Signal for Encryption {
                     return Some(O::Ok);
                 }
                 if facts.all_ports_finished()? {
-                    Some(O::NotOffered)
+                    Some(without_tls(cx))
                 } else {
                     None
                 }
@@ -207,8 +213,107 @@ impl Signal for Encryption {
     }
 }
 
+/// Why no port ended with TLS, from what each port showed: a broken upgrade first (the
+/// server does offer encryption), then a complete EHLO without STARTTLS while the
+/// implicit-TLS port does not speak TLS (the only evidence for "no encryption offered"),
+/// then replies that break SMTP, else a server that stopped in the middle.
+fn without_tls(cx: &Ctx) -> EncryptionOutcome {
+    use EncryptionOutcome as O;
+    let ports = cx.ports_configured_first();
+    if ports.iter().any(|p| p.tls_broken()) {
+        return O::TlsBroken;
+    }
+    let no_starttls = ports
+        .iter()
+        .any(|p| matches!(p.tls, Some(TlsResult::NotOffered)));
+    let implicit_tls = ports
+        .iter()
+        .any(|p| p.port == 465 && p.mode == Some(Mode::TlsFirst));
+    if no_starttls && !implicit_tls {
+        return O::NotOffered;
+    }
+    if ports.iter().any(|p| {
+        p.mode == Some(Mode::NotSmtp) || p.fault.as_ref().is_some_and(SessionFault::is_violation)
+    }) {
+        return O::ProtocolViolation;
+    }
+    O::Unfinished
+}
+
+outcomes! {
+    pub enum SessionFaultOutcome {
+        None = "none",
+        ProtocolViolation = "protocol_violation",
+        Unfinished = "unfinished",
+    }
+}
+
+/// Did the server break the session on the port under test?
+pub struct SessionFaultSignal;
+
+impl Signal for SessionFaultSignal {
+    const NAME: &'static str = "session_fault";
+    const MEANING: &'static str = "Did the server break the session on the port under test? `protocol_violation`: a reply broke SMTP (malformed or out-of-range code, mixed codes, a reply without end, one nobody asked for, one that cannot answer its command, an AUTH exchange that never ends); `unfinished`: the server closed, reset or went silent in the middle of a reply or an exchange.";
+    type Outcome = SessionFaultOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<SessionFaultOutcome> {
+        use SessionFaultOutcome as O;
+        let p = faulty_port(cx)?;
+        Some(match &p.fault {
+            None if p.mode == Some(Mode::NotSmtp) => O::ProtocolViolation,
+            None => O::None,
+            Some(SessionFault::Violation { .. }) => O::ProtocolViolation,
+            Some(SessionFault::Unfinished { .. }) => O::Unfinished,
+        })
+    }
+
+    fn evidence(cx: &Ctx) -> Vec<CheckId> {
+        faulty_port(cx)
+            .map(|p| CheckId::Stage(p.port, fault_stage(p)))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// The port whose faults count: the configured one, else the session's, else the first
+/// with a fault; `None` until it is finished.
+fn faulty_port<'a>(cx: &Ctx<'a>) -> Option<&'a PortProbe> {
+    let facts = cx.facts;
+    let p = match cx.input.port {
+        Some(port) => facts.port(port)?,
+        None => {
+            if let Some(p) = facts.session_port() {
+                p
+            } else {
+                let ports = cx.ports_configured_first();
+                let found = ports.iter().find(|p| p.fault.is_some()).copied();
+                match found {
+                    Some(p) => p,
+                    None if facts.all_ports_finished()? => ports.first().copied()?,
+                    None => return None,
+                }
+            }
+        }
+    };
+    p.finished.then_some(p)
+}
+
+/// The stage a port's fault happened in, for evidence.
+fn fault_stage(p: &PortProbe) -> SmtpStage {
+    match p.fault.as_ref().map(SessionFault::during) {
+        Some("AUTH") => SmtpStage::Auth,
+        Some("MAIL FROM" | "RCPT TO" | "RSET" | "QUIT") => SmtpStage::Envelope,
+        Some("EHLO" | "STARTTLS") => SmtpStage::Ehlo,
+        _ => SmtpStage::Greeting,
+    }
+}
+
 /// This family's signals, for the registry.
-pub const SIGNALS: &[SignalDef] = &[def::<PortMode>(), def::<Encryption>()];
+pub const SIGNALS: &[SignalDef] = &[
+    def::<PortMode>(),
+    def::<Encryption>(),
+    def::<SessionFaultSignal>(),
+];
 
 /// The configured port, else the port that ran the sign-in and envelope test.
 pub fn port_under_test(cx: &Ctx) -> Option<u16> {
@@ -271,8 +376,62 @@ pub fn telling_reply(cx: &Ctx) -> Option<Heard> {
         .map(|g| Heard::reply(Stage::Greeting, g, None))
 }
 
-/// `{reply}`: the server reply that best explains the finding.
-pub const PLACEHOLDERS: &[Placeholder] = &[Placeholder {
-    name: "reply",
-    value: |f| telling_reply(f.cx).map(|h| h.text),
-}];
+/// What the server did wrong, in words, with the evidence: the broken TLS upgrade or the
+/// session fault of the port under test first.
+pub fn fault_evidence(cx: &Ctx) -> Option<String> {
+    let ports = cx.ports_configured_first();
+    let broken = ports.iter().find(|p| p.tls_broken()).and_then(|p| {
+        let what = match &p.tls {
+            Some(TlsResult::Refused { reply }) => {
+                format!("the server announced STARTTLS but refused it: {reply}")
+            }
+            Some(TlsResult::Failed { message, .. }) => format!(
+                "the server accepted STARTTLS (220) but no encrypted connection followed: {message}"
+            ),
+            _ => fault_words(p.fault.as_ref()?),
+        };
+        Some(format!("port {}: {what}", p.port))
+    });
+    let silent = || {
+        let p = ports.iter().find(|p| p.greeting_error.is_some())?;
+        Some(format!("port {}: {}", p.port, p.greeting_error.as_deref()?))
+    };
+    broken.or_else(|| {
+        let Some(p) = ports
+            .iter()
+            .find(|p| p.fault.is_some() || p.mode == Some(Mode::NotSmtp))
+        else {
+            return silent();
+        };
+        let what = match &p.fault {
+            Some(f) => fault_words(f),
+            None => format!(
+                "the greeting is not SMTP: {}",
+                p.greeting_error.as_deref().unwrap_or("unreadable")
+            ),
+        };
+        Some(format!("port {}: {what}", p.port))
+    })
+}
+
+fn fault_words(f: &SessionFault) -> String {
+    match f {
+        SessionFault::Violation { during, evidence } => format!("during {during}, {evidence}"),
+        SessionFault::Unfinished { during, evidence } => {
+            format!("during {during}, the server stopped answering ({evidence})")
+        }
+    }
+}
+
+/// `{reply}`: the server reply that best explains the finding; `{session.fault}`: what the
+/// server did wrong, with the evidence.
+pub const PLACEHOLDERS: &[Placeholder] = &[
+    Placeholder {
+        name: "reply",
+        value: |f| telling_reply(f.cx).map(|h| h.text),
+    },
+    Placeholder {
+        name: "session.fault",
+        value: |f| fault_evidence(f.cx).map(|e| crate::checks::smtp::shorten_evidence(&e)),
+    },
+];

@@ -21,6 +21,8 @@ outcomes! {
         Outdated = "outdated",
         ChainIncomplete = "chain_incomplete",
         Failed = "failed",
+        /// STARTTLS refused (454), or no handshake after its `220` (garbage, a reset, silence).
+        Broken = "broken",
         NotUsed = "not_used",
     }
 }
@@ -30,7 +32,7 @@ pub struct Tls;
 
 impl Signal for Tls {
     const NAME: &'static str = "tls";
-    const MEANING: &'static str = "The TLS handshake on the port under test and, when it failed verification, why (read from the certificate). `intercepted`: the certificate comes from a known antivirus or proxy product and this computer does not trust it; `intercepted_trusted`: this computer trusts it, but it is a known product's or does not chain to a public root (a second handshake trusting only public roots). `chain_incomplete`: the server sent its certificate without the one that issued it (an intermediate), and it is not self-signed; `untrusted`: what it sent ends at an authority this computer does not trust (a private or unknown one).";
+    const MEANING: &'static str = "The TLS handshake on the port under test and, when it failed verification, why (read from the certificate). `intercepted`: the certificate comes from a known antivirus or proxy product and this computer does not trust it; `intercepted_trusted`: this computer trusts it, but it is a known product's or does not chain to a public root (a second handshake trusting only public roots). `chain_incomplete`: the server sent its certificate without the one that issued it (an intermediate), and it is not self-signed; `untrusted`: what it sent ends at an authority this computer does not trust (a private or unknown one). `broken`: STARTTLS was refused (454) or no TLS handshake followed its 220 (garbage, a reset, silence).";
     type Outcome = TlsOutcome;
 
     fn evaluate(cx: &Ctx) -> Option<TlsOutcome> {
@@ -62,6 +64,7 @@ impl Signal for Tls {
                 CertProblem::Untrusted => O::Untrusted,
                 CertProblem::ChainIncomplete => O::ChainIncomplete,
             },
+            _ if p.tls_broken() => O::Broken,
             Some(TlsResult::Failed { kind, .. }) => match kind {
                 HandshakeKind::ProtocolTooOld => O::Outdated,
                 _ => O::Failed,

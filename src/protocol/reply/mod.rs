@@ -7,6 +7,7 @@
 //! stream (bounded), `ehlo` reads what an EHLO reply announces.
 
 mod ehlo;
+mod expect;
 mod read;
 
 use std::fmt;
@@ -16,6 +17,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub use ehlo::{parse_ehlo, Ehlo};
+pub use expect::{answers, Verb};
 pub use read::read_reply;
 
 /// An RFC 3463 enhanced status code such as `5.7.8`.
@@ -149,6 +151,23 @@ pub enum ReplyError {
     /// the commands, so none of them counts.
     #[error("the server sent a reply no command asked for: {0}")]
     Unsolicited(String),
+    /// A well-formed reply whose code cannot answer the command it was read for (a `354`
+    /// to MAIL FROM, a second `220` to EHLO): it belongs to something else.
+    #[error("the reply does not answer {command}: {reply}")]
+    Unexpected { command: String, reply: String },
+}
+
+impl ReplyError {
+    /// The server broke SMTP's rules (as opposed to going silent or away).
+    pub fn is_violation(&self) -> bool {
+        matches!(
+            self,
+            ReplyError::Malformed(_)
+                | ReplyError::TooLong
+                | ReplyError::Unsolicited(_)
+                | ReplyError::Unexpected { .. }
+        )
+    }
 }
 
 /// Makes bytes from the network safe to print: invalid UTF-8 becomes U+FFFD, and every control
@@ -203,6 +222,10 @@ fn split_line(raw: &[u8]) -> Result<LineParts<'_>, ReplyError> {
         .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
     if !(200..=599).contains(&code) {
         return Err(bad("reply code out of range 200-599"));
+    }
+    // RFC 5321 §4.2.1: the second digit is one of 0 to 5.
+    if line[1] > b'5' {
+        return Err(bad("reply code with a second digit above 5"));
     }
     match line.get(3) {
         None => Ok(LineParts {

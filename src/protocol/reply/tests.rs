@@ -302,7 +302,8 @@ proptest! {
 
     #[test]
     fn well_formed_reply_round_trips(
-        code in 200u16..=599,
+        // RFC 5321 §4.2.1: first digit 2 to 5, second 0 to 5.
+        code in (2u16..=5, 0u16..=5, 0u16..=9).prop_map(|(a, b, c)| a * 100 + b * 10 + c),
         texts in proptest::collection::vec("[ -~]{0,60}", 1..8),
         lf_only in any::<bool>(),
     ) {
@@ -322,4 +323,21 @@ proptest! {
         prop_assert_eq!(raw.len(), texts.len());
         prop_assert!(input.is_empty());
     }
+}
+
+#[tokio::test]
+async fn a_second_digit_above_five_is_not_a_reply_code() {
+    let err = read(b"260 what\r\n").await.unwrap_err();
+    assert!(matches!(err, ReplyError::Malformed(m) if m.contains("second digit")));
+    assert!(read(b"250 fine\r\n").await.is_ok());
+    assert!(read(b"554 still a code\r\n").await.is_ok());
+}
+
+#[test]
+fn violations_are_told_from_silence() {
+    assert!(ReplyError::Malformed("x".into()).is_violation());
+    assert!(ReplyError::TooLong.is_violation());
+    assert!(ReplyError::Unsolicited("250 ok".into()).is_violation());
+    assert!(!ReplyError::Timeout(SEC).is_violation());
+    assert!(!ReplyError::Closed { partial: None }.is_violation());
 }
