@@ -94,25 +94,24 @@ pub fn is_settled(catalog: &Catalog, input: &Input, facts: &Facts, d: &Diagnosis
 /// test proves it); an unknown one waits for the end of every check.
 pub fn placeholder_needs(name: &str) -> &'static [Need] {
     match name {
-        "email" | "domain" | "user" | "port" | "security" => &[],
-        "server" => &[Need::Target],
+        // From the input alone; `dns.refusing` is read only by conclusions after the
+        // dns_failure signal, which waits for both of its probes.
+        "email" | "domain" | "user" | "port" | "security" | "dns.refusing" => &[],
+        "server" | "server.problem" | "server.to_type" => &[Need::Target],
         "recommended.server" | "recommended.port" | "recommended.security" | "recommended.user" => {
             &[Need::Recommended]
         }
         "public_ip" => &[Need::PublicAddress],
         "reference" | "blocked_ports" => &[Need::Reference],
-        "provider" | "provider.who_acts" => &[Need::Provider],
+        "provider" | "provider.who_acts" | "server.typed" | "user.expected" | "user.given" => {
+            &[Need::Provider]
+        }
         "provider.explain" => &[Need::Provider, Need::Ports],
-        // Read only by conclusions after the dns_failure signal, which waits for both probes.
-        "dns.refusing" => &[],
-        "server.typed" | "user.expected" | "user.given" => &[Need::Provider],
-        "server.problem" | "server.to_type" => &[Need::Target],
-        "signin.attempts" => &[Need::Ports],
         "server.suggested" => &[Need::DomainRecords, Need::Provider],
         "cert.working_name" | "cert.names_tried" => &[Need::Ports, Need::CertNames],
-        "ipv6.address" | "ipv6.result" | "ipv4.address" | "session.fault" => &[Need::Ports],
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
-        | "intercept.product" | "intercept.setting" | "intercept.issuer" => &[Need::Ports],
+        | "intercept.product" | "intercept.setting" | "intercept.issuer" | "signin.attempts"
+        | "ipv6.address" | "ipv6.result" | "ipv4.address" | "session.fault" => &[Need::Ports],
         _ => &[Need::Everything],
     }
 }

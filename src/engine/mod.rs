@@ -395,7 +395,7 @@ const PATH_BUDGET: Duration = Duration::from_secs(2);
 /// A connection that has not opened after this long (or a third of the time-out, if less)
 /// gets its path traced beside it, so a silent port's verdict needs the time-out and not the
 /// trace after it. A port that answers in time costs no probe packet.
-const TRACE_HEAD_START: Duration = Duration::from_millis(1000);
+const TRACE_HEAD_START: Duration = Duration::from_secs(1);
 
 /// The path trace towards `dest` started beside the first port's connection: `None` when the
 /// connection's outcome was known within the head start and is not worth tracing.
