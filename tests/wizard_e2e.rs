@@ -247,7 +247,7 @@ fn a_working_account_is_confirmed() {
     assert!(s.screen().contains("ok.sending_works"), "{}", s.screen());
     // The transcript is at the end of the view.
     s.keys(&["End"]);
-    s.wait_for("C: [redacted]");
+    s.wait_for("C: AUTH PLAIN [redacted]");
     assert!(!s.screen().contains(PASSWORD), "{}", s.screen());
     s.keys(&["Escape"]);
     s.wait_for("✓ Sending works");

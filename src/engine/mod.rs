@@ -363,9 +363,19 @@ impl Engine {
                     }
                     None => None,
                 };
+                // The early trace tells silence; an ICMP error that came after it started
+                // (a router's ARP giving up) is traced again, now that the hops answer at once.
+                let silent = final_probe
+                    .reach
+                    .as_ref()
+                    .is_some_and(|r| r.outcome() == tcp::TcpOutcome::TimedOut);
                 if let Some(dest) = trace_to {
                     let trace = match early {
-                        Some(trace) if trace.destination == dest => trace,
+                        Some((trace, informed))
+                            if trace.destination == dest && (silent || informed) =>
+                        {
+                            trace
+                        }
                         _ => {
                             let per_hop = cfg.timeout.min(PATH_BUDGET);
                             path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await
@@ -398,12 +408,13 @@ const PATH_BUDGET: Duration = Duration::from_secs(2);
 const TRACE_HEAD_START: Duration = Duration::from_secs(1);
 
 /// The path trace towards `dest` started beside the first port's connection: `None` when the
-/// connection's outcome was known within the head start and is not worth tracing.
+/// connection's outcome was known within the head start and is not worth tracing; with
+/// whether it started after that outcome was known.
 async fn early_path_trace(
     dest: Option<SocketAddr>,
     mut tcp_seen: tokio::sync::watch::Receiver<Option<tcp::TcpOutcome>>,
     timeout: Duration,
-) -> Option<path::PathTrace> {
+) -> Option<(path::PathTrace, bool)> {
     let dest = dest?;
     let head_start = TRACE_HEAD_START.min(timeout / 3);
     let known = tokio::time::timeout(head_start, async {
@@ -420,7 +431,8 @@ async fn early_path_trace(
         }
     }
     let per_hop = timeout.min(PATH_BUDGET);
-    Some(path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await)
+    let trace = path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await;
+    Some((trace, matches!(known, Ok(Some(_)))))
 }
 
 /// Where to trace when a port could not be reached (see `path::worth_tracing`).
