@@ -18,6 +18,7 @@ use super::model::TlsStart;
 use super::side::{side_handshake, SideError};
 use crate::checks::cert::name_matches;
 use crate::checks::tls::{self, Trust, Verify};
+use crate::secret::Redactor;
 
 /// At most this many names are tried: a certificate with dozens of names (a shared
 /// hosting server's) must not turn into dozens of connections.
@@ -128,6 +129,7 @@ pub async fn verify_name(
     start: TlsStart,
     timeout: Duration,
     trust: &Trust,
+    redactor: &Redactor,
 ) -> CertNameOutcome {
     let connector = match tls::connector(trust, Verify::Full) {
         Ok(c) => c,
@@ -137,7 +139,7 @@ pub async fn verify_name(
     };
     // Connect, the plain-text steps and the handshake: a few budgets in all.
     let cap = timeout * 3;
-    match tokio::time::timeout(cap, side_handshake(name, addr, start, timeout, &connector)).await {
+    match tokio::time::timeout(cap, side_handshake(name, addr, start, timeout, &connector, redactor)).await {
         Err(_) => CertNameOutcome::HandshakeFailed {
             message: format!("no TLS handshake within {cap:?}"),
         },
