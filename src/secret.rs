@@ -249,7 +249,10 @@ mod tests {
             format!("token {}", b64("\0alice@example.test\0Hunter2-Secret")),
             format!("token {}", b64("admin\0alice\0Hunter2-Secret")),
             format!("x{}y", b64("ab\0Hunter2-Secret and more")),
-            format!("5.7.8 <{}>", b64("\0bob\0Hunter2-Secret").trim_end_matches('=')),
+            format!(
+                "5.7.8 <{}>",
+                b64("\0bob\0Hunter2-Secret").trim_end_matches('=')
+            ),
         ];
         for line in &cases {
             let out = r.redact(line);

@@ -190,7 +190,10 @@ mod tests {
         use crate::secret::Secret;
         let secret = Secret::new("Hunter2-Secret".into());
         let mut t = Transcript::new(587).redacting(secret.redactor());
-        let raw = ["535-5.7.8 bad password 'Hunter2-Secret'", "535 5.7.8 try again"];
+        let raw = [
+            "535-5.7.8 bad password 'Hunter2-Secret'",
+            "535 5.7.8 try again",
+        ];
         let lines: Vec<&[u8]> = raw.iter().map(|l| l.as_bytes()).collect();
         let reply = parse_lines(&lines).expect("a reply");
         let reply = t.server_reply(reply, raw.iter().map(|l| (*l).to_string()).collect());

@@ -139,7 +139,12 @@ pub async fn verify_name(
     };
     // Connect, the plain-text steps and the handshake: a few budgets in all.
     let cap = timeout * 3;
-    match tokio::time::timeout(cap, side_handshake(name, addr, start, timeout, &connector, redactor)).await {
+    match tokio::time::timeout(
+        cap,
+        side_handshake(name, addr, start, timeout, &connector, redactor),
+    )
+    .await
+    {
         Err(_) => CertNameOutcome::HandshakeFailed {
             message: format!("no TLS handshake within {cap:?}"),
         },

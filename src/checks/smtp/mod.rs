@@ -66,8 +66,7 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
         let Ok((addr, start)) = speaks_at.await else {
             return;
         };
-        let (found, session) =
-            public_check::public_chain_open(
+        let (found, session) = public_check::public_chain_open(
             &cfg.host,
             addr,
             start,
