@@ -38,6 +38,7 @@ pub mod report;
 pub mod secret;
 pub mod server;
 pub mod settings;
+pub mod shorten;
 pub mod source;
 pub mod tree;
 pub mod ui;

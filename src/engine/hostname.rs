@@ -156,7 +156,25 @@ pub fn check(raw: &str) -> Result<String, String> {
     if s.contains('/') {
         return Err(format!("\"{s}\" contains a slash"));
     }
-    let host = s.trim_end_matches('.').to_ascii_lowercase();
+    ldh_name(s)
+}
+
+/// A host name that came from the network (an SRV or MX target, a name on a certificate)
+/// and may be recommended or put into a sentence: a DNS host name exactly as sent (no
+/// spaces, no control bytes, letters, digits and hyphens in dot-separated parts of at most
+/// 63 characters, 253 in all; not an address), normalised; else `None`, and it is neither
+/// recommended nor shown as a name to type.
+pub fn network_host_name(raw: &str) -> Option<String> {
+    if raw.parse::<std::net::IpAddr>().is_ok() {
+        return None;
+    }
+    ldh_name(raw).ok()
+}
+
+/// The letters-digits-hyphen rules of a DNS host name (RFC 1123 §2.1, RFC 1035 §2.3.4),
+/// with one trailing dot allowed; the name lowercased, or why it is not one.
+fn ldh_name(s: &str) -> Result<String, String> {
+    let host = s.strip_suffix('.').unwrap_or(s).to_ascii_lowercase();
     if host.len() > 253 {
         return Err("the name is longer than 253 characters".into());
     }
@@ -181,7 +199,44 @@ pub fn check(raw: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{check, read, ServerField};
+    use super::{check, network_host_name, read, ServerField};
+
+    #[test]
+    fn a_name_from_the_network_must_be_a_plain_host_name() {
+        assert_eq!(
+            network_host_name("Mail.Example.TEST.").as_deref(),
+            Some("mail.example.test")
+        );
+        assert_eq!(
+            network_host_name("xn--bcher-kva.example").as_deref(),
+            Some("xn--bcher-kva.example")
+        );
+        let long_label = format!("{}.example", "a".repeat(64));
+        let long_name = format!("{}example", "abcdefghi.".repeat(25));
+        for bad in [
+            "mail\x1b[31m.example.test",
+            "mail.example.test\n",
+            "mail\u{0}.example.test",
+            " mail.example.test",
+            "mail example.test",
+            "[x](javascript:alert(1)).test",
+            "<img src=x>.test",
+            "mail|x.test",
+            "*.example.test",
+            "mail..example.test",
+            "-mail.example.test",
+            "mail\\.example.test",
+            "mäil.example.test",
+            "203.0.113.5",
+            "2001:db8::1",
+            ".",
+            "",
+            long_label.as_str(),
+            long_name.as_str(),
+        ] {
+            assert_eq!(network_host_name(bad), None, "{bad:?}");
+        }
+    }
 
     fn recovered(raw: &str) -> Option<(String, Option<u16>)> {
         match read(raw) {
