@@ -15,7 +15,9 @@ pub fn list<S: AsRef<str>>(items: &[S], sep: &str, max: usize) -> String {
     let shown: Vec<&str> = items.iter().take(max).map(AsRef::as_ref).collect();
     let mut out = shown.join(sep);
     if items.len() > max {
-        out.push_str(&format!(" and {} more", count(items.len() - max)));
+        out.push_str(" and ");
+        out.push_str(&count(items.len() - max));
+        out.push_str(" more");
     }
     out
 }
@@ -49,7 +51,7 @@ pub fn count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);

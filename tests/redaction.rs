@@ -16,6 +16,7 @@ use base64::Engine as _;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use smtp_doctor::catalog::Catalog;
+use smtp_doctor::catalog::CatalogFiles;
 use smtp_doctor::diagnosis::{self, Diagnosis};
 use smtp_doctor::facts::Facts;
 use smtp_doctor::recording::{RecordedInput, Recording};
@@ -216,7 +217,7 @@ fn everything_shown(
 ) -> Shown {
     let d: Diagnosis = diagnosis::diagnose(catalog, input, &facts, QuestionMode::UseDefaults);
     let report = Report::new(&d);
-    let recorded = RecordedInput::of(input, options, &Default::default());
+    let recorded = RecordedInput::of(input, options, &CatalogFiles::default());
     let recording = Recording::new(recorded, &facts, &d)
         .to_toml()
         .expect("recording");
