@@ -250,7 +250,7 @@ impl Engine {
         );
         // Names from DNS are candidates only when they are host names (no control bytes,
         // no markup): one of them may become the recommended server.
-        let valid = |name: &str| crate::engine::hostname::network_host_name(name);
+        let valid = |name: &str| crate::host_name::network_host_name(name);
         let mut names: Vec<String> = srv
             .found()
             .map(|v| v.iter().filter_map(|s| valid(&s.target)).collect())

@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
+use super::redact::Redactor;
 use crate::protocol::reply::{Reply, ReplyError};
-use crate::secret::Redactor;
 
 /// Who said a line: the client (`c`) or the server (`s`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,7 +38,7 @@ pub struct Transcript {
 }
 
 /// What the transcript shows instead of anything that could carry a credential.
-pub const REDACTED: &str = crate::secret::REDACTED;
+pub const REDACTED: &str = super::redact::REDACTED;
 
 impl Transcript {
     pub fn new(port: u16) -> Self {
@@ -186,10 +186,10 @@ mod tests {
 
     #[test]
     fn server_text_loses_the_password_before_it_is_recorded_or_returned() {
+        use crate::protocol::redact::Forms;
         use crate::protocol::reply::parse_lines;
-        use crate::secret::Secret;
-        let secret = Secret::new("Hunter2-Secret".into());
-        let mut t = Transcript::new(587).redacting(secret.redactor());
+        let forms = std::sync::Arc::new(Forms::new("Hunter2-Secret".into()));
+        let mut t = Transcript::new(587).redacting(Redactor::of(&forms));
         let raw = [
             "535-5.7.8 bad password 'Hunter2-Secret'",
             "535 5.7.8 try again",

@@ -89,7 +89,7 @@ pub fn usable_names(cert_names: &[String], host: &str) -> Vec<String> {
 /// Whether a name can be typed as a server name at all: a host name (not a wildcard, not an
 /// address, nothing a certificate could smuggle in: control bytes, spaces, markup).
 pub fn typeable(name: &str) -> bool {
-    crate::engine::hostname::network_host_name(name).is_some()
+    crate::host_name::network_host_name(name).is_some()
 }
 
 /// Where to try a name: on the server's own address when the name resolves to it (the

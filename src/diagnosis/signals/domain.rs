@@ -68,7 +68,7 @@ pub fn published_server(facts: &Facts) -> Option<(String, u16)> {
         .found()?
         .iter()
         // A target that is no host name (control bytes, markup) is never recommended.
-        .find_map(|s| crate::engine::hostname::network_host_name(&s.target).map(|t| (t, s.port)))
+        .find_map(|s| crate::host_name::network_host_name(&s.target).map(|t| (t, s.port)))
 }
 
 outcomes! {

@@ -123,7 +123,7 @@ pub fn suggested_server(cx: &Ctx) -> String {
         v.sort_by_key(|m| m.preference);
         // Only a host name is suggested (an MX target with control bytes or markup is not).
         v.into_iter()
-            .find_map(|m| crate::engine::hostname::network_host_name(&m.host))
+            .find_map(|m| crate::host_name::network_host_name(&m.host))
     });
     if let Some(host) = mx {
         return format!(
