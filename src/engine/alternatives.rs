@@ -80,7 +80,19 @@ impl Engine {
             Err(verdict) => verdict,
             Ok(at) => {
                 let to = at.map_or(addr, |ip| SocketAddr::new(ip, addr.port()));
-                verify_name(name, to, start, self.options.timeout, &self.trust).await
+                let redactor = (self.input.password.as_ref()).map_or_else(
+                    crate::secret::Redactor::none,
+                    crate::secret::Secret::redactor,
+                );
+                verify_name(
+                    name,
+                    to,
+                    start,
+                    self.options.timeout,
+                    &self.trust,
+                    &redactor,
+                )
+                .await
             }
         }
     }

@@ -156,32 +156,50 @@ pub fn check(raw: &str) -> Result<String, String> {
     if s.contains('/') {
         return Err(format!("\"{s}\" contains a slash"));
     }
-    let host = s.trim_end_matches('.').to_ascii_lowercase();
-    if host.len() > 253 {
-        return Err("the name is longer than 253 characters".into());
-    }
-    for label in host.split('.') {
-        if label.is_empty() {
-            return Err(format!("\"{s}\" has an empty part between dots"));
-        }
-        if label.len() > 63 {
-            return Err(format!("a part of \"{s}\" is longer than 63 characters"));
-        }
-        if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return Err(format!(
-                "\"{s}\" contains characters a server name cannot have"
-            ));
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!("a part of \"{s}\" starts or ends with a hyphen"));
-        }
-    }
-    Ok(host)
+    crate::host_name::ldh_name(s)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{check, read, ServerField};
+    use crate::host_name::network_host_name;
+
+    #[test]
+    fn a_name_from_the_network_must_be_a_plain_host_name() {
+        assert_eq!(
+            network_host_name("Mail.Example.TEST.").as_deref(),
+            Some("mail.example.test")
+        );
+        assert_eq!(
+            network_host_name("xn--bcher-kva.example").as_deref(),
+            Some("xn--bcher-kva.example")
+        );
+        let long_label = format!("{}.example", "a".repeat(64));
+        let long_name = format!("{}example", "abcdefghi.".repeat(25));
+        for bad in [
+            "mail\x1b[31m.example.test",
+            "mail.example.test\n",
+            "mail\u{0}.example.test",
+            " mail.example.test",
+            "mail example.test",
+            "[x](javascript:alert(1)).test",
+            "<img src=x>.test",
+            "mail|x.test",
+            "*.example.test",
+            "mail..example.test",
+            "-mail.example.test",
+            "mail\\.example.test",
+            "mäil.example.test",
+            "203.0.113.5",
+            "2001:db8::1",
+            ".",
+            "",
+            long_label.as_str(),
+            long_name.as_str(),
+        ] {
+            assert_eq!(network_host_name(bad), None, "{bad:?}");
+        }
+    }
 
     fn recovered(raw: &str) -> Option<(String, Option<u16>)> {
         match read(raw) {

@@ -246,9 +246,12 @@ impl Engine {
             self.dns.mx(&domain),
             self.provider(&domain)
         );
+        // Names from DNS are candidates only when they are host names (no control bytes,
+        // no markup): one of them may become the recommended server.
+        let valid = |name: &str| crate::host_name::network_host_name(name);
         let mut names: Vec<String> = srv
             .found()
-            .map(|v| v.iter().map(|s| s.target.clone()).collect())
+            .map(|v| v.iter().filter_map(|s| valid(&s.target)).collect())
             .unwrap_or_default();
         if let Some(p) = provider.and_then(|found| self.catalog.profiles.get(&found.id)) {
             names.extend(p.submission_for(&domain).into_iter().map(|e| e.server));
@@ -259,7 +262,7 @@ impl Engine {
             domain.clone(),
         ]);
         if let Some(mx) = mx.found() {
-            names.extend(mx.iter().map(|m| m.host.clone()));
+            names.extend(mx.iter().filter_map(|m| valid(&m.host)));
         }
         let mut seen = std::collections::BTreeSet::new();
         names.retain(|n| seen.insert(n.clone()));

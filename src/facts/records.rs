@@ -275,7 +275,8 @@ fn rec(id: CheckId, status: Status, ms: u64, summary: String) -> CheckRecord {
         id,
         status,
         duration_ms: ms,
-        summary,
+        // A summary may quote a server at length: one short line (the detail has it all).
+        summary: crate::shorten::text_owned(summary, crate::shorten::TEXT_CHARS),
         detail: serde_json::Value::Object(serde_json::Map::default()),
     }
 }
@@ -318,7 +319,7 @@ fn rec_detail<T: Serialize>(
         id,
         status,
         duration_ms: 0,
-        summary,
+        summary: crate::shorten::text_owned(summary, crate::shorten::TEXT_CHARS),
         detail: serde_json::to_value(detail).unwrap_or_default(),
     }
 }

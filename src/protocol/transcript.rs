@@ -1,6 +1,15 @@
 //! The SMTP transcript: every line sent and received, per port, with secrets redacted.
+//!
+//! It is also the one place where what a server says enters the probe's results: every reply
+//! and every reply error read on a connection passes through [`Transcript::server_reply`] or
+//! [`Transcript::server_error`], which take the run's password out of it (in every form,
+//! see [`Redactor`]) before it is recorded or returned, so nothing derived from server text
+//! (summaries, explanations, reports, recordings) can carry it.
 
 use serde::Serialize;
+
+use super::redact::Redactor;
+use crate::protocol::reply::{Reply, ReplyError};
 
 /// Who said a line: the client (`c`) or the server (`s`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -24,17 +33,82 @@ pub struct Line {
 pub struct Transcript {
     pub port: u16,
     pub lines: Vec<Line>,
+    /// Takes the run's password out of server text (holds no copy of it).
+    redactor: Redactor,
 }
 
 /// What the transcript shows instead of anything that could carry a credential.
-pub const REDACTED: &str = "[redacted]";
+pub const REDACTED: &str = super::redact::REDACTED;
 
 impl Transcript {
     pub fn new(port: u16) -> Self {
         Transcript {
             port,
             lines: Vec::new(),
+            redactor: Redactor::none(),
         }
+    }
+
+    /// The same transcript, taking `redactor`'s password out of everything the server says.
+    #[must_use]
+    pub fn redacting(mut self, redactor: Redactor) -> Self {
+        self.redactor = redactor;
+        self
+    }
+
+    /// Records a reply the server sent (`raw`: its lines as sent, terminal-safe) and returns
+    /// it; both without the password.
+    pub fn server_reply(&mut self, reply: Reply, raw: Vec<String>) -> Reply {
+        for line in raw {
+            let line = self.redactor.redact_owned(line);
+            self.push_server(line);
+        }
+        self.redact_reply(reply)
+    }
+
+    /// Records a failed read (what had arrived, and why it failed) and returns the error,
+    /// both without the password.
+    pub fn server_error(&mut self, e: ReplyError) -> ReplyError {
+        let e = self.redact_error(e);
+        if let ReplyError::Closed { partial: Some(p) } = &e {
+            self.push_server(p.clone());
+        }
+        self.note(&e.to_string());
+        e
+    }
+
+    /// `reply` without the password in any of its lines.
+    pub fn redact_reply(&self, mut reply: Reply) -> Reply {
+        for line in &mut reply.lines {
+            *line = self.redactor.redact_owned(std::mem::take(line));
+        }
+        reply
+    }
+
+    /// `e` without the password in the server text it carries.
+    pub fn redact_error(&self, e: ReplyError) -> ReplyError {
+        let r = |s: String| self.redactor.redact_owned(s);
+        match e {
+            ReplyError::Closed { partial } => ReplyError::Closed {
+                partial: partial.map(r),
+            },
+            ReplyError::Malformed(s) => ReplyError::Malformed(r(s)),
+            ReplyError::Io(s) => ReplyError::Io(r(s)),
+            ReplyError::Unsolicited(s) => ReplyError::Unsolicited(r(s)),
+            ReplyError::Unexpected { command, reply } => ReplyError::Unexpected {
+                command: r(command),
+                reply: r(reply),
+            },
+            other @ (ReplyError::Timeout(_) | ReplyError::TooLong) => other,
+        }
+    }
+
+    fn push_server(&mut self, line: String) {
+        self.lines.push(Line {
+            port: self.port,
+            dir: Dir::Server,
+            line,
+        });
     }
 
     /// Records a line the client sent. AUTH commands keep only their mechanism name.
@@ -56,17 +130,17 @@ impl Transcript {
         });
     }
 
-    /// Records a line the server sent (already made safe for display by the reply parser).
+    /// Records a line the server sent (already made safe for display by the reply parser),
+    /// without the password.
     pub fn server(&mut self, line: &str) {
-        self.lines.push(Line {
-            port: self.port,
-            dir: Dir::Server,
-            line: line.to_string(),
-        });
+        let line = self.redactor.redact(line).into_owned();
+        self.push_server(line);
     }
 
-    /// Records something that happened on the connection that is not a protocol line.
+    /// Records something that happened on the connection that is not a protocol line
+    /// (it may quote the server: redacted too).
     pub fn note(&mut self, what: &str) {
+        let what = self.redactor.redact(what);
         self.lines.push(Line {
             port: self.port,
             dir: Dir::Client,
@@ -112,5 +186,36 @@ mod tests {
                 "EHLO host"
             ]
         );
+    }
+
+    #[test]
+    fn server_text_loses_the_password_before_it_is_recorded_or_returned() {
+        use crate::protocol::redact::Forms;
+        use crate::protocol::reply::parse_lines;
+        let forms = std::sync::Arc::new(Forms::new("Hunter2-Secret".into()));
+        let mut t = Transcript::new(587).redacting(Redactor::of(&forms));
+        let raw = [
+            "535-5.7.8 bad password 'Hunter2-Secret'",
+            "535 5.7.8 try again",
+        ];
+        let lines: Vec<&[u8]> = raw.iter().map(|l| l.as_bytes()).collect();
+        let reply = parse_lines(&lines).expect("a reply");
+        let reply = t.server_reply(reply, raw.iter().map(|l| (*l).to_string()).collect());
+        assert_eq!(reply.lines[0], "5.7.8 bad password '[redacted]'");
+        let e = t.server_error(ReplyError::Closed {
+            partial: Some("421 bye Hunter2-Secret".into()),
+        });
+        assert_eq!(
+            e,
+            ReplyError::Closed {
+                partial: Some("421 bye [redacted]".into())
+            }
+        );
+        t.server("250 ok Hunter2-Secret");
+        t.note("EHLO refused: 550 Hunter2-Secret");
+        for l in &t.lines {
+            assert!(!l.line.contains("Hunter2"), "{}", l.line);
+        }
+        assert_eq!(t.lines.len(), 6);
     }
 }

@@ -8,8 +8,22 @@ use super::Report;
 use crate::diagnosis::Verdict;
 use crate::protocol::reply::sanitize;
 
-/// Readable text; every string that came from the network is made terminal-safe again.
+/// The longest line the text report prints, in characters: anything longer (a server's
+/// text quoted at length) is cut with a count.
+pub const MAX_LINE: usize = 400;
+
+/// Readable text; every string that came from the network is made terminal-safe again, and
+/// no line is longer than [`MAX_LINE`].
 pub fn render(r: &Report) -> String {
+    let mut out = String::new();
+    for line in render_unbounded(r).lines() {
+        out.push_str(&crate::shorten::text(line, MAX_LINE));
+        out.push('\n');
+    }
+    out
+}
+
+fn render_unbounded(r: &Report) -> String {
     let safe = |s: &str| sanitize(s.as_bytes());
     let mut o = String::new();
     let _ = writeln!(
@@ -113,11 +127,21 @@ pub fn render(r: &Report) -> String {
     o
 }
 
-/// Greedy word wrap; words longer than the width stay whole.
+/// Greedy word wrap; a word longer than the width is split (a server can send one word of
+/// thousands of characters).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let width = width.max(1);
+    let pieces = text.split_whitespace().flat_map(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        chars
+            .chunks(width)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    });
+    for word in pieces {
+        let word = word.as_str();
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -140,6 +164,6 @@ mod tests {
     fn wraps_on_words() {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("", 5), Vec::<String>::new());
-        assert_eq!(wrap("toolongword x", 4), vec!["toolongword", "x"]);
+        assert_eq!(wrap("toolongword x", 4), vec!["tool", "ongw", "ord", "x"]);
     }
 }

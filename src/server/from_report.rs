@@ -145,9 +145,22 @@ fn first_clause(message: &str) -> String {
     }
 }
 
-/// Undoes the Markdown table escape of `report::markdown` (`|` written as `\|`).
+/// Undoes the Markdown escape of `report::markdown` (a backslash before ASCII punctuation:
+/// `\|`, `\@`, `\[` ...).
 fn unescape_cell(s: &str) -> String {
-    s.trim().replace("\\|", "|")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&next) = chars.peek().filter(|n| n.is_ascii_punctuation()) {
+                out.push(next);
+                chars.next();
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn parse_markdown(file: &str, text: &str) -> Result<CustomerReport, FromReportError> {

@@ -40,7 +40,13 @@ pub fn render(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
         } else if tail.starts_with('{') {
             if let Some(end) = tail.find('}') {
                 let name = &tail[1..end];
-                out.push_str(&lookup(name).unwrap_or_else(|| "(unknown)".to_string()));
+                // A value may quote a server at length (a whole reply): kept to one short
+                // stretch so a sentence stays readable.
+                let value = lookup(name).unwrap_or_else(|| "(unknown)".to_string());
+                out.push_str(&crate::shorten::text(
+                    &value,
+                    crate::shorten::TEXT_CHARS * 2,
+                ));
                 rest = &tail[end + 1..];
             } else {
                 out.push_str(tail);

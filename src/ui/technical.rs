@@ -94,7 +94,10 @@ pub fn tech_view(input: &Input, d: Option<&Diagnosis>, times: &Times, now: Insta
                 Dir::Client => "C",
                 Dir::Server => "S",
             };
-            format!("{:>5} {who}: {}", l.port, safe(&l.line))
+            // A server line can be 2,048 characters: shown short, with a count.
+            let line = safe(&l.line);
+            let line = crate::shorten::text(&line, crate::shorten::TEXT_CHARS);
+            format!("{:>5} {who}: {line}", l.port)
         })
         .collect();
     TechView {

@@ -18,6 +18,7 @@ use super::model::TlsStart;
 use super::side::{side_handshake, SideError};
 use crate::checks::cert::name_matches;
 use crate::checks::tls::{self, Trust, Verify};
+use crate::secret::Redactor;
 
 /// At most this many names are tried: a certificate with dozens of names (a shared
 /// hosting server's) must not turn into dozens of connections.
@@ -85,9 +86,10 @@ pub fn usable_names(cert_names: &[String], host: &str) -> Vec<String> {
     out
 }
 
-/// Whether a name can be typed as a server name at all.
+/// Whether a name can be typed as a server name at all: a host name (not a wildcard, not an
+/// address, nothing a certificate could smuggle in: control bytes, spaces, markup).
 pub fn typeable(name: &str) -> bool {
-    !name.contains('*') && name.parse::<IpAddr>().is_err()
+    crate::host_name::network_host_name(name).is_some()
 }
 
 /// Where to try a name: on the server's own address when the name resolves to it (the
@@ -128,6 +130,7 @@ pub async fn verify_name(
     start: TlsStart,
     timeout: Duration,
     trust: &Trust,
+    redactor: &Redactor,
 ) -> CertNameOutcome {
     let connector = match tls::connector(trust, Verify::Full) {
         Ok(c) => c,
@@ -137,7 +140,12 @@ pub async fn verify_name(
     };
     // Connect, the plain-text steps and the handshake: a few budgets in all.
     let cap = timeout * 3;
-    match tokio::time::timeout(cap, side_handshake(name, addr, start, timeout, &connector)).await {
+    match tokio::time::timeout(
+        cap,
+        side_handshake(name, addr, start, timeout, &connector, redactor),
+    )
+    .await
+    {
         Err(_) => CertNameOutcome::HandshakeFailed {
             message: format!("no TLS handshake within {cap:?}"),
         },

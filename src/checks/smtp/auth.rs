@@ -6,6 +6,7 @@
 //! the credential.
 
 use base64::Engine as _;
+use zeroize::Zeroizing;
 
 use super::model::{AuthOutcome, AuthRetry, PortProbe, ProbeConfig, SessionFault};
 use super::session::Conn;
@@ -106,14 +107,13 @@ async fn attempt(
         };
     }
     p.sign_in_attempts = p.sign_in_attempts.saturating_add(1);
-    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s.as_bytes());
     let t = &mut p.transcript;
     let result = match mechanism {
         Mechanism::Plain => {
-            let token = b64(&format!("\0{user}\0{password}"));
-            conn.auth_command(&format!("AUTH PLAIN {token}"), t).await
+            let command = plain_command(user, password);
+            conn.auth_command(&command, t).await
         }
-        Mechanism::Login => login(conn, t, &b64(user), &b64(password)).await,
+        Mechanism::Login => login(conn, t, &base64_of(user), &base64_of(password)).await,
     };
     let mechanism = mechanism.name().to_string();
     match result {
@@ -150,6 +150,34 @@ async fn attempt(
             },
         },
     }
+}
+
+/// Every buffer that holds the credential is sized up front (no reallocation leaves a copy
+/// behind in freed memory) and wiped when dropped.
+fn wiped(capacity: usize) -> Zeroizing<String> {
+    Zeroizing::new(String::with_capacity(capacity))
+}
+
+/// `s` in base64, in a buffer wiped when dropped.
+fn base64_of(s: &str) -> Zeroizing<String> {
+    let mut out = wiped(base64::encoded_len(s.len(), true).unwrap_or(0));
+    base64::engine::general_purpose::STANDARD.encode_string(s.as_bytes(), &mut out);
+    out
+}
+
+/// `AUTH PLAIN <base64 of NUL user NUL password>` (RFC 4616), in a buffer wiped when
+/// dropped, as is every intermediate one.
+fn plain_command(user: &str, password: &str) -> Zeroizing<String> {
+    let mut message = wiped(user.len() + password.len() + 2);
+    message.push('\0');
+    message.push_str(user);
+    message.push('\0');
+    message.push_str(password);
+    let token = base64_of(&message);
+    let mut command = wiped(token.len() + 11);
+    command.push_str("AUTH PLAIN ");
+    command.push_str(&token);
+    command
 }
 
 async fn login(
@@ -196,6 +224,16 @@ pub fn expected_user(
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+
+    #[test]
+    fn credential_buffers_are_built_without_growing() {
+        let command = plain_command("alice", "hunter2");
+        assert_eq!(*command, "AUTH PLAIN AGFsaWNlAGh1bnRlcjI=");
+        // Exactly sized: pushing never reallocated (which would leave a copy behind).
+        assert_eq!(command.capacity(), command.len());
+        let login = base64_of("hunter2");
+        assert_eq!((login.as_str(), login.capacity()), ("aHVudGVyMg==", 12));
+    }
 
     #[test]
     fn the_expected_form_is_the_profiles_or_the_whole_address() {

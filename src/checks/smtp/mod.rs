@@ -54,7 +54,7 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
     let started = Instant::now();
     let mut p = PortProbe {
         port: cfg.port,
-        transcript: Transcript::new(cfg.port),
+        transcript: Transcript::new(cfg.port).redacting(cfg.redactor()),
         ..PortProbe::default()
     };
     let along = Alongside::default();
@@ -67,8 +67,15 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
         let Ok((addr, start)) = speaks_at.await else {
             return;
         };
-        let (found, session) =
-            public_check::public_chain_open(&cfg.host, addr, start, cfg.timeout, &cfg.trust).await;
+        let (found, session) = public_check::public_chain_open(
+            &cfg.host,
+            addr,
+            start,
+            cfg.timeout,
+            &cfg.trust,
+            &cfg.redactor(),
+        )
+        .await;
         along.public_known(found, millis(started), report);
         if let Some(session) = session {
             session.close().await;

@@ -14,7 +14,7 @@ use crate::checks::tcp::PortReach;
 use crate::checks::tls::{HandshakeKind, Trust};
 use crate::protocol::reply::{Ehlo, Reply};
 use crate::protocol::transcript::Transcript;
-use crate::secret::Secret;
+use crate::secret::{Redactor, Secret};
 
 /// How the server behaves when a client connects to this port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -321,6 +321,15 @@ pub struct ProbeConfig {
     pub mail_from: String,
     pub rcpt_to: String,
     pub gate: Arc<Gate>,
+}
+
+impl ProbeConfig {
+    /// What takes this run's password out of server text (nothing when there is none).
+    pub fn redactor(&self) -> Redactor {
+        self.password
+            .as_ref()
+            .map_or_else(Redactor::none, Secret::redactor)
+    }
 }
 
 /// Receives each snapshot of the probe as it advances.

@@ -11,6 +11,7 @@ use std::time::Duration;
 use super::model::{PublicChain, TlsStart};
 use super::side::{side_handshake, SideError, SideSession};
 use crate::checks::tls::{self, HandshakeError, HandshakeKind, Trust, Verify};
+use crate::secret::Redactor;
 /// Mozilla's root set (from `webpki-root-certs`) as native-tls certificates, parsed once.
 pub fn public_roots() -> Arc<[native_tls::Certificate]> {
     static ROOTS: OnceLock<Arc<[native_tls::Certificate]>> = OnceLock::new();
@@ -67,7 +68,9 @@ pub async fn public_chain(
     timeout: Duration,
     user: &Trust,
 ) -> PublicChain {
-    let (found, session) = public_chain_open(host, addr, start, timeout, user).await;
+    // Used where no password is in play (the interception check).
+    let none = Redactor::none();
+    let (found, session) = public_chain_open(host, addr, start, timeout, user, &none).await;
     if let Some(session) = session {
         session.close().await;
     }
@@ -82,13 +85,14 @@ pub(super) async fn public_chain_open(
     start: TlsStart,
     timeout: Duration,
     user: &Trust,
+    redactor: &Redactor,
 ) -> (PublicChain, Option<SideSession>) {
     let cap = timeout * STEPS;
     let attempt = tokio::time::timeout(cap, async {
         let trust = PublicTrust::shared(user)
             .await
             .map_err(SideError::Handshake)?;
-        side_handshake(host, addr, start, timeout, &trust.connector).await
+        side_handshake(host, addr, start, timeout, &trust.connector, redactor).await
     })
     .await;
     match attempt {

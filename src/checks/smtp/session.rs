@@ -9,6 +9,7 @@ use std::time::Duration;
 use futures::FutureExt as _;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
+use zeroize::Zeroizing;
 
 use super::model::{ProbeConfig, SessionFault};
 use crate::checks::tcp::{self, PortReach};
@@ -109,18 +110,13 @@ impl Conn {
         if let Some(socket) = self.socket {
             quick_ack(socket);
         }
+        // The transcript is where server text enters the results: it takes the run's
+        // password out of the reply (or the error) before anything keeps it.
         match reply::read_reply(&mut self.io, &self.limits, timeout).await {
-            Ok((reply, raw)) => {
-                for line in raw {
-                    t.server(&line);
-                }
-                Ok(reply)
-            }
+            Ok((reply, raw)) => Ok(t.server_reply(reply, raw)),
             Err(e) => {
-                if let ReplyError::Closed { partial: Some(p) } = &e {
-                    t.server(p);
-                }
-                t.note(&e.to_string());
+                // Redacted first: the fault's evidence quotes the server.
+                let e = t.server_error(e);
                 self.note_fault(&e);
                 Err(e)
             }
@@ -128,7 +124,11 @@ impl Conn {
     }
 
     async fn write(&mut self, line: &str) -> Result<(), ReplyError> {
-        self.send(&format!("{line}\r\n"), self.timeout).await
+        // The line may carry a credential: built without reallocating, wiped after sending.
+        let mut data = Zeroizing::new(String::with_capacity(line.len() + 2));
+        data.push_str(line);
+        data.push_str("\r\n");
+        self.send(&data, self.timeout).await
     }
 
     /// Writes `data` in one write (one TCP segment or TLS record when it fits), bounded.

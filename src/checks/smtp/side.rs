@@ -12,6 +12,7 @@ use super::session::{quit, Conn, COURTESY};
 use super::upgrade::prepare_tls;
 use crate::checks::tls::{self, HandshakeError};
 use crate::protocol::transcript::Transcript;
+use crate::secret::Redactor;
 
 /// Why a side connection (one that only checks the TLS handshake) ended without one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -51,6 +52,7 @@ pub(super) async fn side_handshake(
     start: TlsStart,
     timeout: Duration,
     connector: &native_tls::TlsConnector,
+    redactor: &Redactor,
 ) -> Result<SideSession, SideError> {
     let stream = match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
         Err(_) => {
@@ -63,7 +65,8 @@ pub(super) async fn side_handshake(
         }
         Ok(Ok(stream)) => stream,
     };
-    let mut scratch = Transcript::new(addr.port());
+    // A server may repeat a password it was sent on another connection of this run.
+    let mut scratch = Transcript::new(addr.port()).redacting(redactor.clone());
     let io = prepare_tls(stream, start, timeout, &mut scratch)
         .await
         .map_err(SideError::Session)?;

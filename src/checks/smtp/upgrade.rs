@@ -208,7 +208,7 @@ async fn peek_certificate(
     } else {
         TlsStart::Implicit
     };
-    let mut scratch = Transcript::new(cfg.port);
+    let mut scratch = Transcript::new(cfg.port).redacting(cfg.redactor());
     let io = prepare_tls(stream, start, cfg.timeout, &mut scratch)
         .await
         .map_err(|e| closed(&e))?;

@@ -81,7 +81,11 @@ pub fn working<'a>(cx: &Ctx<'a>) -> Option<(&'a str, &'a CertNameCheck)> {
         .collect();
     found.sort_by_key(|c| port_preference(c.port));
     let check = found.first()?;
-    Some((check.working()?, check))
+    // A recorded name that is no host name (an older recording) is never recommended.
+    let name = check
+        .working()
+        .filter(|n| crate::checks::smtp::alt_name::typeable(n))?;
+    Some((name, check))
 }
 
 /// Lower is better: the submission port, then implicit TLS, then any other, 25 last.
@@ -119,7 +123,11 @@ fn names_tried(cx: &Ctx) -> Option<String> {
     if parts.is_empty() {
         return Some("the certificate names no other server".to_string());
     }
-    Some(parts.join("; "))
+    Some(crate::shorten::list(
+        &parts,
+        "; ",
+        crate::shorten::LIST_ITEMS,
+    ))
 }
 
 /// The working name on the certificate; what became of each name.

@@ -66,8 +66,9 @@ pub fn published_server(facts: &Facts) -> Option<(String, u16)> {
         .srv
         .as_ref()?
         .found()?
-        .first()
-        .map(|s| (s.target.clone(), s.port))
+        .iter()
+        // A target that is no host name (control bytes, markup) is never recommended.
+        .find_map(|s| crate::host_name::network_host_name(&s.target).map(|t| (t, s.port)))
 }
 
 outcomes! {

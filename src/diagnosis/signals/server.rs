@@ -121,12 +121,13 @@ pub fn suggested_server(cx: &Ctx) -> String {
     let mx = facts.mx.as_ref().and_then(|l| l.found()).and_then(|v| {
         let mut v = v.clone();
         v.sort_by_key(|m| m.preference);
-        v.into_iter().next()
+        // Only a host name is suggested (an MX target with control bytes or markup is not).
+        v.into_iter()
+            .find_map(|m| crate::host_name::network_host_name(&m.host))
     });
-    if let Some(m) = mx {
+    if let Some(host) = mx {
         return format!(
-            "{} (the server that receives your domain's mail; most hosts take outgoing mail there too)",
-            m.host
+            "{host} (the server that receives your domain's mail; most hosts take outgoing mail there too)"
         );
     }
     match domain {

@@ -140,7 +140,9 @@ fn cert(f: &Fill) -> Option<crate::checks::cert::CertInfo> {
 pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder {
         name: "cert.names",
-        value: |f| cert(f).map(|c| c.names.join(", ")),
+        value: |f| {
+            cert(f).map(|c| crate::shorten::list(&c.names, ", ", crate::shorten::LIST_ITEMS))
+        },
     },
     Placeholder {
         name: "cert.issuer",

@@ -91,7 +91,7 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
         out.push(r);
     }
     if let Some(e) = p.ehlo() {
-        let mut caps = e.extensions.join(", ");
+        let mut caps = crate::shorten::list(&e.extensions, ", ", crate::shorten::LIST_ITEMS);
         if caps.is_empty() {
             caps = "no extensions".into();
         }
@@ -108,7 +108,10 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
                 Status::Pass,
                 match cert {
                     Some(c) => {
-                        format!("encrypted; certificate for {} verified", c.names.join(", "))
+                        format!(
+                            "encrypted; certificate for {} verified",
+                            crate::shorten::list(&c.names, ", ", crate::shorten::LIST_ITEMS)
+                        )
                     }
                     None => "encrypted; certificate verified".to_string(),
                 },
@@ -117,7 +120,7 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
                 Status::Fail,
                 format!(
                     "certificate problem: {problem:?} (for {}, issued by {})",
-                    cert.names.join(", "),
+                    crate::shorten::list(&cert.names, ", ", crate::shorten::LIST_ITEMS),
                     cert.issuer
                 ),
             ),
@@ -147,7 +150,10 @@ pub(super) fn port_records(p: &PortProbe, out: &mut Vec<CheckRecord>) {
             }
             AuthOutcome::MechanismUnsupported { offered } => (
                 Status::Fail,
-                format!("no usable sign-in method; offered: {}", offered.join(" ")),
+                format!(
+                    "no usable sign-in method; offered: {}",
+                    crate::shorten::list(offered, " ", crate::shorten::LIST_ITEMS)
+                ),
             ),
             AuthOutcome::NotOffered => (
                 Status::Warn,
