@@ -27,6 +27,7 @@ pub mod endpoint;
 pub mod engine;
 pub mod error_text;
 pub mod facts;
+pub mod fuzzing;
 pub mod profiles;
 pub mod protocol;
 pub mod recording;
