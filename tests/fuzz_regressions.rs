@@ -65,7 +65,10 @@ fn every_fuzz_target_has_a_corpus_folder_and_every_folder_a_target() {
 fn the_inputs_that_broke_a_parser_stay_fixed() {
     let mut all = Vec::new();
     for t in Target::ALL {
-        all.extend(failures(t, &inputs(&fuzz_dir().join("regressions").join(t.name()))));
+        all.extend(failures(
+            t,
+            &inputs(&fuzz_dir().join("regressions").join(t.name())),
+        ));
     }
     assert!(all.is_empty(), "{}", all.join("\n"));
 }

@@ -66,9 +66,10 @@ fn check_stamp(line: &str) -> Checked {
     let Some((stamp, _style, rest)) = parse_stamp(line) else {
         return Ok(());
     };
-    ensure(within(line, rest) && rest.len() < line.len(), || {
-        format!("the rest after the timestamp is not a piece of {line:?}")
-    })?;
+    ensure(
+        (rest.is_empty() || within(line, rest)) && rest.len() < line.len(),
+        || format!("the rest after the timestamp is not a piece of {line:?}"),
+    )?;
     let zone = FixedZone(3600);
     let resolved = resolve(stamp, &zone, REFERENCE);
     match stamp {
