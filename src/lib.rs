@@ -29,6 +29,7 @@ pub mod endpoint;
 pub mod engine;
 pub mod error_text;
 pub mod facts;
+pub mod fuzzing;
 pub mod host_name;
 pub mod kiosk;
 pub mod profiles;

@@ -97,6 +97,19 @@ if [ "${#test_binaries[@]}" -eq 0 ]; then
   exit 1
 fi
 
+# The fuzz targets' short run (fuzz/smoke.sh: cargo-fuzz with libFuzzer on the stable
+# toolchain, 15 s per target), in the full run only, before the labs come up (it needs none);
+# SMTP_DOCTOR_FUZZ_SECONDS sets the seconds per target, 0 skips it.
+fuzz_failed=0
+fuzz_seconds=${SMTP_DOCTOR_FUZZ_SECONDS:-15}
+if [ "$pick_targets" -eq 0 ] && [ "$fuzz_seconds" != 0 ]; then
+  say "fuzzing every parser target for ${fuzz_seconds} s"
+  if ! "${as_user[@]}" bash "$ROOT/fuzz/smoke.sh" "$fuzz_seconds"; then
+    fuzz_failed=1
+    say "the fuzz run failed (above); the test binaries run anyway"
+  fi
+fi
+
 lab_up=0
 netlab_up=0
 serverlab_up=0
@@ -161,6 +174,7 @@ for entry in "${test_binaries[@]}"; do
   fi
 done
 
+if [ "$fuzz_failed" -eq 1 ]; then failed+=("fuzz/smoke.sh"); fi
 total=$((SECONDS - started))
 if [ "${#failed[@]}" -gt 0 ]; then
   say "FAILED: ${failed[*]} (${#failed[@]} of ${#test_binaries[@]} test binaries) after ${total} s in all (lab up in ${lab_seconds} s, netlab up in ${netlab_seconds} s, serverlab up in ${serverlab_seconds} s)"

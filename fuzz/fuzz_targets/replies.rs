@@ -1,0 +1,11 @@
+//! Fuzz target `replies`: the checks of `smtp_doctor::fuzzing::Target::Replies` on every input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use smtp_doctor::fuzzing::Target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(v) = Target::Replies.check(data) {
+        panic!("{v}");
+    }
+});

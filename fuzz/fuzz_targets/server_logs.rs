@@ -1,0 +1,11 @@
+//! Fuzz target `server_logs`: the checks of `smtp_doctor::fuzzing::Target::ServerLogs` on every input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use smtp_doctor::fuzzing::Target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(v) = Target::ServerLogs.check(data) {
+        panic!("{v}");
+    }
+});
