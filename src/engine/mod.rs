@@ -410,6 +410,9 @@ const PATH_BUDGET: Duration = Duration::from_secs(2);
 /// trace after it. A port that answers in time costs no probe packet.
 const TRACE_HEAD_START: Duration = Duration::from_secs(1);
 
+/// How long after the first connection attempt the early trace listens at least.
+const LISTEN_AT_LEAST: Duration = Duration::from_millis(3500);
+
 /// The path trace towards `dest` started beside the first port's connection: `None` when the
 /// connection's outcome was known within the head start and is not worth tracing; with
 /// whether it started after that outcome was known.
@@ -433,7 +436,12 @@ async fn early_path_trace(
             return None;
         }
     }
-    let per_hop = timeout.min(PATH_BUDGET);
+    // Listen at least until a router's ARP has given up on a dead host (about 3 s on Linux),
+    // so its "host unreachable" still tells a host that is down from a firewall that drops;
+    // with the default 5 s time-out the trace still ends before the connection attempt.
+    let per_hop = timeout
+        .min(PATH_BUDGET)
+        .max(LISTEN_AT_LEAST.saturating_sub(head_start));
     let trace = path::trace(dest, path::DEFAULT_MAX_HOPS, per_hop).await;
     Some((trace, matches!(known, Ok(Some(_)))))
 }
