@@ -34,18 +34,7 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out
         .unwrap_or(u16::MAX)
         .saturating_add(4)
         .min(area.height);
-    let [_, mid, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(height),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [_, popup, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(width),
-        Constraint::Fill(1),
-    ])
-    .areas(mid);
+    let popup = super::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t.title))

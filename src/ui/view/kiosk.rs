@@ -2,7 +2,7 @@
 //! shown as dots), the note that quitting is turned off, and the no-network screen that
 //! covers everything while this computer has no connection.
 
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
@@ -77,18 +77,7 @@ pub fn render_pin(frame: &mut Frame, area: Rect, kiosk: &KioskState, theme: &The
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(area.height);
-    let [_, mid, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(height),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [_, popup, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(width),
-        Constraint::Fill(1),
-    ])
-    .areas(mid);
+    let popup = super::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {title} "))

@@ -138,3 +138,20 @@ fn title_bar(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme) {
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.title), area);
 }
+
+/// A box of `width` x `height` in the middle of `area`, for the dialogs drawn over a screen.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, popup, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
+    popup
+}
