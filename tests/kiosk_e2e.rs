@@ -64,8 +64,14 @@ impl Kiosk {
         } else {
             ""
         };
+        // A private /tmp would hide a checkout that lives under /tmp (the binary and `base`).
+        let private_tmp = if bin.starts_with("/tmp/") {
+            ""
+        } else {
+            "mount -t tmpfs sdx-k-tmp /tmp && "
+        };
         let inner = format!(
-            "mount -t tmpfs sdx-k-tmp /tmp && mount -t tmpfs sdx-k-vartmp /var/tmp && \
+            "{private_tmp}mount -t tmpfs sdx-k-vartmp /var/tmp && \
              mount -t tmpfs sdx-k-shm /dev/shm && ip link set lo up && {route}\
              exec env HOME='{home}' '{bin}' --kiosk --kiosk-config '{conf}'",
             home = base.join("home").display(),
