@@ -31,6 +31,7 @@ pub mod error_text;
 pub mod facts;
 pub mod fuzzing;
 pub mod host_name;
+pub mod i18n;
 pub mod kiosk;
 pub mod profiles;
 pub mod protocol;

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-const CODES_TOML: &str = include_str!("../../assets/error-codes.toml");
+use crate::i18n::english::ERRORS_TOML as CODES_TOML;
 
 /// Where the decision tree looks first for a recognised error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

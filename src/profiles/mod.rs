@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 use crate::endpoint::{Endpoint, Security};
 
 pub use load::{ProfileError, ProfileErrors};
+/// The shipped profile files (name, text), embedded at build time.
+pub const EMBEDDED_FILES: &[(&str, &str)] = embedded::FILES;
 
 /// How the login name is formed from the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const UI_TOML: &str = include_str!("../../assets/ui.toml");
+use crate::i18n::english::UI_TOML;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

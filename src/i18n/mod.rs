@@ -1,0 +1,215 @@
+//! The languages the wizard and the reports speak.
+//!
+//! English is the wording in `assets/*.toml` and `profiles/*.toml`, the source of every
+//! sentence. Each other language is a set of Fluent files in `assets/locales/<tag>/`
+//! (`ui.ftl`, `tree.ftl`, `errors.ftl`, `profiles.ftl`, and `vendor.ftl`, whose terms hold
+//! the mail programs' own menu labels with their sources). Message ids come from where a
+//! sentence sits in its TOML file ([`flatten`]); `assets/locales/en/` holds the generated
+//! English reference that translators work from (a test keeps it in step with the TOML).
+
+pub mod flatten;
+pub mod ftl;
+pub mod translate;
+
+use std::fmt;
+
+pub use flatten::Source;
+pub use translate::{Problem, Translation};
+
+/// A language the tool speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    Fr,
+    Es,
+    It,
+    PtBr,
+    Nl,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 7] = [
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::It,
+        Lang::PtBr,
+        Lang::Nl,
+    ];
+
+    /// The BCP 47 tag (`--lang`, folder names, JSON).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::It => "it",
+            Lang::PtBr => "pt-BR",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The language's own name, as the language switch shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::It => "Italiano",
+            Lang::PtBr => "Português (Brasil)",
+            Lang::Nl => "Nederlands",
+        }
+    }
+
+    /// A tag or a POSIX locale (`de`, `de-AT`, `de_DE.UTF-8`, `pt_BR`, `nl_BE@euro`) to the
+    /// language it asks for; `None` for languages the tool does not speak and for `C`/`POSIX`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+        let mut parts = base.split('-');
+        let language = parts.next()?.to_ascii_lowercase();
+        Some(match language.as_str() {
+            "en" => Lang::En,
+            "de" => Lang::De,
+            "fr" => Lang::Fr,
+            "es" => Lang::Es,
+            "it" => Lang::It,
+            // Brazilian Portuguese is the only Portuguese offered: closer for pt-PT readers
+            // than English.
+            "pt" => Lang::PtBr,
+            "nl" => Lang::Nl,
+            _ => return None,
+        })
+    }
+
+    /// The language identifier Fluent's plural rules use.
+    pub fn identifier(self) -> unic_langid::LanguageIdentifier {
+        self.tag()
+            .parse()
+            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default())
+    }
+
+    /// The embedded Fluent files of this language, with their names for messages.
+    pub fn files(self) -> &'static [(&'static str, &'static str)] {
+        embedded::files(self)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+mod embedded {
+    use super::Lang;
+
+    macro_rules! lang_files {
+        ($dir:literal) => {
+            &[
+                (
+                    concat!("assets/locales/", $dir, "/ui.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/ui.ftl")),
+                ),
+                (
+                    concat!("assets/locales/", $dir, "/tree.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/tree.ftl")),
+                ),
+                (
+                    concat!("assets/locales/", $dir, "/errors.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/errors.ftl")),
+                ),
+                (
+                    concat!("assets/locales/", $dir, "/profiles.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/profiles.ftl")),
+                ),
+                (
+                    concat!("assets/locales/", $dir, "/vendor.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/vendor.ftl")),
+                ),
+            ]
+        };
+    }
+
+    pub fn files(lang: Lang) -> &'static [(&'static str, &'static str)] {
+        match lang {
+            Lang::En => lang_files!("en"),
+            Lang::De => lang_files!("de"),
+            Lang::Fr => lang_files!("fr"),
+            Lang::Es => lang_files!("es"),
+            Lang::It => lang_files!("it"),
+            Lang::PtBr => lang_files!("pt-BR"),
+            Lang::Nl => lang_files!("nl"),
+        }
+    }
+}
+
+/// The English sentences of each translatable source, as embedded.
+pub mod english {
+    use super::flatten::{self, Entry, Source};
+
+    /// The wizard's wording (`assets/ui.toml`), embedded.
+    pub const UI_TOML: &str = include_str!("../../assets/ui.toml");
+    /// The error catalogue (`assets/error-codes.toml`), embedded.
+    pub const ERRORS_TOML: &str = include_str!("../../assets/error-codes.toml");
+
+    /// (source, id prefix, file name, TOML text) for every embedded wording file.
+    pub fn documents() -> Vec<(Source, String, String, &'static str)> {
+        let mut out = vec![
+            (
+                Source::Ui,
+                "ui".to_string(),
+                "assets/ui.toml".to_string(),
+                UI_TOML,
+            ),
+            (
+                Source::Tree,
+                "tree".to_string(),
+                "assets/tree.toml".to_string(),
+                crate::tree::EMBEDDED,
+            ),
+            (
+                Source::Errors,
+                "errors".to_string(),
+                "assets/error-codes.toml".to_string(),
+                ERRORS_TOML,
+            ),
+        ];
+        for (name, text) in crate::profiles::EMBEDDED_FILES {
+            let stem = name.trim_end_matches(".toml");
+            out.push((
+                Source::Profile,
+                profile_prefix(stem),
+                format!("profiles/{name}"),
+                text,
+            ));
+        }
+        out
+    }
+
+    /// A profile's id prefix: `profiles-<file stem>`.
+    pub fn profile_prefix(stem: &str) -> String {
+        format!("profiles-{}", flatten::ident(stem))
+    }
+
+    /// The English entries of one source (all profiles together for [`Source::Profile`]).
+    pub fn entries(source: Source) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for (s, prefix, _, text) in documents() {
+            if s != source {
+                continue;
+            }
+            if let Ok(doc) = toml::from_str::<toml::Table>(text) {
+                out.extend(flatten::entries(s, &prefix, &doc));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;
