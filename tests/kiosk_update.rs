@@ -360,3 +360,43 @@ fn pasted_text_is_taken_and_touches_the_idle_clock() {
     update(&mut m, Msg::Tick);
     assert_eq!(m.screen, Screen::ErrorText, "the paste counted as activity");
 }
+
+/// A locked name server that cannot be used: the visitor may retry or change the account
+/// details, never swap in this computer's own name server (that choice is the
+/// administrator's), not even by a click on where the button would be.
+#[test]
+fn a_locked_name_server_is_not_swapped_for_the_computers_own() {
+    let mut m = kiosk();
+    m.check_options.dns_server = Some("198.51.100.53:53".parse().unwrap());
+    let g = visitor_fills_everything(&mut m);
+    update(
+        &mut m,
+        Msg::EngineFailed {
+            generation: g,
+            kind: smtp_doctor::ui::model::FailureKind::Dns,
+            message: "cannot set up DNS resolution".into(),
+        },
+    );
+    assert_eq!(m.screen, Screen::Failure);
+    assert_eq!(
+        smtp_doctor::ui::failure::failure_buttons(smtp_doctor::ui::model::FailureKind::Dns, true),
+        [
+            smtp_doctor::ui::model::Button::Retry,
+            smtp_doctor::ui::model::Button::ChangeSettings,
+            smtp_doctor::ui::model::Button::Quit
+        ]
+    );
+    // The first button is now "Try again": the locked server stays.
+    let effects = key(&mut m, KeyCode::Enter);
+    let Some(Effect::StartChecks { options, .. }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        options.dns_server,
+        Some("198.51.100.53:53".parse().unwrap())
+    );
+    assert_eq!(
+        m.check_options.dns_server,
+        Some("198.51.100.53:53".parse().unwrap())
+    );
+}

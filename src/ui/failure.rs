@@ -13,13 +13,15 @@ use super::nav::{back, step_focus};
 use super::run::{advance_when_concluded, start_run};
 use state::FailureKind;
 
-/// The ways forward for this kind of failure.
-pub fn failure_buttons(kind: FailureKind) -> Vec<Button> {
+/// The ways forward for this kind of failure. On a kiosk the certificate file and name
+/// server are the administrator's choice (its configuration fixes them): a visitor may not
+/// swap them for this computer's defaults.
+pub fn failure_buttons(kind: FailureKind, kiosk: bool) -> Vec<Button> {
     if kind == FailureKind::Tree {
         return vec![Button::UseSystem, Button::Quit];
     }
     let mut b = Vec::new();
-    if kind != FailureKind::Other {
+    if kind != FailureKind::Other && !kiosk {
         b.push(Button::UseSystem);
     }
     b.extend([Button::Retry, Button::ChangeSettings, Button::Quit]);
@@ -33,7 +35,7 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let Some(f) = m.failure.as_mut() else {
         return back(m);
     };
-    let buttons = failure_buttons(f.kind);
+    let buttons = failure_buttons(f.kind, m.kiosk.is_some());
     if let Some(i) = step_focus(k.code, f.focus, buttons.len(), false).or(step_focus(
         k.code,
         f.focus,
@@ -62,6 +64,8 @@ pub(super) fn press(m: &mut Model, b: Button) -> Vec<Effect> {
             m.screen = Screen::Start;
             Vec::new()
         }
+        // A click on a button the kiosk does not show.
+        Button::UseSystem if m.kiosk.is_some() => Vec::new(),
         Button::UseSystem | Button::Retry => {
             if b == Button::UseSystem {
                 match m.failure.as_ref().map(|f| f.kind) {

@@ -340,6 +340,7 @@ pub struct Failure {
     pub trust_hint: String,
     pub tree_hint: String,
     pub dns_hint: String,
+    pub kiosk_hint: String,
     pub other_hint: String,
     pub use_system: String,
     pub use_builtin: String,

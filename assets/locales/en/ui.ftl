@@ -96,6 +96,7 @@ ui-error-unknown_code = We do not know the code { $code } yet; the checks will f
 ui-failure-change = Change settings
 ui-failure-dns_hint = The name server (--dns-server) cannot be used. You can go on with this computer's own name server.
 ui-failure-intro = smtp-doctor could not prepare the checks:
+ui-failure-kiosk_hint = This kiosk's settings name it, so only whoever set up this kiosk can change them: show them this message.
 ui-failure-other_hint = Check the settings and try again.
 ui-failure-quit = Quit
 ui-failure-retry = Try again

@@ -24,7 +24,9 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     d.para("", &t.intro, theme.base);
     d.para("  ", &f.message, theme.heading);
     d.blank();
+    let kiosk = m.kiosk.is_some();
     let hint = match f.kind {
+        FailureKind::Trust | FailureKind::Dns if kiosk => &t.kiosk_hint,
         FailureKind::Trust => &t.trust_hint,
         FailureKind::Dns => &t.dns_hint,
         FailureKind::Tree => &t.tree_hint,
@@ -32,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     };
     d.para("", hint, theme.base);
     d.blank();
-    let items: Vec<_> = failure_buttons(f.kind)
+    let items: Vec<_> = failure_buttons(f.kind, kiosk)
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
