@@ -1,10 +1,10 @@
 ## Las etiquetas y rutas de menú de los propios programas de correo, tal como las muestran en español.
 ## Las traducciones usan estos términos (`{ -outlook-account-settings }`) siempre que un paso nombra
 ## un menú, una pestaña, un campo o una casilla, para que un paso nunca mezcle etiquetas de dos idiomas.
-## Fuentes: los buscadores de este entorno no contenían las páginas de ayuda localizadas de los
-## fabricantes (se buscaron los equivalentes es-es / es / es-es de cada URL inglesa). Por eso cada
-## grupo indica la URL localizada que corresponde y dice si la etiqueta se tomó de esa página o de la
-## terminología de Microsoft (o del propio programa en español).
+## Fuentes: se buscó la versión en español de cada página de ayuda de en/vendor.ftl (Microsoft es-es,
+## Mozilla /es/, Apple es-es), pero el texto de esas páginas no estaba disponible en la búsqueda. Cada
+## grupo indica la URL localizada que corresponde y dice de dónde sale la etiqueta (terminología de
+## Microsoft o la interfaz en español del propio programa).
 
 ## Outlook (clásico) para Windows, cuadro de diálogo Configuración de correo electrónico de Internet
 ## de una cuenta POP/IMAP.
