@@ -1,0 +1,34 @@
+## Traducción al español de las notas de profiles/*.toml (referencia: assets/locales/en/profiles.ftl).
+
+profiles-aol-notes-1 = AOL no acepta la contraseña normal de la cuenta en la mayoría de los programas de correo. Cree una contraseña de aplicación en la configuración de seguridad de la cuenta de AOL y escríbala en su lugar, o use un programa que inicie sesión directamente con AOL.
+profiles-cpanel-notes-1 = El nombre de usuario es la dirección de correo completa.
+profiles-cpanel-notes-2 = El servidor suele ser mail. seguido de su dominio. Si la advertencia de seguridad nombra otro servidor, use el nombre de servidor que le indique su empresa de alojamiento (el de su certificado).
+profiles-cpanel-notes-3 = Muchos proveedores también aceptan correo en el puerto 2525 o 26 cuando un proveedor de internet bloquea los puertos habituales.
+profiles-cpanel-notes-4 = Tras unos cuantos inicios de sesión fallidos, el cortafuegos del servidor puede bloquear la dirección de su conexión a internet, y entonces ningún puerto de correo responde. Solo la empresa de alojamiento puede quitar el bloqueo.
+profiles-fastmail-notes-1 = Fastmail pide a los demás programas de correo una contraseña de aplicación, creada en la configuración de Fastmail (Privacy & Security), salvo que el programa inicie sesión directamente con Fastmail.
+profiles-gmail-notes-1 = Google no acepta la contraseña normal de la cuenta en los programas de correo. Use la opción 'Iniciar sesión con Google' del programa si la tiene; si no, cree una contraseña de aplicación y escríbala en lugar de la contraseña.
+profiles-gmail-notes-2 = Las contraseñas de aplicación se crean en la cuenta de Google, en Seguridad, y solo existen si la verificación en dos pasos está activada.
+profiles-gmail-notes-3 = Las cuentas de Google Workspace (de trabajo o de centro educativo) tampoco aceptan ya la contraseña normal.
+profiles-gmx_net-notes-1 = GMX solo deja entrar a los programas de correo después de haber permitido una vez el acceso por POP3 e IMAP en la configuración de correo de la cuenta de GMX (en el navegador web).
+profiles-icloud-notes-1 = Los programas de correo que no son de Apple necesitan una contraseña específica de app, no la contraseña de la cuenta de Apple. Cree una en appleid.apple.com (Inicio de sesión y seguridad, Contraseñas específicas de apps).
+profiles-icloud-notes-2 = Para enviar, el nombre de usuario es la dirección de correo completa.
+profiles-microsoft365-notes-1 = Microsoft 365 acepta correo de los programas de correo en smtp.office365.com, puerto 587, con STARTTLS. El puerto 465 no está pensado para esto.
+profiles-microsoft365-notes-2 = Microsoft ha dejado de permitir el inicio de sesión con contraseña para enviar desde programas de correo (rechazos desde el 1 de marzo de 2026, para todos antes del 30 de abril de 2026). El programa debe iniciar sesión de la forma moderna (OAuth): en Outlook, agregue la cuenta como cuenta de Microsoft 365 y no como IMAP o POP.
+profiles-microsoft365-notes-3 = Donde todavía se acepta una contraseña, el envío con ella (SMTP AUTH) debe permitirlo el administrador de la organización, para la organización y para el buzón.
+profiles-outlook_com-notes-1 = Desde el 16 de septiembre de 2024, Outlook.com (también las direcciones de Hotmail, Live y MSN) solo deja entrar a los programas de correo con el inicio de sesión moderno (OAuth). Ni la contraseña de la cuenta ni una contraseña de aplicación sirven ya para enviar.
+profiles-outlook_com-notes-2 = En Outlook, agregue la cuenta como cuenta de Outlook.com (no IMAP ni POP); en otros programas, elija la opción de iniciar sesión con Microsoft.
+profiles-plesk-notes-1 = El nombre de usuario es la dirección de correo completa.
+profiles-plesk-notes-2 = El servidor suele ser mail. seguido de su dominio, o el nombre de host que le indique su empresa de alojamiento (el de su certificado).
+profiles-plesk-notes-3 = Tras varios inicios de sesión fallidos, la protección Fail2Ban del servidor puede bloquear durante un tiempo la dirección de su conexión a internet. La empresa de alojamiento puede quitar el bloqueo.
+profiles-proton_bridge-notes-1 = Proton Mail solo funciona en programas de correo a través de Proton Mail Bridge, una aplicación de este equipo (planes de pago de Proton). Bridge debe estar en marcha siempre que se envíe correo.
+profiles-proton_bridge-notes-2 = El servidor de salida es este mismo equipo (127.0.0.1), de forma predeterminada en el puerto 1025 con STARTTLS; Bridge muestra el puerto y el cifrado exactos en su configuración.
+profiles-proton_bridge-notes-3 = Use el nombre de usuario y la contraseña que muestra Bridge, no la contraseña de la cuenta de Proton.
+profiles-t_online-notes-1 = Los programas de correo necesitan una contraseña de correo aparte ('E-Mail-Passwort'), creada en la configuración de cliente de Telekom. La contraseña del sitio web y del correo web de T-Online no sirve en los programas de correo.
+profiles-webde-notes-1 = El nombre de usuario es solo la parte de la dirección antes de la @ (para anna.muster@web.de: anna.muster).
+profiles-webde-notes-2 = WEB.DE solo deja entrar a los programas de correo después de haber permitido una vez el acceso por POP3 e IMAP en la configuración de correo de la cuenta de WEB.DE (en el navegador web).
+profiles-yahoo-notes-1 = Yahoo no acepta la contraseña normal de la cuenta en la mayoría de los programas de correo. Cree una contraseña de aplicación en la configuración de seguridad de la cuenta de Yahoo y escríbala en lugar de la contraseña, o use un programa que inicie sesión directamente con Yahoo.
+profiles-zimbra-notes-1 = Los servidores Zimbra los gestiona su organización o su empresa de alojamiento; el nombre del servidor de salida es el que ellos hayan elegido, a menudo mail. seguido de su dominio. Su página de configuración o su soporte tiene el nombre exacto.
+profiles-zoho-notes-1 = Cuando la autenticación en dos pasos está activada en la cuenta de Zoho, los programas de correo necesitan una contraseña específica de aplicación creada en la configuración de seguridad de la cuenta de Zoho.
+profiles-zoho-notes-2 = Solo se puede enviar correo desde la propia dirección de Zoho o desde un alias añadido y verificado en Zoho Mail.
+profiles-zoho_eu-notes-1 = Cuando la autenticación en dos pasos está activada en la cuenta de Zoho, los programas de correo necesitan una contraseña específica de aplicación creada en la configuración de seguridad de la cuenta de Zoho.
+profiles-zoho_eu-notes-2 = Solo se puede enviar correo desde la propia dirección de Zoho o desde un alias añadido y verificado en Zoho Mail.
