@@ -35,16 +35,16 @@ ui-checks-count_skipped = { $n ->
    *[other] { $n } sautées
 }
 ui-checks-count_warned = { $n } avec avertissement
-ui-checks-labels-dns-domain-dmarc = La politique DMARC de votre domaine
-ui-checks-labels-dns-domain-mx = Les serveurs de messagerie de votre domaine (MX)
-ui-checks-labels-dns-domain-srv = Le serveur de messagerie publié par votre domaine
-ui-checks-labels-dns-domain-txt = La politique d'expéditeur de votre domaine (SPF)
+ui-checks-labels-dns-domain-dmarc = Politique DMARC de votre domaine
+ui-checks-labels-dns-domain-mx = Serveurs MX de votre domaine
+ui-checks-labels-dns-domain-srv = Serveur publié par votre domaine
+ui-checks-labels-dns-domain-txt = Politique d'expéditeur du domaine (SPF)
 ui-checks-labels-dns-server-a = Trouver le serveur par son nom
 ui-checks-labels-input-server_name = Le nom du serveur est bien écrit
 ui-checks-labels-other = { $id }
 ui-checks-labels-smtp = Dialogue avec le serveur sur le port { $port }
 ui-checks-labels-tcp = Connexion au serveur sur le port { $port }
-ui-checks-no_run = Aucune vérification n'a encore eu lieu.
+ui-checks-no_run = Aucune vérification lancée.
 ui-checks-not_needed_why = inutile pour ce résultat
 ui-checks-not_run = non lancée
 ui-checks-not_run_why = une étape précédente a échoué
@@ -59,7 +59,7 @@ ui-checks-step_count = { $n ->
 ui-checks-step_failed = problème trouvé
 ui-checks-step_not_needed = inutile
 ui-checks-step_passed = tout est bon
-ui-checks-step_running = vérification
+ui-checks-step_running = en cours
 ui-checks-step_waiting = en attente
 ui-checks-still_running = Certaines vérifications se terminent ; le résultat peut encore changer.
 ui-checks-title = Vérification de { $email }
@@ -72,7 +72,7 @@ ui-error-detail_code = erreur { $code }
 ui-error-intro = Collez le message entier (clic droit, ou Ctrl+Maj+V), ou tapez seulement son code, par exemple 0x800CCC0E.
 ui-error-nothing = Rien de reconnu pour l'instant. Ce n'est pas grave : les vérifications trouvent la cause.
 ui-error-placeholder = La tâche 'vous@example.com - Envoi' a signalé l'erreur (0x800CCC0E) ...
-ui-error-read_title = Ce que nous avons lu
+ui-error-read_title = Ce qui a été lu
 ui-error-reply = Le serveur a répondu : « { $reply } ».
 ui-error-sentence = { $meaning } ({ $details }).
 ui-error-sentence_plain = { $meaning }.
@@ -84,7 +84,7 @@ ui-failure-intro = smtp-doctor n'a pas pu préparer les vérifications :
 ui-failure-other_hint = Vérifiez les réglages et réessayez.
 ui-failure-quit = Quitter
 ui-failure-retry = Réessayer
-ui-failure-title = Les vérifications n'ont pas pu démarrer
+ui-failure-title = Les vérifications n'ont pas démarré
 ui-failure-tree_hint = Un fichier d'arbre de décision (--tree ou --tree-extra) a un problème, indiqué ci-dessus avec sa ligne et sa colonne. Vous pouvez continuer avec les vérifications intégrées.
 ui-failure-trust_hint = Le fichier de certificats supplémentaires (--ca-file) est inutilisable. Vous pouvez continuer avec les certificats déjà reconnus par cet ordinateur.
 ui-failure-use_builtin = Vérifications intégrées
@@ -93,19 +93,19 @@ ui-help-text =
     smtp-doctor trouve pourquoi votre messagerie ne peut pas envoyer, et vous dit quoi changer.
     
     Se déplacer
-    {"  "}↑ ↓ ou Tab, Maj-Tab         passer d'un choix ou d'un champ à l'autre
-    {"  "}Entrée                      choisir, ou passer au champ suivant
-    {"  "}Espace, ← →                 changer un choix (chiffrement, case d'authentification)
-    {"  "}Échap                       revenir d'un écran (pendant les vérifications : les arrête)
-    {"  "}Pg préc, Pg suiv, Origine, Fin   faire défiler un long texte (résultats, vue technique, aide)
-    {"  "}Souris                      cliquer un choix ou un bouton ; la molette fait défiler
+    {"  "}↑ ↓ ou Tab, Maj-Tab     passer d'un choix ou d'un champ à l'autre
+    {"  "}Entrée                  choisir, ou passer au champ suivant
+    {"  "}Espace, ← →             changer un choix (chiffrement, case d'authentification)
+    {"  "}Échap                   revenir d'un écran (pendant les vérifications : les arrête)
+    {"  "}Pg↑, Pg↓, Origine, Fin  faire défiler un long texte (résultats, vue technique, aide)
+    {"  "}Souris                  cliquer un choix ou un bouton ; la molette fait défiler
     
     Partout
-    {"  "}? ou F1                     cette aide
-    {"  "}t ou F2                     vue technique : chaque vérification, sa durée et le dialogue SMTP
-    {"  "}s ou Ctrl-S                 enregistrer le rapport, ou l'afficher en texte pour le support
-    {"  "}q ou Ctrl-Q ou F10          quitter (demande confirmation pendant les vérifications)
-    {"  "}Ctrl-C                      quitter immédiatement
+    {"  "}? ou F1                 cette aide
+    {"  "}t ou F2                 vue technique : chaque vérification, sa durée et le dialogue SMTP
+    {"  "}s ou Ctrl-S             enregistrer le rapport, ou l'afficher en texte pour le support
+    {"  "}q ou Ctrl-Q ou F10      quitter (demande confirmation pendant les vérifications)
+    {"  "}Ctrl-C                  quitter immédiatement
     
     Sur le serveur de messagerie (« Je suis sur le serveur de messagerie »)
     {"  "}Tapez l'adresse IP du client ou le chemin de son rapport enregistré ; les résultats montrent ce qui bloque l'adresse, les lignes de journal, les services et ce qui a été lu. « Lever le blocage » liste les commandes et demande avant de les lancer ; rien d'autre ne modifie le serveur.
@@ -139,7 +139,7 @@ ui-keys-no-key = n
 ui-keys-no-label = continuer
 ui-keys-no-short = rester
 ui-keys-pick-key = 1-6
-ui-keys-pick-label = choisir
+ui-keys-pick-label = choix
 ui-keys-proceed-key = Entrée
 ui-keys-proceed-label = continuer
 ui-keys-quit-key = q
@@ -178,7 +178,7 @@ ui-kiosk-offline_steps-2 = Ou, en Wi-Fi : le Wi-Fi est-il activé et connecté a
 ui-kiosk-offline_steps-3 = Si les autres ordinateurs ici n'ont pas Internet non plus, prévenez l'accueil ou votre contact informatique.
 ui-kiosk-offline_title = Cet ordinateur n'est pas connecté à Internet
 ui-kiosk-pick-key = 1-5
-ui-kiosk-pick-label = choisir
+ui-kiosk-pick-label = choix
 ui-kiosk-pin_back-key = Échap
 ui-kiosk-pin_back-label = retour
 ui-kiosk-pin_enter-key = Entrée
@@ -240,7 +240,7 @@ ui-server-audit = Chercher les clients bloqués
 ui-server-audit_again = Vérifier à nouveau
 ui-server-audit_applying = Lancement des commandes pour les clients, puis relecture des listes de blocage …
 ui-server-audit_confirm_text = Ces commandes vont s'exécuter sur ce serveur, pour les adresses des clients uniquement :
-ui-server-audit_confirm_title = Débloquer les clients et les mettre en liste blanche ?
+ui-server-audit_confirm_title = Débloquer et autoriser les clients ?
 ui-server-audit_lift = Débloquer et autoriser les clients
 ui-server-audit_more = … et { $n } de plus (smtp-doctor server --audit --json les liste tous)
 ui-server-audit_none = Rien sur ce serveur ne bloque une adresse.
@@ -260,7 +260,7 @@ ui-server-from_report = D'après le rapport du client { $file }, fait le { $time
 ui-server-gone = Relu : le blocage a disparu.
 ui-server-intro = Tapez ou collez l'adresse IP publique du client, ou le chemin du rapport qu'il a enregistré avec smtp-doctor. Ceci lit le pare-feu, les listes de bannissement, les journaux et le service de messagerie ; rien n'est modifié sauf si vous choisissez de lever un blocage.
 ui-server-lift = Lever le blocage
-ui-server-log = Lignes de journal, par ordre chronologique
+ui-server-log = Lignes de journal, dans l'ordre
 ui-server-look = Chercher
 ui-server-no_blocks = Aucune règle ni entrée ne correspond à { $ip }.
 ui-server-no_log = Aucune ligne de journal sur { $ip } dans la période.
@@ -280,7 +280,7 @@ ui-server-unsure = Incertain
 ui-server-window = Journaux lus du { $since } au { $until } ({ $length }).
 ui-start-choices-error-hint = collez-le, ou tapez son code
 ui-start-choices-error-label = Je vois un message d'erreur
-ui-start-choices-outbox-label = Mes messages restent dans la Boîte d'envoi
+ui-start-choices-outbox-label = Mon courrier reste en Boîte d'envoi
 ui-start-choices-password-label = Le mot de passe est sans cesse redemandé
 ui-start-choices-new_account-label = Je configure un nouveau compte
 ui-start-choices-agent-hint = ouvre la vue technique
@@ -295,7 +295,7 @@ ui-steps-settings = Vos réglages
 ui-technical-causes = Causes
 ui-technical-checks = Vérifications
 ui-technical-input = Saisie
-ui-technical-no_password = pas de mot de passe
+ui-technical-no_password = sans mot de passe
 ui-technical-no_transcript = Pas encore de dialogue SMTP.
 ui-technical-none = aucun
 ui-technical-password_given = mot de passe fourni (masqué)
@@ -316,10 +316,10 @@ ui-tell_host-by_cause-server-service_down = si le service de messagerie de { $se
 ui-tell_host-by_cause-server-tls_outdated = les réglages de chiffrement de { $server } : il ne propose que d'anciennes versions de TLS que les logiciels de messagerie actuels refusent.
 ui-tell_host-by_cause-unknown-needs_server_side = le journal de leur serveur de messagerie pour les connexions de { $ip } vers { $server } port { $port } vers { $time }, et ce qu'il en dit.
 ui-tell_host-default = les connexions de { $ip } vers { $server } port { $port } vers { $time } qui ont été refusées, coupées ou rejetées, et pourquoi.
-ui-tell_host-intro = Il faut une modification chez votre hébergeur de messagerie. Envoyez-lui ceci :
+ui-tell_host-intro = Il faut une modification chez votre hébergeur. Envoyez-lui ceci :
 ui-tell_host-ip = Adresse IP publique de ce réseau : { $ip }
 ui-tell_host-ip_not_found = L'adresse IP publique de ce réseau est introuvable d'ici. Cherchez-la dans vos journaux à l'heure du test :
 ui-tell_host-look_for = Merci de vérifier :
 ui-tell_host-time = Heure du test : { $time }
-ui-tell_host-title = Prévenez votre hébergeur de messagerie
+ui-tell_host-title = Prévenez votre hébergeur
 ui-tell_host-unknown_ip = l'adresse de ce réseau
