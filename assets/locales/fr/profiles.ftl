@@ -1,0 +1,34 @@
+## Traduction française de assets/locales/en/profiles.ftl (remarques sur les fournisseurs).
+
+profiles-aol-notes-1 = AOL n'accepte pas le mot de passe habituel du compte dans la plupart des logiciels de messagerie. Créez un mot de passe d'application dans les paramètres de sécurité du compte AOL et tapez-le à la place, ou utilisez un logiciel qui se connecte directement avec AOL.
+profiles-cpanel-notes-1 = Le nom d'utilisateur est l'adresse e-mail complète.
+profiles-cpanel-notes-2 = Le serveur est en général mail. suivi de votre domaine. Si l'avertissement de sécurité nomme un autre serveur, utilisez le nom de serveur donné par votre hébergeur (celui pour lequel son certificat est établi).
+profiles-cpanel-notes-3 = Beaucoup d'hébergeurs acceptent aussi le courrier sur le port 2525 ou 26 quand un fournisseur d'accès bloque les ports habituels.
+profiles-cpanel-notes-4 = Après quelques connexions échouées, le pare-feu du serveur peut bloquer l'adresse de votre connexion Internet, et alors plus aucun port de messagerie ne répond. Seul l'hébergeur peut lever le blocage.
+profiles-fastmail-notes-1 = Fastmail demande aux autres logiciels de messagerie un mot de passe d'application, créé dans les paramètres de Fastmail (Privacy & Security), sauf si le logiciel se connecte directement avec Fastmail.
+profiles-gmail-notes-1 = Google n'accepte pas le mot de passe habituel du compte dans les logiciels de messagerie. Utilisez l'option « Se connecter avec Google » du logiciel s'il en a une ; sinon, créez un mot de passe d'application et tapez-le à la place du mot de passe.
+profiles-gmail-notes-2 = Les mots de passe d'application se créent dans le compte Google, sous Sécurité, et n'existent que si la validation en deux étapes est activée.
+profiles-gmail-notes-3 = Les comptes Google Workspace (professionnels ou scolaires) n'acceptent plus non plus le mot de passe simple.
+profiles-gmx_net-notes-1 = GMX n'accepte les logiciels de messagerie qu'après avoir autorisé une fois l'accès POP3 et IMAP dans les paramètres de messagerie du compte GMX (dans le navigateur web).
+profiles-icloud-notes-1 = Les logiciels de messagerie autres que ceux d'Apple demandent un mot de passe pour app, pas le mot de passe du compte Apple. Créez-en un sur appleid.apple.com (Connexion et sécurité, Mots de passe pour app).
+profiles-icloud-notes-2 = Pour l'envoi, le nom d'utilisateur est l'adresse e-mail complète.
+profiles-microsoft365-notes-1 = Microsoft 365 reçoit le courrier des logiciels de messagerie sur smtp.office365.com, port 587, avec STARTTLS. Le port 465 n'est pas prévu pour cela.
+profiles-microsoft365-notes-2 = Microsoft a mis fin à la connexion par mot de passe pour l'envoi depuis les logiciels de messagerie (refus à partir du 1er mars 2026, pour tous au 30 avril 2026). Le logiciel doit se connecter de façon moderne (OAuth) : dans Outlook, ajoutez le compte comme compte Microsoft 365 plutôt qu'en IMAP ou POP.
+profiles-microsoft365-notes-3 = Là où un mot de passe est encore accepté, l'envoi avec celui-ci (SMTP AUTH) doit être autorisé par l'administrateur de l'organisation, pour l'organisation et pour la boîte aux lettres.
+profiles-outlook_com-notes-1 = Depuis le 16 septembre 2024, Outlook.com (ainsi que les adresses Hotmail, Live et MSN) n'accepte les logiciels de messagerie qu'avec la connexion moderne (OAuth). Ni le mot de passe du compte ni un mot de passe d'application ne fonctionnent plus pour l'envoi.
+profiles-outlook_com-notes-2 = Dans Outlook, ajoutez le compte comme compte Outlook.com (pas en IMAP ni en POP) ; dans les autres logiciels, choisissez l'option de connexion avec Microsoft.
+profiles-plesk-notes-1 = Le nom d'utilisateur est l'adresse e-mail complète.
+profiles-plesk-notes-2 = Le serveur est en général mail. suivi de votre domaine, ou le nom d'hôte donné par votre hébergeur (celui pour lequel son certificat est établi).
+profiles-plesk-notes-3 = Après plusieurs connexions échouées, la protection Fail2Ban du serveur peut bloquer l'adresse de votre connexion Internet pendant un moment. L'hébergeur peut lever le blocage.
+profiles-proton_bridge-notes-1 = Proton Mail ne fonctionne dans les logiciels de messagerie que via Proton Mail Bridge, une application installée sur cet ordinateur (offres Proton payantes). Bridge doit être lancé chaque fois que du courrier est envoyé.
+profiles-proton_bridge-notes-2 = Le serveur sortant est cet ordinateur lui-même (127.0.0.1), par défaut sur le port 1025 avec STARTTLS ; Bridge affiche le port et le chiffrement exacts dans ses paramètres.
+profiles-proton_bridge-notes-3 = Utilisez le nom d'utilisateur et le mot de passe affichés par Bridge, pas le mot de passe du compte Proton.
+profiles-t_online-notes-1 = Les logiciels de messagerie demandent un mot de passe de messagerie distinct ('E-Mail-Passwort'), créé dans l'espace client de Telekom. Le mot de passe du site T-Online et du webmail ne fonctionne pas dans les logiciels de messagerie.
+profiles-webde-notes-1 = Le nom d'utilisateur est seulement la partie de l'adresse avant le @ (pour anna.muster@web.de : anna.muster).
+profiles-webde-notes-2 = WEB.DE n'accepte les logiciels de messagerie qu'après avoir autorisé une fois l'accès POP3 et IMAP dans les paramètres de messagerie du compte WEB.DE (dans le navigateur web).
+profiles-yahoo-notes-1 = Yahoo n'accepte pas le mot de passe habituel du compte dans la plupart des logiciels de messagerie. Créez un mot de passe d'application dans les paramètres de sécurité du compte Yahoo et tapez-le à la place du mot de passe, ou utilisez un logiciel qui se connecte directement avec Yahoo.
+profiles-zimbra-notes-1 = Les serveurs Zimbra sont gérés par votre organisation ou votre hébergeur ; le nom du serveur sortant est celui qu'ils ont choisi, souvent mail. suivi de votre domaine. Leur page de configuration ou leur support donne le nom exact.
+profiles-zoho-notes-1 = Quand l'authentification à deux facteurs est activée sur le compte Zoho, les logiciels de messagerie demandent un mot de passe spécifique à l'application, créé dans les paramètres de sécurité du compte Zoho.
+profiles-zoho-notes-2 = Le courrier ne peut être envoyé que depuis l'adresse Zoho elle-même ou depuis un alias ajouté et vérifié dans Zoho Mail.
+profiles-zoho_eu-notes-1 = Quand l'authentification à deux facteurs est activée sur le compte Zoho, les logiciels de messagerie demandent un mot de passe spécifique à l'application, créé dans les paramètres de sécurité du compte Zoho.
+profiles-zoho_eu-notes-2 = Le courrier ne peut être envoyé que depuis l'adresse Zoho elle-même ou depuis un alias ajouté et vérifié dans Zoho Mail.
