@@ -3,7 +3,15 @@
 ## Schritt ein Menü, eine Registerkarte, ein Feld oder ein Kontrollkästchen nennt.
 
 ## Outlook (klassisch) für Windows, Dialog „Internet-E-Mail-Einstellungen“ eines POP/IMAP-Kontos.
-## Source: https://support.microsoft.com/de-de/office/%C3%A4ndern-oder-aktualisieren-von-e-mail-kontoeinstellungen-in-outlook-f%C3%BCr-windows-560a9065-3c3a-4ec5-a24f-cdb9a8d622a2
+## Source (localized version of the English page; its text was not found in the search index):
+## https://support.microsoft.com/de-de/office/560a9065-3c3a-4ec5-a24f-cdb9a8d622a2
+## Not found on a help page: Microsoft terminology of the German Outlook UI. Cross-checked with
+## third-party German guides: "Ändern", "Weitere Einstellungen", Registerblatt "Erweitert"
+## (https://support.belwue.de/anleitungen/email/transportverschluesselung-tls/);
+## "Anmeldung mithilfe der gesicherten Kennwortauthentifizierung (SPA)"
+## (https://www.it-service-support.com/sichere-e-mail-einstellungen/); "Postausgangsserver (SMTP)",
+## "E-Mail-Adresse" (http://www.pcwelt.de/ratgeber/Manuelle-Konfiguration-Ratgeber-Mail-421634.html);
+## "Verwenden Sie den folgenden verschlüsselten Verbindungstyp" (OVH's German Outlook guide).
 
 # Menu path to the account list.
 -outlook-account-settings = Datei > Kontoeinstellungen > Kontoeinstellungen
@@ -35,23 +43,32 @@
 -outlook-new-outlook = Neues Outlook
 
 ## Windows-Netzwerkeinstellungen.
-## Source: https://support.microsoft.com/de-de/windows/%C3%A4ndern-der-tcp-ip-einstellungen-bd0a07af-15f5-cd6a-363f-ca2b6f391ace
+## Source (localized version of the English page; its text was not found in the search index):
+## https://support.microsoft.com/de-de/windows/bd0a07af-15f5-cd6a-363f-ca2b6f391ace
+## Not found on a help page: Microsoft terminology. "Internetprotokoll, Version 6" is confirmed by
+## https://docs.microsoft.com/de-de/troubleshoot/windows-server/networking/configure-ipv6-in-windows
 -windows-adapter-settings = Systemsteuerung > Netzwerk- und Freigabecenter > Adaptereinstellungen ändern
 -windows-ipv6 = Internetprotokoll, Version 6 (TCP/IPv6)
 -windows-properties = Eigenschaften
 
 ## Thunderbird: die Liste der Postausgang-Server in den Konten-Einstellungen.
-## Source: https://support.mozilla.org/de/kb/manuell-ein-konto-konfigurieren
+## Source: https://support.mozilla.org/de/kb/Konfigurationsmoeglichkeiten-fuer-Konten ("Konten-Einstellungen");
+## "Postausgang-Server (SMTP)", "Verbindungssicherheit": Thunderbird's German UI as quoted in OVH's
+## German Thunderbird guides; "Authentifizierungsmethode": Mozilla terminology, not found on a page.
 -thunderbird-outgoing-server = Konten-Einstellungen > Postausgang-Server (SMTP) > Bearbeiten…
 -thunderbird-connection-security = Verbindungssicherheit
 -thunderbird-authentication = Authentifizierungsmethode
 
 ## Apple Mail auf dem Mac.
-## Source: https://support.apple.com/de-de/guide/mail/mlhlp1068/mac
+## Source: https://support.apple.com/de-ch/guide/mail/server-settings-preferences-cpmlprefacctadv/11.0/mac/10.13
+## („Mail“ > „Einstellungen“ > „Accounts“ > „Servereinstellungen“; in the section „Einstellungen des
+## Servers für ausgehende E-Mails (SMTP)“ the pop-up menu is labelled „Account“).
 -apple-mail-server-settings = Mail > Einstellungen > Accounts > Servereinstellungen
 -apple-mail-outgoing = Account
 
 ## Windows Mail (Mail und Kalender für Windows 10 und 11).
-## Source: https://support.microsoft.com/de-de/office/hinzuf%C3%BCgen-eines-e-mail-kontos-zu-mail-und-kalender-f%C3%BCr-windows-10-7f6f8a0e-ea8c-4b10-ab3d-7b3b1a27b0fd
+## Source (localized version of the English page; its text was not found in the search index):
+## https://support.microsoft.com/de-de/office/7f6f8a0e-ea8c-4b10-ab3d-7b3b1a27b0fd
+## Not found on a help page: Microsoft terminology of the German Mail app.
 -windows-mail-advanced = Einstellungen > Konten verwalten > Einstellungen für Postfachsynchronisierung ändern > Erweiterte Postfacheinstellungen
 -windows-mail-outgoing-server = Postausgangsserver (SMTP)
