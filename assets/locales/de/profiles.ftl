@@ -1,0 +1,34 @@
+## Deutsche Übersetzung von assets/locales/en/profiles.ftl (Quelle: profiles/*.toml, notes).
+
+profiles-aol-notes-1 = AOL nimmt in den meisten Mailprogrammen das normale Kontopasswort nicht an. Erstellen Sie in den Sicherheitseinstellungen Ihres AOL-Kontos ein App-Kennwort und geben Sie es stattdessen ein, oder verwenden Sie ein Programm, das sich direkt bei AOL anmeldet.
+profiles-cpanel-notes-1 = Der Benutzername ist die ganze E-Mail-Adresse.
+profiles-cpanel-notes-2 = Der Server ist meist mail. gefolgt von Ihrer Domain. Nennt die Sicherheitswarnung einen anderen Server, verwenden Sie den Servernamen, den Ihre Hosting-Firma angibt (den, für den ihr Zertifikat gilt).
+profiles-cpanel-notes-3 = Viele Anbieter nehmen Mails auch auf Port 2525 oder 26 an, wenn ein Internetanbieter die üblichen Ports sperrt.
+profiles-cpanel-notes-4 = Nach einigen fehlgeschlagenen Anmeldungen kann die Firewall des Servers die Adresse Ihres Internetanschlusses sperren; dann antwortet kein Mail-Port mehr. Nur die Hosting-Firma kann die Sperre aufheben.
+profiles-fastmail-notes-1 = Fastmail verlangt von anderen Mailprogrammen ein App-Kennwort, erstellt in den Fastmail-Einstellungen (Privacy & Security), außer das Programm meldet sich direkt bei Fastmail an.
+profiles-gmail-notes-1 = Google nimmt in Mailprogrammen das normale Kontopasswort nicht an. Verwenden Sie „Mit Google anmelden“ im Programm, falls vorhanden; andernfalls erstellen Sie ein App-Passwort und geben es statt des Passworts ein.
+profiles-gmail-notes-2 = App-Passwörter werden im Google-Konto unter „Sicherheit“ erstellt und gibt es nur, wenn die Bestätigung in zwei Schritten eingeschaltet ist.
+profiles-gmail-notes-3 = Auch Konten von Google Workspace (Arbeit oder Schule) nehmen das einfache Passwort nicht mehr an.
+profiles-gmx_net-notes-1 = GMX lässt Mailprogramme erst zu, nachdem der Zugriff per POP3 und IMAP einmal in den E-Mail-Einstellungen des GMX-Kontos (im Webbrowser) erlaubt wurde.
+profiles-icloud-notes-1 = Andere Mailprogramme als die von Apple brauchen ein app-spezifisches Passwort, nicht das Passwort des Apple Accounts. Erstellen Sie eines unter appleid.apple.com (Anmeldung und Sicherheit, App-spezifische Passwörter).
+profiles-icloud-notes-2 = Zum Senden ist der Benutzername die ganze E-Mail-Adresse.
+profiles-microsoft365-notes-1 = Microsoft 365 nimmt Mails von Mailprogrammen über smtp.office365.com an, Port 587, mit STARTTLS. Port 465 ist dafür nicht vorgesehen.
+profiles-microsoft365-notes-2 = Microsoft hat die Anmeldung mit Passwort zum Senden aus Mailprogrammen beendet (Ablehnungen ab 1. März 2026, für alle bis 30. April 2026). Das Programm muss sich auf moderne Weise (OAuth) anmelden: Fügen Sie das Konto in Outlook als Microsoft 365-Konto hinzu, nicht als IMAP oder POP.
+profiles-microsoft365-notes-3 = Wo noch ein Passwort angenommen wird, muss der Administrator der Organisation das Senden damit (SMTP AUTH) erlauben, für die Organisation und für das Postfach.
+profiles-outlook_com-notes-1 = Seit dem 16. September 2024 lässt Outlook.com (auch Adressen von Hotmail, Live und MSN) Mailprogramme nur noch mit der modernen Anmeldung (OAuth) zu. Weder das Kontopasswort noch ein App-Kennwort funktioniert noch zum Senden.
+profiles-outlook_com-notes-2 = Fügen Sie das Konto in Outlook als Outlook.com-Konto hinzu (nicht als IMAP oder POP); wählen Sie in anderen Programmen die Anmeldung mit Microsoft.
+profiles-plesk-notes-1 = Der Benutzername ist die ganze E-Mail-Adresse.
+profiles-plesk-notes-2 = Der Server ist meist mail. gefolgt von Ihrer Domain, oder der Hostname, den Ihre Hosting-Firma angibt (der, für den ihr Zertifikat gilt).
+profiles-plesk-notes-3 = Nach mehreren fehlgeschlagenen Anmeldungen kann der Fail2Ban-Schutz des Servers die Adresse Ihres Internetanschlusses eine Zeit lang sperren. Die Hosting-Firma kann die Sperre aufheben.
+profiles-proton_bridge-notes-1 = Proton Mail funktioniert in Mailprogrammen nur über Proton Mail Bridge, eine App auf diesem Computer (kostenpflichtige Proton-Tarife). Bridge muss immer laufen, wenn Mails gesendet werden.
+profiles-proton_bridge-notes-2 = Der Postausgangsserver ist dieser Computer selbst (127.0.0.1), standardmäßig auf Port 1025 mit STARTTLS; Bridge zeigt den genauen Port und die Verschlüsselung in seinen Einstellungen.
+profiles-proton_bridge-notes-3 = Verwenden Sie den Benutzernamen und das Passwort, die Bridge anzeigt, nicht das Passwort Ihres Proton-Kontos.
+profiles-t_online-notes-1 = Mailprogramme brauchen ein eigenes E-Mail-Passwort ('E-Mail-Passwort'), eingerichtet in den Kundeneinstellungen der Telekom. Das Passwort für die T-Online-Website und das Webmail funktioniert in Mailprogrammen nicht.
+profiles-webde-notes-1 = Der Benutzername ist nur der Teil der Adresse vor dem @ (bei anna.muster@web.de: anna.muster).
+profiles-webde-notes-2 = WEB.DE lässt Mailprogramme erst zu, nachdem der Zugriff per POP3 und IMAP einmal in den E-Mail-Einstellungen des WEB.DE-Kontos (im Webbrowser) erlaubt wurde.
+profiles-yahoo-notes-1 = Yahoo nimmt in den meisten Mailprogrammen das normale Kontopasswort nicht an. Erstellen Sie in den Sicherheitseinstellungen Ihres Yahoo-Kontos ein App-Kennwort und geben Sie es statt des Passworts ein, oder verwenden Sie ein Programm, das sich direkt bei Yahoo anmeldet.
+profiles-zimbra-notes-1 = Zimbra-Server betreibt Ihre Organisation oder Hosting-Firma; der Name des Postausgangsservers ist, was sie gewählt hat, oft mail. gefolgt von Ihrer Domain. Ihre Einrichtungsseite oder ihr Support kennt den genauen Namen.
+profiles-zoho-notes-1 = Wenn für das Zoho-Konto die Zwei-Faktor-Authentifizierung eingeschaltet ist, brauchen Mailprogramme ein app-spezifisches Passwort aus den Sicherheitseinstellungen des Zoho-Kontos.
+profiles-zoho-notes-2 = Mails lassen sich nur von der Zoho-Adresse selbst senden oder von einem Alias, der in Zoho Mail hinzugefügt und bestätigt wurde.
+profiles-zoho_eu-notes-1 = Wenn für das Zoho-Konto die Zwei-Faktor-Authentifizierung eingeschaltet ist, brauchen Mailprogramme ein app-spezifisches Passwort aus den Sicherheitseinstellungen des Zoho-Kontos.
+profiles-zoho_eu-notes-2 = Mails lassen sich nur von der Zoho-Adresse selbst senden oder von einem Alias, der in Zoho Mail hinzugefügt und bestätigt wurde.
