@@ -33,6 +33,10 @@
 -outlook-spa = Require logon using Secure Password Authentication (SPA)
 # The address field when adding an account.
 -outlook-email-address = Email Address
+# The dialog buttons the steps name.
+-outlook-next = Next
+-outlook-ok = OK
+-outlook-remove = Remove
 # The switch at the top right of Outlook that turns on the new Outlook.
 -outlook-new-outlook = New Outlook
 
