@@ -1,0 +1,34 @@
+## Tradução para o português do Brasil das notas de profiles/*.toml (referência: assets/locales/en/profiles.ftl).
+
+profiles-aol-notes-1 = A AOL não aceita a senha normal da conta na maioria dos programas de email. Crie uma senha de app nas configurações de segurança da conta AOL e digite-a no lugar, ou use um programa que faça login diretamente com a AOL.
+profiles-cpanel-notes-1 = O nome de usuário é o endereço de email completo.
+profiles-cpanel-notes-2 = O servidor normalmente é mail. seguido do seu domínio. Se o aviso de segurança citar outro servidor, use o nome de servidor que sua empresa de hospedagem informa (aquele para o qual o certificado dela foi emitido).
+profiles-cpanel-notes-3 = Muitas hospedagens também recebem emails na porta 2525 ou 26 quando um provedor de internet bloqueia as portas comuns.
+profiles-cpanel-notes-4 = Depois de algumas tentativas de login erradas, o firewall do servidor pode bloquear o endereço da sua conexão de internet, e aí nenhuma porta de email responde mais. Só a empresa de hospedagem pode remover o bloqueio.
+profiles-fastmail-notes-1 = O Fastmail pede aos outros programas de email uma senha de app, criada nas configurações do Fastmail (Privacy & Security), a menos que o programa faça login diretamente com o Fastmail.
+profiles-gmail-notes-1 = O Google não aceita a senha normal da conta em programas de email. Use a opção 'Fazer login com o Google' do programa, se houver; caso contrário, crie uma senha de app e digite-a no lugar da senha.
+profiles-gmail-notes-2 = As senhas de app são criadas na Conta do Google, em Segurança, e só existem quando a verificação em duas etapas está ativada.
+profiles-gmail-notes-3 = As contas do Google Workspace (de trabalho ou escola) também não aceitam mais a senha simples.
+profiles-gmx_net-notes-1 = O GMX só deixa os programas de email entrarem depois que o acesso por POP3 e IMAP for permitido uma vez nas configurações de email da conta GMX (no navegador).
+profiles-icloud-notes-1 = Programas de email que não são da Apple precisam de uma senha específica de app, não da senha da Conta Apple. Crie uma em appleid.apple.com (Início de Sessão e Segurança, Senhas de Apps).
+profiles-icloud-notes-2 = Para enviar, o nome de usuário é o endereço de email completo.
+profiles-microsoft365-notes-1 = O Microsoft 365 recebe emails de programas de email em smtp.office365.com, porta 587, com STARTTLS. A porta 465 não serve para isso.
+profiles-microsoft365-notes-2 = A Microsoft encerrou o login com senha para envio por programas de email (recusas a partir de 1º de março de 2026, para todos até 30 de abril de 2026). O programa precisa fazer login do jeito moderno (OAuth): no Outlook, adicione a conta como conta Microsoft 365, não como IMAP ou POP.
+profiles-microsoft365-notes-3 = Onde uma senha ainda é aceita, o envio com ela (SMTP AUTH) precisa ser permitido pelo administrador da organização, para a organização e para a caixa de correio.
+profiles-outlook_com-notes-1 = Desde 16 de setembro de 2024, o Outlook.com (também endereços Hotmail, Live e MSN) só deixa os programas de email entrarem com o login moderno (OAuth). Nem a senha da conta nem uma senha de app funcionam mais para enviar.
+profiles-outlook_com-notes-2 = No Outlook, adicione a conta como conta Outlook.com (não IMAP nem POP); em outros programas, escolha a opção de fazer login com a Microsoft.
+profiles-plesk-notes-1 = O nome de usuário é o endereço de email completo.
+profiles-plesk-notes-2 = O servidor normalmente é mail. seguido do seu domínio, ou o nome de host que sua empresa de hospedagem informa (aquele para o qual o certificado dela foi emitido).
+profiles-plesk-notes-3 = Depois de várias tentativas de login erradas, a proteção Fail2Ban do servidor pode bloquear o endereço da sua conexão de internet por um tempo. A empresa de hospedagem pode remover o bloqueio.
+profiles-proton_bridge-notes-1 = O Proton Mail só funciona em programas de email pelo Proton Mail Bridge, um app neste computador (planos pagos do Proton). O Bridge precisa estar aberto sempre que um email for enviado.
+profiles-proton_bridge-notes-2 = O servidor de saída é este próprio computador (127.0.0.1), por padrão na porta 1025 com STARTTLS; o Bridge mostra a porta e a criptografia exatas nas configurações dele.
+profiles-proton_bridge-notes-3 = Use o nome de usuário e a senha que o Bridge mostra, não a senha da conta Proton.
+profiles-t_online-notes-1 = Os programas de email precisam de uma senha de email separada ('E-Mail-Passwort'), criada nas configurações de cliente da Telekom. A senha do site e do webmail da T-Online não funciona em programas de email.
+profiles-webde-notes-1 = O nome de usuário é só a parte do endereço antes do @ (para anna.muster@web.de: anna.muster).
+profiles-webde-notes-2 = O WEB.DE só deixa os programas de email entrarem depois que o acesso por POP3 e IMAP for permitido uma vez nas configurações de email da conta WEB.DE (no navegador).
+profiles-yahoo-notes-1 = O Yahoo não aceita a senha normal da conta na maioria dos programas de email. Crie uma senha de app nas configurações de segurança da conta Yahoo e digite-a no lugar da senha, ou use um programa que faça login diretamente com o Yahoo.
+profiles-zimbra-notes-1 = Os servidores Zimbra são administrados pela sua organização ou empresa de hospedagem; o nome do servidor de saída é o que ela escolheu, muitas vezes mail. seguido do seu domínio. A página de configuração ou o suporte dela tem o nome exato.
+profiles-zoho-notes-1 = Quando a autenticação de dois fatores está ativada na conta Zoho, os programas de email precisam de uma senha específica de app, criada nas configurações de segurança da conta Zoho.
+profiles-zoho-notes-2 = Só é possível enviar emails do próprio endereço Zoho ou de um alias adicionado e verificado no Zoho Mail.
+profiles-zoho_eu-notes-1 = Quando a autenticação de dois fatores está ativada na conta Zoho, os programas de email precisam de uma senha específica de app, criada nas configurações de segurança da conta Zoho.
+profiles-zoho_eu-notes-2 = Só é possível enviar emails do próprio endereço Zoho ou de um alias adicionado e verificado no Zoho Mail.
