@@ -11,7 +11,7 @@ ui-account-empty_port = vazio: testamos 587, 465 e 25
 ui-account-empty_server = vazio: nós procuramos
 ui-account-empty_user = vazio: seu endereço de email
 ui-account-encryption = Conexão criptografada
-ui-account-intro = Digite as configurações como seu programa de email as mostra. No Outlook: { -outlook-account-settings } › { -outlook-change } › { -outlook-more-settings } › { -outlook-tab-outgoing-server } e { -outlook-tab-advanced }.
+ui-account-intro = Digite os dados como seu programa de email mostra. No Outlook: { -outlook-account-settings } › { -outlook-change } › { -outlook-more-settings } › { -outlook-tab-outgoing-server } e { -outlook-tab-advanced }.
 ui-account-not_used = não usado
 ui-account-password = Senha (opcional)
 ui-account-password_why = Com sua senha também podemos testar o login, o problema mais comum. Ela só é usada neste teste e nunca é salva nem mostrada.
@@ -24,7 +24,7 @@ ui-account-signin_app_password_or_oauth = ! { $provider } não aceita aqui sua s
 # $provider
 ui-account-signin_oauth = ! { $provider } não aceita senhas de programas de email: adicione a conta no Outlook pela página de login do próprio { $provider }.
 ui-account-title = Sua conta
-ui-account-user = Nome de usuário
+ui-account-user = Usuário
 ui-app-agent_badge = modo suporte
 # $n $step
 ui-app-step_of = Etapa { $n } de 3: { $step }
@@ -57,7 +57,7 @@ ui-checks-labels-other = { $id }
 ui-checks-labels-smtp = Conversar com o servidor na porta { $port }
 # $port
 ui-checks-labels-tcp = Alcançar o servidor na porta { $port }
-ui-checks-no_run = Nenhuma verificação foi feita ainda.
+ui-checks-no_run = Nada verificado ainda.
 ui-checks-not_needed_why = desnecessária para este resultado
 ui-checks-not_run = não feita
 ui-checks-not_run_why = uma etapa anterior falhou
@@ -72,7 +72,7 @@ ui-checks-step_count = { $n ->
     [one] { $n } verificação aprovada
    *[other] { $n } verificações aprovadas
 }
-ui-checks-step_failed = problema encontrado
+ui-checks-step_failed = com problema
 ui-checks-step_not_needed = desnecessária
 ui-checks-step_passed = tudo certo
 ui-checks-step_running = verificando
@@ -91,7 +91,7 @@ ui-error-detail_code = erro { $code }
 ui-error-intro = Cole a mensagem inteira (botão direito ou Ctrl+Shift+V) ou digite só o código, por exemplo 0x800CCC0E.
 ui-error-nothing = Nada reconhecido ainda. Tudo bem: as verificações encontram a causa mesmo assim.
 ui-error-placeholder = A tarefa 'voce@example.com - Enviando' relatou o erro (0x800CCC0E) ...
-ui-error-read_title = O que entendemos
+ui-error-read_title = O que lemos
 # $reply
 ui-error-reply = O servidor respondeu: “{ $reply }”.
 # $meaning $details
@@ -101,17 +101,17 @@ ui-error-sentence_plain = { $meaning }.
 ui-error-title = O que diz a mensagem de erro?
 # $code
 ui-error-unknown_code = Ainda não conhecemos o código { $code }; as verificações vão encontrar a causa
-ui-failure-change = Alterar configurações
+ui-failure-change = Alterar dados
 ui-failure-dns_hint = O servidor de nomes (--dns-server) não pode ser usado. Você pode continuar com o servidor de nomes deste computador.
 ui-failure-intro = O smtp-doctor não conseguiu preparar as verificações:
 ui-failure-kiosk_hint = As configurações deste quiosque o indicam, então só quem configurou este quiosque pode alterá-las: mostre esta mensagem a essa pessoa.
 ui-failure-other_hint = Verifique as configurações e tente de novo.
 ui-failure-quit = Sair
-ui-failure-retry = Tentar de novo
-ui-failure-title = As verificações não puderam começar
+ui-failure-retry = Repetir
+ui-failure-title = As verificações não começaram
 ui-failure-tree_hint = Um arquivo da árvore de decisão (--tree ou --tree-extra) tem um problema, mostrado acima com linha e coluna. Você pode continuar com as verificações integradas.
 ui-failure-trust_hint = O arquivo de certificados extras (--ca-file) não pode ser usado. Você pode continuar com os certificados em que este computador já confia.
-ui-failure-use_builtin = Usar as verificações integradas
+ui-failure-use_builtin = Usar verificações integradas
 ui-failure-use_system = Usar o padrão deste computador
 ui-help-text =
     O smtp-doctor descobre por que seu programa de email não consegue enviar e diz o que mudar.
@@ -199,7 +199,7 @@ ui-kiosk-offline_intro = O smtp-doctor precisa de uma conexão para testar suas 
 ui-kiosk-offline_retry = O smtp-doctor tenta de novo a cada poucos segundos e continua sozinho assim que a conexão voltar.
 ui-kiosk-offline_steps-1 = O cabo de rede está bem encaixado nas duas pontas (no computador e na parede ou no aparelho)?
 ui-kiosk-offline_steps-2 = Ou, no Wi-Fi: o Wi-Fi está ligado e conectado à rede do escritório?
-ui-kiosk-offline_steps-3 = Se os outros computadores daqui também não entram na internet, fale com a equipe do escritório ou com seu contato de TI.
+ui-kiosk-offline_steps-3 = Se outros computadores daqui também estão sem internet, avise a equipe do escritório ou seu contato de TI.
 ui-kiosk-offline_title = Este computador não está conectado à internet
 ui-kiosk-pick-key = 1-5
 ui-kiosk-pick-label = escolher
@@ -220,12 +220,12 @@ ui-kiosk-pin_wrong = Esse PIN não está certo.
 ui-kiosk-report_folder = O relatório é salvo neste computador, na pasta de relatórios:
 ui-kiosk-report_name = O smtp-doctor escolhe o nome do arquivo; peça uma cópia à equipe do escritório.
 ui-quit-no = Continuar
-ui-quit-text = Ainda há verificações em andamento. Sair mesmo assim?
+ui-quit-text = Verificações em andamento. Sair mesmo assim?
 ui-quit-title = Sair?
 ui-quit-yes = Sair
 ui-report-back = Voltar
 ui-report-copy_title = Selecione o texto com o mouse e copie. Esc volta.
-ui-report-empty_path = Digite primeiro um nome de arquivo.
+ui-report-empty_path = Digite um nome de arquivo.
 # $path $error
 ui-report-failed = Não foi possível salvar em { $path }: { $error }
 ui-report-intro = O relatório diz o que foi verificado e o que foi encontrado. Ele nunca contém sua senha.
@@ -237,8 +237,8 @@ ui-report-saved = Salvo em { $path }
 # $path
 ui-report-saving = Salvando em { $path } …
 ui-report-show_text = Mostrar texto para copiar num chamado
-ui-report-title = Salvar ou compartilhar o relatório
-ui-result-change = Alterar configurações
+ui-report-title = Salvar ou enviar o relatório
+ui-result-change = Alterar dados
 # $code
 ui-result-code = Código da causa: { $code }
 ui-result-confidence-confirmed = certo
@@ -251,7 +251,7 @@ ui-result-next_none = Salve o relatório (o botão Relatório abaixo) e envie-o 
 ui-result-no_cause = As verificações não chegaram a uma conclusão.
 ui-result-nothing_to_do = Nada a mudar: estas configurações funcionam.
 ui-result-ok = O envio funciona
-ui-result-problem = Problema encontrado
+ui-result-problem = Há um problema
 ui-result-quit = Sair
 ui-result-save = Relatório
 ui-result-setting_auth = { -outlook-smtp-auth }
@@ -259,17 +259,17 @@ ui-result-setting_auth_value = marcada
 ui-result-setting_port = Porta do servidor de saída (SMTP)
 ui-result-setting_security = Conexão criptografada
 ui-result-setting_server = { -outlook-server-field }
-ui-result-setting_user = Nome de usuário
-ui-result-settings = Configurações que funcionam
+ui-result-setting_user = Usuário
+ui-result-settings = Configuração certa
 ui-result-technical = Detalhes técnicos
-ui-result-unsure = Não tenho certeza
+ui-result-unsure = Incerto
 ui-server-account = Login do cliente (opcional)
 ui-server-account_placeholder = alice@example.com
 ui-server-again = Ver de novo
-ui-server-applied = Comandos de desbloqueio executados
+ui-server-applied = Desbloqueio executado
 ui-server-applying = Executando os comandos de desbloqueio e lendo tudo de novo …
 ui-server-audit = Procurar clientes bloqueados
-ui-server-audit_again = Verificar de novo
+ui-server-audit_again = Checar de novo
 ui-server-audit_applying = Executando os comandos para os clientes e lendo as listas de bloqueio de novo …
 ui-server-audit_confirm_text = Estes comandos serão executados neste servidor agora, só para os endereços dos clientes:
 ui-server-audit_confirm_title = Desbloquear e liberar os clientes?
@@ -295,14 +295,14 @@ ui-server-from_report = Do relatório do cliente { $file }, feito em { $time }.
 ui-server-gone = Lido de novo: o bloqueio sumiu.
 ui-server-intro = Digite ou cole o endereço IP público do cliente, ou o caminho do relatório que ele salvou com o smtp-doctor. Isto lê o firewall, as listas de banimento, os logs e o serviço de email; nada neste servidor é alterado, a menos que você escolha remover um bloqueio.
 ui-server-lift = Remover o bloqueio
-ui-server-log = Linhas de log, em ordem cronológica
+ui-server-log = Linhas de log, por hora
 ui-server-look = Ver
 # $ip
-ui-server-no_blocks = Nenhuma regra ou entrada corresponde a { $ip }.
+ui-server-no_blocks = Nenhuma regra ou entrada para { $ip }.
 # $ip
 ui-server-no_log = Nenhuma linha de log sobre { $ip } no período.
 ui-server-ok = Não bloqueado
-ui-server-problem = Problema encontrado
+ui-server-problem = Há um problema
 ui-server-quit = Sair
 # $target
 ui-server-reading = Lendo o firewall, as listas de banimento, os logs e o serviço de email para { $target } …
@@ -314,7 +314,7 @@ ui-server-still = Lido de novo: o endereço continua bloqueado.
 ui-server-target = IP do cliente, ou o relatório que ele salvou
 ui-server-target_placeholder = 198.51.100.7, ou /home/support/smtp-doctor-report.md
 ui-server-title = Descobrir o que bloqueia um cliente
-ui-server-unsure = Não tenho certeza
+ui-server-unsure = Incerto
 # $since $until $length
 ui-server-window = Logs lidos de { $since } a { $until } ({ $length }).
 ui-start-choices-error-hint = cole-a ou digite o código
@@ -330,7 +330,7 @@ ui-start-intro = Escolha o que você vê. Verificamos suas configurações, sua 
 ui-start-title = Por que seu email não é enviado?
 ui-steps-network = Sua rede
 ui-steps-server = O servidor
-ui-steps-settings = Suas configurações
+ui-steps-settings = Configurações
 ui-technical-causes = Causas
 ui-technical-checks = Verificações
 ui-technical-input = Entrada
@@ -368,12 +368,12 @@ ui-tell_host-by_cause-server-tls_outdated = as configurações de criptografia d
 ui-tell_host-by_cause-unknown-needs_server_side = o log do servidor de email sobre conexões de { $ip } para { $server } porta { $port } por volta de { $time }, e o que ele diz sobre elas.
 # $ip $server $port $time
 ui-tell_host-default = conexões de { $ip } para { $server } porta { $port } por volta de { $time } que foram recusadas, descartadas ou rejeitadas, e o motivo.
-ui-tell_host-intro = Isto precisa de uma mudança no seu provedor de email. Envie a ele o seguinte:
+ui-tell_host-intro = Seu provedor de email precisa mudar algo. Envie a ele:
 # $ip
 ui-tell_host-ip = Endereço IP público desta rede: { $ip }
 ui-tell_host-ip_not_found = Não foi possível descobrir daqui o endereço IP público desta rede. Procure-o nos seus logs pela hora do teste:
-ui-tell_host-look_for = Por favor, verifiquem:
+ui-tell_host-look_for = Por favor, vejam:
 # $time
 ui-tell_host-time = Hora do teste: { $time }
-ui-tell_host-title = Avise seu provedor de email
+ui-tell_host-title = Avise seu provedor
 ui-tell_host-unknown_ip = o endereço desta rede
