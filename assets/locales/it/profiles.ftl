@@ -1,0 +1,34 @@
+## Traduzione italiana delle note dei provider in profiles/*.toml (riferimento: assets/locales/en/profiles.ftl).
+
+profiles-aol-notes-1 = AOL non accetta la normale password dell'account nella maggior parte dei programmi di posta. Crei una password per le app nelle impostazioni di sicurezza dell'account AOL e la scriva al suo posto, oppure usi un programma che accede direttamente con AOL.
+profiles-cpanel-notes-1 = Il nome utente è l'indirizzo e-mail completo.
+profiles-cpanel-notes-2 = Il server di solito è mail. seguito dal Suo dominio. Se l'avviso di sicurezza nomina un altro server, usi il nome di server indicato dalla Sua società di hosting (quello per cui vale il suo certificato).
+profiles-cpanel-notes-3 = Molti provider accettano posta anche sulla porta 2525 o 26 quando un provider Internet blocca le porte usuali.
+profiles-cpanel-notes-4 = Dopo alcuni accessi falliti, il firewall del server può bloccare l'indirizzo della Sua connessione Internet, e allora nessuna porta di posta risponde più. Solo la società di hosting può togliere il blocco.
+profiles-fastmail-notes-1 = Fastmail chiede agli altri programmi di posta una password per le app, creata nelle impostazioni di Fastmail (Privacy & Security), a meno che il programma non acceda direttamente con Fastmail.
+profiles-gmail-notes-1 = Google non accetta la normale password dell'account nei programmi di posta. Usi 'Accedi con Google' del programma, se c'è; altrimenti crei una password per le app e la scriva al posto della password.
+profiles-gmail-notes-2 = Le password per le app si creano nell'Account Google, alla voce Sicurezza, ed esistono solo quando la Verifica in due passaggi è attiva.
+profiles-gmail-notes-3 = Nemmeno gli account Google Workspace (lavoro o scuola) accettano più la password semplice.
+profiles-gmx_net-notes-1 = GMX fa entrare i programmi di posta solo dopo che l'accesso tramite POP3 e IMAP è stato consentito una volta nelle impostazioni e-mail dell'account GMX (nel browser web).
+profiles-icloud-notes-1 = I programmi di posta diversi da quelli di Apple richiedono una password specifica per le app, non la password dell'Account Apple. La crei su appleid.apple.com (Accesso e sicurezza, Password specifiche per le app).
+profiles-icloud-notes-2 = Per l'invio il nome utente è l'indirizzo e-mail completo.
+profiles-microsoft365-notes-1 = Microsoft 365 accetta posta dai programmi di posta su smtp.office365.com, porta 587, con STARTTLS. La porta 465 non è pensata per questo.
+profiles-microsoft365-notes-2 = Microsoft ha chiuso l'accesso con password per l'invio dai programmi di posta (rifiuti dal 1° marzo 2026, per tutti entro il 30 aprile 2026). Il programma deve accedere in modo moderno (OAuth): in Outlook aggiunga l'account come account Microsoft 365 e non come IMAP o POP.
+profiles-microsoft365-notes-3 = Dove una password è ancora accettata, l'invio con essa (SMTP AUTH) deve essere consentito dall'amministratore dell'organizzazione, per l'organizzazione e per la casella.
+profiles-outlook_com-notes-1 = Dal 16 settembre 2024 Outlook.com (anche gli indirizzi Hotmail, Live e MSN) fa entrare i programmi di posta solo con l'accesso moderno (OAuth). Per l'invio non funzionano più né la password dell'account né una password per le app.
+profiles-outlook_com-notes-2 = In Outlook aggiunga l'account come account Outlook.com (non IMAP o POP); negli altri programmi scelga l'opzione per accedere con Microsoft.
+profiles-plesk-notes-1 = Il nome utente è l'indirizzo e-mail completo.
+profiles-plesk-notes-2 = Il server di solito è mail. seguito dal Suo dominio, oppure il nome host indicato dalla Sua società di hosting (quello per cui vale il suo certificato).
+profiles-plesk-notes-3 = Dopo vari accessi falliti, la protezione Fail2Ban del server può bloccare per un po' l'indirizzo della Sua connessione Internet. La società di hosting può togliere il blocco.
+profiles-proton_bridge-notes-1 = Proton Mail funziona nei programmi di posta solo tramite Proton Mail Bridge, un'app su questo computer (piani Proton a pagamento). Bridge deve essere in esecuzione ogni volta che si invia posta.
+profiles-proton_bridge-notes-2 = Il server in uscita è questo computer stesso (127.0.0.1), di norma sulla porta 1025 con STARTTLS; Bridge mostra la porta e la crittografia esatte nelle sue impostazioni.
+profiles-proton_bridge-notes-3 = Usi il nome utente e la password che mostra Bridge, non la password dell'account Proton.
+profiles-t_online-notes-1 = I programmi di posta richiedono una password e-mail separata ('E-Mail-Passwort'), da creare nelle impostazioni cliente di Telekom. La password del sito T-Online e della webmail non funziona nei programmi di posta.
+profiles-webde-notes-1 = Il nome utente è solo la parte dell'indirizzo prima della @ (per anna.muster@web.de: anna.muster).
+profiles-webde-notes-2 = WEB.DE fa entrare i programmi di posta solo dopo che l'accesso tramite POP3 e IMAP è stato consentito una volta nelle impostazioni e-mail dell'account WEB.DE (nel browser web).
+profiles-yahoo-notes-1 = Yahoo non accetta la normale password dell'account nella maggior parte dei programmi di posta. Crei una password per le app nelle impostazioni di sicurezza dell'account Yahoo e la scriva al posto della password, oppure usi un programma che accede direttamente con Yahoo.
+profiles-zimbra-notes-1 = I server Zimbra sono gestiti dalla Sua organizzazione o società di hosting; il nome del server in uscita è quello che hanno scelto, spesso mail. seguito dal Suo dominio. La loro pagina di configurazione o l'assistenza indica il nome esatto.
+profiles-zoho-notes-1 = Quando l'autenticazione a due fattori è attiva per l'account Zoho, i programmi di posta richiedono una password specifica per le app, creata nelle impostazioni di sicurezza dell'account Zoho.
+profiles-zoho-notes-2 = La posta si può inviare solo dall'indirizzo Zoho stesso o da un alias aggiunto e verificato in Zoho Mail.
+profiles-zoho_eu-notes-1 = Quando l'autenticazione a due fattori è attiva per l'account Zoho, i programmi di posta richiedono una password specifica per le app, creata nelle impostazioni di sicurezza dell'account Zoho.
+profiles-zoho_eu-notes-2 = La posta si può inviare solo dall'indirizzo Zoho stesso o da un alias aggiunto e verificato in Zoho Mail.
