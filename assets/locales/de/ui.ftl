@@ -73,6 +73,7 @@ ui-error-title = Was steht in der Fehlermeldung?
 ui-error-unknown_code = Den Code { $code } kennen wir noch nicht; die Prüfungen finden die Ursache
 ui-failure-change = Einstellungen ändern
 ui-failure-dns_hint = Der Namensserver (--dns-server) ist nicht nutzbar. Sie können mit dem Namensserver dieses Computers weitermachen.
+ui-failure-kiosk_hint = Die Einstellungen dieses Kiosks legen das fest; ändern kann sie nur, wer diesen Kiosk eingerichtet hat: Zeigen Sie ihm diese Meldung.
 ui-failure-intro = smtp-doctor konnte die Prüfungen nicht vorbereiten:
 ui-failure-other_hint = Bitte Einstellungen prüfen und neu versuchen.
 ui-failure-quit = Beenden

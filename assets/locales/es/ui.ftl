@@ -79,6 +79,7 @@ ui-error-title = ¿Qué dice el mensaje de error?
 ui-error-unknown_code = Aún no conocemos el código { $code }; las comprobaciones encontrarán la causa
 ui-failure-change = Cambiar configuración
 ui-failure-dns_hint = No se puede usar el servidor de nombres (--dns-server). Puede continuar con el servidor de nombres de este equipo.
+ui-failure-kiosk_hint = La configuración de este quiosco lo fija: solo quien lo instaló puede cambiarla. Muéstrele este mensaje.
 ui-failure-intro = smtp-doctor no pudo preparar las comprobaciones:
 ui-failure-other_hint = Revise la configuración y reintente.
 ui-failure-quit = Salir

@@ -80,6 +80,7 @@ ui-error-title = Que dit le message d'erreur ?
 ui-error-unknown_code = Nous ne connaissons pas encore le code { $code } ; les vérifications trouveront la cause
 ui-failure-change = Modifier les réglages
 ui-failure-dns_hint = Le serveur de noms (--dns-server) est inutilisable. Vous pouvez continuer avec celui de cet ordinateur.
+ui-failure-kiosk_hint = Les réglages de ce kiosque l'imposent : seule la personne qui l'a installé peut les modifier. Montrez-lui ce message.
 ui-failure-intro = smtp-doctor n'a pas pu préparer les vérifications :
 ui-failure-other_hint = Vérifiez les réglages et réessayez.
 ui-failure-quit = Quitter
