@@ -4,6 +4,7 @@
 
 pub mod autoconfig;
 pub mod autodiscover;
+pub mod file;
 pub mod mobileconfig;
 mod xml;
 

@@ -437,3 +437,79 @@ fn the_autoconfig_cause_is_matched_by_its_code() {
         &["config.wrong_port"]
     )));
 }
+
+fn report_with(causes: &[&str]) -> crate::report::Report {
+    let e = endpoint(
+        "smtp.example.org",
+        587,
+        Security::Starttls,
+        "anna@example.org",
+    );
+    let d = diagnosis(e, &[CheckId::Stage(587, SmtpStage::Auth)], causes);
+    crate::report::Report::new(&d)
+}
+
+#[test]
+fn reports_carry_the_host_files_only_with_the_autoconfig_cause() {
+    let without = report_with(&["config.wrong_port"]);
+    assert!(without.host_files.is_none());
+    assert!(!crate::report::text::render(&without).contains("Corrected files"));
+    assert!(!crate::report::markdown::render(&without).contains("Corrected files"));
+    assert!(!without.to_json().contains("host_files"));
+
+    let r = report_with(&[AUTOCONFIG_WRONG]);
+    let files = r.host_files.as_ref().expect("host files");
+    assert!(files
+        .autoconfig_xml
+        .contains("<hostname>smtp.example.org</hostname>"));
+    assert!(files.autodiscover_xml.contains("<Type>SMTP</Type>"));
+
+    let text = crate::report::text::render(&r);
+    assert!(
+        text.contains("\nCorrected files for your host:\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n    <clientConfig version=\"1.1\">\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n            <Type>SMTP</Type>\n"), "{text}");
+
+    let md = crate::report::markdown::render(&r);
+    assert!(md.contains("\n## Corrected files for your host\n"), "{md}");
+    assert!(
+        md.contains("```xml\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig"),
+        "{md}"
+    );
+    assert!(md.contains("</Autodiscover>\n```\n"), "{md}");
+
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(
+        json["host_files"]["autoconfig_xml"],
+        files.autoconfig_xml.as_str()
+    );
+    assert_eq!(
+        json["host_files"]["autodiscover_xml"],
+        files.autodiscover_xml.as_str()
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schemas/report-v1.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn unproven_settings_give_no_host_files() {
+    let e = endpoint(
+        "smtp.example.org",
+        587,
+        Security::Starttls,
+        "anna@example.org",
+    );
+    let d = diagnosis(e, &[], &[AUTOCONFIG_WRONG]);
+    assert!(crate::report::Report::new(&d).host_files.is_none());
+}
