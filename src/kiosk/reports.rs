@@ -141,4 +141,17 @@ mod tests {
         assert!(!target.exists(), "the link was followed");
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn other_kinds_get_their_own_names() {
+        let dir = scratch("kinds");
+        let wall = datetime!(2026-01-02 03:04:05 UTC);
+        let kind = FileKind {
+            prefix: "smtp-doctor-thunderbird",
+            extension: "xml",
+        };
+        let saved = save_as(&dir, wall, kind, "<x/>").unwrap();
+        assert_eq!(saved, dir.join("smtp-doctor-thunderbird-20260102-030405.xml"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
