@@ -1243,7 +1243,10 @@ fn proven_result_model(d: Diagnosis) -> Model {
 
 #[test]
 fn result_offers_the_settings_file() {
-    snap("result_settings_file_offered", &mut proven_result_model(proven_working()));
+    snap(
+        "result_settings_file_offered",
+        &mut proven_result_model(proven_working()),
+    );
 }
 
 #[test]

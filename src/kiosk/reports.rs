@@ -151,7 +151,10 @@ mod tests {
             extension: "xml",
         };
         let saved = save_as(&dir, wall, kind, "<x/>").unwrap();
-        assert_eq!(saved, dir.join("smtp-doctor-thunderbird-20260102-030405.xml"));
+        assert_eq!(
+            saved,
+            dir.join("smtp-doctor-thunderbird-20260102-030405.xml")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
