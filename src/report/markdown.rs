@@ -75,7 +75,7 @@ fn host_files(o: &mut String, files: &super::HostFiles) {
         let _ = writeln!(o);
         let _ = writeln!(o, "{title}");
         let _ = writeln!(o);
-        let _ = writeln!(o, "{f}xml\n{}{f}", text);
+        let _ = writeln!(o, "{f}xml\n{text}{f}");
     }
 }
 
