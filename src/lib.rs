@@ -28,6 +28,7 @@ pub mod diagnosis;
 pub mod endpoint;
 pub mod engine;
 pub mod error_text;
+pub mod export;
 pub mod facts;
 pub mod fuzzing;
 pub mod host_name;

@@ -400,3 +400,49 @@ fn a_locked_name_server_is_not_swapped_for_the_computers_own() {
         Some("198.51.100.53:53".parse().unwrap())
     );
 }
+
+#[test]
+fn the_settings_file_goes_only_to_the_configured_folder() {
+    use smtp_doctor::checks::{CheckRecord, Status};
+    let mut m = kiosk();
+    let input = Input::new("alice@example.test");
+    let facts = smtp_doctor::facts::Facts {
+        done: true,
+        ..smtp_doctor::facts::Facts::default()
+    };
+    let mut d = smtp_doctor::diagnosis::diagnose(
+        &m.catalog,
+        &input,
+        &facts,
+        smtp_doctor::tree::QuestionMode::UseDefaults,
+    );
+    d.target = Some(Some(smtp_doctor::facts::Target {
+        host: "smtp.example.test".into(),
+        source: smtp_doctor::facts::TargetSource::Configured,
+    }));
+    d.recommended = Some(smtp_doctor::settings::Endpoint {
+        server: "smtp.example.test".into(),
+        port: 587,
+        security: smtp_doctor::settings::Security::Starttls,
+        user: Some("alice@example.test".into()),
+    });
+    d.tested.password_given = false;
+    d.checks = vec![CheckRecord {
+        id: "smtp.587.ehlo".parse().unwrap(),
+        status: Status::Pass,
+        duration_ms: 1,
+        summary: String::new(),
+        detail: serde_json::Value::Null,
+    }];
+    m.run.input = Some(input);
+    m.diagnosis = Some(d);
+    m.screen = Screen::Result;
+    m.reached_result = true;
+    let effects = key(&mut m, KeyCode::Char('e'));
+    let [Effect::SaveKioskSettingsFile { dir, contents, .. }] = effects.as_slice() else {
+        panic!("expected one kiosk settings file, got {effects:?}");
+    };
+    assert_eq!(dir, &PathBuf::from("/srv/kiosk/reports"));
+    assert!(contents.contains("<hostname>smtp.example.test</hostname>"));
+    assert!(matches!(m.export, Some(SaveStatus::Saving(_))));
+}

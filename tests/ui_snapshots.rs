@@ -1205,3 +1205,60 @@ fn key_bar_is_one_line_on_every_screen() {
     }
     assert_eq!(kinds.len(), 11, "every Screen variant: {kinds:?}");
 }
+
+/// A working result whose settings a connection proved (EHLO passed on the recommended
+/// port, no password given): the result screen offers the Thunderbird file (`e`).
+fn proven_working() -> Diagnosis {
+    let mut d = diagnosis(
+        Verdict::Ok,
+        vec![cause(
+            "ok.sending_works",
+            Confidence::Confirmed,
+            "Sending works with these settings.",
+            "The server accepted the connection, the encryption and a test sender and recipient. No mail was sent.",
+            &[],
+        )],
+        Some(recommended()),
+        None,
+    );
+    d.checks = vec![smtp_doctor::checks::CheckRecord {
+        id: "smtp.587.ehlo".parse().expect("check id"),
+        status: Status::Pass,
+        duration_ms: 12,
+        summary: "EHLO accepted".into(),
+        detail: serde_json::Value::Null,
+    }];
+    d
+}
+
+fn proven_result_model(d: Diagnosis) -> Model {
+    let mut m = model();
+    with_run(&mut m);
+    m.screen = Screen::Result;
+    m.reached_result = true;
+    m.vm.result = Some(result_view(&d, datetime!(2026-01-02 03:04:05 UTC)));
+    m.diagnosis = Some(d);
+    m
+}
+
+#[test]
+fn result_offers_the_settings_file() {
+    snap(
+        "result_settings_file_offered",
+        &mut proven_result_model(proven_working()),
+    );
+}
+
+#[test]
+fn result_settings_file_saved_and_failed() {
+    let mut m = proven_result_model(proven_working());
+    m.export = Some(SaveStatus::Saved(
+        "./smtp-doctor-thunderbird-example.test.xml".into(),
+    ));
+    snap("result_settings_file_saved", &mut m);
+    m.export = Some(SaveStatus::Failed {
+        path: "./smtp-doctor-thunderbird-example.test.xml".into(),
+        error: "the file exists already; choose another name or remove it".into(),
+    });
+    snap("result_settings_file_failed", &mut m);
+}

@@ -1400,3 +1400,107 @@ fn the_audit_lists_customers_and_lifts_them_only_after_asking() {
     );
     assert_eq!(m.server.audit.phase, Phase::Idle);
 }
+
+/// The result screen of a run whose settings a connection proved (EHLO passed on the
+/// recommended port; no password given), or did not (`proven = false`).
+fn at_result(proven: bool) -> Model {
+    use smtp_doctor::checks::{CheckRecord, Status};
+    let mut m = prefilled();
+    let input = m.input.clone();
+    let facts = smtp_doctor::facts::Facts {
+        done: true,
+        ..smtp_doctor::facts::Facts::default()
+    };
+    let mut d = smtp_doctor::diagnosis::diagnose(
+        &m.catalog,
+        &input,
+        &facts,
+        smtp_doctor::tree::QuestionMode::UseDefaults,
+    );
+    d.target = Some(Some(ServerTarget {
+        host: "smtp.example.test".into(),
+        source: TargetSource::Configured,
+    }));
+    d.recommended = Some(smtp_doctor::settings::Endpoint {
+        server: "smtp.example.test".into(),
+        port: 587,
+        security: Security::Starttls,
+        user: Some("alice@example.test".into()),
+    });
+    d.tested.password_given = false;
+    d.checks = if proven {
+        vec![CheckRecord {
+            id: "smtp.587.ehlo".parse().unwrap(),
+            status: Status::Pass,
+            duration_ms: 1,
+            summary: String::new(),
+            detail: serde_json::Value::Null,
+        }]
+    } else {
+        Vec::new()
+    };
+    m.run.input = Some(input);
+    m.diagnosis = Some(d);
+    m.screen = Screen::Result;
+    m.reached_result = true;
+    m
+}
+
+#[test]
+fn e_saves_the_proven_settings_as_a_thunderbird_file() {
+    let mut m = at_result(true);
+    let effects = press(&mut m, KeyCode::Char('e'));
+    let [Effect::SaveSettingsFile { path, contents }] = effects.as_slice() else {
+        panic!("expected one SaveSettingsFile, got {effects:?}");
+    };
+    assert_eq!(
+        path,
+        &PathBuf::from("./smtp-doctor-thunderbird-example.test.xml")
+    );
+    assert!(contents.contains("<hostname>smtp.example.test</hostname>"));
+    assert!(contents.contains("<socketType>STARTTLS</socketType>"));
+    assert!(matches!(m.export, Some(SaveStatus::Saving(_))));
+
+    update(
+        &mut m,
+        Msg::SettingsFileSaved {
+            path: path.clone(),
+            result: Ok(()),
+        },
+    );
+    assert_eq!(
+        m.export,
+        Some(SaveStatus::Saved(
+            "./smtp-doctor-thunderbird-example.test.xml".into()
+        ))
+    );
+    update(
+        &mut m,
+        Msg::SettingsFileSaved {
+            path: path.clone(),
+            result: Err("the file exists already".into()),
+        },
+    );
+    assert!(matches!(m.export, Some(SaveStatus::Failed { .. })));
+}
+
+#[test]
+fn the_settings_file_goes_into_the_reports_folder() {
+    let mut m = at_result(true);
+    m.report.path = smtp_doctor::ui::model::TextField::new("/srv/tickets/report.md");
+    let effects = press(&mut m, KeyCode::Char('e'));
+    let [Effect::SaveSettingsFile { path, .. }] = effects.as_slice() else {
+        panic!("expected one SaveSettingsFile, got {effects:?}");
+    };
+    assert_eq!(
+        path,
+        &PathBuf::from("/srv/tickets/smtp-doctor-thunderbird-example.test.xml")
+    );
+}
+
+#[test]
+fn without_proven_settings_e_does_nothing() {
+    let mut m = at_result(false);
+    assert!(press(&mut m, KeyCode::Char('e')).is_empty());
+    assert_eq!(m.export, None);
+}

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+use crate::export::Incoming;
 use crate::settings::Security;
 
 #[derive(Debug, Parser)]
@@ -148,6 +149,18 @@ pub struct CheckArgs {
     /// without a network.
     #[arg(long, value_name = "FILE")]
     pub save_facts: Option<PathBuf>,
+    /// Extension: when the test proved settings that work, write them as a Thunderbird
+    /// autoconfig file (config-v1.1.xml) to FILE; never over an existing file.
+    #[arg(long, value_name = "FILE")]
+    pub write_thunderbird: Option<PathBuf>,
+    /// Extension: when the test proved settings that work, write them as an Apple
+    /// configuration profile (.mobileconfig, no password) to FILE; needs --incoming.
+    #[arg(long, value_name = "FILE", requires = "incoming")]
+    pub write_mobileconfig: Option<PathBuf>,
+    /// The mailbox's incoming server for the written files, e.g. imap:mail.example.org:993:tls
+    /// (smtp-doctor tests only the outgoing one).
+    #[arg(long, value_name = "KIND:HOST:PORT:SECURITY", value_parser = parse_incoming)]
+    pub incoming: Option<Incoming>,
 }
 
 const SERVER_ABOUT: &str = "\
@@ -269,6 +282,10 @@ pub struct WizardArgs {
 
 fn parse_security(s: &str) -> Result<Security, String> {
     Security::parse(s).ok_or_else(|| format!("`{s}` is not one of starttls, tls, none"))
+}
+
+fn parse_incoming(s: &str) -> Result<Incoming, String> {
+    Incoming::parse(s)
 }
 
 fn parse_timeout(s: &str) -> Result<Duration, String> {

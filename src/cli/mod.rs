@@ -10,6 +10,7 @@
 
 mod args;
 mod audit;
+mod export;
 mod kiosk;
 mod server;
 
@@ -288,6 +289,7 @@ pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
 
 fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     let (input, options) = input_from(&args.email, &args.common)?;
+    export::refuse_existing(args)?;
     let catalog = Arc::new(load_catalog(&catalog_files(&args.common))?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -313,6 +315,12 @@ fn check(args: &CheckArgs) -> Result<i32, UsageError> {
         std::fs::write(path, report::markdown::render(&report))
             .map_err(|e| UsageError(format!("--save {}: {e}", path.display())))?;
     }
+    let exported = export::write_requested(args, &d);
+    if let Err(lines) = &exported {
+        for line in lines {
+            eprintln!("smtp-doctor: {line}");
+        }
+    }
     let out = if args.json {
         report.to_json() + "\n"
     } else {
@@ -322,8 +330,8 @@ fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     let _ = stdout.write_all(out.as_bytes());
     let _ = stdout.flush();
     Ok(match report.verdict {
-        Verdict::Ok => 0,
-        Verdict::Problem | Verdict::Inconclusive => 1,
+        Verdict::Ok if exported.is_ok() => 0,
+        Verdict::Ok | Verdict::Problem | Verdict::Inconclusive => 1,
     })
 }
 

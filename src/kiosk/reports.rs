@@ -11,8 +11,26 @@ use time::OffsetDateTime;
 /// How many names are tried for one second's report before giving up.
 const NAME_TRIES: u32 = 100;
 
+/// What a kiosk file is called: `{prefix}-{time}.{extension}`.
+#[derive(Debug, Clone, Copy)]
+pub struct FileKind {
+    pub prefix: &'static str,
+    pub extension: &'static str,
+}
+
+/// The report's kind.
+pub const REPORT: FileKind = FileKind {
+    prefix: "smtp-doctor-report",
+    extension: "md",
+};
+
 /// The file name for the `n`th report saved in the same second (`n` from 1).
 pub fn file_name(wall: OffsetDateTime, n: u32) -> String {
+    kind_file_name(REPORT, wall, n)
+}
+
+/// The file name for the `n`th file of `kind` saved in the same second (`n` from 1).
+pub fn kind_file_name(kind: FileKind, wall: OffsetDateTime, n: u32) -> String {
     let stamp = format!(
         "{:04}{:02}{:02}-{:02}{:02}{:02}",
         wall.year(),
@@ -22,16 +40,27 @@ pub fn file_name(wall: OffsetDateTime, n: u32) -> String {
         wall.minute(),
         wall.second()
     );
+    let FileKind { prefix, extension } = kind;
     if n <= 1 {
-        format!("smtp-doctor-report-{stamp}.md")
+        format!("{prefix}-{stamp}.{extension}")
     } else {
-        format!("smtp-doctor-report-{stamp}-{n}.md")
+        format!("{prefix}-{stamp}-{n}.{extension}")
     }
 }
 
 /// Writes `contents` as a new file in `dir` (created, readable by its owner only, when
 /// missing); returns the file's path or one line saying what went wrong.
 pub fn save(dir: &Path, wall: OffsetDateTime, contents: &str) -> Result<PathBuf, String> {
+    save_as(dir, wall, REPORT, contents)
+}
+
+/// The same for a file of another kind (the settings file).
+pub fn save_as(
+    dir: &Path,
+    wall: OffsetDateTime,
+    kind: FileKind,
+    contents: &str,
+) -> Result<PathBuf, String> {
     let mut builder = DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -43,7 +72,7 @@ pub fn save(dir: &Path, wall: OffsetDateTime, contents: &str) -> Result<PathBuf,
         .create(dir)
         .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
     for n in 1..=NAME_TRIES {
-        let path = dir.join(file_name(wall, n));
+        let path = dir.join(kind_file_name(kind, wall, n));
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -110,6 +139,22 @@ mod tests {
         let saved = save(&dir, wall, "text").unwrap();
         assert_eq!(saved, dir.join(file_name(wall, 2)));
         assert!(!target.exists(), "the link was followed");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn other_kinds_get_their_own_names() {
+        let dir = scratch("kinds");
+        let wall = datetime!(2026-01-02 03:04:05 UTC);
+        let kind = FileKind {
+            prefix: "smtp-doctor-thunderbird",
+            extension: "xml",
+        };
+        let saved = save_as(&dir, wall, kind, "<x/>").unwrap();
+        assert_eq!(
+            saved,
+            dir.join("smtp-doctor-thunderbird-20260102-030405.xml")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -52,6 +52,33 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The corrected host-side files, each in a fenced XML block.
+fn host_files(o: &mut String, files: &super::HostFiles) {
+    let _ = writeln!(o);
+    let _ = writeln!(o, "## Corrected files for your host");
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "Your domain publishes outgoing-server settings that do not work. Send these two files to your email host to publish instead."
+    );
+    for (title, text) in [
+        (
+            "Autoconfig (`https://autoconfig.<your domain>/mail/config-v1.1.xml`):",
+            &files.autoconfig_xml,
+        ),
+        (
+            "Autodiscover response (`/autodiscover/autodiscover.xml`):",
+            &files.autodiscover_xml,
+        ),
+    ] {
+        let f = fence(text.lines());
+        let _ = writeln!(o);
+        let _ = writeln!(o, "{title}");
+        let _ = writeln!(o);
+        let _ = writeln!(o, "{f}xml\n{text}{f}");
+    }
+}
+
 /// A fence for a code block around `lines`: longer than any run of backticks in them, so
 /// no line can close the block early.
 fn fence<'a>(lines: impl Iterator<Item = &'a str>) -> String {
@@ -131,6 +158,9 @@ pub fn render(r: &Report) -> String {
         if let Some(u) = &rec.user {
             let _ = writeln!(o, "| User name | {} |", cell(u));
         }
+    }
+    if let Some(files) = &r.host_files {
+        host_files(&mut o, files);
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "## Checks");

@@ -33,6 +33,35 @@ pub struct Report {
     pub answers: Vec<Answer>,
     /// Extension: when the report was made (RFC 3339, UTC).
     pub generated_at: String,
+    /// Extension: when the domain publishes wrong autoconfig/Autodiscover settings
+    /// (`config.autoconfig_wrong`) and the test proved working ones, the corrected files
+    /// for the host to publish.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_files: Option<HostFiles>,
+}
+
+/// The corrected host-side files, as text to publish.
+#[derive(Debug, Clone, Serialize)]
+pub struct HostFiles {
+    /// For `https://autoconfig.DOMAIN/mail/config-v1.1.xml`.
+    pub autoconfig_xml: String,
+    /// The Autodiscover (POX) response for `/autodiscover/autodiscover.xml`.
+    pub autodiscover_xml: String,
+}
+
+impl HostFiles {
+    /// The files when the diagnosis has the cause and verified settings to put in them.
+    pub fn of(d: &Diagnosis) -> Option<HostFiles> {
+        if !crate::export::autoconfig_wrong(d) {
+            return None;
+        }
+        let account = crate::export::account_of(d, None)?;
+        let files = crate::export::host_files(&account).ok()?;
+        Some(HostFiles {
+            autoconfig_xml: files.autoconfig,
+            autodiscover_xml: files.autodiscover,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +117,7 @@ impl Report {
                 })
                 .collect(),
             generated_at: now_rfc3339(),
+            host_files: HostFiles::of(diagnosis),
         }
     }
 

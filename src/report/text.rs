@@ -103,6 +103,9 @@ fn render_unbounded(r: &Report) -> String {
             let _ = writeln!(o, "  - {} ({:?}, {})", safe(&c.title), c.confidence, c.code);
         }
     }
+    if let Some(files) = &r.host_files {
+        host_files(&mut o, files);
+    }
     if let Some(ip) = r.public_ip {
         let _ = writeln!(o);
         let _ = writeln!(o, "This network's public address: {ip}");
@@ -125,6 +128,32 @@ fn render_unbounded(r: &Report) -> String {
         let _ = writeln!(o, "Cause code: {} ({:?})", primary.code, primary.confidence);
     }
     o
+}
+
+/// The corrected host-side files, each indented under its heading.
+fn host_files(o: &mut String, files: &super::HostFiles) {
+    let _ = writeln!(o);
+    let _ = writeln!(o, "Corrected files for your host:");
+    let _ = writeln!(
+        o,
+        "  Your domain publishes outgoing-server settings that do not work. Send these two files to your email host to publish instead."
+    );
+    for (title, text) in [
+        (
+            "Autoconfig (https://autoconfig.<your domain>/mail/config-v1.1.xml):",
+            &files.autoconfig_xml,
+        ),
+        (
+            "Autodiscover response (/autodiscover/autodiscover.xml):",
+            &files.autodiscover_xml,
+        ),
+    ] {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "  {title}");
+        for line in text.lines() {
+            let _ = writeln!(o, "    {}", sanitize(line.as_bytes()));
+        }
+    }
 }
 
 /// Greedy word wrap; a word longer than the width is split (a server can send one word of

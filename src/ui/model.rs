@@ -159,6 +159,8 @@ pub struct Model {
     /// Which button of the result screen has the focus.
     pub result_focus: usize,
     pub report: ReportState,
+    /// How saving the verified settings as a Thunderbird file went (result screen, `e`).
+    pub export: Option<super::report::state::SaveStatus>,
     /// The plain-text report shown to copy into a ticket.
     pub copy_text: String,
     pub quit_focus: usize,
@@ -203,6 +205,7 @@ impl Model {
             question_focus: 0,
             result_focus: 0,
             report: ReportState::default(),
+            export: None,
             copy_text: String::new(),
             quit_focus: 1,
             failure: None,

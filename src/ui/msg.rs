@@ -39,6 +39,11 @@ pub enum Msg {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// The runner wrote the settings file (or could not).
+    SettingsFileSaved {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
     /// Kiosk mode: whether this computer has a route to the internet (sent when it
     /// changes).
     Network {
@@ -84,6 +89,14 @@ pub enum Effect {
     /// Kiosk mode: write the report as a new file in `dir`, named from `wall`; the
     /// answer comes back as `Msg::Saved`.
     SaveKioskReport {
+        dir: PathBuf,
+        wall: OffsetDateTime,
+        contents: String,
+    },
+    /// Write the verified settings as a new file at `path` (never over an existing one).
+    SaveSettingsFile { path: PathBuf, contents: String },
+    /// Kiosk mode: write the settings file as a new file in `dir`, named from `wall`.
+    SaveKioskSettingsFile {
         dir: PathBuf,
         wall: OffsetDateTime,
         contents: String,

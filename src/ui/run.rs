@@ -34,6 +34,7 @@ pub(super) fn start_run(m: &mut Model, input: Input) -> Vec<Effect> {
     m.run.finished_wall = None;
     m.run.times.clear();
     m.failure = None;
+    m.export = None;
     vec![Effect::StartChecks {
         generation: m.run.generation,
         input: Box::new(input),

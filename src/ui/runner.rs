@@ -19,6 +19,12 @@ use crate::settings::{Input, Options};
 use super::model::FailureKind;
 use super::msg::{Effect, Msg};
 
+/// A kiosk's settings file: `smtp-doctor-thunderbird-<time>.xml` in the reports folder.
+const SETTINGS_FILE: crate::kiosk::reports::FileKind = crate::kiosk::reports::FileKind {
+    prefix: "smtp-doctor-thunderbird",
+    extension: "xml",
+};
+
 /// How often kiosk mode looks whether the computer has a network.
 const NETWORK_EVERY: Duration = Duration::from_secs(3);
 
@@ -72,6 +78,32 @@ impl Runner {
                         Err(e) => (dir, Err(e)),
                     };
                     let _ = tx.blocking_send(Msg::Saved { path, result });
+                });
+            }
+            Effect::SaveSettingsFile { path, contents } => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let result = crate::export::file::write_new(&path, &contents);
+                    let _ = tx.blocking_send(Msg::SettingsFileSaved { path, result });
+                });
+            }
+            Effect::SaveKioskSettingsFile {
+                dir,
+                wall,
+                contents,
+            } => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let (path, result) = match crate::kiosk::reports::save_as(
+                        &dir,
+                        wall,
+                        SETTINGS_FILE,
+                        &contents,
+                    ) {
+                        Ok(path) => (path, Ok(())),
+                        Err(e) => (dir, Err(e)),
+                    };
+                    let _ = tx.blocking_send(Msg::SettingsFileSaved { path, result });
                 });
             }
             Effect::WatchNetwork => {

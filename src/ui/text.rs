@@ -100,6 +100,7 @@ pub struct Keys {
     pub technical_f: Key,
     pub save: Key,
     pub save_ctrl: Key,
+    pub export: Key,
     pub quit: Key,
     pub quit_ctrl: Key,
     pub yes: Key,
@@ -221,6 +222,10 @@ pub struct ResultScreen {
     pub technical: String,
     pub change: String,
     pub quit: String,
+    pub export_offer: String,
+    pub export_saving: String,
+    pub export_saved: String,
+    pub export_failed: String,
     pub confidence: BTreeMap<String, String>,
 }
 

@@ -68,6 +68,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             report::on_saved(m, &path, result);
             Vec::new()
         }
+        Msg::SettingsFileSaved {
+            path,
+            result: outcome,
+        } => {
+            result::on_settings_saved(m, &path, outcome);
+            Vec::new()
+        }
         Msg::Signal(code) => vec![Effect::Exit(code)],
         Msg::ServerLooked { generation, result } => {
             server::on_looked(m, generation, result);

@@ -142,6 +142,9 @@ ui-keys-choose-key = Enter
 ui-keys-choose-label = choose
 ui-keys-close-key = Esc
 ui-keys-close-label = close
+ui-keys-export-key = e
+ui-keys-export-label = Thunderbird file
+ui-keys-export-short = file
 ui-keys-help-key = ?
 ui-keys-help-label = help
 ui-keys-help_f-key = F1
@@ -234,6 +237,13 @@ ui-result-confidence-confirmed = certain
 ui-result-confidence-likely = likely
 ui-result-confidence-possible = possible
 ui-result-do_this = Do this
+# $path $error
+ui-result-export_failed = Could not save the settings file to { $path }: { $error }
+ui-result-export_offer = Press e to save these settings as a file Thunderbird can read (your password is not in it).
+# $path
+ui-result-export_saved = Settings file saved: { $path }
+# $path
+ui-result-export_saving = Saving the settings file to { $path } …
 ui-result-finishing = Some checks are still finishing; this may still change.
 ui-result-next = If that does not help
 ui-result-next_none = Save the report (the Report button below) and send it to whoever runs your mail: it holds everything they need.

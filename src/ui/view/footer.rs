@@ -127,6 +127,9 @@ pub fn hints(m: &Model) -> Vec<Hint> {
             }
             Screen::Result => {
                 v.extend([(&k.tab, Low), (&k.choose, Main), (&k.scroll, Normal)]);
+                if crate::ui::result::can_save_settings(m) {
+                    v.push((&k.export, Low));
+                }
                 anywhere(&mut v, true);
             }
             Screen::CopyText => {

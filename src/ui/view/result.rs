@@ -23,6 +23,7 @@ use ratatui::Frame;
 
 use crate::checks::Status;
 use crate::ui::model::{Button, Model, Rendered, Target};
+use crate::ui::report::state::SaveStatus;
 use crate::ui::result::RESULT_BUTTONS;
 use crate::ui::text::{fill, text};
 use crate::ui::vm::{ResultView, VerdictKind};
@@ -43,6 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         Some(r) => build(&mut d, r, theme),
         None => d.para("", &text().result.no_cause, theme.heading),
     }
+    settings_file_line(&mut d, m, theme);
     d.render(frame, body, Some(m.scroll.result), theme, out);
 
     let t = &text().result;
@@ -64,6 +66,25 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     let max = out.max_scroll;
     row.render(frame, buttons, None, theme, out);
     out.max_scroll = max;
+}
+
+/// The offer of the settings file (`e`), or how saving it went.
+fn settings_file_line(d: &mut Doc, m: &Model, theme: &Theme) {
+    let t = &text().result;
+    let (line, style) = match &m.export {
+        Some(SaveStatus::Saving(path)) => (fill(&t.export_saving, &[("path", path)]), theme.dim),
+        Some(SaveStatus::Saved(path)) => (fill(&t.export_saved, &[("path", path)]), theme.ok),
+        Some(SaveStatus::Failed { path, error }) => (
+            fill(&t.export_failed, &[("path", path), ("error", error)]),
+            theme.fail,
+        ),
+        Some(SaveStatus::EmptyPath) | None if crate::ui::result::can_save_settings(m) => {
+            (t.export_offer.clone(), theme.base)
+        }
+        Some(SaveStatus::EmptyPath) | None => return,
+    };
+    d.blank();
+    d.para("", &line, style);
 }
 
 pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
