@@ -1,0 +1,34 @@
+## Nederlandse vertaling van assets/locales/en/profiles.ftl (opmerkingen per provider, bron: profiles/*.toml).
+
+profiles-aol-notes-1 = AOL accepteert in de meeste mailprogramma's niet het gewone wachtwoord van het account. Maak een app-wachtwoord in de beveiligingsinstellingen van uw AOL-account en typ dat in plaats daarvan, of gebruik een programma dat zich rechtstreeks bij AOL aanmeldt.
+profiles-cpanel-notes-1 = De gebruikersnaam is het volledige e-mailadres.
+profiles-cpanel-notes-2 = De server is meestal mail. gevolgd door uw domein. Noemt de beveiligingswaarschuwing een andere server, gebruik dan de servernaam die uw hostingbedrijf opgeeft (de naam waarvoor hun certificaat geldt).
+profiles-cpanel-notes-3 = Veel providers nemen ook mail aan op poort 2525 of 26 als een internetprovider de gebruikelijke poorten blokkeert.
+profiles-cpanel-notes-4 = Na een paar mislukte aanmeldingen kan de firewall van de server het adres van uw internetverbinding blokkeren, en dan antwoordt geen enkele mailpoort meer. Alleen het hostingbedrijf kan de blokkade opheffen.
+profiles-fastmail-notes-1 = Fastmail vraagt andere mailprogramma's om een app-wachtwoord, te maken in de instellingen van Fastmail (Privacy & Security), tenzij het programma zich rechtstreeks bij Fastmail aanmeldt.
+profiles-gmail-notes-1 = Google accepteert in mailprogramma's niet het gewone wachtwoord van het account. Gebruik 'Inloggen met Google' in het programma als dat er is; maak anders een app-wachtwoord en typ dat in plaats van het wachtwoord.
+profiles-gmail-notes-2 = App-wachtwoorden maakt u in het Google-account onder Beveiliging, en ze bestaan alleen als verificatie in 2 stappen aanstaat.
+profiles-gmail-notes-3 = Ook Google Workspace-accounts (werk of school) accepteren het gewone wachtwoord niet meer.
+profiles-gmx_net-notes-1 = GMX laat mailprogramma's pas toe nadat toegang via POP3 en IMAP één keer is toegestaan in de e-mailinstellingen van het GMX-account (in de webbrowser).
+profiles-icloud-notes-1 = Andere mailprogramma's dan die van Apple hebben een appspecifiek wachtwoord nodig, niet het wachtwoord van het Apple Account. Maak er een op appleid.apple.com (Inloggen en beveiliging, Appspecifieke wachtwoorden).
+profiles-icloud-notes-2 = Voor verzenden is de gebruikersnaam het volledige e-mailadres.
+profiles-microsoft365-notes-1 = Microsoft 365 neemt mail van mailprogramma's aan op smtp.office365.com, poort 587, met STARTTLS. Poort 465 is hier niet voor bedoeld.
+profiles-microsoft365-notes-2 = Microsoft is gestopt met aanmelden met een wachtwoord voor verzenden vanuit mailprogramma's (weigeringen vanaf 1 maart 2026, voor iedereen uiterlijk 30 april 2026). Het programma moet zich op de moderne manier aanmelden (OAuth): voeg het account in Outlook toe als Microsoft 365-account, niet als IMAP of POP.
+profiles-microsoft365-notes-3 = Waar een wachtwoord nog wordt geaccepteerd, moet de beheerder van de organisatie verzenden daarmee (SMTP AUTH) toestaan, voor de organisatie en voor het postvak.
+profiles-outlook_com-notes-1 = Sinds 16 september 2024 laat Outlook.com (ook adressen van Hotmail, Live en MSN) mailprogramma's alleen toe met de moderne aanmelding (OAuth). Noch het wachtwoord van het account, noch een app-wachtwoord werkt nog voor verzenden.
+profiles-outlook_com-notes-2 = Voeg het account in Outlook toe als Outlook.com-account (niet als IMAP of POP); kies in andere programma's de optie om u aan te melden met Microsoft.
+profiles-plesk-notes-1 = De gebruikersnaam is het volledige e-mailadres.
+profiles-plesk-notes-2 = De server is meestal mail. gevolgd door uw domein, of de hostnaam die uw hostingbedrijf opgeeft (de naam waarvoor hun certificaat geldt).
+profiles-plesk-notes-3 = Na een aantal mislukte aanmeldingen kan de Fail2Ban-beveiliging van de server het adres van uw internetverbinding een tijd blokkeren. Het hostingbedrijf kan de blokkade opheffen.
+profiles-proton_bridge-notes-1 = Proton Mail werkt in mailprogramma's alleen via Proton Mail Bridge, een app op deze computer (betaalde Proton-abonnementen). Bridge moet draaien telkens als er mail wordt verzonden.
+profiles-proton_bridge-notes-2 = De uitgaande server is deze computer zelf (127.0.0.1), standaard op poort 1025 met STARTTLS; Bridge toont de precieze poort en versleuteling in zijn instellingen.
+profiles-proton_bridge-notes-3 = Gebruik de gebruikersnaam en het wachtwoord die Bridge toont, niet het wachtwoord van het Proton-account.
+profiles-t_online-notes-1 = Mailprogramma's hebben een apart e-mailwachtwoord nodig ('E-Mail-Passwort'), in te stellen in de klantinstellingen van Telekom. Het wachtwoord voor de website en webmail van T-Online werkt niet in mailprogramma's.
+profiles-webde-notes-1 = De gebruikersnaam is alleen het deel van het adres vóór de @ (voor anna.muster@web.de: anna.muster).
+profiles-webde-notes-2 = WEB.DE laat mailprogramma's pas toe nadat toegang via POP3 en IMAP één keer is toegestaan in de e-mailinstellingen van het WEB.DE-account (in de webbrowser).
+profiles-yahoo-notes-1 = Yahoo accepteert in de meeste mailprogramma's niet het gewone wachtwoord van het account. Maak een app-wachtwoord in de beveiligingsinstellingen van uw Yahoo-account en typ dat in plaats van het wachtwoord, of gebruik een programma dat zich rechtstreeks bij Yahoo aanmeldt.
+profiles-zimbra-notes-1 = Zimbra-servers worden beheerd door uw organisatie of hostingbedrijf; de naam van de uitgaande server is wat zij hebben gekozen, vaak mail. gevolgd door uw domein. Hun installatiepagina of helpdesk heeft de precieze naam.
+profiles-zoho-notes-1 = Als tweestapsverificatie aanstaat voor het Zoho-account, hebben mailprogramma's een appspecifiek wachtwoord nodig, te maken in de beveiligingsinstellingen van het Zoho-account.
+profiles-zoho-notes-2 = Mail kan alleen worden verzonden vanaf het Zoho-adres zelf of vanaf een alias die in Zoho Mail is toegevoegd en geverifieerd.
+profiles-zoho_eu-notes-1 = Als tweestapsverificatie aanstaat voor het Zoho-account, hebben mailprogramma's een appspecifiek wachtwoord nodig, te maken in de beveiligingsinstellingen van het Zoho-account.
+profiles-zoho_eu-notes-2 = Mail kan alleen worden verzonden vanaf het Zoho-adres zelf of vanaf een alias die in Zoho Mail is toegevoegd en geverifieerd.
