@@ -84,7 +84,12 @@ fn correct_files_give_no_cause() {
 #[test]
 fn a_file_naming_an_old_server_is_wrong_with_the_values() {
     let run = new_account("alice@ac-oldhost.test");
-    assert_eq!(run.primary_cause(), "config.autoconfig_wrong", "{}", run.pretty());
+    assert_eq!(
+        run.primary_cause(),
+        "config.autoconfig_wrong",
+        "{}",
+        run.pretty()
+    );
     let t = text(cause(&run, "config.autoconfig_wrong").unwrap());
     for want in [
         "Outlook and Thunderbird",
@@ -100,7 +105,12 @@ fn a_file_naming_an_old_server_is_wrong_with_the_values() {
 #[test]
 fn ssl_on_the_starttls_port_is_wrong() {
     let run = new_account("alice@ac-sslport.test");
-    assert_eq!(run.primary_cause(), "config.autoconfig_wrong", "{}", run.pretty());
+    assert_eq!(
+        run.primary_cause(),
+        "config.autoconfig_wrong",
+        "{}",
+        run.pretty()
+    );
     let t = text(cause(&run, "config.autoconfig_wrong").unwrap());
     for want in [
         "encryption SSL on port 587",

@@ -119,9 +119,7 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
             &[Need::Autoconfig, Need::Ports, Need::Recommended]
         }
         "autoconfig.socket" | "autoconfig.user_form" => &[Need::Recommended],
-        "autodiscover.host" | "autodiscover.url" | "autodiscover.cert_names" => {
-            &[Need::Autoconfig]
-        }
+        "autodiscover.host" | "autodiscover.url" | "autodiscover.cert_names" => &[Need::Autoconfig],
         _ => &[Need::Everything],
     }
 }

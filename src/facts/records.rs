@@ -248,7 +248,11 @@ fn autoconfig_records(a: &crate::checks::autoconfig::AutoconfigCheck) -> Vec<Che
     ]
     .into_iter()
     .map(|(id, client)| {
-        let places: Vec<_> = a.places.iter().filter(|p| p.place.client() == client).collect();
+        let places: Vec<_> = a
+            .places
+            .iter()
+            .filter(|p| p.place.client() == client)
+            .collect();
         let chosen = a.chosen(client);
         let warning = a.cert_warning(client);
         let (status, summary) = match (chosen, warning) {
@@ -272,7 +276,8 @@ fn autoconfig_records(a: &crate::checks::autoconfig::AutoconfigCheck) -> Vec<Che
                             "{}:{} {}",
                             s.server,
                             s.port.map_or_else(|| "?".to_string(), |p| p.to_string()),
-                            s.socket.map_or("?", crate::checks::autoconfig::SocketType::label)
+                            s.socket
+                                .map_or("?", crate::checks::autoconfig::SocketType::label)
                         )),
                         c.source_url().unwrap_or("?")
                     ),

@@ -20,9 +20,15 @@ pub struct Verified {
 pub enum Wrong {
     /// No outgoing server in the file at all.
     NoServer,
-    Server { published: String, verified: String },
+    Server {
+        published: String,
+        verified: String,
+    },
     /// A port this run did not see working with any encryption.
-    Port { published: Option<u16>, verified: u16 },
+    Port {
+        published: Option<u16>,
+        verified: u16,
+    },
     /// The port works, but not with the published encryption ("SSL" on 587).
     Security {
         port: u16,
@@ -30,7 +36,10 @@ pub enum Wrong {
         verified: Security,
     },
     /// The user-name form gives another name than the one that signed in.
-    User { published: String, verified: String },
+    User {
+        published: String,
+        verified: String,
+    },
 }
 
 impl Wrong {
@@ -42,7 +51,9 @@ impl Wrong {
             Wrong::Port {
                 published: Some(p), ..
             } => format!("port {p}"),
-            Wrong::Port { published: None, .. } => "no port".into(),
+            Wrong::Port {
+                published: None, ..
+            } => "no port".into(),
             Wrong::Security {
                 port, published, ..
             } => format!(
@@ -136,7 +147,12 @@ mod tests {
 
     #[test]
     fn the_verified_settings_match() {
-        let p = published("SMTP.example.test.", 587, SocketType::Starttls, "%EMAILADDRESS%");
+        let p = published(
+            "SMTP.example.test.",
+            587,
+            SocketType::Starttls,
+            "%EMAILADDRESS%",
+        );
         assert_eq!(compare(&p, "alice@example.test", &verified()), vec![]);
         let p = published("smtp.%EMAILDOMAIN%", 465, SocketType::Ssl, "%EMAILADDRESS%");
         assert_eq!(compare(&p, "alice@example.test", &verified()), vec![]);
@@ -144,7 +160,12 @@ mod tests {
 
     #[test]
     fn an_old_server_is_named() {
-        let p = published("mail.old-host.test", 587, SocketType::Starttls, "%EMAILADDRESS%");
+        let p = published(
+            "mail.old-host.test",
+            587,
+            SocketType::Starttls,
+            "%EMAILADDRESS%",
+        );
         assert_eq!(
             compare(&p, "alice@example.test", &verified()),
             vec![Wrong::Server {
@@ -156,7 +177,12 @@ mod tests {
 
     #[test]
     fn ssl_on_the_starttls_port_and_a_closed_port_and_a_short_user() {
-        let p = published("smtp.example.test", 587, SocketType::Ssl, "%EMAILLOCALPART%");
+        let p = published(
+            "smtp.example.test",
+            587,
+            SocketType::Ssl,
+            "%EMAILLOCALPART%",
+        );
         let w = compare(&p, "alice@example.test", &verified());
         assert_eq!(
             w,
@@ -173,7 +199,12 @@ mod tests {
             ]
         );
         assert_eq!(w[0].describe(), "encryption SSL on port 587");
-        let p = published("smtp.example.test", 2525, SocketType::Starttls, "%EMAILADDRESS%");
+        let p = published(
+            "smtp.example.test",
+            2525,
+            SocketType::Starttls,
+            "%EMAILADDRESS%",
+        );
         assert_eq!(
             compare(&p, "alice@example.test", &verified()),
             vec![Wrong::Port {

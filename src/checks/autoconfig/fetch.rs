@@ -131,7 +131,11 @@ impl Asker<'_> {
         let addrs = match self.dns.addresses(&host).await {
             Lookup::Found(a) => a,
             other => {
-                result.problem = Some(format!("{}: {}", sanitize(host.as_bytes()), lookup_problem(&other)));
+                result.problem = Some(format!(
+                    "{}: {}",
+                    sanitize(host.as_bytes()),
+                    lookup_problem(&other)
+                ));
                 return Step::Done;
             }
         };

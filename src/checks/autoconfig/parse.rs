@@ -146,9 +146,7 @@ pub fn autodiscover(text: &str) -> Result<Published, ParseError> {
         }
     }
     let smtp = children(account, "Protocol")
-        .filter(|p| {
-            child_text(*p, "Type").is_some_and(|t| t.eq_ignore_ascii_case("SMTP"))
-        })
+        .filter(|p| child_text(*p, "Type").is_some_and(|t| t.eq_ignore_ascii_case("SMTP")))
         .filter_map(autodiscover_smtp)
         .collect();
     Ok(Published::Settings { smtp })
@@ -166,7 +164,10 @@ fn autodiscover_smtp(p: Node) -> Option<PublishedSmtp> {
         Some("tls") => Some(SocketType::Starttls),
         Some("none") => Some(SocketType::Plain),
         Some(_) => None,
-        None => match child_text(p, "SSL").map(|s| s.to_ascii_lowercase()).as_deref() {
+        None => match child_text(p, "SSL")
+            .map(|s| s.to_ascii_lowercase())
+            .as_deref()
+        {
             // SSL on: Outlook picks "SSL/TLS" (TLS from the first byte) [U for every version].
             Some("on") => Some(SocketType::Ssl),
             Some("off") => Some(SocketType::Plain),
@@ -193,7 +194,10 @@ pub fn autoconfig(text: &str) -> Result<Published, ParseError> {
     let provider = child(root, "emailProvider")
         .ok_or_else(|| ParseError::NotAutoconfig("clientConfig without emailProvider".into()))?;
     let smtp = children(provider, "outgoingServer")
-        .filter(|s| s.attribute("type").is_some_and(|t| t.eq_ignore_ascii_case("smtp")))
+        .filter(|s| {
+            s.attribute("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("smtp"))
+        })
         .filter_map(|s| {
             let server = child_text(s, "hostname")?;
             let socket = match child_text(s, "socketType")?.to_ascii_uppercase().as_str() {
@@ -223,7 +227,8 @@ fn document(text: &str) -> Result<Document<'_>, ParseError> {
         allow_dtd: false,
         ..roxmltree::ParsingOptions::default()
     };
-    Document::parse_with_options(text, options).map_err(|e| ParseError::NotXml(safe(&e.to_string())))
+    Document::parse_with_options(text, options)
+        .map_err(|e| ParseError::NotXml(safe(&e.to_string())))
 }
 
 fn children<'a, 'i>(node: Node<'a, 'i>, name: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {

@@ -84,7 +84,10 @@ fn autodiscover_redirects_and_errors() {
         autodiscover("<html><body>Not found</body></html>"),
         Err(ParseError::NotAutodiscover(_))
     ));
-    assert!(matches!(autodiscover("not xml"), Err(ParseError::NotXml(_))));
+    assert!(matches!(
+        autodiscover("not xml"),
+        Err(ParseError::NotXml(_))
+    ));
 }
 
 /// Thunderbird's format with two outgoing servers and placeholders, as ISPDB entries and
@@ -137,7 +140,10 @@ fn autoconfig_rejects_other_documents_and_dtds() {
     ));
     let bomb = r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><clientConfig/>"#;
     assert!(matches!(autoconfig(bomb), Err(ParseError::NotXml(_))));
-    let big = format!("<clientConfig>{}</clientConfig>", " ".repeat(MAX_FILE_BYTES));
+    let big = format!(
+        "<clientConfig>{}</clientConfig>",
+        " ".repeat(MAX_FILE_BYTES)
+    );
     assert_eq!(autoconfig(&big), Err(ParseError::TooLarge));
 }
 

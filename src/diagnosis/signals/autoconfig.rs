@@ -147,11 +147,16 @@ impl Signal for AutodiscoverCert {
             return Some(O::NotChecked);
         }
         let found = cx.facts.autoconfig.as_ref()?;
-        Some(match found.cert_warning(Client::Outlook).and_then(|p| p.cert_problem) {
-            None => O::Ok,
-            Some(CertProblem::NameMismatch) => O::NameMismatch,
-            Some(_) => O::OtherProblem,
-        })
+        Some(
+            match found
+                .cert_warning(Client::Outlook)
+                .and_then(|p| p.cert_problem)
+            {
+                None => O::Ok,
+                Some(CertProblem::NameMismatch) => O::NameMismatch,
+                Some(_) => O::OtherProblem,
+            },
+        )
     }
 
     fn evidence(_cx: &Ctx) -> Vec<CheckId> {
@@ -181,7 +186,8 @@ fn describe(smtp: &PublishedSmtp) -> String {
     format!(
         "server {}, port {}, encryption {}, user name {}",
         smtp.server,
-        smtp.port.map_or_else(|| "(none)".to_string(), |p| p.to_string()),
+        smtp.port
+            .map_or_else(|| "(none)".to_string(), |p| p.to_string()),
         smtp.socket.map_or("(none)", SocketType::label),
         smtp.user.as_deref().unwrap_or("(none)")
     )
@@ -235,7 +241,13 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         name: "autoconfig.wrong",
         value: |f: &Fill| {
             let w = first_wrong(f.cx)?;
-            Some(w.wrong.iter().map(Wrong::describe).collect::<Vec<_>>().join("; "))
+            Some(
+                w.wrong
+                    .iter()
+                    .map(Wrong::describe)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
         },
     },
     Placeholder {
