@@ -57,14 +57,20 @@ fn new_account_choice() -> char {
 fn look_up(m: &mut Model, email: &str) -> Vec<Effect> {
     press(m, KeyCode::Char(new_account_choice()));
     assert_eq!(m.screen, Screen::NewAccount);
-    assert_eq!(m.new_account.focus, 0, "the focus starts in the address field");
+    assert_eq!(
+        m.new_account.focus, 0,
+        "the focus starts in the address field"
+    );
     type_text(m, email);
     press(m, KeyCode::Enter)
 }
 
 /// The facts of a recorded lab run, as if the run had sent them.
 fn recorded(m: &mut Model, scenario: &str) {
-    let path = format!("{}/tests/scenarios/{scenario}.toml", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/scenarios/{scenario}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     let r = Recording::from_toml(&text).unwrap();
     m.run.facts = r.facts;
@@ -94,7 +100,11 @@ fn look_up_starts_a_run_with_the_new_account_checks_for_the_address_alone() {
     assert_eq!(input.server, None);
     assert!(input.password.is_none());
     assert!(options.new_account);
-    assert_eq!(m.screen, Screen::NewAccount, "the screen stays to show the answer");
+    assert_eq!(
+        m.screen,
+        Screen::NewAccount,
+        "the screen stays to show the answer"
+    );
 }
 
 #[test]
@@ -118,7 +128,9 @@ fn wrong_published_settings_are_shown_per_client() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].client, "Outlook");
     match &rows[0].state {
-        ClientState::Would { settings, wrong, .. } => {
+        ClientState::Would {
+            settings, wrong, ..
+        } => {
             assert_eq!(settings, "smtp.example.test, port 587, SSL");
             assert_eq!(
                 wrong.as_deref(),
@@ -168,7 +180,9 @@ fn while_asking_and_before_look_up() {
     assert_eq!(m.screen, Screen::Start);
     let mut m = model();
     look_up(&mut m, "alice@ac-none.test");
-    m.run.facts.apply(smtp_doctor::facts::Fact::AutoconfigPlanned);
+    m.run
+        .facts
+        .apply(smtp_doctor::facts::Fact::AutoconfigPlanned);
     m.refresh();
     assert!(m
         .new_account

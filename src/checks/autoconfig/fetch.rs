@@ -168,13 +168,11 @@ impl Asker<'_> {
                 .get(reqwest::header::LOCATION)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| url.join(v).ok());
-            return match next {
-                Some(next) => Step::Redirect(next),
-                None => {
-                    result.problem = Some(format!("redirect ({status}) without a usable address"));
-                    Step::Done
-                }
+            let Some(next) = next else {
+                result.problem = Some(format!("redirect ({status}) without a usable address"));
+                return Step::Done;
             };
+            return Step::Redirect(next);
         }
         if place == Place::AutodiscoverRedirect && url.scheme() == "http" {
             // The redirect method's only useful answer is a redirect.
@@ -202,13 +200,14 @@ impl Asker<'_> {
                 result.smtp = Some(smtp);
                 Step::Done
             }
-            Ok(Published::RedirectUrl { url: next }) => match Url::parse(&next) {
-                Ok(next) => Step::Redirect(next),
-                Err(_) => {
+            Ok(Published::RedirectUrl { url: next }) => {
+                if let Ok(parsed) = Url::parse(&next) {
+                    Step::Redirect(parsed)
+                } else {
                     result.problem = Some(format!("redirect to an unreadable address: {next}"));
                     Step::Done
                 }
-            },
+            }
             Ok(Published::RedirectAddr { address }) => {
                 result.problem = Some(format!("sends Outlook on to another address: {address}"));
                 Step::Done

@@ -16,6 +16,8 @@ pub mod compare;
 pub mod fetch;
 pub mod parse;
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use crate::checks::cert::CertProblem;
@@ -105,7 +107,7 @@ fn query_escape(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

@@ -76,7 +76,12 @@ pub fn summarise(
                             smtp.socket.map_or("?", SocketType::label)
                         ),
                         source: place.source_url().unwrap_or_default().to_string(),
-                        wrong: ports_done.then(|| f.wrong.iter().map(|w| w.describe()).collect()),
+                        wrong: ports_done.then(|| {
+                            f.wrong
+                                .iter()
+                                .map(crate::checks::autoconfig::compare::Wrong::describe)
+                                .collect()
+                        }),
                     },
                     (None, None) => ClientState::Nothing,
                 };

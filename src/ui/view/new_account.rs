@@ -28,7 +28,7 @@ use super::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut Rendered) {
     let t = &text().new_account;
-    let s = &m.new_account;
+    let state = &m.new_account;
     let mut d = Doc::new(area.width);
     d.para("", &t.title, theme.heading);
     d.blank();
@@ -36,13 +36,13 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     d.blank();
     let label = format!("{}  ", t.email_label);
     let inner = d.width().saturating_sub(label.chars().count()).max(10);
-    let value = s.email.value();
+    let value = state.email.value();
     let shown = if value.is_empty() {
         Span::styled(truncate(&t.placeholder, inner), theme.dim)
     } else {
         Span::styled(truncate(value, inner), theme.base)
     };
-    let focused = s.focus == 0;
+    let focused = state.focus == 0;
     let label_style = if focused { theme.heading } else { theme.base };
     let at = d.line(Line::from(vec![
         Span::styled(label.clone(), label_style),
@@ -50,17 +50,17 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     ]));
     d.hit(at, 0, d.width(), Target::NewAccountField);
     if focused {
-        d.cursor(at, label.chars().count() + s.email.cursor().min(inner));
+        d.cursor(at, label.chars().count() + state.email.cursor().min(inner));
         d.focus(at);
     }
-    if let Some(problem) = &s.problem {
+    if let Some(problem) = &state.problem {
         d.para("  ", problem, theme.fail);
     }
-    let v = &s.view;
-    if !v.rows.is_empty() {
+    let found = &state.view;
+    if !found.rows.is_empty() {
         d.blank();
     }
-    for row in &v.rows {
+    for row in &found.rows {
         d.para("", row.client, theme.heading);
         match &row.state {
             ClientState::Asking => d.para("  ", &t.asking, theme.dim),
@@ -92,7 +92,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
             }
         }
     }
-    if let Some(verified) = &v.verified {
+    if let Some(verified) = &found.verified {
         d.blank();
         d.para(
             "",
@@ -106,7 +106,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         .iter()
         .zip(labels)
         .enumerate()
-        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), s.focus == i + 1))
+        .map(|(i, (b, l))| (l.clone(), Target::Button(*b), state.focus == i + 1))
         .collect();
     d.buttons(&items, theme, 0);
     d.render(frame, area, None, theme, out);
