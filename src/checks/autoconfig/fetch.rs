@@ -32,7 +32,23 @@ pub async fn check(
         email,
         timeout,
     };
-    let places = Place::ALL.map(|place| asker.place(place, domain));
+    // Each step is bounded, but a chain of redirects is several steps: a place gets four
+    // time-outs in all, so the whole check ends within that (the places run at once).
+    let cap = timeout * 4;
+    let places = Place::ALL.map(|place| {
+        let asker = &asker;
+        async move {
+            match tokio::time::timeout(cap, asker.place(place, domain)).await {
+                Ok(result) => result,
+                Err(_) => {
+                    let url = place.url(email, domain).map(|u| sanitize(u.as_bytes()));
+                    let mut result = PlaceResult::new(place, url);
+                    result.problem = Some(format!("no settings within {cap:?}"));
+                    result
+                }
+            }
+        }
+    });
     AutoconfigCheck {
         domain: sanitize(domain.as_bytes()),
         places: futures::future::join_all(places).await,
