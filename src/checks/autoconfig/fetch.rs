@@ -38,14 +38,13 @@ pub async fn check(
     let places = Place::ALL.map(|place| {
         let asker = &asker;
         async move {
-            match tokio::time::timeout(cap, asker.place(place, domain)).await {
-                Ok(result) => result,
-                Err(_) => {
-                    let url = place.url(email, domain).map(|u| sanitize(u.as_bytes()));
-                    let mut result = PlaceResult::new(place, url);
-                    result.problem = Some(format!("no settings within {cap:?}"));
-                    result
-                }
+            if let Ok(result) = tokio::time::timeout(cap, asker.place(place, domain)).await {
+                result
+            } else {
+                let url = place.url(email, domain).map(|u| sanitize(u.as_bytes()));
+                let mut result = PlaceResult::new(place, url);
+                result.problem = Some(format!("no settings within {cap:?}"));
+                result
             }
         }
     });
