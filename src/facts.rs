@@ -6,6 +6,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::checks::autoconfig::AutoconfigCheck;
 use crate::checks::dns::{Lookup, Mx, Srv};
 use crate::checks::dns_service::DnsServiceProbe;
 use crate::checks::network::RouteCheck;
@@ -100,6 +101,10 @@ pub enum Fact {
     /// The ports that will be probed.
     Plan(Vec<u16>),
     Port(Box<PortProbe>),
+    /// The new-account checks (Autodiscover, autoconfig) will run: sent before any other fact.
+    AutoconfigPlanned,
+    /// What Outlook and Thunderbird would set a new account up with.
+    Autoconfig(Box<AutoconfigCheck>),
     /// Every check has ended.
     Done,
 }
@@ -162,6 +167,12 @@ pub struct Facts {
     /// Written as a list of probes (each names its port): TOML keys cannot be numbers.
     #[serde(with = "serde_form::ports_as_list")]
     pub ports: BTreeMap<u16, PortProbe>,
+    /// The new-account checks run in this diagnosis (`check --new-account`, the wizard's
+    /// new-account path); without them the autoconfig signals answer `not_checked` at once.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub autoconfig_planned: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autoconfig: Option<AutoconfigCheck>,
     pub done: bool,
 }
 
@@ -193,6 +204,11 @@ impl Facts {
             Fact::Plan(p) => self.plan = Some(p),
             Fact::Port(p) => {
                 self.ports.insert(p.port, *p);
+            }
+            Fact::AutoconfigPlanned => self.autoconfig_planned = true,
+            Fact::Autoconfig(c) => {
+                self.autoconfig_planned = true;
+                self.autoconfig = Some(*c);
             }
             Fact::Done => self.done = true,
         }
@@ -270,6 +286,9 @@ impl Facts {
             }
         }
         out.extend(self.pending_side_checks());
+        if self.autoconfig_planned && self.autoconfig.is_none() {
+            out.extend([CheckId::AutoconfigOutlook, CheckId::AutoconfigThunderbird]);
+        }
         out
     }
 

@@ -75,6 +75,9 @@ pub struct Options {
     pub rcpt: Option<String>,
     /// Send the password over an unencrypted connection when the server offers nothing else.
     pub allow_plaintext_auth: bool,
+    /// A new account is being set up: also ask what Outlook's Autodiscover and Thunderbird's
+    /// autoconfig would fill in (several HTTPS requests), for the address's domain.
+    pub new_account: bool,
 }
 
 impl Default for Options {
@@ -87,6 +90,7 @@ impl Default for Options {
             reference: None,
             rcpt: None,
             allow_plaintext_auth: false,
+            new_account: false,
         }
     }
 }

@@ -118,6 +118,12 @@ macro_rules! scenarios {
 }
 
 scenarios!(
+    lab_autoconfig_correct,
+    lab_autoconfig_old_server,
+    lab_autoconfig_ssl_on_587,
+    lab_autodiscover_cert_for_another_name,
+    lab_autoconfig_http_redirect,
+    lab_autoconfig_nothing_published,
     scripted_mixed_replies,
     scripted_flood_replies,
     lab_certificate_for_another_name,

@@ -69,6 +69,10 @@ pub enum CheckId {
     Tls(u16),
     /// `path.PORT`: the path trace towards the port.
     Path(u16),
+    /// `autoconfig.outlook`: the Autodiscover places Outlook asks for a new account.
+    AutoconfigOutlook,
+    /// `autoconfig.thunderbird`: the autoconfig places Thunderbird asks.
+    AutoconfigThunderbird,
 }
 
 impl CheckId {
@@ -98,6 +102,8 @@ impl CheckId {
             CheckId::Route,
             CheckId::Resolver,
             CheckId::PublicIp,
+            CheckId::AutoconfigOutlook,
+            CheckId::AutoconfigThunderbird,
         ];
         if let Some(id) = fixed.into_iter().find(|id| id.fixed_name() == Some(s)) {
             return Some(id);
@@ -134,6 +140,8 @@ impl CheckId {
             CheckId::Route => "net.route",
             CheckId::Resolver => "net.resolver",
             CheckId::PublicIp => "net.public_ip",
+            CheckId::AutoconfigOutlook => "autoconfig.outlook",
+            CheckId::AutoconfigThunderbird => "autoconfig.thunderbird",
             _ => return None,
         })
     }
@@ -220,6 +228,8 @@ mod tests {
             CheckId::Stage(2525, SmtpStage::Envelope),
             CheckId::Tls(465),
             CheckId::Path(587),
+            CheckId::AutoconfigOutlook,
+            CheckId::AutoconfigThunderbird,
         ];
         for id in ids {
             let text = id.to_string();

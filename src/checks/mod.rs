@@ -3,6 +3,7 @@
 //!
 //! [`CheckRecord`] is the uniform, serialisable view of any check for reports and the UI.
 
+pub mod autoconfig;
 pub mod cert;
 pub mod dns;
 pub mod dns_service;

@@ -129,6 +129,10 @@ pub struct CommonArgs {
     /// nothing else.
     #[arg(long)]
     pub allow_plaintext_auth: bool,
+    /// A new account is being set up: also check what Outlook (Autodiscover) and
+    /// Thunderbird (autoconfig) would fill in for the address's domain, and whether it works.
+    #[arg(long)]
+    pub new_account: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -216,6 +216,7 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageE
         reference: c.reference.clone(),
         rcpt: c.rcpt.clone(),
         allow_plaintext_auth: c.allow_plaintext_auth,
+        new_account: c.new_account,
     };
     input.answers = c.answer.iter().cloned().collect::<BTreeMap<_, _>>();
     if let Some(var) = &c.password_env {

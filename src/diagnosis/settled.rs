@@ -44,6 +44,8 @@ pub enum Need {
     /// The certificate's own names tried after a name mismatch (`{cert.working_name}`,
     /// `{cert.names_tried}`; a working one becomes the recommended server).
     CertNames,
+    /// The new-account checks (`{autoconfig.*}`, `{autodiscover.*}`).
+    Autoconfig,
     /// A placeholder this module does not know: only the end of every check settles it.
     Everything,
 }
@@ -112,6 +114,12 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" | "signin.attempts"
         | "ipv6.address" | "ipv6.result" | "ipv4.address" | "session.fault" => &[Need::Ports],
+        // Compared with the proven settings: the ports and the recommendation.
+        "autoconfig.clients" | "autoconfig.url" | "autoconfig.published" | "autoconfig.wrong" => {
+            &[Need::Autoconfig, Need::Ports, Need::Recommended]
+        }
+        "autoconfig.socket" | "autoconfig.user_form" => &[Need::Recommended],
+        "autodiscover.host" | "autodiscover.url" | "autodiscover.cert_names" => &[Need::Autoconfig],
         _ => &[Need::Everything],
     }
 }
@@ -128,6 +136,7 @@ fn met(need: Need, cx: &Ctx) -> bool {
         Need::Ports => ports_final(facts),
         Need::Recommended => recommended_final(cx) && cert_names_final(facts),
         Need::CertNames => cert_names_final(facts),
+        Need::Autoconfig => !facts.autoconfig_planned || facts.autoconfig.is_some(),
         Need::DomainRecords => {
             cx.input.email_domain().is_none() || (facts.srv.is_some() && facts.mx.is_some())
         }

@@ -86,6 +86,22 @@ impl Engine {
     async fn run(self, tx: mpsc::Sender<Fact>) {
         let engine = Arc::new(self);
         let mut tasks = JoinSet::new();
+        // The new-account checks, first of all so no signal mistakes them for not planned.
+        if let (true, Some(domain)) = (engine.options.new_account, engine.input.email_domain()) {
+            let _ = tx.send(Fact::AutoconfigPlanned).await;
+            let (e, t) = (engine.clone(), tx.clone());
+            tasks.spawn(async move {
+                let found = crate::checks::autoconfig::fetch::check(
+                    &e.dns,
+                    &e.trust,
+                    &e.input.email,
+                    &domain,
+                    e.options.timeout,
+                )
+                .await;
+                let _ = t.send(Fact::Autoconfig(Box::new(found))).await;
+            });
+        }
         if let Some(domain) = engine.input.email_domain() {
             spawn_domain_checks(&mut tasks, &engine.dns, &domain, &tx);
             let e = engine.clone();

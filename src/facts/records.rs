@@ -232,8 +232,75 @@ impl Facts {
                 t,
             ));
         }
+        if let Some(a) = &self.autoconfig {
+            out.extend(autoconfig_records(a));
+        }
         out
     }
+}
+
+/// One record per client: the places it asks, in its order, and the settings it would take.
+fn autoconfig_records(a: &crate::checks::autoconfig::AutoconfigCheck) -> Vec<CheckRecord> {
+    use crate::checks::autoconfig::Client;
+    [
+        (CheckId::AutoconfigOutlook, Client::Outlook),
+        (CheckId::AutoconfigThunderbird, Client::Thunderbird),
+    ]
+    .into_iter()
+    .map(|(id, client)| {
+        let places: Vec<_> = a
+            .places
+            .iter()
+            .filter(|p| p.place.client() == client)
+            .collect();
+        let chosen = a.chosen(client);
+        let warning = a.cert_warning(client);
+        let (status, summary) = match (chosen, warning) {
+            (_, Some(w)) => (
+                Status::Warn,
+                format!(
+                    "{}: the certificate of {} is refused ({:?})",
+                    client.name(),
+                    w.cert_host.as_deref().unwrap_or("?"),
+                    w.cert_problem
+                ),
+            ),
+            (Some(c), None) => {
+                let first = c.smtp.as_ref().and_then(|s| s.first());
+                (
+                    Status::Pass,
+                    format!(
+                        "{} would use {} (from {})",
+                        client.name(),
+                        first.map_or_else(String::new, |s| format!(
+                            "{}:{} {}",
+                            s.server,
+                            s.port.map_or_else(|| "?".to_string(), |p| p.to_string()),
+                            s.socket
+                                .map_or("?", crate::checks::autoconfig::SocketType::label)
+                        )),
+                        c.source_url().unwrap_or("?")
+                    ),
+                )
+            }
+            (None, None) => (
+                Status::Warn,
+                format!(
+                    "{} finds no settings for {} ({} places asked)",
+                    client.name(),
+                    a.domain,
+                    places.len()
+                ),
+            ),
+        };
+        let detail = serde_json::json!({
+            "domain": a.domain,
+            "chosen": chosen.and_then(|c| c.source_url()),
+            "places": places,
+        });
+        rec_detail(id, status, summary, &detail)
+    })
+    .collect()
 }
 
 fn join(ips: &[IpAddr]) -> String {

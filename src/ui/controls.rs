@@ -19,6 +19,8 @@ pub enum Target {
     Button(Button),
     /// A field of the server screen: 0 the address or report, 1 the account.
     ServerField(usize),
+    /// The new-account screen's address field.
+    NewAccountField,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +52,8 @@ pub enum Button {
     LiftCustomers,
     /// Server mode, audit: read everything again.
     AuditAgain,
+    /// New account: ask what Outlook and Thunderbird would fill in.
+    LookUp,
 }
 
 /// What the last draw left for `update`: where clickable things are and how far the

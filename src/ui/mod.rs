@@ -50,6 +50,7 @@ pub mod kiosk;
 pub mod model;
 pub mod msg;
 mod nav;
+pub mod new_account;
 mod quit;
 pub mod report;
 pub mod result;

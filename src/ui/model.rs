@@ -31,6 +31,7 @@ pub use super::controls::{Button, Rendered, Target};
 pub use super::error::state::ErrorState;
 pub use super::failure::state::{Failure, FailureKind};
 pub use super::field::TextField;
+pub use super::new_account::state::NewAccountState;
 pub use super::report::state::{ReportState, SaveStatus};
 
 /// The screens of the flow. Help, the technical view and the quit question are overlays
@@ -51,6 +52,8 @@ pub enum Screen {
     ServerFindings,
     /// On the mail server: every blocked address, customers locked out first.
     ServerAudit,
+    /// A new account: what Outlook and Thunderbird would fill in for the address.
+    NewAccount,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +177,8 @@ pub struct Model {
     pub server: ServerState,
     /// Kiosk mode (`--kiosk`): `None` for the ordinary wizard.
     pub kiosk: Option<KioskState>,
+    /// The new-account screen.
+    pub new_account: NewAccountState,
 }
 
 impl Model {
@@ -215,6 +220,7 @@ impl Model {
             reached_result: false,
             server: ServerState::default(),
             kiosk: None,
+            new_account: NewAccountState::default(),
         };
         m.refresh();
         m
@@ -254,6 +260,7 @@ impl Model {
             Screen::Account => self.form.focus.is_text(),
             Screen::Report => self.report.focus == 0,
             Screen::ServerInput => self.server.focus <= 1,
+            Screen::NewAccount => self.new_account.focus == 0,
             _ => false,
         }
     }
@@ -317,6 +324,15 @@ impl Model {
             )
         });
         self.track_times();
+        self.new_account.view = match &self.run.input {
+            Some(input) => super::new_account::summary::summarise(
+                &self.catalog,
+                input,
+                &self.run.facts,
+                self.diagnosis.as_ref().and_then(|d| d.recommended.as_ref()),
+            ),
+            None => super::new_account::summary::NewAccountView::default(),
+        };
         self.refresh_view();
     }
 

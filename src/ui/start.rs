@@ -8,7 +8,7 @@ use super::model::{Model, Symptom};
 
 use super::msg::Effect;
 use super::nav::step_focus;
-use super::{account, error, server};
+use super::{account, error, new_account, server};
 
 pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     let count = m.symptoms().len();
@@ -40,6 +40,7 @@ pub(super) fn choose(m: &mut Model, i: usize) -> Vec<Effect> {
     match symptom {
         Symptom::ErrorMessage => error::open(m),
         Symptom::Server => server::open(m),
+        Symptom::NewAccount => new_account::open(m),
         _ => account::open(m),
     }
     Vec::new()

@@ -29,6 +29,29 @@ pub struct UiText {
     pub failure: Failure,
     pub help: Help,
     pub kiosk: Kiosk,
+    pub new_account: NewAccountText,
+}
+
+/// The new-account screen.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAccountText {
+    pub title: String,
+    pub intro: String,
+    pub email_label: String,
+    pub placeholder: String,
+    pub invalid_email: String,
+    pub asking: String,
+    pub nothing: String,
+    pub cert_warning: String,
+    pub would_use: String,
+    pub verifying: String,
+    pub works: String,
+    pub wrong: String,
+    pub verified: String,
+    pub look_up: String,
+    pub r#continue: String,
+    pub back: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

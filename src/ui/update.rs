@@ -23,8 +23,8 @@ use super::model::{Model, Overlay, Screen};
 use super::msg::{Effect, Msg};
 use super::nav::{scroll_by, scroll_key, toggle};
 use super::{
-    account, audit, buttons, checks, error, failure, kiosk, quit, report, result, run, server,
-    start,
+    account, audit, buttons, checks, error, failure, kiosk, new_account, quit, report, result, run,
+    server, start,
 };
 
 pub use super::run::initial_effects;
@@ -159,6 +159,7 @@ fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
             Screen::ServerInput => server::input_key(m, k),
             Screen::ServerFindings => server::findings_key(m, k),
             Screen::ServerAudit => audit::key(m, k),
+            Screen::NewAccount => new_account::key(m, k),
         },
     }
 }
@@ -177,6 +178,7 @@ fn paste(m: &mut Model, s: &str) {
         Screen::Account => account::paste(m, &flat),
         Screen::Report => report::paste(m, &flat),
         Screen::ServerInput => server::paste(m, &flat),
+        Screen::NewAccount => new_account::paste(m, &flat),
         _ => {}
     }
     flat.zeroize();
@@ -194,6 +196,10 @@ fn press(m: &mut Model, b: Button) -> Vec<Effect> {
         | Button::LiftBlock
         | Button::RunUnblock
         | Button::CancelUnblock => server::press(m, b),
+        Button::LookUp => new_account::press(m, b),
+        Button::Continue | Button::Back if m.screen == Screen::NewAccount => {
+            new_account::press(m, b)
+        }
         Button::Continue => error::press(m, b),
         Button::Save | Button::ShowText => report::press(m, b),
         Button::QuitYes | Button::QuitNo => quit::press(m, b),
@@ -255,6 +261,10 @@ fn click(m: &mut Model, t: Target) -> Vec<Effect> {
         }
         Target::Answer(i) => checks::answer(m, i),
         Target::Button(b) => press(m, b),
+        Target::NewAccountField => {
+            m.new_account.focus = 0;
+            Vec::new()
+        }
         Target::ServerField(i) => {
             m.server.focus = i.min(1);
             Vec::new()

@@ -33,6 +33,8 @@
 # And a server that answers in Microsoft Exchange 2019's words (tests/lab/exchange_emulator.py)
 # on 127.0.10.31-32: smtp.exchange.test, busy.exchange.test (Exchange's connection-limit 421 in
 # place of the greeting); account alice@exchange.test. See tests/lab/exchange.sh.
+# And a real nginx on 127.0.10.40-41 serving Autodiscover and autoconfig files over HTTPS for
+# the new-account domains ac-*.test (tests/lab/autoconfig_web.sh).
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -69,6 +71,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/exim.sh"
 # exchange_prepare, exchange_dns_records, exchange_start, exchange_stop, exchange_wait_ready, ...
 # shellcheck source=tests/lab/exchange.sh
 source "$(dirname "${BASH_SOURCE[0]}")/exchange.sh"
+# web_prepare, web_dns_records, web_start, web_stop, web_wait_ready, ... (nginx: Autodiscover
+# and autoconfig for the new-account cases)
+# shellcheck source=tests/lab/autoconfig_web.sh
+source "$(dirname "${BASH_SOURCE[0]}")/autoconfig_web.sh"
 
 check_lab_path() {
   case "$LAB" in
@@ -193,6 +199,7 @@ host-record=smtp.office365.com,127.0.20.1
 EOF
   exim_dns_records >>"$LAB/dnsmasq.conf"
   exchange_dns_records >>"$LAB/dnsmasq.conf"
+  web_dns_records >>"$LAB/dnsmasq.conf"
   : >"$LAB/dnsmasq.log"
   chmod 666 "$LAB/dnsmasq.log"
   detached "$LAB/dnsmasq.log" dnsmasq --conf-file="$LAB/dnsmasq.conf" || die "dnsmasq did not start (see $LAB/dnsmasq.log)"
@@ -343,6 +350,7 @@ wait_ready() {
   done
   local line
   while IFS= read -r line; do failed+=("$line"); done < <(exim_wait_ready)
+  while IFS= read -r line; do failed+=("$line"); done < <(web_wait_ready)
   if [ ${#failed[@]} -gt 0 ]; then
     log "logs are in $LAB (postfix-*.log, dovecot/dovecot.log, dnsmasq.log, exim/log/)"
     die "did not come up within $((TRIES / 10)) s: ${failed[*]}"
@@ -365,6 +373,7 @@ cmd_down() {
     done
     exim_stop
     exchange_stop
+    web_stop
     if [ -r "$LAB/dovecot/run/master.pid" ]; then
       pid=$(tr -dc 0-9 <"$LAB/dovecot/run/master.pid")
       if [ -n "$pid" ]; then stop_pid "$pid" "Dovecot"; fi
@@ -385,7 +394,7 @@ up_failed() {
   local rc=$? f
   trap - EXIT
   [ "$rc" -ne 0 ] || return 0
-  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log" $(exim_logs) $(exchange_logs); do
+  for f in "$LAB"/postfix-*.log "$LAB/dovecot/dovecot.log" "$LAB/dnsmasq.log" $(exim_logs) $(exchange_logs) $(web_logs); do
     [ -s "$f" ] || continue
     printf -- '--- last lines of %s\n' "$f" >&2
     tail -n 15 "$f" >&2
@@ -412,6 +421,7 @@ cmd_up() {
   make_pki
   exim_prepare
   exchange_prepare
+  web_prepare
   start_dns
   local s name ip host cert run
   for s in "${SERVERS[@]}"; do
@@ -430,6 +440,7 @@ cmd_up() {
   done
   exim_start
   exchange_start
+  web_start
   wait_ready
   date -u +%Y-%m-%dT%H:%M:%SZ >"$LAB/ready"
   trap - EXIT
@@ -459,6 +470,7 @@ cmd_status() {
   done
   exim_status
   exchange_status
+  web_status
   if command -v ss >/dev/null 2>&1; then
     echo "listening:"
     ss -Hltnu 2>/dev/null | awk '$5 ~ /^127\.0\.(10|53)\./ {print "  " $1 " " $5}' | sort -u

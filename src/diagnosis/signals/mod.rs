@@ -16,6 +16,7 @@
 //! hosts it), [`session`] (port and encryption), [`tls`] (the certificate), [`sign_in`],
 //! [`envelope`].
 
+pub mod autoconfig;
 pub mod cert_name;
 pub mod domain;
 pub mod envelope;
@@ -194,6 +195,7 @@ pub fn registry() -> impl Iterator<Item = &'static SignalDef> {
         sign_in::SIGNALS,
         envelope::SIGNALS,
         cert_name::SIGNALS,
+        autoconfig::SIGNALS,
     ]
     .into_iter()
     .flatten()
@@ -233,6 +235,7 @@ pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
         tls::PLACEHOLDERS,
         cert_name::PLACEHOLDERS,
         sign_in::PLACEHOLDERS,
+        autoconfig::PLACEHOLDERS,
     ]
     .into_iter()
     .flatten()
@@ -257,7 +260,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 22);
+        assert_eq!(names.len(), 24);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);
@@ -295,7 +298,10 @@ mod tests {
                         "port_mode",
                         "encryption",
                         "pasted_error",
-                        "port_block"
+                        "port_block",
+                        // `not_checked` at once when the new-account checks are not planned.
+                        "autoconfig_published",
+                        "autodiscover_cert"
                     ]
                     .contains(&s.name),
                     "{} known too early",

@@ -140,7 +140,7 @@ pub fn hints(m: &Model) -> Vec<Hint> {
                 v.extend([(&k.tab, Low), (&k.choose, Main)]);
                 anywhere(&mut v, true);
             }
-            Screen::ServerInput => {
+            Screen::ServerInput | Screen::NewAccount => {
                 let enter = if typing { &k.proceed } else { &k.choose };
                 v.extend([(&k.tab, Low), (enter, Main)]);
                 anywhere(&mut v, true);

@@ -22,6 +22,7 @@ pub mod failure;
 pub mod footer;
 pub mod help;
 pub mod kiosk;
+pub mod new_account;
 pub mod report;
 pub mod result;
 pub mod server;
@@ -111,6 +112,7 @@ fn screen(frame: &mut Frame, body: Rect, m: &Model, theme: &Theme, out: &mut Ren
         Screen::ServerInput => server::render_input(frame, body, m, theme, out),
         Screen::ServerFindings => server::render_findings(frame, body, m, theme, out),
         Screen::ServerAudit => audit::render(frame, body, m, theme, out),
+        Screen::NewAccount => new_account::render(frame, body, m, theme, out),
     }
 }
 
