@@ -53,6 +53,34 @@ tree-node-c_auth_rejected-fix-2 = In Outlook, open File > Account Settings > Acc
 tree-node-c_auth_rejected-fix-3 = On More Settings > Outgoing Server, make sure the user name is { $recommended-user } (usually your whole e-mail address).
 tree-node-c_auth_rejected-fix-4 = If your provider uses two-step sign-in, create an app password and use that instead.
 tree-node-c_auth_rejected-title = The server does not accept your user name or password
+# $domain
+tree-node-c_autoconfig_missing-explanation = Neither Outlook (Autodiscover) nor Thunderbird (autoconfig) finds settings for { $domain }, so they guess the outgoing server and may guess wrong. The settings that work were verified here.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = When you add { $email }, choose the manual or advanced setup rather than letting the program guess.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Type: outgoing server { $recommended-server }, port { $recommended-port }, encryption { $recommended-security }, user name { $recommended-user }, and tick 'My outgoing server (SMTP) requires authentication'.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Optionally ask your email host to publish Autodiscover and autoconfig settings for { $domain }, so new accounts set themselves up.
+tree-node-c_autoconfig_missing-title = Your domain publishes no settings for new accounts: the mail program will guess
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = When you add { $email } to { $autoconfig-clients }, the program fills in the outgoing server by itself from a settings file your email host publishes at { $autoconfig-url }. That file says: { $autoconfig-published }. What is wrong in it: { $autoconfig-wrong }. Every new account set up from it is set up wrongly, so sending fails. The settings that work were verified here: server { $recommended-server }, port { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = For now, type the settings yourself: outgoing server { $recommended-server }, port { $recommended-port }, encryption { $recommended-security }, user name { $recommended-user }, and tick 'My outgoing server (SMTP) requires authentication'.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Tell your email host: 'The file at { $autoconfig-url } gives wrong outgoing-server settings ({ $autoconfig-wrong }). Please correct it.' Send them this report.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = The corrected values for the host: server { $recommended-server }, port { $recommended-port }, encryption { $autoconfig-socket } (Thunderbird's socketType; in Autodiscover: SSL on only for port 465, otherwise Encryption TLS), user name { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Once the host has fixed the file, remove the account and add it again, or run this check again with --new-account.
+tree-node-c_autoconfig_wrong-title = The settings your domain hands to new accounts do not work
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = To find your settings, Outlook asks { $autodiscover-url }. The security certificate there is for other names ({ $autodiscover-cert_names }), not for { $autodiscover-host }, so Outlook warns: 'The name on the security certificate is invalid or does not match the name of the site'. Usually the host's web server answers for many customers with its own certificate. This does not stop sending, but do not click through such a warning blindly: anyone between you and the server could show it too.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = If Outlook shows the warning, choose View Certificate first. Choose Yes only if the names it lists are your email host's own ({ $autodiscover-cert_names }, as shown here); otherwise choose No and type the settings yourself.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = To type them yourself: outgoing server { $recommended-server }, port { $recommended-port }, encryption { $recommended-security }, user name { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Tell your email host: 'The certificate on { $autodiscover-host } does not cover that name (it is for { $autodiscover-cert_names }), so Outlook shows a warning when accounts are set up. Please add { $autodiscover-host } to the certificate, or stop answering on that name.' Send them this report.
+tree-node-c_autodiscover_cert_mismatch-title = Outlook will show a certificate warning while setting up your account
 # $server $cert-issuer_name
 tree-node-c_cert_chain_incomplete-explanation = The certificate of { $server } was issued by { $cert-issuer_name }, but the server sends it without the certificate of { $cert-issuer_name } (an intermediate certificate) that links it to an authority your computer trusts. Some mail programs fetch the missing certificate by themselves and work; others (Outlook on some computers, many phones) cannot check the certificate and refuse to connect.
 tree-node-c_cert_chain_incomplete-fix-1 = Do not accept the certificate warning: the certificate itself is probably fine, the server only sends it incomplete.
@@ -513,6 +541,8 @@ tree-node-envelope_fault-title = Did the server keep to the mail protocol during
 tree-node-expected_server-title = Is it the server your e-mail domain uses?
 tree-node-ipv6_path-title = Does the server answer over IPv6 as well as over IPv4?
 tree-node-network-title = Is this computer connected to a network?
+tree-node-new_account_cert-title = Would Outlook warn about a certificate while setting up the account?
+tree-node-new_account_settings-title = Would Outlook and Thunderbird set up the account with settings that work?
 tree-node-pasted_error-title = What does the error message say?
 # $port
 tree-node-port_block-title = Does this network let port { $port } out?

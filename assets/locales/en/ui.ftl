@@ -211,6 +211,26 @@ ui-kiosk-pin_wait = Too many wrong PINs. Try again in { $seconds } seconds.
 ui-kiosk-pin_wrong = That PIN is not right.
 ui-kiosk-report_folder = The report is saved on this computer, in the reports folder:
 ui-kiosk-report_name = smtp-doctor picks the file name; ask the office staff for a copy.
+ui-new_account-asking = Asking where it asks for settings ...
+ui-new_account-back = Back
+# $host $names
+ui-new_account-cert_warning = Stops with a certificate warning: the certificate on { $host } is for { $names }. See the result for whether to accept it.
+ui-new_account-continue = Continue
+ui-new_account-email_label = E-mail address
+ui-new_account-intro = Type your e-mail address and choose Look up. We ask the same places Outlook and Thunderbird ask for the settings of a new account, and test whether those settings work, before you type anything else.
+ui-new_account-invalid_email = Type the whole e-mail address, for example you@example.com.
+ui-new_account-look_up = Look up
+ui-new_account-nothing = Finds no settings: it will guess the outgoing server. Choose the manual setup and type the settings shown below.
+ui-new_account-placeholder = you@example.com
+ui-new_account-title = Setting up a new account
+# $settings
+ui-new_account-verified = Settings verified to work: { $settings }
+ui-new_account-verifying = Testing whether these settings work ...
+ui-new_account-works = These settings work.
+# $settings $source
+ui-new_account-would_use = Would use { $settings } (from { $source })
+# $wrong
+ui-new_account-wrong = These settings do not work: { $wrong }. Type the settings below yourself.
 ui-quit-no = Keep going
 ui-quit-text = Checks are still running. Quit anyway?
 ui-quit-title = Quit?
