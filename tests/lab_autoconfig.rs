@@ -100,6 +100,21 @@ fn a_file_naming_an_old_server_is_wrong_with_the_values() {
     ] {
         assert!(t.contains(want), "{want}\n{t}");
     }
+    // The report carries the corrected files for the host, with the verified values.
+    let files = &run.report()["host_files"];
+    let autoconfig = files["autoconfig_xml"].as_str().unwrap_or_default();
+    for want in [
+        "<hostname>smtp.example.test</hostname>",
+        "<port>587</port>",
+        "<socketType>STARTTLS</socketType>",
+    ] {
+        assert!(autoconfig.contains(want), "{want}\n{}", run.pretty());
+    }
+    let autodiscover = files["autodiscover_xml"].as_str().unwrap_or_default();
+    for want in ["<Server>smtp.example.test</Server>", "<Port>587</Port>"] {
+        assert!(autodiscover.contains(want), "{want}\n{}", run.pretty());
+    }
+    assert!(!autoconfig.contains("old-hosting"), "{autoconfig}");
 }
 
 #[test]
