@@ -49,6 +49,8 @@ pub enum CheckId {
     DomainDmarc,
     /// `dns.domain.srv` (RFC 6186 submission record)
     DomainSrv,
+    /// `dns.domain.auth`: SPF evaluated against the server, DMARC policy, DKIM keys.
+    DomainAuth,
     /// `provider`: which provider profile serves the address.
     Provider,
     /// `net.route`
@@ -98,6 +100,7 @@ impl CheckId {
             CheckId::Route,
             CheckId::Resolver,
             CheckId::PublicIp,
+            CheckId::DomainAuth,
         ];
         if let Some(id) = fixed.into_iter().find(|id| id.fixed_name() == Some(s)) {
             return Some(id);
@@ -134,6 +137,7 @@ impl CheckId {
             CheckId::Route => "net.route",
             CheckId::Resolver => "net.resolver",
             CheckId::PublicIp => "net.public_ip",
+            CheckId::DomainAuth => "dns.domain.auth",
             _ => return None,
         })
     }
@@ -211,6 +215,7 @@ mod tests {
             CheckId::Route,
             CheckId::Resolver,
             CheckId::PublicIp,
+            CheckId::DomainAuth,
             CheckId::Reference(25),
             CheckId::Tcp(587),
             CheckId::Smtp(465),

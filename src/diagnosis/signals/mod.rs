@@ -229,6 +229,7 @@ pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
         server::PLACEHOLDERS,
         reach::PLACEHOLDERS,
         domain::PLACEHOLDERS,
+        domain::AUTH_PLACEHOLDERS,
         session::PLACEHOLDERS,
         tls::PLACEHOLDERS,
         cert_name::PLACEHOLDERS,
@@ -257,7 +258,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 22);
+        assert_eq!(names.len(), 24);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);
