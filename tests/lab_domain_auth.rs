@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{lab, run_check, CheckRun};
+use common::{lab, run_check, run_check_text, CheckRun};
 use serde_json::Value;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -132,4 +132,61 @@ fn dkim_selector_without_key_is_flagged() {
         "the fix does not name the key's DNS name\n{}",
         run.pretty()
     );
+}
+
+#[test]
+fn spf_including_a_name_without_spf_is_broken() {
+    let run = check("bob@spf-broken.test");
+    assert_warnings(&run, &["domain.spf_invalid"]);
+    let d = &auth_check(&run)["detail"];
+    assert_eq!(d["spf"]["outcome"], "invalid", "{}", run.pretty());
+    assert_eq!(
+        d["spf"]["reason"],
+        "gone.spf-broken.test, named by include or redirect, publishes no SPF record"
+    );
+}
+
+/// The text report and the Markdown one (`--save`) name the warning in plain words beside
+/// "sending works", with the check's line (the JSON carries the record to publish, above).
+#[test]
+fn text_and_markdown_reports_name_the_spf_record_to_publish() {
+    lab();
+    let profiles = profiles();
+    let md =
+        std::env::temp_dir().join(format!("smtp-doctor-domain-auth-{}.md", std::process::id()));
+    let md_path = md.to_string_lossy().to_string();
+    let run = run_check_text(
+        &[
+            "--email",
+            "bob@spf-other.test",
+            "--user",
+            "alice@example.test",
+            "--server",
+            "smtp.example.test",
+            "--port",
+            "587",
+            "--security",
+            "starttls",
+            "--profiles",
+            &profiles,
+            "--save",
+            &md_path,
+        ],
+        Some(PASSWORD),
+    );
+    let markdown = std::fs::read_to_string(&md).unwrap_or_default();
+    let _ = std::fs::remove_file(&md);
+    for (name, text) in [("text", &run.stdout), ("markdown", &markdown)] {
+        for wanted in [
+            "Your domain's SPF record does not list the server that sends your mail",
+            "dns.domain.auth",
+            "127.0.10.1 fail",
+        ] {
+            assert!(
+                text.contains(wanted),
+                "the {name} report lacks {wanted:?}\n{text}\n--- stderr\n{}",
+                run.stderr
+            );
+        }
+    }
 }

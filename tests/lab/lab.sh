@@ -217,6 +217,9 @@ txt-record=dmarc-none.test,"v=spf1 ip4:127.0.10.1 -all"
 mx-host=dkim-none.test,in1.mx.labhost.test,10
 txt-record=dkim-none.test,"v=spf1 ip4:127.0.10.1 -all"
 txt-record=_dmarc.dkim-none.test,"v=DMARC1; p=reject"
+# spf-broken.test: includes a name that publishes no SPF record (permerror).
+txt-record=spf-broken.test,"v=spf1 include:gone.spf-broken.test ip4:127.0.10.1 -all"
+txt-record=_dmarc.spf-broken.test,"v=DMARC1; p=none"
 EOF
   exim_dns_records >>"$LAB/dnsmasq.conf"
   exchange_dns_records >>"$LAB/dnsmasq.conf"
@@ -310,7 +313,7 @@ EOF
   # A hosting customer whose invoice is overdue: the host refuses mail from the address in
   # its own words (the refusal comes before the login-mismatch check).
   postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" \
-    "check_sender_access inline:{ { $SUSPENDED_SENDER = 550 5.7.1 Customer suspended }, { auth-ok.test = OK }, { spf-none.test = OK }, { spf-other.test = OK }, { spf-long.test = OK }, { dmarc-none.test = OK }, { dkim-none.test = OK } }" >>"$conf/main.cf"
+    "check_sender_access inline:{ { $SUSPENDED_SENDER = 550 5.7.1 Customer suspended }, { auth-ok.test = OK }, { spf-none.test = OK }, { spf-other.test = OK }, { spf-long.test = OK }, { dmarc-none.test = OK }, { dkim-none.test = OK }, { spf-broken.test = OK } }" >>"$conf/main.cf"
   {
     echo "# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted."
     postfix_master_cf "$ip" "postfix-$name"
