@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::checks::autoconfig::AutoconfigCheck;
 use crate::checks::dns::{Lookup, Mx, Srv};
 use crate::checks::dns_service::DnsServiceProbe;
+use crate::checks::domain_auth::DomainAuth;
 use crate::checks::network::RouteCheck;
 use crate::checks::path::PathTrace;
 use crate::checks::reference::ReferenceCheck;
@@ -82,6 +83,8 @@ pub enum Fact {
     Mx(Lookup<Vec<Mx>>),
     DomainTxt(Lookup<Vec<String>>),
     DmarcTxt(Lookup<Vec<String>>),
+    /// SPF, DMARC and DKIM of the sender's domain, evaluated against the server.
+    DomainAuth(Box<DomainAuth>),
     Srv(Lookup<Vec<Srv>>),
     /// Which provider serves the address (`None`: no profile recognises the domain).
     Provider(Option<ProviderFound>),
@@ -140,6 +143,9 @@ pub struct Facts {
     pub dmarc_txt: Option<Lookup<Vec<String>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub srv: Option<Lookup<Vec<Srv>>>,
+    /// SPF, DMARC and DKIM evaluated (absent in recordings made before there was one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_auth: Option<DomainAuth>,
     /// As `target`: absent while unknown, `none` when no profile serves the domain.
     #[serde(
         skip_serializing_if = "Option::is_none",
@@ -190,6 +196,7 @@ impl Facts {
             Fact::Mx(l) => self.mx = Some(l),
             Fact::DomainTxt(l) => self.domain_txt = Some(l),
             Fact::DmarcTxt(l) => self.dmarc_txt = Some(l),
+            Fact::DomainAuth(a) => self.domain_auth = Some(*a),
             Fact::Srv(l) => self.srv = Some(l),
             Fact::Provider(p) => self.provider = Some(p),
             Fact::Route(r) => self.route = Some(r),
@@ -268,6 +275,15 @@ impl Facts {
             (CheckId::DomainTxt, self.domain_txt.is_none()),
             (CheckId::DomainDmarc, self.dmarc_txt.is_none()),
             (CheckId::DomainSrv, self.srv.is_none()),
+            (
+                CheckId::DomainAuth,
+                self.domain_auth.is_none()
+                    && self
+                        .server_dns
+                        .as_ref()
+                        .is_some_and(|l| l.found().is_some())
+                    && !self.done,
+            ),
             (CheckId::Provider, self.provider.is_none()),
             (CheckId::Route, self.route.is_none()),
             (CheckId::PublicIp, self.public_ip_lookup.is_none()),

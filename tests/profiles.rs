@@ -615,3 +615,39 @@ fn unreadable_directory_or_file_is_named() {
     assert_eq!(e.0[0].file, f.display().to_string());
     assert!(e.0[0].message.contains("cannot read the profile"), "{e}");
 }
+
+#[test]
+fn dkim_selectors_are_dns_labels() {
+    // Valid selectors load (lower-cased); anything that is no DNS label is named at its value.
+    let dir = TempDir::new("dkim");
+    dir.write(
+        "acme.toml",
+        &MINIMAL.replace(
+            "who_acts = \"person\"",
+            "who_acts = \"person\"\ndkim_selectors = [\"Selector1\", \"s2.2024\"]",
+        ),
+    );
+    let loaded = Profiles::load(Some(&dir.0)).unwrap_or_else(|e| panic!("{e}"));
+    let acme = loaded.get("acme").expect("acme");
+    assert_eq!(acme.dkim_selectors, ["selector1", "s2.2024"]);
+
+    let dir = TempDir::new("dkim_bad");
+    dir.write(
+        "acme.toml",
+        &MINIMAL.replace(
+            "who_acts = \"person\"",
+            "who_acts = \"person\"\ndkim_selectors = [\"good\", \"has space\", \"\", \"-dash\", \"a..b\"]",
+        ),
+    );
+    let e = errors_of(&dir);
+    assert_eq!(e.0.len(), 4, "{e}");
+    assert!(e.0.iter().all(|x| x.line == 7), "{e}");
+    assert!(e.0[0].message.contains("\"has space\""), "{e}");
+    assert!(e.0[0].message.contains("dkim_selectors"), "{e}");
+
+    // The shipped profiles name the big providers' real selectors.
+    let shipped = Profiles::load(None).expect("shipped");
+    let of = |id: &str| shipped.get(id).expect(id).dkim_selectors.clone();
+    assert_eq!(of("gmail"), ["google"]);
+    assert_eq!(of("microsoft365"), ["selector1", "selector2"]);
+}

@@ -169,6 +169,17 @@ impl Dns {
         })
     }
 
+    /// The resolver itself, for mail-auth's SPF evaluation: the same server, options and
+    /// cache as every other lookup of this diagnosis.
+    pub fn resolver(&self) -> &TokioResolver {
+        &self.resolver
+    }
+
+    /// The time one lookup may take at most.
+    pub fn budget(&self) -> Duration {
+        self.budget
+    }
+
     /// The resolvers this lookup asks (the system's, or `--dns-server`).
     pub fn servers(&self) -> &[SocketAddr] {
         &self.servers

@@ -49,6 +49,8 @@ pub enum CheckId {
     DomainDmarc,
     /// `dns.domain.srv` (RFC 6186 submission record)
     DomainSrv,
+    /// `dns.domain.auth`: SPF evaluated against the server, DMARC policy, DKIM keys.
+    DomainAuth,
     /// `provider`: which provider profile serves the address.
     Provider,
     /// `net.route`
@@ -104,6 +106,7 @@ impl CheckId {
             CheckId::PublicIp,
             CheckId::AutoconfigOutlook,
             CheckId::AutoconfigThunderbird,
+            CheckId::DomainAuth,
         ];
         if let Some(id) = fixed.into_iter().find(|id| id.fixed_name() == Some(s)) {
             return Some(id);
@@ -142,6 +145,7 @@ impl CheckId {
             CheckId::PublicIp => "net.public_ip",
             CheckId::AutoconfigOutlook => "autoconfig.outlook",
             CheckId::AutoconfigThunderbird => "autoconfig.thunderbird",
+            CheckId::DomainAuth => "dns.domain.auth",
             _ => return None,
         })
     }
@@ -219,6 +223,7 @@ mod tests {
             CheckId::Route,
             CheckId::Resolver,
             CheckId::PublicIp,
+            CheckId::DomainAuth,
             CheckId::Reference(25),
             CheckId::Tcp(587),
             CheckId::Smtp(465),

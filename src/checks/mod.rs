@@ -7,6 +7,7 @@ pub mod autoconfig;
 pub mod cert;
 pub mod dns;
 pub mod dns_service;
+pub mod domain_auth;
 pub mod gate;
 pub mod icmp;
 pub mod id;

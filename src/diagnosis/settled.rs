@@ -46,6 +46,8 @@ pub enum Need {
     CertNames,
     /// The new-account checks (`{autoconfig.*}`, `{autodiscover.*}`).
     Autoconfig,
+    /// SPF, DMARC and DKIM evaluated (`{spf.*}`, `{dkim.*}`).
+    DomainAuth,
     /// A placeholder this module does not know: only the end of every check settles it.
     Everything,
 }
@@ -110,6 +112,12 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         }
         "provider.explain" => &[Need::Provider, Need::Ports],
         "server.suggested" => &[Need::DomainRecords, Need::Provider],
+        "spf.record"
+        | "spf.problem"
+        | "spf.lookups"
+        | "spf.server_addresses"
+        | "spf.suggested"
+        | "dkim.missing" => &[Need::Target, Need::DomainAuth],
         "cert.working_name" | "cert.names_tried" => &[Need::Ports, Need::CertNames],
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" | "signin.attempts"
@@ -137,6 +145,7 @@ fn met(need: Need, cx: &Ctx) -> bool {
         Need::Recommended => recommended_final(cx) && cert_names_final(facts),
         Need::CertNames => cert_names_final(facts),
         Need::Autoconfig => !facts.autoconfig_planned || facts.autoconfig.is_some(),
+        Need::DomainAuth => facts.domain_auth.is_some() || facts.done,
         Need::DomainRecords => {
             cx.input.email_domain().is_none() || (facts.srv.is_some() && facts.mx.is_some())
         }

@@ -179,8 +179,36 @@ impl Engine {
         let Some(addrs) = addrs else { return };
         tokio::join!(
             self.probe_ports(&target.host, addrs.clone(), tx.clone()),
-            self.reference(&addrs, tx.clone())
+            self.reference(&addrs, tx.clone()),
+            self.domain_auth(&addrs, tx.clone())
         );
+    }
+
+    /// SPF, DMARC and DKIM of the address's domain against the server's addresses (the
+    /// sending machine, see `checks::domain_auth`), beside the probes. DKIM selectors come
+    /// from the provider profile, only when the provider hosts the domain by its MX: an
+    /// address at the provider's own domain (gmail.com) is signed with keys of its own.
+    async fn domain_auth(&self, server_addrs: &[IpAddr], tx: mpsc::Sender<Fact>) {
+        let Some(domain) = self.input.email_domain() else {
+            return;
+        };
+        let selectors = match self.provider(&domain).await {
+            Some(ProviderFound {
+                id,
+                via: ProviderVia::Mx { .. },
+                ..
+            }) => self
+                .catalog
+                .profiles
+                .get(&id)
+                .map(|p| p.dkim_selectors.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let found =
+            crate::checks::domain_auth::net::evaluate(&self.dns, &domain, server_addrs, &selectors)
+                .await;
+        let _ = tx.send(Fact::DomainAuth(Box::new(found))).await;
     }
 
     /// The same ports at a reference host, beside the server's own probes (not after

@@ -82,6 +82,10 @@ impl Facts {
             };
             out.push(rec_detail(CheckId::DomainDmarc, status, summary, l));
         }
+        if let Some(a) = &self.domain_auth {
+            let (status, summary) = crate::checks::domain_auth::summary(a);
+            out.push(rec_detail(CheckId::DomainAuth, status, summary, a));
+        }
         if let Some(l) = &self.srv {
             let (status, summary) = match l {
                 Lookup::Found(srv) => (

@@ -70,6 +70,7 @@ const FIELDS: &[&str] = &[
     "who_acts",
     "notes",
     "reply",
+    "dkim_selectors",
 ];
 
 #[derive(Deserialize)]
@@ -96,6 +97,8 @@ struct RawProfile {
     submission: Vec<RawSubmission>,
     #[serde(default)]
     reply: Vec<RawReply>,
+    #[serde(default)]
+    dkim_selectors: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +217,11 @@ fn validate(cx: &mut Ctx<'_>, raw: RawProfile) -> (Profile, (usize, usize)) {
         .map(|s| submission(cx, s))
         .collect();
     let reply = raw.reply.into_iter().map(|r| reply(cx, r)).collect();
+    let dkim_selectors = raw
+        .dkim_selectors
+        .into_iter()
+        .filter_map(|s| dkim_selector(cx, s))
+        .collect();
     let mut unconfirmed = Vec::new();
     for u in raw.unconfirmed {
         if !FIELDS.contains(&u.get_ref().as_str()) {
@@ -242,9 +250,33 @@ fn validate(cx: &mut Ctx<'_>, raw: RawProfile) -> (Profile, (usize, usize)) {
         reply,
         sources: raw.sources,
         unconfirmed,
+        dkim_selectors,
         origin: cx.origin.to_string(),
     };
     (profile, line_col(cx.text, id_at.start))
+}
+
+/// A DKIM selector is one or more DNS labels (RFC 6376 3.1): letters, digits and `-`,
+/// dot-separated, each 1 to 63 characters; it becomes `SELECTOR._domainkey.DOMAIN`.
+fn dkim_selector(cx: &mut Ctx<'_>, s: Spanned<String>) -> Option<String> {
+    let span = s.span();
+    let sel = s.into_inner();
+    let valid = !sel.is_empty()
+        && sel.split('.').all(|l| {
+            (1..=63).contains(&l.len())
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        });
+    if valid {
+        Some(sel.to_ascii_lowercase())
+    } else {
+        cx.err(
+            span,
+            format!("`dkim_selectors` lists {sel:?}, which is not a DNS label (letters, digits and `-`, dot-separated)"),
+        );
+        None
+    }
 }
 
 /// Checks domain and MX patterns: a host name, optionally prefixed by `*.`; stored

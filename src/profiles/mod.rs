@@ -112,6 +112,10 @@ pub struct Profile {
     pub sources: Vec<String>,
     /// Fields that rest on facts marked unconfirmed in the sources.
     pub unconfirmed: Vec<String>,
+    /// DKIM selectors the provider signs the domain's mail with (`google`, `selector1`);
+    /// their keys must be published in the customer's domain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dkim_selectors: Vec<String>,
     /// The file it was read from (`profiles/gmail.toml` for shipped ones); not reported, as a
     /// user's directory path is nobody else's business.
     #[serde(skip)]

@@ -196,6 +196,36 @@ mx-host=m365.test,m365-test.mail.protection.outlook.com,0
 # that answers with the provider's exact refusal texts (nothing leaves this machine).
 host-record=smtp.gmail.com,127.0.20.1
 host-record=smtp.office365.com,127.0.20.1
+# Domain authentication (tests/lab_domain_auth.rs); the lab's server smtp.example.test is
+# 127.0.10.1, and alice@example.test may send as any address of these domains.
+# auth-ok.test: SPF lists the server, DMARC p=reject, selector lab1 has a key.
+mx-host=auth-ok.test,in1.mx.labhost.test,10
+txt-record=auth-ok.test,"v=spf1 ip4:127.0.10.1 -all"
+txt-record=_dmarc.auth-ok.test,"v=DMARC1; p=reject; adkim=s"
+txt-record=lab1._domainkey.auth-ok.test,"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2SnFCjxOCKG9v3b4jYfcTNh5ijSsq631uBItLa7od+v/RtdC2UzJ1lWT947qR+Rcac2gbto/NMqJ0fzfVjH4OuKhitdY9tf6mcwGjaNBcWToIMmPSPDdQPNUYckcQ2QIDAQAB"
+# spf-none.test: DMARC but no SPF.
+txt-record=_dmarc.spf-none.test,"v=DMARC1; p=none"
+# spf-other.test: SPF for another server only.
+txt-record=spf-other.test,"v=spf1 ip4:203.0.113.25 -all"
+txt-record=_dmarc.spf-other.test,"v=DMARC1; p=quarantine"
+# spf-long.test: a chain of 11 includes (12 lookups with the redirect-free root).
+txt-record=spf-long.test,"v=spf1 include:s1.spf-long.test ip4:127.0.10.1 -all"
+txt-record=s1.spf-long.test,"v=spf1 include:s2.spf-long.test include:s3.spf-long.test include:s4.spf-long.test ~all"
+txt-record=s2.spf-long.test,"v=spf1 include:s3.spf-long.test include:s4.spf-long.test ~all"
+txt-record=s3.spf-long.test,"v=spf1 include:s4.spf-long.test include:s5.spf-long.test ~all"
+txt-record=s4.spf-long.test,"v=spf1 include:s5.spf-long.test include:s6.spf-long.test ~all"
+txt-record=s5.spf-long.test,"v=spf1 include:s6.spf-long.test ~all"
+txt-record=s6.spf-long.test,"v=spf1 ip4:203.0.113.26 ~all"
+txt-record=_dmarc.spf-long.test,"v=DMARC1; p=none"
+# dmarc-none.test: SPF lists the server, no DMARC.
+txt-record=dmarc-none.test,"v=spf1 ip4:127.0.10.1 -all"
+# dkim-none.test: hosted by Lab Hosting (selector lab1), no key published.
+mx-host=dkim-none.test,in1.mx.labhost.test,10
+txt-record=dkim-none.test,"v=spf1 ip4:127.0.10.1 -all"
+txt-record=_dmarc.dkim-none.test,"v=DMARC1; p=reject"
+# spf-broken.test: includes a name that publishes no SPF record (permerror).
+txt-record=spf-broken.test,"v=spf1 include:gone.spf-broken.test ip4:127.0.10.1 -all"
+txt-record=_dmarc.spf-broken.test,"v=DMARC1; p=none"
 EOF
   exim_dns_records >>"$LAB/dnsmasq.conf"
   exchange_dns_records >>"$LAB/dnsmasq.conf"
@@ -290,7 +320,7 @@ EOF
   # A hosting customer whose invoice is overdue: the host refuses mail from the address in
   # its own words (the refusal comes before the login-mismatch check).
   postfix_auth_tls "$USER_NAME" "$LAB/pki/$cert.key" "$LAB/pki/$cert.pem" \
-    "check_sender_access inline:{ { $SUSPENDED_SENDER = 550 5.7.1 Customer suspended } }" >>"$conf/main.cf"
+    "check_sender_access inline:{ { $SUSPENDED_SENDER = 550 5.7.1 Customer suspended }, { auth-ok.test = OK }, { spf-none.test = OK }, { spf-other.test = OK }, { spf-long.test = OK }, { dmarc-none.test = OK }, { dkim-none.test = OK }, { spf-broken.test = OK } }" >>"$conf/main.cf"
   {
     echo "# Postfix instance '$name' of the smtp-doctor test lab: nothing chrooted."
     postfix_master_cf "$ip" "postfix-$name"

@@ -146,6 +146,14 @@ tree-node-c_client_listed_greeting-fix-1 = Try sending from another network (for
 # $public_ip
 tree-node-c_client_listed_greeting-fix-2 = Ask your email host why { $public_ip } is refused, quoting the server's answer.
 tree-node-c_client_listed_greeting-title = The mail server refuses this network
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = { $provider } signs your messages with a key (DKIM) that receivers look up in your domain's DNS, but it is not there: { $dkim-missing }. Without it, receivers cannot confirm your messages come from you and may put them in spam.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Open { $provider }'s admin settings for your domain and find the DKIM (signing key) section; it shows the record to publish.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = Whoever runs the DNS of { $domain } should publish that record under the name shown ({ $dkim-missing }), then switch signing on in { $provider }'s settings.
+tree-node-c_dkim_key_missing-fix-3 = Then run this check again.
+tree-node-c_dkim_key_missing-title = Your domain does not publish the signing key your mail provider uses
 # $dns-refusing
 tree-node-c_dns_refused-explanation = The DNS server this computer uses ({ $dns-refusing }) answers, but its name service (DNS, which turns names into addresses) refuses every question: it is stopped or switched off. The network itself works, but no server can be found by name.
 tree-node-c_dns_refused-fix-1 = Restart your router (unplug it for 30 seconds): its DNS service usually starts again with it.
@@ -416,6 +424,27 @@ tree-node-c_smtp_auth_disabled-fix-1 = Only { $provider-who_acts } can change th
 tree-node-c_smtp_auth_disabled-fix-2 = Ask them to allow 'Authenticated SMTP' (SMTP AUTH) for the mailbox { $email }, or to tell you which mail program setup they support.
 tree-node-c_smtp_auth_disabled-fix-3 = Until then, send mail from webmail or from an app that signs in with your provider's own sign-in page.
 tree-node-c_smtp_auth_disabled-title = Sending from mail programs with a password is switched off for your mailbox
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = Receivers cannot read your domain's SPF record ({ $spf-problem }), so they treat it as an error and may put your messages in spam. The record reads: { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = Whoever runs the DNS of { $domain } should correct the TXT record of { $domain } that starts with v=spf1: { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = For a server of your own, a record that works reads: { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Then run this check again.
+tree-node-c_spf_invalid-title = Your domain's SPF record is broken
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = Your domain's SPF record does not list the server that sends your mail ({ $server }, address { $spf-server_addresses }), so receivers may put your messages in spam or refuse them. The record now reads: { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = Whoever runs the DNS of { $domain } (your domain registrar or web host) should change the TXT record of { $domain } that starts with v=spf1 to: { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = If your mail provider gives an SPF include for its servers (for example include:_spf.google.com or include:spf.protection.outlook.com), they can add that instead of the addresses.
+tree-node-c_spf_not_covering_server-fix-3 = Changes take up to a few hours to reach everyone; then run this check again.
+tree-node-c_spf_not_covering_server-title = Your domain's SPF record does not list the server that sends your mail
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = Your domain's SPF record needs { $spf-lookups } DNS lookups once all its include terms are followed; receivers stop at 10 and then treat the record as broken, so your messages may go to spam. The record reads: { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = Whoever runs the DNS of { $domain } should shorten the TXT record of { $domain } that starts with v=spf1 so that it needs at most 10 lookups: remove include terms of services that no longer send mail for you, and list fixed servers as ip4: or ip6: addresses instead of a, mx or include.
+tree-node-c_spf_too_many_lookups-fix-2 = Then run this check again.
+tree-node-c_spf_too_many_lookups-title = Your domain's SPF record is too long for receivers to check
 # $port
 tree-node-c_starttls_on_tls_port-explanation = On port { $port } the server expects encryption from the very first moment (SSL/TLS), but your mail program waits for an unencrypted hello that never comes.
 # $email
@@ -532,7 +561,9 @@ tree-node-c_wrong_server_provider-title = { $server } is not { $provider }'s ser
 tree-node-cert_alt_name-title = Does a name on the certificate work instead?
 tree-node-configured_port-title = Does the port you set answer?
 tree-node-dns_failure-title = Is it only the name lookup (DNS) that fails?
+tree-node-domain_dkim-title = Does your domain publish the signing keys (DKIM) its mail provider uses?
 tree-node-domain_records-title = Does your domain vouch for its mail server (SPF, DMARC)?
+tree-node-domain_spf-title = Does your domain's SPF record list the server that sends your mail?
 tree-node-encryption-title = Is encryption switched on where the server needs it?
 tree-node-end-title = Nothing more to check
 tree-node-envelope-title = Would the server take a message from you? (nothing is sent)

@@ -60,6 +60,10 @@ fn a_working_account_does_not_wait_for_the_side_checks() {
         f.path = None;
         unfinish(f, 465);
         unfinish(f, 25);
+        // The domain's SPF, DMARC and DKIM (recorded after this run was) come with the
+        // server's addresses, long before the session ends; the warnings after "sending
+        // works" are read from them.
+        f.domain_auth = Some(domain_auth());
     });
     let (d, waiting) = needs(&input, &facts);
     assert_eq!(d.verdict, Verdict::Ok);
@@ -176,4 +180,33 @@ fn nothing_settles_while_the_walk_waits() {
     let input = Input::new("alice@example.test");
     let facts = Facts::default();
     assert_eq!(needs(&input, &facts).1, vec![Need::Walk]);
+}
+
+fn domain_auth() -> crate::checks::domain_auth::DomainAuth {
+    use crate::checks::domain_auth::{DmarcFinding, DomainAuth, SpfFinding};
+    DomainAuth {
+        spf: SpfFinding::Unknown {
+            reason: "timeout".into(),
+        },
+        dmarc: DmarcFinding::Unknown {
+            reason: "timeout".into(),
+        },
+        dkim: Vec::new(),
+    }
+}
+
+#[test]
+fn the_domain_warnings_wait_only_for_the_domain_check() {
+    let strip = |f: &mut Facts| {
+        f.public_ip_lookup = None;
+        f.reference = None;
+        unfinish(f, 465);
+        unfinish(f, 25);
+    };
+    let (input, facts) = before_the_end(WORKING, strip);
+    // Without the domain check the walk after "sending works" is not over.
+    assert_eq!(needs(&input, &facts).1, vec![Need::Walk]);
+    let (input, mut facts) = before_the_end(WORKING, strip);
+    facts.domain_auth = Some(domain_auth());
+    assert_eq!(needs(&input, &facts).1, Vec::<Need>::new());
 }

@@ -4,6 +4,7 @@
 
 use super::{def, outcomes, session, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::dns::{self, Lookup};
+use crate::checks::domain_auth;
 use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
 use crate::facts::{Facts, TargetSource};
@@ -107,8 +108,159 @@ impl Signal for DomainRecords {
     }
 }
 
+outcomes! {
+    pub enum DomainSpfOutcome {
+        Covers = "covers",
+        NotCovering = "not_covering",
+        TooManyLookups = "too_many_lookups",
+        Invalid = "invalid",
+        Missing = "missing",
+        Unknown = "unknown",
+    }
+}
+
+/// The domain's SPF record evaluated against the server's addresses.
+pub struct DomainSpf;
+
+impl Signal for DomainSpf {
+    const NAME: &'static str = "domain_spf";
+    const MEANING: &'static str = "Does the e-mail domain's SPF record authorise the server's addresses (one passing is enough), is it within the limit of 10 DNS lookups, and does every record in its include and redirect chain parse?";
+    type Outcome = DomainSpfOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<DomainSpfOutcome> {
+        use domain_auth::SpfStanding as S;
+        use DomainSpfOutcome as O;
+        let Some(auth) = &cx.facts.domain_auth else {
+            return cx.facts.done.then_some(O::Unknown);
+        };
+        Some(match domain_auth::spf_standing(&auth.spf) {
+            S::Covers => O::Covers,
+            S::NotCovering => O::NotCovering,
+            S::TooManyLookups => O::TooManyLookups,
+            S::Invalid => O::Invalid,
+            S::Missing => O::Missing,
+            S::Unknown => O::Unknown,
+        })
+    }
+
+    fn evidence(_cx: &Ctx) -> Vec<CheckId> {
+        vec![CheckId::DomainAuth, CheckId::DomainTxt]
+    }
+}
+
+outcomes! {
+    pub enum DomainDkimOutcome {
+        KeysPresent = "keys_present",
+        KeyMissing = "key_missing",
+        NotChecked = "not_checked",
+    }
+}
+
+/// The DKIM keys of the selectors the provider profile names.
+pub struct DomainDkim;
+
+impl Signal for DomainDkim {
+    const NAME: &'static str = "domain_dkim";
+    const MEANING: &'static str = "Does the e-mail domain publish a usable DKIM key (present, parseable, not revoked) for every selector its provider's profile names? `not_checked` when no profile names selectors.";
+    type Outcome = DomainDkimOutcome;
+
+    fn evaluate(cx: &Ctx) -> Option<DomainDkimOutcome> {
+        use DomainDkimOutcome as O;
+        let Some(auth) = &cx.facts.domain_auth else {
+            return cx.facts.done.then_some(O::NotChecked);
+        };
+        Some(if auth.dkim.is_empty() {
+            O::NotChecked
+        } else if domain_auth::broken_dkim_keys(&auth.dkim).is_empty() {
+            O::KeysPresent
+        } else {
+            O::KeyMissing
+        })
+    }
+
+    fn evidence(_cx: &Ctx) -> Vec<CheckId> {
+        vec![CheckId::DomainAuth]
+    }
+}
+
 /// This family's signals, for the registry.
-pub const SIGNALS: &[SignalDef] = &[def::<ExpectedServer>(), def::<DomainRecords>()];
+pub const SIGNALS: &[SignalDef] = &[
+    def::<ExpectedServer>(),
+    def::<DomainRecords>(),
+    def::<DomainSpf>(),
+    def::<DomainDkim>(),
+];
+
+/// `{spf.*}` and `{dkim.*}`: the values the domain's DNS manager needs to fix its records.
+pub const AUTH_PLACEHOLDERS: &[Placeholder] = &[
+    Placeholder {
+        name: "spf.record",
+        value: |f| match &f.cx.facts.domain_auth.as_ref()?.spf {
+            domain_auth::SpfFinding::Invalid { record, .. }
+            | domain_auth::SpfFinding::TooManyLookups { record, .. }
+            | domain_auth::SpfFinding::Evaluated { record, .. } => Some(record.clone()),
+            _ => None,
+        },
+    },
+    Placeholder {
+        name: "spf.problem",
+        value: |f| match &f.cx.facts.domain_auth.as_ref()?.spf {
+            domain_auth::SpfFinding::Invalid { reason, .. } => Some(reason.clone()),
+            _ => None,
+        },
+    },
+    Placeholder {
+        name: "spf.lookups",
+        value: |f| match &f.cx.facts.domain_auth.as_ref()?.spf {
+            domain_auth::SpfFinding::TooManyLookups { lookups, .. }
+            | domain_auth::SpfFinding::Evaluated { lookups, .. } => Some(lookups.to_string()),
+            _ => None,
+        },
+    },
+    Placeholder {
+        name: "spf.server_addresses",
+        value: |f| {
+            let addrs = f.cx.facts.server_dns.as_ref()?.found()?;
+            Some(
+                addrs
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        },
+    },
+    Placeholder {
+        name: "spf.suggested",
+        value: |f| {
+            let facts = f.cx.facts;
+            let addrs = facts.server_dns.as_ref()?.found()?;
+            let current = match &facts.domain_auth.as_ref()?.spf {
+                domain_auth::SpfFinding::Evaluated { record, .. } => Some(record.as_str()),
+                _ => None,
+            };
+            Some(domain_auth::suggested_spf(current, addrs))
+        },
+    },
+    Placeholder {
+        name: "dkim.missing",
+        value: |f| {
+            let domain = f.cx.input.email_domain()?;
+            let auth = f.cx.facts.domain_auth.as_ref()?;
+            let each: Vec<String> = domain_auth::broken_dkim_keys(&auth.dkim)
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{}._domainkey.{domain} ({})",
+                        k.selector,
+                        domain_auth::dkim_state_word(k.state)
+                    )
+                })
+                .collect();
+            (!each.is_empty()).then(|| each.join(", "))
+        },
+    },
+];
 
 /// `{provider}`, `{provider.who_acts}` and `{provider.explain}`: the provider's own
 /// explanation of the reply it sent (or that the person pasted) beats its general notes.

@@ -231,6 +231,7 @@ pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
         server::PLACEHOLDERS,
         reach::PLACEHOLDERS,
         domain::PLACEHOLDERS,
+        domain::AUTH_PLACEHOLDERS,
         session::PLACEHOLDERS,
         tls::PLACEHOLDERS,
         cert_name::PLACEHOLDERS,
@@ -260,7 +261,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 24);
+        assert_eq!(names.len(), 26);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);

@@ -387,6 +387,12 @@ pub fn checks_view(
         rows.push(row(smtp_id, smtp));
     }
 
+    // The domain's SPF, DMARC and DKIM, judged against the server: on the server step.
+    rows.push(row(
+        CheckId::DomainAuth,
+        state_of(CheckId::DomainAuth, dns_budget, no_domain),
+    ));
+
     let node_step = |node: &str| tree.node(node).map(|n| StepId::of_tree(n.step));
     let (current, question) = match diagnosis.map(|d| &d.progress) {
         Some(Progress::Waiting { node, .. }) => (node_step(node), None),
