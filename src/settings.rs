@@ -75,6 +75,9 @@ pub struct Options {
     pub rcpt: Option<String>,
     /// Send the password over an unencrypted connection when the server offers nothing else.
     pub allow_plaintext_auth: bool,
+    /// The DNS blocklists to look the addresses up in (`--blocklists`); `None`: the
+    /// embedded ones.
+    pub blocklists: Option<std::sync::Arc<crate::checks::blocklist::Blocklists>>,
 }
 
 impl Default for Options {
@@ -87,6 +90,7 @@ impl Default for Options {
             reference: None,
             rcpt: None,
             allow_plaintext_auth: false,
+            blocklists: None,
         }
     }
 }

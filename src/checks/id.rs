@@ -57,6 +57,12 @@ pub enum CheckId {
     Resolver,
     /// `net.public_ip`
     PublicIp,
+    /// `dnsbl.client`: this network's public address in the DNS blocklists.
+    BlocklistClient,
+    /// `dnsbl.server`: the server's addresses in the DNS blocklists.
+    BlocklistServer,
+    /// `dns.server.ptr`: the server's reverse DNS (PTR, forward-confirmed).
+    ServerPtr,
     /// `ref.PORT`: the port at a reference host.
     Reference(u16),
     /// `tcp.PORT`
@@ -98,6 +104,9 @@ impl CheckId {
             CheckId::Route,
             CheckId::Resolver,
             CheckId::PublicIp,
+            CheckId::BlocklistClient,
+            CheckId::BlocklistServer,
+            CheckId::ServerPtr,
         ];
         if let Some(id) = fixed.into_iter().find(|id| id.fixed_name() == Some(s)) {
             return Some(id);
@@ -134,6 +143,9 @@ impl CheckId {
             CheckId::Route => "net.route",
             CheckId::Resolver => "net.resolver",
             CheckId::PublicIp => "net.public_ip",
+            CheckId::BlocklistClient => "dnsbl.client",
+            CheckId::BlocklistServer => "dnsbl.server",
+            CheckId::ServerPtr => "dns.server.ptr",
             _ => return None,
         })
     }
@@ -211,6 +223,9 @@ mod tests {
             CheckId::Route,
             CheckId::Resolver,
             CheckId::PublicIp,
+            CheckId::BlocklistClient,
+            CheckId::BlocklistServer,
+            CheckId::ServerPtr,
             CheckId::Reference(25),
             CheckId::Tcp(587),
             CheckId::Smtp(465),

@@ -3,6 +3,7 @@
 //!
 //! [`CheckRecord`] is the uniform, serialisable view of any check for reports and the UI.
 
+pub mod blocklist;
 pub mod cert;
 pub mod dns;
 pub mod dns_service;
@@ -12,6 +13,7 @@ pub mod id;
 pub mod intercept;
 pub mod network;
 pub mod path;
+pub mod rdns;
 pub mod reference;
 pub mod smtp;
 pub mod tcp;
