@@ -112,6 +112,22 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" | "signin.attempts"
         | "ipv6.address" | "ipv6.result" | "ipv4.address" | "session.fault" => &[Need::Ports],
+        // Read only by conclusions after the blocklist and reverse-DNS signals, which wait
+        // for their lookups (and `rdns.*` for the greeting name): final once reached. A
+        // verdict that does not pass those signals never waits for the lookups.
+        "blocklist.client.list"
+        | "blocklist.client.ip"
+        | "blocklist.client.code"
+        | "blocklist.client.meaning"
+        | "blocklist.client.delist"
+        | "blocklist.server.list"
+        | "blocklist.server.ip"
+        | "blocklist.server.code"
+        | "blocklist.server.meaning"
+        | "blocklist.server.delist"
+        | "rdns.problem"
+        | "rdns.address"
+        | "rdns.greeting" => &[],
         _ => &[Need::Everything],
     }
 }

@@ -14,13 +14,14 @@
 //! Families: [`pasted`] (the error message), [`reach`] (this network and the way to the
 //! server), [`server`] (the server setting), [`domain`] (what the domain publishes and who
 //! hosts it), [`session`] (port and encryption), [`tls`] (the certificate), [`sign_in`],
-//! [`envelope`].
+//! [`envelope`], [`reputation`] (blocklists and the server's reverse DNS).
 
 pub mod cert_name;
 pub mod domain;
 pub mod envelope;
 pub mod pasted;
 pub mod reach;
+pub mod reputation;
 pub mod server;
 pub mod session;
 pub mod sign_in;
@@ -194,6 +195,7 @@ pub fn registry() -> impl Iterator<Item = &'static SignalDef> {
         sign_in::SIGNALS,
         envelope::SIGNALS,
         cert_name::SIGNALS,
+        reputation::SIGNALS,
     ]
     .into_iter()
     .flatten()
@@ -233,6 +235,7 @@ pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
         tls::PLACEHOLDERS,
         cert_name::PLACEHOLDERS,
         sign_in::PLACEHOLDERS,
+        reputation::PLACEHOLDERS,
     ]
     .into_iter()
     .flatten()
@@ -257,7 +260,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 22);
+        assert_eq!(names.len(), 25);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);
