@@ -15,10 +15,15 @@ use crate::checks::dns::{Dns, Lookup};
 pub use answer::{Listing, Role, Status};
 pub use lists::{Blocklist, Blocklists};
 
-/// Looks every address up in every list that lists its family, all at once; each answer
-/// waits at most `timeout` (a silent list is then unknown, never a delay beyond it).
-pub async fn check(dns: &Dns, lists: &Blocklists, addrs: &[IpAddr], timeout: Duration) -> Vec<Listing> {
-    let asks = addrs.iter().flat_map(|ip| {
+/// Looks every public address up in every list that lists its family, all at once; each
+/// answer waits at most `timeout` (a silent list is then unknown, never a delay beyond it).
+pub async fn check(
+    dns: &Dns,
+    lists: &Blocklists,
+    addrs: &[IpAddr],
+    timeout: Duration,
+) -> Vec<Listing> {
+    let asks = addrs.iter().filter(|ip| is_public(**ip)).flat_map(|ip| {
         lists
             .0
             .iter()
@@ -53,5 +58,57 @@ async fn ask(dns: &Dns, list: &Blocklist, ip: IpAddr, timeout: Duration) -> List
         address: ip,
         delist: list.delist.clone(),
         status,
+    }
+}
+
+/// Can the address be on a public list? Loopback, private (RFC 1918, unique local),
+/// link-local and unspecified addresses never are: they are not asked about (nor told to a
+/// list). The documentation ranges count as public: the labs use them as the internet.
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.octets()[0] == 0)
+        }
+        IpAddr::V6(v6) => {
+            let first = v6.segments()[0];
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_addresses_are_never_asked_about() {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.1.1",
+            "172.16.0.1",
+            "169.254.1.1",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+        for ip in [
+            "203.0.113.7",
+            "198.51.100.130",
+            "8.8.8.8",
+            "2001:db8:203::25",
+        ] {
+            assert!(is_public(ip.parse().unwrap()), "{ip}");
+        }
     }
 }

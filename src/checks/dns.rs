@@ -450,8 +450,11 @@ mod tests {
             reverse_name("203.0.113.25".parse().unwrap()),
             "25.113.0.203.in-addr.arpa."
         );
-        assert!(reverse_name("2001:db8:203::25".parse().unwrap())
-            .starts_with("5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.3.0.2.0.8.b.d.0.1.0.0.2.ip6.arpa."));
+        assert!(
+            reverse_name("2001:db8:203::25".parse().unwrap()).starts_with(
+                "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.3.0.2.0.8.b.d.0.1.0.0.2.ip6.arpa."
+            )
+        );
     }
 
     #[test]

@@ -23,10 +23,14 @@ pub struct ReverseDns {
 /// list hundreds).
 const MAX_NAMES: usize = 4;
 
-/// The PTR of every address and the forward lookup of its names, all at once, each step
+/// The PTR of every public address and the forward lookup of its names, all at once, each step
 /// bounded by `timeout`.
 pub async fn check(dns: &Dns, addrs: &[IpAddr], timeout: Duration) -> Vec<ReverseDns> {
-    futures::future::join_all(addrs.iter().map(|ip| one(dns, *ip, timeout))).await
+    // Private addresses have no public reverse DNS to speak of.
+    let public = addrs
+        .iter()
+        .filter(|ip| crate::checks::blocklist::is_public(**ip));
+    futures::future::join_all(public.map(|ip| one(dns, *ip, timeout))).await
 }
 
 async fn one(dns: &Dns, address: IpAddr, timeout: Duration) -> ReverseDns {
@@ -82,7 +86,9 @@ pub fn judge(found: &[ReverseDns], greeting: Option<&str>) -> Verdict {
             Lookup::Nxdomain | Lookup::NoRecords => {
                 return Verdict::Mismatch {
                     address,
-                    problem: format!("The mail server's address {address} has no reverse DNS name (PTR)."),
+                    problem: format!(
+                        "The mail server's address {address} has no reverse DNS name (PTR)."
+                    ),
                 }
             }
             _ => return Verdict::Unknown,
@@ -127,7 +133,10 @@ mod tests {
     fn ptr_fcrdns_and_greeting() {
         let name = || Lookup::Found(vec!["smtp.example.test".to_string()]);
         let ok = rd(name(), &["smtp.example.test"]);
-        assert_eq!(judge(&[ok.clone()], Some("SMTP.example.test")), Verdict::Matches);
+        assert_eq!(
+            judge(&[ok.clone()], Some("SMTP.example.test")),
+            Verdict::Matches
+        );
         assert_eq!(judge(&[ok.clone()], None), Verdict::Matches);
         assert!(matches!(
             judge(&[ok], Some("mail.other.test")),

@@ -253,7 +253,11 @@ fn blocklists_from(
     match crate::checks::blocklist::Blocklists::load(Some(path)) {
         Ok(lists) => Ok(Some(Arc::new(lists))),
         Err(errors) => {
-            let first = errors.0.first().map(ToString::to_string).unwrap_or_default();
+            let first = errors
+                .0
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             let more = match errors.0.len() {
                 0 | 1 => String::new(),
                 n => format!(" (and {} more problems)", n - 1),

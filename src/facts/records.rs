@@ -242,20 +242,29 @@ impl Facts {
     fn reputation_records(&self, out: &mut Vec<CheckRecord>) {
         use crate::checks::blocklist::{words, Role};
         for (id, role, found) in [
-            (CheckId::BlocklistClient, Role::Client, &self.client_blocklists),
-            (CheckId::BlocklistServer, Role::Server, &self.server_blocklists),
+            (
+                CheckId::BlocklistClient,
+                Role::Client,
+                &self.client_blocklists,
+            ),
+            (
+                CheckId::BlocklistServer,
+                Role::Server,
+                &self.server_blocklists,
+            ),
         ] {
             if let Some(listings) = found {
                 let (status, summary) = words::summary(role, listings);
                 out.push(rec_detail(id, status, summary, listings));
             }
         }
-        if let Some(found) = &self.reverse_dns {
+        if let Some(found) = self.reverse_dns.as_ref().filter(|f| !f.is_empty()) {
             use crate::checks::rdns::{judge, Verdict};
             let (status, summary) = match judge(found, self.greeting_name()) {
                 Verdict::Matches => (
                     Status::Pass,
-                    "The mail server's address leads back to its own name (reverse DNS).".to_string(),
+                    "The mail server's address leads back to its own name (reverse DNS)."
+                        .to_string(),
                 ),
                 Verdict::Mismatch { problem, .. } => (Status::Warn, problem),
                 Verdict::Unknown => (

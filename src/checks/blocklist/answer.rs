@@ -41,7 +41,9 @@ pub enum Status {
         why: String,
     },
     /// No answer in time, or the list's server failed.
-    Unknown { why: String },
+    Unknown {
+        why: String,
+    },
 }
 
 /// One list's answer for one address, with what the report needs of the list.
@@ -207,7 +209,10 @@ mod tests {
         );
         // RFC 5782 section 2.4's example.
         assert_eq!(
-            query_name("2001:db8:1:2:3:4:567:89ab".parse().unwrap(), "ugly.example.com"),
+            query_name(
+                "2001:db8:1:2:3:4:567:89ab".parse().unwrap(),
+                "ugly.example.com"
+            ),
             "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ugly.example.com"
         );
     }
@@ -217,7 +222,12 @@ mod tests {
         let list = zen();
         assert_eq!(ask(&list, &Lookup::Nxdomain), Status::NotListed);
         assert_eq!(ask(&list, &Lookup::NoRecords), Status::NotListed);
-        let Status::Listed { code, meaning, dynamic } = ask(&list, &found(&["127.0.0.4"])) else {
+        let Status::Listed {
+            code,
+            meaning,
+            dynamic,
+        } = ask(&list, &found(&["127.0.0.4"]))
+        else {
             panic!("not listed");
         };
         assert_eq!(code, Ipv4Addr::new(127, 0, 0, 4));
@@ -230,7 +240,10 @@ mod tests {
         let list = zen();
         for code in ["127.0.0.10", "127.0.0.11"] {
             assert!(
-                matches!(ask(&list, &found(&[code])), Status::Listed { dynamic: true, .. }),
+                matches!(
+                    ask(&list, &found(&[code])),
+                    Status::Listed { dynamic: true, .. }
+                ),
                 "{code}"
             );
         }
@@ -277,9 +290,15 @@ mod tests {
 
     #[test]
     fn answers_outside_127_are_malformed() {
-        for address in [found(&["198.51.100.9"]), found(&["127.0.0.2", "203.0.113.1"])] {
+        for address in [
+            found(&["198.51.100.9"]),
+            found(&["127.0.0.2", "203.0.113.1"]),
+        ] {
             assert!(
-                matches!(ask(&zen(), &address), Status::NotChecked { code: Some(_), .. }),
+                matches!(
+                    ask(&zen(), &address),
+                    Status::NotChecked { code: Some(_), .. }
+                ),
                 "{address:?}"
             );
         }
@@ -330,7 +349,10 @@ mod tests {
     #[test]
     fn silence_or_failure_is_unknown() {
         let list = zen();
-        assert!(matches!(ask(&list, &Lookup::Timeout), Status::Unknown { .. }));
+        assert!(matches!(
+            ask(&list, &Lookup::Timeout),
+            Status::Unknown { .. }
+        ));
         assert!(matches!(
             ask(&list, &Lookup::ServerFailure("SERVFAIL".into())),
             Status::Unknown { .. }

@@ -116,10 +116,9 @@ impl Blocklists {
 /// Reads one file: whether it replaces the embedded lists, and its lists.
 fn parse(source: &Source) -> Result<(bool, Vec<Blocklist>), SourceErrors> {
     let form: FileForm = toml::from_str(&source.text).map_err(|e| {
-        SourceErrors(vec![source.error(
-            start_of(e.span()),
-            e.message().trim().to_string(),
-        )])
+        SourceErrors(vec![
+            source.error(start_of(e.span()), e.message().trim().to_string())
+        ])
     })?;
     let mut errors = Vec::new();
     let mut lists = Vec::new();
@@ -127,16 +126,27 @@ fn parse(source: &Source) -> Result<(bool, Vec<Blocklist>), SourceErrors> {
         let mut bad = |at: &Spanned<String>, msg: String| {
             errors.push(source.error(at.span().start, msg));
         };
-        let zone = l.zone.get_ref().trim().trim_end_matches('.').to_ascii_lowercase();
+        let zone = l
+            .zone
+            .get_ref()
+            .trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
         if crate::host_name::network_host_name(&zone).is_none() || !zone.contains('.') {
-            bad(&l.zone, format!("`{}` is not a DNS zone name", l.zone.get_ref()));
+            bad(
+                &l.zone,
+                format!("`{}` is not a DNS zone name", l.zone.get_ref()),
+            );
         }
         if l.name.get_ref().trim().is_empty() {
             bad(&l.name, "the list needs a name".to_string());
         }
         if !l.delist.get_ref().starts_with("https://") && !l.delist.get_ref().starts_with("http://")
         {
-            bad(&l.delist, "`delist` must be a web address (https://...)".to_string());
+            bad(
+                &l.delist,
+                "`delist` must be a web address (https://...)".to_string(),
+            );
         }
         let mut codes = Vec::new();
         for c in l.code {
@@ -180,7 +190,11 @@ mod tests {
     #[test]
     fn the_embedded_lists_load() {
         let lists = Blocklists::embedded().unwrap();
-        let zen = lists.0.iter().find(|l| l.zone == "zen.spamhaus.org").unwrap();
+        let zen = lists
+            .0
+            .iter()
+            .find(|l| l.zone == "zen.spamhaus.org")
+            .unwrap();
         assert_eq!(
             zen.code(Ipv4Addr::new(127, 0, 0, 10)).unwrap().kind,
             CodeKind::Dynamic
@@ -227,7 +241,8 @@ mod tests {
 
     #[test]
     fn a_file_adds_replaces_by_zone_or_replaces_all() {
-        let text = "[[list]]\nname = \"Lab\"\nzone = \"bl.lab.test\"\ndelist = \"https://lab.test/\"\n";
+        let text =
+            "[[list]]\nname = \"Lab\"\nzone = \"bl.lab.test\"\ndelist = \"https://lab.test/\"\n";
         let (_g, path) = file(text);
         let lists = Blocklists::load(Some(&path)).unwrap();
         assert!(lists.0.len() > 5);
@@ -239,7 +254,11 @@ mod tests {
             "[[list]]\nname = \"Mine\"\nzone = \"ZEN.spamhaus.org.\"\ndelist = \"https://x.test/\"\n",
         );
         let lists = Blocklists::load(Some(&path)).unwrap();
-        let zen: Vec<_> = lists.0.iter().filter(|l| l.zone == "zen.spamhaus.org").collect();
+        let zen: Vec<_> = lists
+            .0
+            .iter()
+            .filter(|l| l.zone == "zen.spamhaus.org")
+            .collect();
         assert_eq!(zen.len(), 1);
         assert_eq!(zen[0].name, "Mine");
     }
@@ -250,12 +269,16 @@ mod tests {
             "[[list]]\nname = \"Lab\"\nzone = \"bl.lab.test\"\ndelist = \"https://lab.test/\"\n[[list.code]]\nanswer = \"10.0.0.2\"\nkind = \"listed\"\nmeaning = \"x\"\n",
         );
         let err = Blocklists::load(Some(&path)).unwrap_err().to_string();
-        assert!(err.ends_with(":6:10: `10.0.0.2` is not an answer in 127.0.0.0/8 (RFC 5782)"), "{err}");
+        assert!(
+            err.ends_with(":6:10: `10.0.0.2` is not an answer in 127.0.0.0/8 (RFC 5782)"),
+            "{err}"
+        );
         assert!(err.starts_with(&path.display().to_string()), "{err}");
         let (_g, path) = file("[[list]]\nname = \"Lab\"\nzone = \"bl.lab.test\"\ncolour = 1\n");
         let err = Blocklists::load(Some(&path)).unwrap_err().to_string();
         assert!(err.contains(":4:1: unknown field `colour`"), "{err}");
-        let (_g, path) = file("[[list]]\nname = \"Lab\"\nzone = \"not a zone\"\ndelist = \"ftp://x\"\n");
+        let (_g, path) =
+            file("[[list]]\nname = \"Lab\"\nzone = \"not a zone\"\ndelist = \"ftp://x\"\n");
         let err = Blocklists::load(Some(&path)).unwrap_err();
         assert_eq!(err.0.len(), 2, "{err}");
         assert_eq!((err.0[0].line, err.0[0].column), (3, 8));

@@ -13,7 +13,7 @@ pub fn summary(role: Role, listings: &[Listing]) -> (CheckStatus, String) {
     if listings.is_empty() {
         let what = match role {
             Role::Client => "this network's public address is not known",
-            Role::Server => "the mail server has no address to look up",
+            Role::Server => "the mail server has no public address",
         };
         return (
             CheckStatus::Skip,
@@ -21,9 +21,9 @@ pub fn summary(role: Role, listings: &[Listing]) -> (CheckStatus, String) {
         );
     }
     let listed = |dynamic_wanted: bool| {
-        listings.iter().find(|l| {
-            matches!(l.status, Status::Listed { dynamic, .. } if dynamic == dynamic_wanted)
-        })
+        listings.iter().find(
+            |l| matches!(l.status, Status::Listed { dynamic, .. } if dynamic == dynamic_wanted),
+        )
     };
     let not_checked: Vec<&Listing> = listings
         .iter()
@@ -141,7 +141,12 @@ mod tests {
         });
         let (s, text) = summary(Role::Client, &[pbl]);
         assert_eq!(s, CheckStatus::Warn);
-        assert!(text.starts_with("Your network's address 203.0.113.7 is on Spamhaus ZEN's list of home connections"), "{text}");
+        assert!(
+            text.starts_with(
+                "Your network's address 203.0.113.7 is on Spamhaus ZEN's list of home connections"
+            ),
+            "{text}"
+        );
         assert!(text.contains("port 587 with sign-in"), "{text}");
         let refused = listing(Status::NotChecked {
             code: Some("127.255.255.254".parse().unwrap()),
@@ -149,10 +154,16 @@ mod tests {
         });
         let (s, text) = summary(Role::Server, &[refused.clone()]);
         assert_eq!(s, CheckStatus::Skip);
-        assert!(text.contains("could not be checked") && text.contains("another resolver"), "{text}");
+        assert!(
+            text.contains("could not be checked") && text.contains("another resolver"),
+            "{text}"
+        );
         let (s, text) = summary(Role::Server, &[refused, listing(Status::NotListed)]);
         assert_eq!(s, CheckStatus::Pass);
-        assert!(text.contains("none of the blocklists") && text.contains("1 list could not"), "{text}");
+        assert!(
+            text.contains("none of the blocklists") && text.contains("1 list could not"),
+            "{text}"
+        );
         let spam = listing(Status::Listed {
             code: "127.0.0.2".parse().unwrap(),
             meaning: "Spamhaus SBL".into(),

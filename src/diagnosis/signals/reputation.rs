@@ -166,9 +166,9 @@ fn client_listing(facts: &Facts) -> Option<&Listing> {
         .ports
         .values()
         .filter_map(|p| match &p.envelope {
-            Some(EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply }) => {
-                Some(reply.text().to_ascii_lowercase())
-            }
+            Some(
+                EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply },
+            ) => Some(reply.text().to_ascii_lowercase()),
             _ => None,
         })
         .collect();
@@ -200,7 +200,10 @@ fn client(f: &Fill, name: &str) -> Option<String> {
 }
 
 fn server(f: &Fill, name: &str) -> Option<String> {
-    field(server_listing(f.cx.facts.server_blocklists.as_deref()?)?, name)
+    field(
+        server_listing(f.cx.facts.server_blocklists.as_deref()?)?,
+        name,
+    )
 }
 
 fn rdns_mismatch(f: &Fill) -> Option<(std::net::IpAddr, String)> {
@@ -335,14 +338,20 @@ mod tests {
     #[test]
     fn the_list_the_server_named_is_the_one_reported() {
         let mut facts = Facts {
-            client_blocklists: Some(vec![listed_on("first.test", false), listed_on("bl.lab.test", false)]),
+            client_blocklists: Some(vec![
+                listed_on("first.test", false),
+                listed_on("bl.lab.test", false),
+            ]),
             ..Facts::default()
         };
         assert_eq!(client_listing(&facts).unwrap().zone, "first.test");
         let reply = crate::protocol::reply::Reply {
             code: 554,
             enhanced: None,
-            lines: vec!["5.7.1 Service unavailable; Client host [203.0.113.7] blocked using bl.lab.test".into()],
+            lines: vec![
+                "5.7.1 Service unavailable; Client host [203.0.113.7] blocked using bl.lab.test"
+                    .into(),
+            ],
         };
         let probe = crate::checks::smtp::PortProbe {
             port: 587,
