@@ -239,8 +239,8 @@ fn a_refused_query_is_could_not_be_checked() {
             summary.contains("could not be checked") && summary.contains("another resolver"),
             "{summary}"
         );
-        assert_eq!(r["detail"][0]["status"], "not_checked", "{r}");
-        assert_eq!(r["detail"][0]["code"], "127.255.255.254", "{r}");
+        assert_eq!(r["detail"]["listings"][0]["status"], "not_checked", "{r}");
+        assert_eq!(r["detail"]["listings"][0]["code"], "127.255.255.254", "{r}");
     }
 }
 
@@ -260,7 +260,7 @@ fn a_silent_list_does_not_hold_the_verdict() {
     );
     let r = record(&run, "dnsbl.server");
     assert_eq!(r["status"], "skip", "{r}");
-    let finished_unknown = r["detail"][0]["status"] == "unknown";
+    let finished_unknown = r["detail"]["listings"][0]["status"] == "unknown";
     let not_needed = r["summary"] == "not needed for this result";
     assert!(finished_unknown || not_needed, "{r}");
 }

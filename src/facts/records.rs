@@ -255,7 +255,8 @@ impl Facts {
         ] {
             if let Some(listings) = found {
                 let (status, summary) = words::summary(role, listings);
-                out.push(rec_detail(id, status, summary, listings));
+                let detail = serde_json::json!({ "listings": listings });
+                out.push(rec_detail(id, status, summary, &detail));
             }
         }
         if let Some(found) = self.reverse_dns.as_ref().filter(|f| !f.is_empty()) {
@@ -272,7 +273,8 @@ impl Facts {
                     "The mail server's reverse DNS could not be looked up.".to_string(),
                 ),
             };
-            out.push(rec_detail(CheckId::ServerPtr, status, summary, found));
+            let detail = serde_json::json!({ "addresses": found });
+            out.push(rec_detail(CheckId::ServerPtr, status, summary, &detail));
         }
     }
 

@@ -12,8 +12,8 @@ pub fn summary(role: Role, listings: &[Listing]) -> (CheckStatus, String) {
     };
     if listings.is_empty() {
         let what = match role {
-            Role::Client => "this network's public address is not known",
-            Role::Server => "the mail server has no public address",
+            Role::Client => "this network's public address is not known, or no list covers it",
+            Role::Server => "the mail server has no public address, or no list covers it",
         };
         return (
             CheckStatus::Skip,
@@ -93,7 +93,7 @@ pub fn summary(role: Role, listings: &[Listing]) -> (CheckStatus, String) {
     if clean == 0 {
         return (
             CheckStatus::Skip,
-            format!("The blocklists could not be checked.{tail}"),
+            format!("No blocklist gave an answer to go by.{tail}"),
         );
     }
     let addrs = {
