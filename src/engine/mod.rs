@@ -186,16 +186,20 @@ impl Engine {
         );
     }
 
-    /// The server's addresses in the blocklists and their reverse DNS, beside the probes:
-    /// each lookup is bounded by the time-out, so neither holds the probes' result back.
+    /// The server's addresses in the blocklists and their reverse DNS, beside the probes,
+    /// each sent the moment it is in (a silent list must not hold the reverse DNS back);
+    /// every lookup is bounded by the time-out.
     async fn server_reputation(&self, addrs: &[IpAddr], tx: mpsc::Sender<Fact>) {
         let timeout = self.options.timeout;
-        let (listings, reverse) = tokio::join!(
-            blocklist::check(&self.dns, &self.blocklists, addrs, timeout),
-            crate::checks::rdns::check(&self.dns, addrs, timeout)
-        );
-        let _ = tx.send(Fact::ServerBlocklists(listings)).await;
-        let _ = tx.send(Fact::ReverseDns(reverse)).await;
+        let lists = async {
+            let listings = blocklist::check(&self.dns, &self.blocklists, addrs, timeout).await;
+            let _ = tx.send(Fact::ServerBlocklists(listings)).await;
+        };
+        let reverse = async {
+            let found = crate::checks::rdns::check(&self.dns, addrs, timeout).await;
+            let _ = tx.send(Fact::ReverseDns(found)).await;
+        };
+        tokio::join!(lists, reverse);
     }
 
     /// The same ports at a reference host, beside the server's own probes (not after
