@@ -9,6 +9,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use common::netlab::{netlab_dir, require_netlab, Scenario, PUBLIC_IP, TURN, WHOAMI_DNS};
@@ -23,12 +24,13 @@ impl ListsFile {
     fn new(tag: &str, zones: &[(&str, &str)]) -> ListsFile {
         let mut text = String::from("replace = true\n");
         for (name, zone) in zones {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "\n[[list]]\nname = \"{name}\"\nzone = \"{zone}\"\ndelist = \"https://{zone}/remove\"\n\n\
                  [[list.code]]\nanswer = \"127.0.0.2\"\nkind = \"listed\"\nmeaning = \"{name}: a known source of spam\"\n\n\
                  [[list.code]]\nanswer = \"127.0.0.11\"\nkind = \"dynamic\"\nmeaning = \"{name}: a home connection\"\n\n\
                  [[list.code]]\nanswer = \"127.255.255.254\"\nkind = \"refused\"\nmeaning = \"{name} refuses queries through public resolvers: a query from another resolver is needed\"\n"
-            ));
+            );
         }
         let path = std::env::temp_dir().join(format!(
             "smtp-doctor-netlab-blocklists-{}-{tag}.toml",

@@ -134,10 +134,10 @@ mod tests {
         let name = || Lookup::Found(vec!["smtp.example.test".to_string()]);
         let ok = rd(name(), &["smtp.example.test"]);
         assert_eq!(
-            judge(&[ok.clone()], Some("SMTP.example.test")),
+            judge(std::slice::from_ref(&ok), Some("SMTP.example.test")),
             Verdict::Matches
         );
-        assert_eq!(judge(&[ok.clone()], None), Verdict::Matches);
+        assert_eq!(judge(std::slice::from_ref(&ok), None), Verdict::Matches);
         assert!(matches!(
             judge(&[ok], Some("mail.other.test")),
             Verdict::Mismatch { problem, .. } if problem.contains("calls itself mail.other.test")

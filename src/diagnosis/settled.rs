@@ -44,6 +44,12 @@ pub enum Need {
     /// The certificate's own names tried after a name mismatch (`{cert.working_name}`,
     /// `{cert.names_tried}`; a working one becomes the recommended server).
     CertNames,
+    /// This network's address in the blocklists (`{blocklist.client.*}`).
+    ClientBlocklists,
+    /// The server's addresses in the blocklists (`{blocklist.server.*}`).
+    ServerBlocklists,
+    /// The server's reverse DNS (`{rdns.*}`).
+    ReverseDns,
     /// A placeholder this module does not know: only the end of every check settles it.
     Everything,
 }
@@ -112,22 +118,19 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         "reply" | "cert.names" | "cert.issuer" | "cert.issuer_name" | "cert.not_after"
         | "intercept.product" | "intercept.setting" | "intercept.issuer" | "signin.attempts"
         | "ipv6.address" | "ipv6.result" | "ipv4.address" | "session.fault" => &[Need::Ports],
-        // Read only by conclusions after the blocklist and reverse-DNS signals, which wait
-        // for their lookups (and `rdns.*` for the greeting name): final once reached. A
-        // verdict that does not pass those signals never waits for the lookups.
+        // The tree names these only after the signals that read the same lookups, so they
+        // are met once reached; a verdict that does not pass those signals never waits.
         "blocklist.client.list"
         | "blocklist.client.ip"
         | "blocklist.client.code"
         | "blocklist.client.meaning"
-        | "blocklist.client.delist"
-        | "blocklist.server.list"
+        | "blocklist.client.delist" => &[Need::ClientBlocklists],
+        "blocklist.server.list"
         | "blocklist.server.ip"
         | "blocklist.server.code"
         | "blocklist.server.meaning"
-        | "blocklist.server.delist"
-        | "rdns.problem"
-        | "rdns.address"
-        | "rdns.greeting" => &[],
+        | "blocklist.server.delist" => &[Need::ServerBlocklists],
+        "rdns.problem" | "rdns.address" | "rdns.greeting" => &[Need::ReverseDns, Need::Ports],
         _ => &[Need::Everything],
     }
 }
@@ -144,6 +147,9 @@ fn met(need: Need, cx: &Ctx) -> bool {
         Need::Ports => ports_final(facts),
         Need::Recommended => recommended_final(cx) && cert_names_final(facts),
         Need::CertNames => cert_names_final(facts),
+        Need::ClientBlocklists => facts.client_blocklists.is_some(),
+        Need::ServerBlocklists => facts.server_blocklists.is_some() || !server_reached_dns(facts),
+        Need::ReverseDns => facts.reverse_dns.is_some() || !server_reached_dns(facts),
         Need::DomainRecords => {
             cx.input.email_domain().is_none() || (facts.srv.is_some() && facts.mx.is_some())
         }

@@ -79,7 +79,7 @@ pub fn query_name(ip: IpAddr, zone: &str) -> String {
 
 /// RFC 5782's test entries: listed by every list, and listed by none.
 pub const TEST_LISTED: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
-pub const TEST_CLEAN: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 1);
+pub const TEST_CLEAN: Ipv4Addr = Ipv4Addr::LOCALHOST;
 
 /// The answers for one address and for the two test entries.
 #[derive(Debug, Clone, Copy)]

@@ -1,6 +1,8 @@
 //! The blocklist lookups in plain words, for the check records (reports, the wizard's
 //! server step): one sentence for a role's listings, and how the check ended.
 
+use std::fmt::Write as _;
+
 use super::answer::{Listing, Role, Status};
 use crate::checks::Status as CheckStatus;
 
@@ -43,17 +45,19 @@ pub fn summary(role: Role, listings: &[Listing]) -> (CheckStatus, String) {
             Status::NotChecked { why, .. } => why.as_str(),
             _ => "",
         };
-        tail.push_str(&format!(
+        let _ = write!(
+            tail,
             " {} could not be checked ({}: {why}).",
             count(not_checked.len(), "list"),
             first.list
-        ));
+        );
     }
     if unknown > 0 {
-        tail.push_str(&format!(
+        let _ = write!(
+            tail,
             " {} did not answer in time (unknown).",
             count(unknown, "list")
-        ));
+        );
     }
     if let Some(l) = listed(false) {
         let Status::Listed { code, meaning, .. } = &l.status else {
@@ -152,7 +156,7 @@ mod tests {
             code: Some("127.255.255.254".parse().unwrap()),
             why: "a query from another resolver is needed".into(),
         });
-        let (s, text) = summary(Role::Server, &[refused.clone()]);
+        let (s, text) = summary(Role::Server, std::slice::from_ref(&refused));
         assert_eq!(s, CheckStatus::Skip);
         assert!(
             text.contains("could not be checked") && text.contains("another resolver"),
