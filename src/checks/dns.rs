@@ -329,7 +329,26 @@ fn reverse_name(ip: IpAddr) -> String {
         IpAddr::V4(_) => "in-addr.arpa.",
         IpAddr::V6(_) => "ip6.arpa.",
     };
-    crate::checks::blocklist::answer::query_name(ip, zone)
+    format!("{}.{zone}", reversed_labels(ip))
+}
+
+/// An address as reverse lookups and DNS blocklists (RFC 5782) name it, without the zone:
+/// IPv4 octets reversed, IPv6 nibbles reversed.
+pub fn reversed_labels(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, d] = v4.octets();
+            format!("{d}.{c}.{b}.{a}")
+        }
+        IpAddr::V6(v6) => {
+            let mut parts = Vec::with_capacity(32);
+            for byte in v6.octets().iter().rev() {
+                parts.push(format!("{:x}", byte & 0x0f));
+                parts.push(format!("{:x}", byte >> 4));
+            }
+            parts.join(".")
+        }
+    }
 }
 
 impl<T> Lookup<T> {

@@ -60,21 +60,7 @@ pub struct Listing {
 /// The name to query for `ip` in `zone`: IPv4 octets reversed, IPv6 nibbles reversed
 /// (RFC 5782 section 2.4).
 pub fn query_name(ip: IpAddr, zone: &str) -> String {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, c, d] = v4.octets();
-            format!("{d}.{c}.{b}.{a}.{zone}")
-        }
-        IpAddr::V6(v6) => {
-            let mut parts = Vec::with_capacity(33);
-            for byte in v6.octets().iter().rev() {
-                parts.push(format!("{:x}", byte & 0x0f));
-                parts.push(format!("{:x}", byte >> 4));
-            }
-            parts.push(zone.to_string());
-            parts.join(".")
-        }
-    }
+    format!("{}.{zone}", crate::checks::dns::reversed_labels(ip))
 }
 
 /// RFC 5782's test entries: listed by every list, and listed by none.
