@@ -7,11 +7,13 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::autoconfig::AutoconfigCheck;
+use crate::checks::blocklist::Listing;
 use crate::checks::dns::{Lookup, Mx, Srv};
 use crate::checks::dns_service::DnsServiceProbe;
 use crate::checks::domain_auth::DomainAuth;
 use crate::checks::network::RouteCheck;
 use crate::checks::path::PathTrace;
+use crate::checks::rdns::ReverseDns;
 use crate::checks::reference::ReferenceCheck;
 use crate::checks::smtp::alt_name::CertNameCheck;
 use crate::checks::smtp::{AuthOutcome, EnvelopeOutcome, Mode, PortProbe, TlsResult};
@@ -108,6 +110,12 @@ pub enum Fact {
     AutoconfigPlanned,
     /// What Outlook and Thunderbird would set a new account up with.
     Autoconfig(Box<AutoconfigCheck>),
+    /// This network's public address looked up in the blocklists (empty: no address known).
+    ClientBlocklists(Vec<Listing>),
+    /// The server's addresses looked up in the blocklists.
+    ServerBlocklists(Vec<Listing>),
+    /// The reverse DNS of the server's addresses.
+    ReverseDns(Vec<ReverseDns>),
     /// Every check has ended.
     Done,
 }
@@ -179,6 +187,15 @@ pub struct Facts {
     pub autoconfig_planned: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub autoconfig: Option<AutoconfigCheck>,
+    /// This network's public address in the blocklists (empty: no address to look up).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_blocklists: Option<Vec<Listing>>,
+    /// The server's addresses in the blocklists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_blocklists: Option<Vec<Listing>>,
+    /// The reverse DNS (PTR, forward-confirmed) of the server's addresses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reverse_dns: Option<Vec<ReverseDns>>,
     pub done: bool,
 }
 
@@ -217,6 +234,9 @@ impl Facts {
                 self.autoconfig_planned = true;
                 self.autoconfig = Some(*c);
             }
+            Fact::ClientBlocklists(l) => self.client_blocklists = Some(l),
+            Fact::ServerBlocklists(l) => self.server_blocklists = Some(l),
+            Fact::ReverseDns(r) => self.reverse_dns = Some(r),
             Fact::Done => self.done = true,
         }
     }
@@ -287,6 +307,7 @@ impl Facts {
             (CheckId::Provider, self.provider.is_none()),
             (CheckId::Route, self.route.is_none()),
             (CheckId::PublicIp, self.public_ip_lookup.is_none()),
+            (CheckId::BlocklistClient, self.client_blocklists.is_none()),
         ] {
             if v {
                 out.push(id);
@@ -321,6 +342,12 @@ impl Facts {
             .server_dns
             .as_ref()
             .is_some_and(|l| l.found().is_some());
+        if server_found && self.server_blocklists.is_none() {
+            out.push(CheckId::BlocklistServer);
+        }
+        if server_found && self.reverse_dns.is_none() {
+            out.push(CheckId::ServerPtr);
+        }
         if server_found && self.reference.is_none() {
             let plan = self.plan.clone().unwrap_or_default();
             out.extend(plan.into_iter().map(CheckId::Reference));

@@ -78,6 +78,9 @@ pub struct Options {
     /// A new account is being set up: also ask what Outlook's Autodiscover and Thunderbird's
     /// autoconfig would fill in (several HTTPS requests), for the address's domain.
     pub new_account: bool,
+    /// The DNS blocklists to look the addresses up in (`--blocklists`); `None`: the
+    /// embedded ones.
+    pub blocklists: Option<std::sync::Arc<crate::checks::blocklist::Blocklists>>,
 }
 
 impl Default for Options {
@@ -91,6 +94,7 @@ impl Default for Options {
             rcpt: None,
             allow_plaintext_auth: false,
             new_account: false,
+            blocklists: None,
         }
     }
 }

@@ -109,6 +109,30 @@ fn malformed_tree_names_file_line_and_column() {
 }
 
 #[test]
+fn malformed_blocklists_name_file_line_and_column() {
+    let path = temp_file(
+        "blocklists.toml",
+        "[[list]]\nname = \"Lab\"\nzone = \"bl.lab.test\"\ndelist = \"https://lab.test/\"\n[[list.code]]\nanswer = \"10.0.0.2\"\nkind = \"listed\"\nmeaning = \"x\"\n",
+    );
+    let p = path.display().to_string();
+    assert_usage_error(
+        &["check", "--email", "a@b.test", "--blocklists", &p],
+        &format!("--blocklists: {p}:6:10: `10.0.0.2` is not an answer in 127.0.0.0/8"),
+    );
+    let _ = std::fs::remove_file(&path);
+    assert_usage_error(
+        &[
+            "check",
+            "--email",
+            "a@b.test",
+            "--blocklists",
+            "/nonexistent/lists.toml",
+        ],
+        "--blocklists: /nonexistent/lists.toml",
+    );
+}
+
+#[test]
 fn help_and_version() {
     let out = run(&["--version"]);
     assert_eq!(out.status.code(), Some(0));

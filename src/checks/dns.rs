@@ -12,7 +12,7 @@ use hickory_resolver::config::{NameServerConfig, ResolverConfig};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::op::ResponseCode;
-use hickory_resolver::proto::rr::RData;
+use hickory_resolver::proto::rr::{RData, RecordType};
 use hickory_resolver::TokioResolver;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +98,10 @@ struct Asked {
     mx: Memo<Vec<Mx>>,
     txt: Memo<Vec<String>>,
     srv: Memo<Vec<Srv>>,
+    /// A records alone (blocklist queries: RFC 5782 answers are IPv4 addresses).
+    a: Memo<Vec<std::net::Ipv4Addr>>,
+    /// PTR records, by address.
+    ptr: Memo<Vec<String>>,
 }
 
 /// One answer per name: the first asker looks it up, the others wait for that answer.
@@ -286,6 +290,78 @@ impl Dns {
     }
 }
 
+impl Dns {
+    /// The A records of a name, without AAAA (a blocklist's answers are IPv4 addresses).
+    pub async fn a_records(&self, name: &str) -> Lookup<Vec<std::net::Ipv4Addr>> {
+        let name = fqdn(name);
+        self.asked.a.get(&name, || self.ask_a(name.clone())).await
+    }
+
+    async fn ask_a(&self, name: String) -> Lookup<Vec<std::net::Ipv4Addr>> {
+        let lookup = tokio::time::timeout(
+            self.budget,
+            self.resolver.lookup(name.as_str(), RecordType::A),
+        )
+        .await;
+        records(lookup, |rdata| match rdata {
+            RData::A(a) => Some(a.0),
+            _ => None,
+        })
+    }
+
+    /// The PTR records of an address (its names), lower-cased without the final dot.
+    pub async fn ptr(&self, ip: IpAddr) -> Lookup<Vec<String>> {
+        let name = reverse_name(ip);
+        self.asked
+            .ptr
+            .get(&name, || self.ask_ptr(name.clone()))
+            .await
+    }
+
+    async fn ask_ptr(&self, name: String) -> Lookup<Vec<String>> {
+        let lookup = tokio::time::timeout(
+            self.budget,
+            self.resolver.lookup(name.as_str(), RecordType::PTR),
+        )
+        .await;
+        records(lookup, |rdata| match rdata {
+            // A name from the network is shown later: only printable characters pass.
+            RData::PTR(p) => Some(crate::protocol::reply::sanitize(
+                trim_dot(&p.0.to_ascii()).as_bytes(),
+            )),
+            _ => None,
+        })
+    }
+}
+
+/// The reverse-lookup name of an address (`in-addr.arpa.`, nibbles under `ip6.arpa.`).
+fn reverse_name(ip: IpAddr) -> String {
+    let zone = match ip {
+        IpAddr::V4(_) => "in-addr.arpa.",
+        IpAddr::V6(_) => "ip6.arpa.",
+    };
+    format!("{}.{zone}", reversed_labels(ip))
+}
+
+/// An address as reverse lookups and DNS blocklists (RFC 5782) name it, without the zone:
+/// IPv4 octets reversed, IPv6 nibbles reversed.
+pub fn reversed_labels(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, d] = v4.octets();
+            format!("{d}.{c}.{b}.{a}")
+        }
+        IpAddr::V6(v6) => {
+            let mut parts = Vec::with_capacity(32);
+            for byte in v6.octets().iter().rev() {
+                parts.push(format!("{:x}", byte & 0x0f));
+                parts.push(format!("{:x}", byte >> 4));
+            }
+            parts.join(".")
+        }
+    }
+}
+
 impl<T> Lookup<T> {
     fn map_found(self, f: impl FnOnce(T) -> T) -> Lookup<T> {
         match self {
@@ -396,6 +472,19 @@ mod tests {
             Some("v=DMARC1; p=none")
         );
         assert_eq!(dmarc_of(&[]), None);
+    }
+
+    #[test]
+    fn reverse_names() {
+        assert_eq!(
+            reverse_name("203.0.113.25".parse().unwrap()),
+            "25.113.0.203.in-addr.arpa."
+        );
+        assert!(
+            reverse_name("2001:db8:203::25".parse().unwrap()).starts_with(
+                "5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.3.0.2.0.8.b.d.0.1.0.0.2.ip6.arpa."
+            )
+        );
     }
 
     #[test]

@@ -59,6 +59,12 @@ pub enum CheckId {
     Resolver,
     /// `net.public_ip`
     PublicIp,
+    /// `dnsbl.client`: this network's public address in the DNS blocklists.
+    BlocklistClient,
+    /// `dnsbl.server`: the server's addresses in the DNS blocklists.
+    BlocklistServer,
+    /// `dns.server.ptr`: the server's reverse DNS (PTR, forward-confirmed).
+    ServerPtr,
     /// `ref.PORT`: the port at a reference host.
     Reference(u16),
     /// `tcp.PORT`
@@ -107,6 +113,9 @@ impl CheckId {
             CheckId::AutoconfigOutlook,
             CheckId::AutoconfigThunderbird,
             CheckId::DomainAuth,
+            CheckId::BlocklistClient,
+            CheckId::BlocklistServer,
+            CheckId::ServerPtr,
         ];
         if let Some(id) = fixed.into_iter().find(|id| id.fixed_name() == Some(s)) {
             return Some(id);
@@ -146,6 +155,9 @@ impl CheckId {
             CheckId::AutoconfigOutlook => "autoconfig.outlook",
             CheckId::AutoconfigThunderbird => "autoconfig.thunderbird",
             CheckId::DomainAuth => "dns.domain.auth",
+            CheckId::BlocklistClient => "dnsbl.client",
+            CheckId::BlocklistServer => "dnsbl.server",
+            CheckId::ServerPtr => "dns.server.ptr",
             _ => return None,
         })
     }
@@ -224,6 +236,9 @@ mod tests {
             CheckId::Resolver,
             CheckId::PublicIp,
             CheckId::DomainAuth,
+            CheckId::BlocklistClient,
+            CheckId::BlocklistServer,
+            CheckId::ServerPtr,
             CheckId::Reference(25),
             CheckId::Tcp(587),
             CheckId::Smtp(465),

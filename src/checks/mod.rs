@@ -4,6 +4,7 @@
 //! [`CheckRecord`] is the uniform, serialisable view of any check for reports and the UI.
 
 pub mod autoconfig;
+pub mod blocklist;
 pub mod cert;
 pub mod dns;
 pub mod dns_service;
@@ -14,6 +15,7 @@ pub mod id;
 pub mod intercept;
 pub mod network;
 pub mod path;
+pub mod rdns;
 pub mod reference;
 pub mod smtp;
 pub mod tcp;

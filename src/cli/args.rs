@@ -119,6 +119,11 @@ pub struct CommonArgs {
     /// Add or override provider profiles.
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
+    /// Add DNS blocklists to the embedded ones (a list with the same zone replaces the
+    /// embedded one), or replace them all (`replace = true` in the file); the format is
+    /// assets/blocklists.toml's.
+    #[arg(long, value_name = "FILE")]
+    pub blocklists: Option<PathBuf>,
     /// The error message the mail client showed (whole, or just its code).
     #[arg(long, value_name = "TEXT")]
     pub error_text: Option<String>,

@@ -56,6 +56,7 @@ fn refuse_other_options(w: &WizardArgs) -> Result<(), UsageError> {
         ("--tree", c.tree.is_some()),
         ("--tree-extra", !c.tree_extra.is_empty()),
         ("--profiles", c.profiles.is_some()),
+        ("--blocklists", c.blocklists.is_some()),
         ("--error-text", c.error_text.is_some()),
         ("--answer", !c.answer.is_empty()),
         ("--allow-plaintext-auth", c.allow_plaintext_auth),

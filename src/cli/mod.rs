@@ -217,6 +217,7 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageE
         rcpt: c.rcpt.clone(),
         allow_plaintext_auth: c.allow_plaintext_auth,
         new_account: c.new_account,
+        blocklists: blocklists_from(c)?,
     };
     input.answers = c.answer.iter().cloned().collect::<BTreeMap<_, _>>();
     if let Some(var) = &c.password_env {
@@ -241,6 +242,31 @@ fn settings_from(email: &str, c: &CommonArgs) -> Result<(Input, Options), UsageE
         }
     }
     Ok((input, options))
+}
+
+/// The blocklists of `--blocklists FILE` (with or instead of the embedded ones); a problem
+/// in the file becomes one line naming its file, line and column.
+fn blocklists_from(
+    c: &CommonArgs,
+) -> Result<Option<Arc<crate::checks::blocklist::Blocklists>>, UsageError> {
+    let Some(path) = &c.blocklists else {
+        return Ok(None);
+    };
+    match crate::checks::blocklist::Blocklists::load(Some(path)) {
+        Ok(lists) => Ok(Some(Arc::new(lists))),
+        Err(errors) => {
+            let first = errors
+                .0
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let more = match errors.0.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            Err(UsageError(format!("--blocklists: {first}{more}")))
+        }
+    }
 }
 
 /// The person's own files for the catalog.

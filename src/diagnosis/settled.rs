@@ -48,6 +48,12 @@ pub enum Need {
     Autoconfig,
     /// SPF, DMARC and DKIM evaluated (`{spf.*}`, `{dkim.*}`).
     DomainAuth,
+    /// This network's address in the blocklists (`{blocklist.client.*}`).
+    ClientBlocklists,
+    /// The server's addresses in the blocklists (`{blocklist.server.*}`).
+    ServerBlocklists,
+    /// The server's reverse DNS (`{rdns.*}`).
+    ReverseDns,
     /// A placeholder this module does not know: only the end of every check settles it.
     Everything,
 }
@@ -128,6 +134,19 @@ pub fn placeholder_needs(name: &str) -> &'static [Need] {
         }
         "autoconfig.socket" | "autoconfig.user_form" => &[Need::Recommended],
         "autodiscover.host" | "autodiscover.url" | "autodiscover.cert_names" => &[Need::Autoconfig],
+        // The tree names these only after the signals that read the same lookups, so they
+        // are met once reached; a verdict that does not pass those signals never waits.
+        "blocklist.client.list"
+        | "blocklist.client.ip"
+        | "blocklist.client.code"
+        | "blocklist.client.meaning"
+        | "blocklist.client.delist" => &[Need::ClientBlocklists],
+        "blocklist.server.list"
+        | "blocklist.server.ip"
+        | "blocklist.server.code"
+        | "blocklist.server.meaning"
+        | "blocklist.server.delist" => &[Need::ServerBlocklists],
+        "rdns.problem" | "rdns.address" | "rdns.greeting" => &[Need::ReverseDns, Need::Ports],
         _ => &[Need::Everything],
     }
 }
@@ -146,6 +165,9 @@ fn met(need: Need, cx: &Ctx) -> bool {
         Need::CertNames => cert_names_final(facts),
         Need::Autoconfig => !facts.autoconfig_planned || facts.autoconfig.is_some(),
         Need::DomainAuth => facts.domain_auth.is_some() || facts.done,
+        Need::ClientBlocklists => facts.client_blocklists.is_some(),
+        Need::ServerBlocklists => facts.server_blocklists.is_some() || !server_reached_dns(facts),
+        Need::ReverseDns => facts.reverse_dns.is_some() || !server_reached_dns(facts),
         Need::DomainRecords => {
             cx.input.email_domain().is_none() || (facts.srv.is_some() && facts.mx.is_some())
         }

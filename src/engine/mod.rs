@@ -12,6 +12,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use crate::catalog::Catalog;
+use crate::checks::blocklist::{self, Blocklists};
 use crate::checks::dns::{Dns, Lookup};
 use crate::checks::gate::Gate;
 use crate::checks::path;
@@ -50,6 +51,8 @@ pub struct Engine {
     /// The provider serving the address's domain, looked up once for every check that
     /// needs it (provider detection, the reference host, the proposed server).
     provider: tokio::sync::OnceCell<Option<ProviderFound>>,
+    /// The DNS blocklists the client's and the server's addresses are looked up in.
+    blocklists: Arc<Blocklists>,
 }
 
 impl Engine {
@@ -65,7 +68,14 @@ impl Engine {
             Some(path) => Trust::from_pem_file(path)?,
             None => Trust::system(),
         };
+        let blocklists = match &options.blocklists {
+            Some(lists) => lists.clone(),
+            // A unit test proves the embedded lists load; were they broken, no list would
+            // be asked and the blocklist signals would say "unknown".
+            None => Arc::new(Blocklists::embedded().unwrap_or_default()),
+        };
         Ok(Engine {
+            blocklists,
             input,
             options,
             catalog,
@@ -128,9 +138,17 @@ impl Engine {
         // conclusion names the address (see `diagnosis::settled`).
         let whoami = engine.options.public_ip_dns;
         let t = tx.clone();
+        let e = engine.clone();
         tasks.spawn(async move {
             let found = crate::checks::whoami::public_ip(whoami, timeout).await;
+            let ip = found.lookup.found().and_then(|v| v.first()).copied();
             let _ = t.send(Fact::PublicIpLookup(found)).await;
+            // This network's address in the blocklists, right after it is known.
+            let listings = match ip {
+                Some(ip) => blocklist::check(&e.dns, &e.blocklists, &[ip], timeout).await,
+                None => Vec::new(),
+            };
+            let _ = t.send(Fact::ClientBlocklists(listings)).await;
         });
         let e = engine.clone();
         let t = tx.clone();
@@ -180,7 +198,8 @@ impl Engine {
         tokio::join!(
             self.probe_ports(&target.host, addrs.clone(), tx.clone()),
             self.reference(&addrs, tx.clone()),
-            self.domain_auth(&addrs, tx.clone())
+            self.domain_auth(&addrs, tx.clone()),
+            self.server_reputation(&addrs, tx.clone())
         );
     }
 
@@ -209,6 +228,22 @@ impl Engine {
             crate::checks::domain_auth::net::evaluate(&self.dns, &domain, server_addrs, &selectors)
                 .await;
         let _ = tx.send(Fact::DomainAuth(Box::new(found))).await;
+    }
+
+    /// The server's addresses in the blocklists and their reverse DNS, beside the probes,
+    /// each sent the moment it is in (a silent list must not hold the reverse DNS back);
+    /// every lookup is bounded by the time-out.
+    async fn server_reputation(&self, addrs: &[IpAddr], tx: mpsc::Sender<Fact>) {
+        let timeout = self.options.timeout;
+        let lists = async {
+            let listings = blocklist::check(&self.dns, &self.blocklists, addrs, timeout).await;
+            let _ = tx.send(Fact::ServerBlocklists(listings)).await;
+        };
+        let reverse = async {
+            let found = crate::checks::rdns::check(&self.dns, addrs, timeout).await;
+            let _ = tx.send(Fact::ReverseDns(found)).await;
+        };
+        tokio::join!(lists, reverse);
     }
 
     /// The same ports at a reference host, beside the server's own probes (not after

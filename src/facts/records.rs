@@ -223,6 +223,7 @@ impl Facts {
                 cert_names_into(&mut out, names);
             }
         }
+        self.reputation_records(&mut out);
         if let Some(t) = &self.path {
             let status = if t.reached {
                 Status::Pass
@@ -305,6 +306,58 @@ fn autoconfig_records(a: &crate::checks::autoconfig::AutoconfigCheck) -> Vec<Che
         rec_detail(id, status, summary, &detail)
     })
     .collect()
+}
+
+impl Facts {
+    /// The blocklist lookups (client, server) and the server's reverse DNS.
+    fn reputation_records(&self, out: &mut Vec<CheckRecord>) {
+        use crate::checks::blocklist::{words, Role};
+        for (id, role, found) in [
+            (
+                CheckId::BlocklistClient,
+                Role::Client,
+                &self.client_blocklists,
+            ),
+            (
+                CheckId::BlocklistServer,
+                Role::Server,
+                &self.server_blocklists,
+            ),
+        ] {
+            if let Some(listings) = found {
+                let (status, summary) = words::summary(role, listings);
+                let detail = serde_json::json!({ "listings": listings });
+                out.push(rec_detail(id, status, summary, &detail));
+            }
+        }
+        if let Some(found) = self.reverse_dns.as_ref().filter(|f| !f.is_empty()) {
+            use crate::checks::rdns::{judge, Verdict};
+            let (status, summary) = match judge(found, self.greeting_name()) {
+                Verdict::Matches => (
+                    Status::Pass,
+                    "The mail server's address leads back to its own name (reverse DNS)."
+                        .to_string(),
+                ),
+                Verdict::Mismatch { problem, .. } => (Status::Warn, problem),
+                Verdict::Unknown => (
+                    Status::Skip,
+                    "The mail server's reverse DNS could not be looked up.".to_string(),
+                ),
+            };
+            let detail = serde_json::json!({ "addresses": found });
+            out.push(rec_detail(CheckId::ServerPtr, status, summary, &detail));
+        }
+    }
+
+    /// The name the server gives itself: the first word of its EHLO reply, on the first
+    /// port (by number) that had one.
+    pub fn greeting_name(&self) -> Option<&str> {
+        self.ports
+            .values()
+            .find_map(|p| p.ehlo())
+            .map(|e| e.domain.as_str())
+            .filter(|d| !d.is_empty())
+    }
 }
 
 fn join(ips: &[IpAddr]) -> String {

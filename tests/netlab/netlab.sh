@@ -71,6 +71,11 @@
 #   ipv6-drop             sdl-isp FORWARD drops (silently) every IPv6 packet from the LAN; IPv4 works
 #   whoami-silent         sdl-isp FORWARD drops (silently) everything from the LAN to the who-am-I DNS
 #   reference-silent      sdl-isp FORWARD drops (silently) everything from the LAN to the reference host
+#   client-blocklisted    the Postfix of 203.0.113.25 refuses clients listed in bl.netlab.test
+#                         (smtpd_client_restrictions = reject_rbl_client bl.netlab.test), which
+#                         lists this network's public address 203.0.113.7
+#   client-pbl-listed     the same through pbl.netlab.test, which lists 203.0.113.7 as a home
+#                         connection (127.0.0.11, as Spamhaus's PBL does)
 #   (isp-block-25, office-reset and no-route apply to IPv6 as well; the others are IPv4 only)
 #   delay MS / delay off  an NFQUEUE delayer (nfq_delay.py) in sdl-isp holds every forwarded
 #                         packet MS/2 ms in each direction (IPv4 and IPv6): the PC's round trips
@@ -107,6 +112,11 @@ SHIELD_IP=203.0.113.26
 DNS_IP=203.0.113.53
 WHOAMI_IP=203.0.113.54
 REF_IP=203.0.113.80
+# The two addresses as blocklists are asked about them (octets reversed), and an address on
+# the lab internet where no host answers (the silent blocklist's server).
+PUBLIC_IP_REVERSED=7.113.0.203
+MAIL_IP_REVERSED=25.113.0.203
+SILENT_DNS=203.0.113.99
 QUEUE_NUM=7
 # IPv6 (2001:db8::/32 only), routed without NAT: the PC's own address reaches the servers.
 # Only the mail host and the DNS server have one; the old names stay IPv4-only.
@@ -133,7 +143,7 @@ INSTANCES=(
   "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
   "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
 )
-SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down ipv6-drop dns-refuse whoami-silent reference-silent)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down ipv6-drop dns-refuse whoami-silent reference-silent client-blocklisted client-pbl-listed)
 PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
 
 # log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
@@ -319,11 +329,35 @@ host-record=dual.example.test,$MAIL_IP,$MAIL_IP6
 host-record=v6only.example.test,$MAIL_IP6
 # Where a tool would look up OpenDNS's resolver before asking it "who am I".
 host-record=resolver1.opendns.com,$WHOAMI_IP
+$(blocklist_zones)
 EOF
   : >"$NETLAB/dnsmasq.log"
   chmod 666 "$NETLAB/dnsmasq.log"
   detached "$NETLAB/dnsmasq.log" ip netns exec sdl-dns dnsmasq --conf-file="$NETLAB/dnsmasq.conf" ||
     die "dnsmasq did not start (see $NETLAB/dnsmasq.log)"
+}
+
+# DNS blocklists (RFC 5782) for tests/netlab_reputation.rs, which names them with
+# --blocklists (the tool's embedded lists are the real ones, never asked in the lab). Each
+# zone lists its test entry 127.0.0.2 and not 127.0.0.1 (NXDOMAIN under local=/test/):
+#   bl.netlab.test        lists the PC's public address (127.0.0.2; scenario client-blocklisted
+#                         makes the mail server refuse it through this zone)
+#   pbl.netlab.test       lists the public address as a home connection (127.0.0.11, PBL-style)
+#   srvbl.netlab.test     lists the mail server 203.0.113.25 (127.0.0.2)
+#   refusing.netlab.test  answers 127.255.255.254 to every query (Spamhaus to public resolvers)
+#   silent.netlab.test    forwarded to $SILENT_DNS, where nothing answers
+# address= (not host-record) so that 127.0.0.x get no PTR records.
+blocklist_zones() {
+  local zone
+  for zone in bl pbl srvbl; do
+    echo "address=/2.0.0.127.$zone.netlab.test/127.0.0.2"
+  done
+  echo "address=/${PUBLIC_IP_REVERSED}.bl.netlab.test/127.0.0.2"
+  echo "txt-record=${PUBLIC_IP_REVERSED}.bl.netlab.test,\"listed by the netlab for tests\""
+  echo "address=/${PUBLIC_IP_REVERSED}.pbl.netlab.test/127.0.0.11"
+  echo "address=/${MAIL_IP_REVERSED}.srvbl.netlab.test/127.0.0.2"
+  echo "address=/refusing.netlab.test/127.255.255.254"
+  echo "server=/silent.netlab.test/$SILENT_DNS"
 }
 
 # dnsmasq again after dns-refuse, with the configuration `up` wrote (its log is kept).
@@ -459,6 +493,21 @@ instance_field() { # instance_field NAME INDEX
 
 postfix_master_pid() { pid_of "$NETLAB/spool-$1/pid/master.pid"; }
 
+# postfix_client_restrictions RESTRICTIONS: sets (or, when empty, removes) the mail instance's
+# smtpd_client_restrictions and reloads it; new connections get the change.
+postfix_client_restrictions() {
+  local conf=$NETLAB/postfix-mail
+  if [ -n "$1" ]; then
+    nsx sdl-mail postconf -c "$conf" -e "smtpd_client_restrictions = $1"
+  else
+    nsx sdl-mail postconf -c "$conf" -X smtpd_client_restrictions
+  fi
+  nsx sdl-mail postfix -c "$conf" reload >/dev/null 2>&1 || die "Postfix 'mail' did not reload"
+  # The master restarts its smtpd processes on reload: wait until the port greets again.
+  sleep 0.5
+  wait_greets_from_pc "$MAIL_IP"
+}
+
 start_postfix() {
   local name=$1 ns conf=$NETLAB/postfix-$1
   ns=$(instance_field "$name" 1)
@@ -494,6 +543,7 @@ wait_ready_here() {
   local s name ip host anchor failed=()
   wait_until dig_is "$DNS_IP" smtp.example.test "$MAIL_IP" || failed+=("dnsmasq on $DNS_IP:53")
   wait_until dig_is "$WHOAMI_IP" myip.opendns.com "$PUBLIC_IP" || failed+=("who-am-I on $WHOAMI_IP:53")
+  wait_until dig_is "$DNS_IP" "$PUBLIC_IP_REVERSED.bl.netlab.test" 127.0.0.2 || failed+=("dnsmasq's blocklist zone bl.netlab.test")
   wait_until dig_is "$DNS_IP6" v6only.example.test "$MAIL_IP6" AAAA || failed+=("dnsmasq on [$DNS_IP6]:53 (AAAA)")
   wait_until smtp_greets "$MAIL_IP6" 25 || failed+=("mail [$MAIL_IP6]:25 (no 220 greeting)")
   wait_until smtp_greets "$MAIL_IP6" 587 || failed+=("mail [$MAIL_IP6]:587 (no 220 greeting)")
@@ -556,6 +606,7 @@ clear_scenario() {
   fi
   if [ "$restore" -eq 1 ]; then wait_greets_from_pc "$MAIL_IP"; fi
   if [ -z "$(pid_of "$NETLAB/dnsmasq.pid")" ]; then restart_dns; fi
+  case "$was" in client-blocklisted | client-pbl-listed) postfix_client_restrictions "" ;; esac
   rm -f "$NETLAB/scenario"
   if [ -n "$was" ]; then log "scenario $was cleared"; fi
 }
@@ -612,6 +663,12 @@ set_scenario() {
       ;;
     reference-silent)
       ipt sdl-isp -A SDL-SCENARIO -i lan0 -d "$REF_IP" -j DROP
+      ;;
+    client-blocklisted)
+      postfix_client_restrictions "reject_rbl_client bl.netlab.test"
+      ;;
+    client-pbl-listed)
+      postfix_client_restrictions "reject_rbl_client pbl.netlab.test"
       ;;
     *) die "unknown scenario '$name' (known: ${SCENARIOS[*]}, delay MS, delay off)" ;;
   esac

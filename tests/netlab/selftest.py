@@ -225,6 +225,31 @@ def starttls_auth(ip, host, password=PASSWORD, want=235):
     return run
 
 
+def rcpt_blocklisted(ip, host, zone):
+    """After STARTTLS and AUTH, RCPT is refused naming the blocklist zone (reject_rbl_client)."""
+    def run():
+        s = smtplib.SMTP(timeout=8)
+        s._host = host
+        code, _ = s.connect(ip, 587)
+        assert code == 220, f"greeting {code}"
+        try:
+            s.ehlo("pc.test")
+            s.starttls(context=ctx())
+            s.ehlo("pc.test")
+            code, msg = s.docmd("AUTH", "PLAIN " + plain_token(USER, PASSWORD))
+            assert code == 235, f"AUTH {code} {msg}"
+            code, msg = s.mail(USER)
+            assert code == 250, f"MAIL {code} {msg}"
+            code, msg = s.rcpt("bob@elsewhere.test")
+            text = msg.decode(errors="replace")
+            assert code == 554 and f"blocked using {zone}" in text, f"RCPT {code} {text}"
+            return f"RCPT {code} {text}"
+        finally:
+            s.close()
+
+    return run
+
+
 def relay_denied(ip):
     def run():
         s = smtplib.SMTP(ip, 587, timeout=5)
@@ -485,6 +510,15 @@ def run_checks():
     check("who-am-I myip.opendns.com", expect_dns(WHOAMI, "myip.opendns.com", "A", "NOERROR", [PUBLIC]))
     check("who-am-I other name", expect_dns(WHOAMI, "example.test", "A", "REFUSED"))
     check("who-am-I survives garbage", whoami_robust)
+    # The blocklist zones (RFC 5782 test entries, the listings, the refusing zone).
+    for zone in ("bl", "pbl", "srvbl"):
+        check(f"blocklist {zone} test entry 127.0.0.2", expect_dns(DNS, f"2.0.0.127.{zone}.netlab.test", "A", "NOERROR", ["127.0.0.2"]))
+        check(f"blocklist {zone} test entry 127.0.0.1", expect_dns(DNS, f"1.0.0.127.{zone}.netlab.test", "A", "NXDOMAIN"))
+    check("blocklist bl lists the public address", expect_dns(DNS, "7.113.0.203.bl.netlab.test", "A", "NOERROR", ["127.0.0.2"]))
+    check("blocklist pbl lists it as a home connection", expect_dns(DNS, "7.113.0.203.pbl.netlab.test", "A", "NOERROR", ["127.0.0.11"]))
+    check("blocklist srvbl lists the mail server", expect_dns(DNS, "25.113.0.203.srvbl.netlab.test", "A", "NOERROR", ["127.0.0.2"]))
+    check("blocklist srvbl does not list the public address", expect_dns(DNS, "7.113.0.203.srvbl.netlab.test", "A", "NXDOMAIN"))
+    check("blocklist refusing answers 127.255.255.254", expect_dns(DNS, "2.0.0.127.refusing.netlab.test", "A", "NOERROR", ["127.255.255.254"]))
     for ip in (MAIL, SHIELD, REF):
         for port in (25, 587):
             check(f"greeting {ip}:{port}", greets(ip, port))
@@ -578,6 +612,13 @@ def run_checks():
     check("delay off", lambda: f"in {ms(netlab('delay', 'off'))}")
 
     # --- back to normal ------------------------------------------------------------------
+    check("set client-blocklisted", timed_scenario("client-blocklisted"))
+    check("client-blocklisted: RCPT refused through bl.netlab.test",
+          rcpt_blocklisted(MAIL, "smtp.example.test", "bl.netlab.test"))
+    check("set client-pbl-listed", timed_scenario("client-pbl-listed"))
+    check("client-pbl-listed: RCPT refused through pbl.netlab.test",
+          rcpt_blocklisted(MAIL, "smtp.example.test", "pbl.netlab.test"))
+
     check("clear", lambda: f"in {ms(netlab('clear'))}")
     for ip in (MAIL, SHIELD, REF):
         check(f"after clear: greeting {ip}:25", greets(ip, 25))

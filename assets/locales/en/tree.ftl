@@ -140,12 +140,32 @@ tree-node-c_client_listed-fix-1 = Send through your provider's submission port w
 # $public_ip
 tree-node-c_client_listed-fix-2 = Ask your email host or internet provider to look at the listing of { $public_ip }.
 tree-node-c_client_listed-title = This network's address is on a spam blocklist
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = Your network's address { $blocklist-client-ip } is on { $blocklist-client-list }'s list of home connections ({ $blocklist-client-meaning }), which mail servers refuse to accept direct mail from. That is normal and not a spam listing: do not request delisting. Send through your provider's submission server with sign-in instead. The server's answer: { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = In Outlook, open File > Account Settings > Account Settings, select { $email } and choose Change.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Set 'Outgoing mail server (SMTP)' to { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Choose More Settings > Advanced: set 'Outgoing server (SMTP)' to 587 and 'Use the following type of encrypted connection' to STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = On the Outgoing Server tab, tick 'My outgoing server (SMTP) requires authentication' and 'Use same settings as my incoming mail server'.
+tree-node-c_client_listed_dynamic-fix-5 = Choose OK, then Next. If the server still refuses you after signing in on port 587, ask your email host to exempt signed-in senders from blocklist checks (they are meant for port 25).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = This network's address is on { $blocklist-client-list }'s list of home connections
 # $reply
 tree-node-c_client_listed_greeting-explanation = The server turned this network away before any sign-in: { $reply }. Servers do this when a network's address is on a spam blocklist or on their own block list.
 tree-node-c_client_listed_greeting-fix-1 = Try sending from another network (for example a phone hotspot).
 # $public_ip
 tree-node-c_client_listed_greeting-fix-2 = Ask your email host why { $public_ip } is refused, quoting the server's answer.
 tree-node-c_client_listed_greeting-title = The mail server refuses this network
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = The server refused the test message because of a blocklist, and a lookup confirms it: this network's address { $blocklist-client-ip } is on { $blocklist-client-list } ({ $blocklist-client-meaning }; answer { $blocklist-client-code }). The server's answer: { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Send through your provider's submission port with sign-in ({ $recommended-port }, { $recommended-security }), which is not meant to be filtered by blocklists.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Open { $blocklist-client-delist }, look up { $blocklist-client-ip } and follow the list's steps to request delisting. If the address belongs to your internet provider, ask them to do it.
+tree-node-c_client_listed_lookup-fix-3 = Lists update within a day of a removal: then send again.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = This network's address is on the blocklist { $blocklist-client-list }
 # $provider $dkim-missing
 tree-node-c_dkim_key_missing-explanation = { $provider } signs your messages with a key (DKIM) that receivers look up in your domain's DNS, but it is not there: { $dkim-missing }. Without it, receivers cannot confirm your messages come from you and may put them in spam.
 # $provider
@@ -370,6 +390,12 @@ tree-node-c_recipient_rejected-explanation = Signing in worked, but the server r
 tree-node-c_recipient_rejected-fix-1 = Try a different recipient address.
 tree-node-c_recipient_rejected-fix-2 = If all recipients are refused, send this report to your email host.
 tree-node-c_recipient_rejected-title = The server refused the test recipient
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = Sending to the server works, but: { $rdns-problem } Other mail servers check this, and may refuse the mail it passes on or put it in spam folders.
+tree-node-c_reverse_dns_mismatch-fix-1 = Nothing to change in your mail program.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Tell your email host: { $rdns-problem } Whoever runs the address { $rdns-address } should set its reverse DNS (PTR) to { $rdns-greeting }, a name whose own address is { $rdns-address }.
+tree-node-c_reverse_dns_mismatch-title = The mail server's address does not lead back to its name
 # $reply
 tree-node-c_sender_rejected-explanation = The sign-in works, but the server refuses the sender address: { $reply }
 tree-node-c_sender_rejected-fix-1 = In Outlook, open File > Account Settings > Account Settings, select the account and choose Change.
@@ -378,6 +404,13 @@ tree-node-c_sender_rejected-fix-2 = Make sure 'Email Address' is { $email } and 
 tree-node-c_sender_rejected-fix-3 = If you send for another address, ask your email host to allow it for your account.
 # $email
 tree-node-c_sender_rejected-title = The server does not let this account send as { $email }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = Sending to the server works, but its address { $blocklist-server-ip } is on { $blocklist-server-list } ({ $blocklist-server-meaning }; answer { $blocklist-server-code }). Other mail servers that check this list may refuse the mail it passes on, or put it in spam folders.
+tree-node-c_server_listed-fix-1 = Nothing to change in your mail program.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Tell your email host that their server's address { $blocklist-server-ip } is on { $blocklist-server-list }: they can see why and request delisting at { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed-title = The mail server's own address is on the blocklist { $blocklist-server-list }
 tree-node-c_server_name_invalid-explanation = The field for the outgoing server must hold only a name such as smtp.example.com: no web address, no e-mail address, no spaces and no port number.
 # $email
 tree-node-c_server_name_invalid-fix-1 = In Outlook, open File > Account Settings > Account Settings, select { $email } and choose Change.
@@ -559,6 +592,7 @@ tree-node-c_wrong_server_provider-fix-5 = If you have two accounts for { $email 
 # $server $provider
 tree-node-c_wrong_server_provider-title = { $server } is not { $provider }'s server for sending
 tree-node-cert_alt_name-title = Does a name on the certificate work instead?
+tree-node-client_blocklist-title = Which blocklist is this network's address on?
 tree-node-configured_port-title = Does the port you set answer?
 tree-node-dns_failure-title = Is it only the name lookup (DNS) that fails?
 tree-node-domain_dkim-title = Does your domain publish the signing keys (DKIM) its mail provider uses?
@@ -598,9 +632,11 @@ tree-node-q_webmail-text = Does webmail (your mail in a web browser) work from t
 tree-node-q_webmail-title = Webmail from this computer
 tree-node-reachability-title = Can this computer reach the server?
 tree-node-scope-title = Does anything else answer on the mail ports?
+tree-node-server_blocklist-title = Is the mail server's own address on a blocklist?
 tree-node-server_dns-title = Does the server name exist?
 tree-node-server_field-title = Is there a server name inside the field?
 tree-node-server_name-title = Is the server name a real host name?
+tree-node-server_reverse_dns-title = Does the mail server's address lead back to its name?
 tree-node-tls-title = Is the server's security certificate in order?
 tree-node-unreachable-title = Where are the mail connections stopped?
 tree-node-user_name_form-title = Is the user name in the form the server expects?

@@ -45,6 +45,9 @@ ui-checks-labels-dns-domain-mx = Your domain's mail servers (MX)
 ui-checks-labels-dns-domain-srv = Your domain's published mail server
 ui-checks-labels-dns-domain-txt = Your domain's sender policy (SPF)
 ui-checks-labels-dns-server-a = Finding the server by its name
+ui-checks-labels-dns-server-ptr = The mail server's address leads back to its name
+ui-checks-labels-dnsbl-client = Your network's address on spam blocklists
+ui-checks-labels-dnsbl-server = The mail server's address on spam blocklists
 ui-checks-labels-input-server_name = The server name is written correctly
 # $id
 ui-checks-labels-other = { $id }

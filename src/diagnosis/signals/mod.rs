@@ -14,7 +14,7 @@
 //! Families: [`pasted`] (the error message), [`reach`] (this network and the way to the
 //! server), [`server`] (the server setting), [`domain`] (what the domain publishes and who
 //! hosts it), [`session`] (port and encryption), [`tls`] (the certificate), [`sign_in`],
-//! [`envelope`].
+//! [`envelope`], [`reputation`] (blocklists and the server's reverse DNS).
 
 pub mod autoconfig;
 pub mod cert_name;
@@ -22,6 +22,7 @@ pub mod domain;
 pub mod envelope;
 pub mod pasted;
 pub mod reach;
+pub mod reputation;
 pub mod server;
 pub mod session;
 pub mod sign_in;
@@ -196,6 +197,7 @@ pub fn registry() -> impl Iterator<Item = &'static SignalDef> {
         envelope::SIGNALS,
         cert_name::SIGNALS,
         autoconfig::SIGNALS,
+        reputation::SIGNALS,
     ]
     .into_iter()
     .flatten()
@@ -237,6 +239,7 @@ pub fn placeholders() -> impl Iterator<Item = &'static Placeholder> {
         cert_name::PLACEHOLDERS,
         sign_in::PLACEHOLDERS,
         autoconfig::PLACEHOLDERS,
+        reputation::PLACEHOLDERS,
     ]
     .into_iter()
     .flatten()
@@ -261,7 +264,7 @@ mod tests {
             registry().count(),
             "a signal name is used twice"
         );
-        assert_eq!(names.len(), 26);
+        assert_eq!(names.len(), 29);
         for s in registry() {
             assert!(!s.outcomes.is_empty(), "{}", s.name);
             assert!(!s.meaning.trim().is_empty(), "{}", s.name);

@@ -386,6 +386,21 @@ pub fn checks_view(
         };
         rows.push(row(smtp_id, smtp));
     }
+    // Reputation, on the server step: this network's address and the server's in the
+    // blocklists, and the server's reverse DNS; each row's summary is a plain sentence.
+    // The client's lookups start once this network's address is known: until then they wait.
+    let client = if record(CheckId::BlocklistClient).is_none()
+        && record(CheckId::PublicIp).is_none()
+        && !done
+    {
+        (RowState::Waiting, String::new())
+    } else {
+        state_of(CheckId::BlocklistClient, dns_budget, false)
+    };
+    rows.push(row(CheckId::BlocklistClient, client));
+    for id in [CheckId::BlocklistServer, CheckId::ServerPtr] {
+        rows.push(row(id, state_of(id, dns_budget, server_failed)));
+    }
 
     // The domain's SPF, DMARC and DKIM, judged against the server: on the server step.
     rows.push(row(
@@ -606,5 +621,50 @@ mod tests {
                 assert!(!r.summary.is_empty(), "{}", r.id);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod reputation_rows {
+    use super::*;
+    use crate::recording::Recording;
+
+    /// The recorded home-connection refusal: the server step shows the blocklist lookups and
+    /// the reverse DNS in plain words.
+    #[test]
+    fn the_server_step_shows_the_reputation_checks() {
+        let r = Recording::from_toml(include_str!(
+            "../../../tests/scenarios/netlab_blocklist_client_home_connection.toml"
+        ))
+        .unwrap();
+        let (input, _) = r.input.to_input();
+        let catalog = crate::catalog::Catalog::embedded().unwrap();
+        let d = crate::diagnosis::diagnose(
+            &catalog,
+            &input,
+            &r.facts,
+            crate::tree::QuestionMode::UseDefaults,
+        );
+        let view = checks_view(
+            &input,
+            Duration::from_secs(4),
+            Some(&d),
+            &catalog.tree,
+            &Times::new(),
+            Instant::now(),
+        );
+        let server = &view.steps[2];
+        let row = |id: &str| server.rows.iter().find(|r| r.id == id).unwrap();
+        let client = row("dnsbl.client");
+        assert_eq!(client.state, RowState::Done(Status::Warn));
+        assert_eq!(client.label, "Your network's address on spam blocklists");
+        assert!(
+            client.summary.contains("list of home connections")
+                && client.summary.contains("port 587 with sign-in"),
+            "{}",
+            client.summary
+        );
+        assert_eq!(row("dnsbl.server").state, RowState::Done(Status::Pass));
+        assert_eq!(row("dns.server.ptr").state, RowState::Done(Status::Pass));
     }
 }
