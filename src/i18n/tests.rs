@@ -5,7 +5,13 @@ use super::english;
 use super::flatten::{Entry, Source};
 use super::{ftl, translate, Lang, Translation};
 
-const SOURCES: [Source; 4] = [Source::Ui, Source::Tree, Source::Errors, Source::Profile];
+const SOURCES: [Source; 5] = [
+    Source::Ui,
+    Source::Tree,
+    Source::Errors,
+    Source::Profile,
+    Source::Report,
+];
 
 const HEADER: &str = "Generated from the English wording (do not edit: SMTP_DOCTOR_BLESS_LOCALES=1 cargo test --lib i18n).
 The English reference that translations in assets/locales/<lang>/ follow: keep each id, use
@@ -29,6 +35,7 @@ fn describe(source: Source) -> &'static str {
         Source::Tree => "assets/tree.toml",
         Source::Errors => "assets/error-codes.toml",
         Source::Profile => "profiles/*.toml (notes)",
+        Source::Report => "assets/report.toml",
     }
 }
 
@@ -98,7 +105,11 @@ fn ids_are_unique_and_variables_do_not_collide() {
 }
 
 fn entries_for(name: &str, all: &[(Source, Vec<Entry>)]) -> Vec<Entry> {
-    // vendor.ftl holds terms only; the others follow their source.
+    // vendor.ftl holds terms only; plural.ftl the English plural messages; the others
+    // follow their source.
+    if name.ends_with("/plural.ftl") {
+        return english::plural_entries();
+    }
     all.iter()
         .find(|(s, _)| name.ends_with(&format!("/{}.ftl", s.name())))
         .map(|(_, e)| e.clone())
