@@ -61,6 +61,29 @@ impl Catalog {
         Catalog::load_with(files, &Registry, &Registry)
     }
 
+    /// [`Catalog::load`] with the wording in `lang` (see `Catalog::load_in`).
+    pub fn load_lang(files: &CatalogFiles, lang: crate::i18n::Lang) -> Result<Catalog, CatalogError> {
+        Catalog::load_in(files, lang, &Registry, &Registry)
+    }
+
+    /// The embedded catalog in `lang`, built once per language and shared.
+    pub fn embedded_in(lang: crate::i18n::Lang) -> Result<Arc<Catalog>, CatalogError> {
+        use std::collections::BTreeMap;
+        use std::sync::Mutex;
+        type Cache = Mutex<BTreeMap<crate::i18n::Lang, Result<Arc<Catalog>, CatalogError>>>;
+        static ALL: OnceLock<Cache> = OnceLock::new();
+        if lang == crate::i18n::Lang::En {
+            return Catalog::embedded();
+        }
+        let mut map = ALL
+            .get_or_init(|| Mutex::new(BTreeMap::new()))
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.entry(lang)
+            .or_insert_with(|| Catalog::load_lang(&CatalogFiles::default(), lang).map(Arc::new))
+            .clone()
+    }
+
     /// The embedded catalog alone, built once and shared. A test proves it valid, so the
     /// error arm is a build defect.
     pub fn embedded() -> Result<Arc<Catalog>, CatalogError> {
@@ -74,6 +97,21 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every language's translation of the tree, the profiles and the error catalogue
+    /// passes the checks the English passes (a file that does not is shown in English).
+    #[test]
+    fn every_language_translates_the_catalog_without_falling_back() {
+        let mut fell_back = Vec::new();
+        for lang in crate::i18n::Lang::ALL {
+            let c = Catalog::embedded_in(lang).expect("catalog");
+            assert_eq!(c.lang, lang);
+            for f in &c.fell_back {
+                fell_back.push(format!("{lang}: {f}"));
+            }
+        }
+        assert!(fell_back.is_empty(), "shown in English: {fell_back:?}");
+    }
 
     #[test]
     fn the_embedded_catalog_loads() {

@@ -217,6 +217,31 @@ impl Profiles {
         load::collect(embedded::FILES, &extra)
     }
 
+    /// [`Profiles::load`] with the shipped profiles' notes in `lang` (a directory's own
+    /// profiles keep their words). `None` when a translated profile is not valid: the caller
+    /// then keeps English.
+    pub fn load_in(
+        extra_dir: Option<&Path>,
+        lang: crate::i18n::Lang,
+    ) -> Option<Result<Profiles, ProfileErrors>> {
+        use crate::i18n::{english, wording, Source};
+        let mut shipped: Vec<(&str, String)> = Vec::new();
+        for (name, text) in embedded::FILES {
+            let prefix = english::profile_prefix(name.trim_end_matches(".toml"));
+            let doc = wording::translate_document(Source::Profile, &prefix, text, lang)?;
+            shipped.push((name, toml::to_string(&doc).ok()?));
+        }
+        let shipped: Vec<(&str, &str)> = shipped.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let extra = match extra_dir {
+            None => Vec::new(),
+            Some(dir) => match load::read_dir(dir) {
+                Ok(e) => e,
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        Some(load::collect(&shipped, &extra))
+    }
+
     pub fn all(&self) -> &[Profile] {
         &self.list
     }
