@@ -112,6 +112,8 @@ pub struct Keys {
     pub no: Key,
     pub run: Key,
     pub cancel: Key,
+    /// The start screen's language switch.
+    pub language: Key,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -128,6 +130,8 @@ pub struct Start {
     pub title: String,
     pub intro: String,
     pub choices: Vec<StartChoice>,
+    /// The language switch's line: the current language and the key that changes it.
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -19,7 +19,6 @@ report-markdown-heading = smtp-doctor report for { $email }
 # $time $version
 report-markdown-made = Made: { $time } (smtp-doctor { $version })
 report-markdown-none = (none)
-report-markdown-other_programs = Other mail programs
 report-markdown-password_given = given (not shown)
 report-markdown-password_not_given = not given
 # $ip
