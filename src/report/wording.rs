@@ -115,12 +115,16 @@ fn pick<'a>(map: &'a BTreeMap<String, String>, key: &str, fallback: &'a str) -> 
 impl Wording {
     /// How an encryption setting reads (Outlook's own list in the language).
     pub fn security(&self, s: Security) -> String {
+        self.security_str(s).to_string()
+    }
+
+    /// [`Wording::security`], borrowed.
+    pub fn security_str(&self, s: Security) -> &str {
         self.words
             .get("security")
             .and_then(|t| t.get(s.outlook_label()))
             .and_then(toml::Value::as_str)
             .unwrap_or(s.outlook_label())
-            .to_string()
     }
 
     pub fn verdict<'a>(&'a self, v: Verdict) -> &'a str {

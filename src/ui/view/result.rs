@@ -97,6 +97,11 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
         d.para("  ", &t.nothing_to_do, theme.base);
     }
     steps(d, &r.fix, theme);
+    if !r.fix.is_empty() {
+        // The same settings in the other mail programs, with their own labels.
+        let other = &crate::report::wording::wording(crate::ui::text::lang()).other_programs;
+        d.para("  ", &other.line, theme.dim);
+    }
     if !r.settings.is_empty() {
         d.blank();
         d.text(t.settings.clone(), theme.heading);
