@@ -192,7 +192,7 @@ impl Catalog {
             Some(tree) => catalog.tree = tree,
             None => catalog.fell_back.push("tree"),
         }
-        match Profiles::load_in(files.profiles.as_deref(), lang) {
+        match translated_profiles(files, lang) {
             Some(Ok(p)) => catalog.profiles = p,
             _ => catalog.fell_back.push("profiles"),
         }
@@ -202,6 +202,22 @@ impl Catalog {
         }
         Ok(catalog)
     }
+}
+
+/// The profiles with the shipped ones' notes in `lang` (a `--profiles` directory's own
+/// profiles keep their words); `None` when a translated file is not TOML.
+fn translated_profiles(
+    files: &CatalogFiles,
+    lang: Lang,
+) -> Option<Result<Profiles, crate::profiles::ProfileErrors>> {
+    let mut shipped: Vec<(&str, String)> = Vec::new();
+    for (name, text) in crate::profiles::EMBEDDED_FILES {
+        let prefix = i18n::english::profile_prefix(name.trim_end_matches(".toml"));
+        let doc = i18n::wording::translate_document(i18n::Source::Profile, &prefix, text, lang)?;
+        shipped.push((name, toml::to_string(&doc).ok()?));
+    }
+    let shipped: Vec<(&str, &str)> = shipped.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    Some(Profiles::load_shipped_as(&shipped, files.profiles.as_deref()))
 }
 
 /// The tree and its overlays with their sentences in `lang` (re-written as TOML: positions

@@ -217,29 +217,17 @@ impl Profiles {
         load::collect(embedded::FILES, &extra)
     }
 
-    /// [`Profiles::load`] with the shipped profiles' notes in `lang` (a directory's own
-    /// profiles keep their words). `None` when a translated profile is not valid: the caller
-    /// then keeps English.
-    pub fn load_in(
+    /// [`Profiles::load`] with other texts for the shipped profiles (the same files with
+    /// their notes translated: `catalog` passes them).
+    pub fn load_shipped_as(
+        shipped: &[(&str, &str)],
         extra_dir: Option<&Path>,
-        lang: crate::i18n::Lang,
-    ) -> Option<Result<Profiles, ProfileErrors>> {
-        use crate::i18n::{english, wording, Source};
-        let mut shipped: Vec<(&str, String)> = Vec::new();
-        for (name, text) in embedded::FILES {
-            let prefix = english::profile_prefix(name.trim_end_matches(".toml"));
-            let doc = wording::translate_document(Source::Profile, &prefix, text, lang)?;
-            shipped.push((name, toml::to_string(&doc).ok()?));
-        }
-        let shipped: Vec<(&str, &str)> = shipped.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    ) -> Result<Profiles, ProfileErrors> {
         let extra = match extra_dir {
             None => Vec::new(),
-            Some(dir) => match load::read_dir(dir) {
-                Ok(e) => e,
-                Err(e) => return Some(Err(e)),
-            },
+            Some(dir) => load::read_dir(dir)?,
         };
-        Some(load::collect(&shipped, &extra))
+        load::collect(shipped, &extra)
     }
 
     pub fn all(&self) -> &[Profile] {
