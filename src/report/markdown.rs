@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::wording::{fill, wording};
+use super::wording::{fill, names_mail_program_settings, wording};
 use super::Report;
 use crate::protocol::reply::sanitize;
 use crate::protocol::transcript::Dir;
@@ -138,7 +138,7 @@ pub fn render(r: &Report) -> String {
         for (n, step) in c.fix.iter().enumerate() {
             let _ = writeln!(o, "{}. {}", n + 1, cell(step));
         }
-        if i == 0 && !c.fix.is_empty() {
+        if i == 0 && !c.fix.is_empty() && names_mail_program_settings(&c.code) {
             let _ = writeln!(o);
             let _ = writeln!(o, "{}", cell(&w.other_programs.line));
         }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::wording::{fill, wording};
+use super::wording::{fill, names_mail_program_settings, wording};
 use super::Report;
 use crate::checks::Status;
 use crate::diagnosis::Verdict;
@@ -83,7 +83,7 @@ fn render_unbounded(r: &Report) -> String {
                     }
                 }
             }
-            if !primary.fix.is_empty() {
+            if !primary.fix.is_empty() && names_mail_program_settings(&primary.code) {
                 for line in wrap(&w.other_programs.line, 74) {
                     let _ = writeln!(o, "  {line}");
                 }

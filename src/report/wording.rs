@@ -85,6 +85,12 @@ pub struct OtherPrograms {
     pub line: String,
 }
 
+/// Whether a cause's fix is a change in the mail program's settings (a `config.*` cause):
+/// only then do the other mail programs' paths belong under its steps.
+pub fn names_mail_program_settings(code: &str) -> bool {
+    code.starts_with("config.")
+}
+
 /// The wording in `lang`, strictly the shape of `assets/report.toml`.
 pub fn parse(lang: Lang) -> Result<Wording, String> {
     i18n::wording::table(Source::Report, lang)
