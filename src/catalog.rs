@@ -217,7 +217,10 @@ fn translated_profiles(
         shipped.push((name, toml::to_string(&doc).ok()?));
     }
     let shipped: Vec<(&str, &str)> = shipped.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    Some(Profiles::load_shipped_as(&shipped, files.profiles.as_deref()))
+    Some(Profiles::load_shipped_as(
+        &shipped,
+        files.profiles.as_deref(),
+    ))
 }
 
 /// The tree and its overlays with their sentences in `lang` (re-written as TOML: positions

@@ -41,8 +41,7 @@ impl Wizard {
             "ip link set lo up && exec env -u LC_ALL -u LC_MESSAGES {env} HOME='{home}' '{bin}' {args}",
             home = base.join("home").display(),
         );
-        let script =
-            format!("unshare --net bash -c \"{inner}\"; echo EXITED-$?; sleep 30");
+        let script = format!("unshare --net bash -c \"{inner}\"; echo EXITED-$?; sleep 30");
         let w = Wizard {
             socket: base.join("tmux.sock"),
             base,

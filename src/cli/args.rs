@@ -285,7 +285,10 @@ fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
         .find(|l| l.tag().eq_ignore_ascii_case(&s.replace('_', "-")))
         .ok_or_else(|| {
             let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-            format!("`{s}` is not a supported language; use one of {}", tags.join(", "))
+            format!(
+                "`{s}` is not a supported language; use one of {}",
+                tags.join(", ")
+            )
         })
 }
 

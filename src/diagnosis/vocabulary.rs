@@ -62,7 +62,10 @@ impl Catalog {
     }
 
     /// [`Catalog::load`] with the wording in `lang` (see `Catalog::load_in`).
-    pub fn load_lang(files: &CatalogFiles, lang: crate::i18n::Lang) -> Result<Catalog, CatalogError> {
+    pub fn load_lang(
+        files: &CatalogFiles,
+        lang: crate::i18n::Lang,
+    ) -> Result<Catalog, CatalogError> {
         Catalog::load_in(files, lang, &Registry, &Registry)
     }
 

@@ -126,7 +126,8 @@ pub fn catalogue_in(lang: Lang) -> &'static [KnownCode] {
 
 /// The catalogue in `lang`, `None` when its translation does not pass the checks.
 pub fn translated(lang: Lang) -> Option<&'static [KnownCode]> {
-    static ALL: OnceLock<Mutex<BTreeMap<Lang, Option<&'static [KnownCode]>>>> = OnceLock::new();
+    type Cache = Mutex<BTreeMap<Lang, Option<&'static [KnownCode]>>>;
+    static ALL: OnceLock<Cache> = OnceLock::new();
     if lang == Lang::En {
         return Some(catalogue());
     }

@@ -30,8 +30,16 @@ fn parse_markers(text: &str) -> Result<Markers, String> {
     let m: Markers = toml::from_str(text).map_err(|e| e.to_string())?;
     // Matching lower-cases the text's ASCII letters: a marker with an upper-case one
     // could never match.
-    let all = m.task.iter().chain(&m.account).chain(&m.reply).chain(&m.trailer);
-    match all.clone().find(|p| p.chars().any(|c| c.is_ascii_uppercase()) || p.is_empty()) {
+    let all = m
+        .task
+        .iter()
+        .chain(&m.account)
+        .chain(&m.reply)
+        .chain(&m.trailer);
+    match all
+        .clone()
+        .find(|p| p.chars().any(|c| c.is_ascii_uppercase()) || p.is_empty())
+    {
         Some(bad) => Err(format!("marker {bad:?} is empty or has upper-case letters")),
         None => Ok(m),
     }
@@ -42,8 +50,6 @@ fn markers() -> &'static Markers {
     static M: OnceLock<Markers> = OnceLock::new();
     M.get_or_init(|| parse_markers(MARKERS_TOML).unwrap_or_default())
 }
-
-
 
 /// The account from Outlook's "Task 'ACCOUNT - Sending'" or Windows Mail's
 /// "Account: 'ACCOUNT'", else the first e-mail address.
@@ -84,8 +90,6 @@ pub(super) fn find_account(text: &str) -> Option<String> {
         })
         .map(str::to_string)
 }
-
-
 
 /// A quoted SMTP reply: "The server responded: 535 5.7.8 ..." or a bare "5xx x.y.z ..." run.
 pub(super) fn find_server_reply(text: &str) -> Option<String> {
@@ -169,7 +173,11 @@ fn cut_reply(line: &str) -> (String, bool) {
         }
     }
     let lower = line[..end].to_ascii_lowercase();
-    let trailer = markers().trailer.iter().filter_map(|t| lower.find(t.as_str())).min();
+    let trailer = markers()
+        .trailer
+        .iter()
+        .filter_map(|t| lower.find(t.as_str()))
+        .min();
     match trailer {
         Some(t) => (line[..t].to_string(), true),
         None => (line[..end].to_string(), end < line.len()),

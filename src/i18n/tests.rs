@@ -204,8 +204,7 @@ fn has_label(sentence: &str, label: &str) -> bool {
         let at = from + i;
         let before = sentence[..at].chars().next_back();
         let after = sentence[at + label.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        {
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
             return true;
         }
         from = at + label.len();

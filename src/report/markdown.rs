@@ -99,10 +99,7 @@ pub fn render(r: &Report) -> String {
             &t.tested,
             &[
                 ("server", &r.input.server.as_deref().map_or_else(none, cell)),
-                (
-                    "port",
-                    &r.input.port.map_or_else(none, |p| p.to_string())
-                ),
+                ("port", &r.input.port.map_or_else(none, |p| p.to_string())),
                 (
                     "security",
                     &r.input.security.map_or_else(none, |s| w.security(s))
@@ -120,7 +117,11 @@ pub fn render(r: &Report) -> String {
         )
     );
     if let Some(e) = &r.input.error {
-        let _ = writeln!(o, "- {}", fill(&t.error, &[("message", &cell(&e.summary()))]));
+        let _ = writeln!(
+            o,
+            "- {}",
+            fill(&t.error, &[("message", &cell(&e.summary()))])
+        );
     }
     for (i, c) in r.causes.iter().enumerate() {
         let _ = writeln!(o);

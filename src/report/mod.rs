@@ -138,6 +138,8 @@ pub fn not_needed(id: CheckId) -> CheckRecord {
     }
 }
 
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn lang_tag<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(lang.tag())
 }

@@ -35,7 +35,10 @@ fn render_unbounded(r: &Report) -> String {
         "{}",
         fill(
             &t.heading,
-            &[("version", r.tool_version), ("email", &safe(&r.input.email))]
+            &[
+                ("version", r.tool_version),
+                ("email", &safe(&r.input.email))
+            ]
         )
     );
     let mut tested = Vec::new();

@@ -133,7 +133,7 @@ impl Wording {
             .unwrap_or(s.outlook_label())
     }
 
-    pub fn verdict<'a>(&'a self, v: Verdict) -> &'a str {
+    pub fn verdict(&self, v: Verdict) -> &str {
         let key = match v {
             Verdict::Ok => "Ok",
             Verdict::Problem => "Problem",
@@ -142,7 +142,7 @@ impl Wording {
         pick(&self.verdict, key, key)
     }
 
-    pub fn confidence<'a>(&'a self, c: Confidence) -> &'a str {
+    pub fn confidence(&self, c: Confidence) -> &str {
         let (key, english) = match c {
             Confidence::Confirmed => ("confirmed", "Confirmed"),
             Confidence::Likely => ("likely", "Likely"),
@@ -151,7 +151,7 @@ impl Wording {
         pick(&self.confidence, key, english)
     }
 
-    pub fn status<'a>(&'a self, s: Status) -> &'a str {
+    pub fn status(&self, s: Status) -> &str {
         pick(&self.status, s.word(), s.word())
     }
 }

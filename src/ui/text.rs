@@ -430,9 +430,7 @@ pub fn text_in(lang: Lang) -> &'static UiText {
     if let Some(t) = map.get(&lang) {
         return t;
     }
-    let parsed = parse(lang)
-        .or_else(|_| parse(Lang::En))
-        .unwrap_or_default();
+    let parsed = parse(lang).or_else(|_| parse(Lang::En)).unwrap_or_default();
     // Kept for the process's life: at most one per language.
     let leaked: &'static UiText = Box::leak(Box::new(parsed));
     map.insert(lang, leaked);
@@ -465,8 +463,10 @@ fn own_plural(lang: Lang, id: &str) -> bool {
         .iter()
         .filter(|(name, _)| name.ends_with("/plural.ftl"))
         .any(|(_, text)| {
-            text.lines()
-                .any(|l| l.strip_prefix(id).is_some_and(|r| r.trim_start().starts_with('=')))
+            text.lines().any(|l| {
+                l.strip_prefix(id)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            })
         })
 }
 
@@ -518,8 +518,14 @@ mod tests {
     fn counts_agree_with_the_number() {
         set_lang(Lang::En);
         let t = &text().checks;
-        assert_eq!(count("checks-step_count", &t.step_count, 1), "1 check passed");
-        assert_eq!(count("checks-step_count", &t.step_count, 3), "3 checks passed");
+        assert_eq!(
+            count("checks-step_count", &t.step_count, 1),
+            "1 check passed"
+        );
+        assert_eq!(
+            count("checks-step_count", &t.step_count, 3),
+            "3 checks passed"
+        );
         assert_eq!(
             count("checks-count_warned", &t.count_warned, 1),
             "1 with a warning"

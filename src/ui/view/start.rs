@@ -65,7 +65,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
             .collect();
         let line = crate::ui::text::fill(
             &t.language,
-            &[("name", m.lang.native_name()), ("key", &text().keys.language.key)],
+            &[
+                ("name", m.lang.native_name()),
+                ("key", &text().keys.language.key),
+            ],
         );
         d.para("", &line, theme.base);
         d.para("", &others.join(" · "), theme.dim);
