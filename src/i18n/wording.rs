@@ -147,6 +147,9 @@ mod tests {
     fn words_are_found_by_their_english() {
         assert_eq!(word(Lang::En, "None"), "None");
         assert_eq!(word(Lang::De, "smtp.example.com"), "smtp.example.com");
+        // Outlook's German list says "Keine" (assets/locales/de/report.ftl).
+        assert_eq!(word(Lang::De, "None"), "Keine");
+        assert_eq!(unknown(Lang::De), "(unbekannt)");
         assert_eq!(unknown(Lang::En), "(unknown)");
         assert!(table(Source::Ui, Lang::De).contains_key("start"));
     }
