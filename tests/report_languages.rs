@@ -13,8 +13,8 @@ use smtp_doctor::report::{markdown, text, Report};
 use smtp_doctor::tree::QuestionMode;
 
 fn report(lang: Lang) -> Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/scenarios/lab_exim_wrong_password.toml");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/lab_exim_wrong_password.toml");
     let rec = Recording::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
     let (input, _) = rec.input.to_input();
     let catalog = Catalog::embedded_in(lang).unwrap();
@@ -31,7 +31,10 @@ fn the_reports_speak_the_chosen_language() {
         assert!(t.contains(&w.text.checks), "{lang}: {t}");
         assert!(t.contains(&w.text.do_this), "{lang}: {t}");
         let md = markdown::render(&r);
-        assert!(md.contains(&format!("## {}", w.markdown.checks)), "{lang}: {md}");
+        assert!(
+            md.contains(&format!("## {}", w.markdown.checks)),
+            "{lang}: {md}"
+        );
         let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(json["lang"], lang.tag());
         // Codes and enum values do not change with the language.

@@ -90,6 +90,40 @@ pub fn word(lang: Lang, value: &str) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
+/// A sentence of `[phrases]` in `assets/report.toml` in `lang` (English where the language
+/// lacks it), its `{name}` placeholders filled with `values`.
+pub fn phrase(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    let find = |l: Lang| {
+        table(Source::Report, l)
+            .get("phrases")
+            .and_then(|p| p.get(key))
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    let mut out = find(lang).or_else(|| find(Lang::En)).unwrap_or_default();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A `[phrases]` sentence with a count `{n}`, with the plural rules of `lang`
+/// (`plural-report-phrases-<key>`; the plain sentence where the language has translated it
+/// but has no plural form of its own).
+pub fn phrase_count(lang: Lang, key: &str, n: u64) -> String {
+    let id = format!("plural-report-phrases-{key}");
+    let own_plural = lang.files().iter().any(|(name, text)| {
+        name.ends_with("/plural.ftl") && text.lines().any(|l| l.starts_with(id.as_str()))
+    });
+    let plain = translation(lang).has(&format!("report-phrases-{key}"));
+    if lang == Lang::En || own_plural || !plain {
+        if let Some(s) = plural(lang, &id, n) {
+            return s;
+        }
+    }
+    phrase(lang, key, &[("n", &n.to_string())])
+}
+
 /// What an absent value reads in `lang` ("(unknown)").
 pub fn unknown(lang: Lang) -> String {
     table(Source::Report, lang)
@@ -141,6 +175,16 @@ mod tests {
             assert!(plural(lang, "plural-ui-checks-count_warned", 2).is_some());
         }
         assert_eq!(plural(Lang::En, "plural-nothing", 2), None);
+    }
+
+    #[test]
+    fn phrases_fill_and_count() {
+        assert_eq!(
+            phrase(Lang::En, "cert_works", &[("name", "mail.example")]),
+            "mail.example works"
+        );
+        assert_eq!(phrase_count(Lang::En, "sign_in_times", 2), "2 times");
+        assert_eq!(phrase(Lang::En, "no_such_phrase", &[]), "");
     }
 
     #[test]

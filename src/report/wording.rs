@@ -21,6 +21,8 @@ pub struct Wording {
     pub confidence: BTreeMap<String, String>,
     pub status: BTreeMap<String, String>,
     pub words: toml::Table,
+    /// Sentences a finding is told in (read by the diagnosis through `i18n::wording`).
+    pub phrases: BTreeMap<String, String>,
     pub other_programs: OtherPrograms,
 }
 

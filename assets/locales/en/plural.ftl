@@ -19,3 +19,8 @@ plural-ui-checks-count_skipped = { $n } skipped
 plural-ui-checks-count_not_needed = { $n } not needed
 # $n: how many more blocked addresses the audit found
 plural-ui-server-audit_more = … and { $n } more (smtp-doctor server --audit --json lists them all)
+# $n: how many sign-ins smtp-doctor made (more than one; one is report-phrases-sign_in_once)
+plural-report-phrases-sign_in_times = { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+}

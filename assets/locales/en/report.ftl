@@ -36,6 +36,24 @@ report-markdown-value = Value
 # $verdict
 report-markdown-verdict = Verdict: **{ $verdict }**
 report-other_programs-line = In Thunderbird: Account Settings > Outgoing Server (SMTP) > Edit. In Apple Mail: Mail > Settings > Accounts > Server Settings.
+# $name
+report-phrases-cert_handshake_failed = { $name } leads to the same server, but its certificate is not accepted either
+report-phrases-cert_no_other = the certificate names no other server
+# $name
+report-phrases-cert_not_a_name = { $name } is not a name you can type
+# $name
+report-phrases-cert_not_found = { $name } does not exist in DNS
+# $name
+report-phrases-cert_not_tried = { $name } was not tried
+# $name
+report-phrases-cert_other_server = { $name } leads to another server
+# $name
+report-phrases-cert_works = { $name } works
+# $count $cap
+report-phrases-sign_in_attempts = smtp-doctor tried to sign in { $count } in all (never more than { $cap } times, so that the server's firewall does not block you)
+report-phrases-sign_in_once = once
+# $n
+report-phrases-sign_in_times = { $n } times
 report-status-failed = failed
 report-status-passed = passed
 report-status-skipped = skipped
