@@ -181,18 +181,33 @@ impl Catalog {
         vocab: &dyn Vocabulary,
         rules: &dyn RuleVocabulary,
     ) -> Result<Catalog, CatalogError> {
+        let translate = |source: i18n::Source, prefix: &str, text: &str| {
+            i18n::wording::translate_document(source, prefix, text, lang)
+        };
+        Catalog::load_translated(files, lang, &translate, vocab, rules)
+    }
+
+    /// [`Catalog::load_in`] with the documents translated by `translate` (source, id prefix,
+    /// English text → translated table; `None`: that file stays English).
+    pub(crate) fn load_translated(
+        files: &CatalogFiles,
+        lang: Lang,
+        translate: &Translate,
+        vocab: &dyn Vocabulary,
+        rules: &dyn RuleVocabulary,
+    ) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::load_with(files, vocab, rules)?;
         if lang == Lang::En {
             return Ok(catalog);
         }
         catalog.lang = lang;
-        match translated_tree(files, lang).and_then(|(base, overlays)| {
+        match translated_tree(files, translate).and_then(|(base, overlays)| {
             Tree::merge_with(&base, &overlays, vocab, &catalog.causes).ok()
         }) {
             Some(tree) => catalog.tree = tree,
             None => catalog.fell_back.push("tree"),
         }
-        match translated_profiles(files, lang) {
+        match translated_profiles(files, translate) {
             Some(Ok(p)) => catalog.profiles = p,
             _ => catalog.fell_back.push("profiles"),
         }
@@ -204,16 +219,19 @@ impl Catalog {
     }
 }
 
+/// Translates one wording document: (source, id prefix, English text) → its table.
+pub(crate) type Translate<'a> = dyn Fn(i18n::Source, &str, &str) -> Option<toml::Table> + 'a;
+
 /// The profiles with the shipped ones' notes in `lang` (a `--profiles` directory's own
 /// profiles keep their words); `None` when a translated file is not TOML.
 fn translated_profiles(
     files: &CatalogFiles,
-    lang: Lang,
+    translate: &Translate,
 ) -> Option<Result<Profiles, crate::profiles::ProfileErrors>> {
     let mut shipped: Vec<(&str, String)> = Vec::new();
     for (name, text) in crate::profiles::EMBEDDED_FILES {
         let prefix = i18n::english::profile_prefix(name.trim_end_matches(".toml"));
-        let doc = i18n::wording::translate_document(i18n::Source::Profile, &prefix, text, lang)?;
+        let doc = translate(i18n::Source::Profile, &prefix, text)?;
         shipped.push((name, toml::to_string(&doc).ok()?));
     }
     let shipped: Vec<(&str, &str)> = shipped.iter().map(|(n, t)| (*n, t.as_str())).collect();
@@ -225,9 +243,9 @@ fn translated_profiles(
 
 /// The tree and its overlays with their sentences in `lang` (re-written as TOML: positions
 /// in messages refer to the translated text, which is why the English is checked first).
-fn translated_tree(files: &CatalogFiles, lang: Lang) -> Option<(Source, Vec<Source>)> {
+fn translated_tree(files: &CatalogFiles, translate: &Translate) -> Option<(Source, Vec<Source>)> {
     let translate = |s: &Source| -> Option<Source> {
-        let doc = i18n::wording::translate_document(i18n::Source::Tree, "tree", &s.text, lang)?;
+        let doc = translate(i18n::Source::Tree, "tree", &s.text)?;
         Some(Source::new(s.origin.clone(), toml::to_string(&doc).ok()?))
     };
     let base = match &files.tree {
