@@ -17,6 +17,7 @@ use crate::causes::{self, Causes};
 use crate::checks::intercept::{self, Interceptor};
 use crate::checks::reference::{self, Candidate};
 use crate::error_text::{self, KnownCode};
+use crate::i18n::{self, Lang};
 use crate::profiles::{ProfileErrors, Profiles};
 use crate::replies::{self, Replies, RuleVocabulary};
 use crate::source::{Source, SourceError};
@@ -38,6 +39,13 @@ pub struct Catalog {
     /// Well-known hosts that accept connections on the mail ports
     /// (`assets/reference-hosts.toml`).
     pub reference_hosts: &'static [Candidate],
+    /// The language of its wording (the tree's sentences, the error meanings, the profiles'
+    /// notes): the person's, or English where that language's translation of a file did not
+    /// pass the checks (see `fell_back`).
+    pub lang: Lang,
+    /// The files whose translation did not pass the same checks as the English and are
+    /// shown in English instead (a translation defect; the tests list them).
+    pub fell_back: Vec<&'static str>,
 }
 
 /// The person's own files, as the command line names them.
@@ -156,8 +164,99 @@ impl Catalog {
             error_codes: error_text::catalogue(),
             interceptors: intercept::interceptors(),
             reference_hosts: reference::built_in(),
+            lang: Lang::En,
+            fell_back: Vec::new(),
         })
     }
+
+    /// [`Catalog::load_with`] with the wording in `lang`. The English catalog is loaded and
+    /// checked first (its problems are the person's, reported as always); then each
+    /// translated file must pass the same checks (the tree its validation, the profiles and
+    /// the error catalogue theirs), or that file stays English, so that a bad translation
+    /// cannot reach the screen. Only sentences whose English is the reference English are
+    /// translated: a `--tree` file or an overlay with its own words keeps them.
+    pub fn load_in(
+        files: &CatalogFiles,
+        lang: Lang,
+        vocab: &dyn Vocabulary,
+        rules: &dyn RuleVocabulary,
+    ) -> Result<Catalog, CatalogError> {
+        let translate = |source: i18n::Source, prefix: &str, text: &str| {
+            i18n::wording::translate_document(source, prefix, text, lang)
+        };
+        Catalog::load_translated(files, lang, &translate, vocab, rules)
+    }
+
+    /// [`Catalog::load_in`] with the documents translated by `translate` (source, id prefix,
+    /// English text → translated table; `None`: that file stays English).
+    pub(crate) fn load_translated(
+        files: &CatalogFiles,
+        lang: Lang,
+        translate: &Translate,
+        vocab: &dyn Vocabulary,
+        rules: &dyn RuleVocabulary,
+    ) -> Result<Catalog, CatalogError> {
+        let mut catalog = Catalog::load_with(files, vocab, rules)?;
+        if lang == Lang::En {
+            return Ok(catalog);
+        }
+        catalog.lang = lang;
+        match translated_tree(files, translate).and_then(|(base, overlays)| {
+            Tree::merge_with(&base, &overlays, vocab, &catalog.causes).ok()
+        }) {
+            Some(tree) => catalog.tree = tree,
+            None => catalog.fell_back.push("tree"),
+        }
+        match translated_profiles(files, translate) {
+            Some(Ok(p)) => catalog.profiles = p,
+            _ => catalog.fell_back.push("profiles"),
+        }
+        match error_text::codes::translated(lang) {
+            Some(codes) => catalog.error_codes = codes,
+            None => catalog.fell_back.push("error-codes"),
+        }
+        Ok(catalog)
+    }
+}
+
+/// Translates one wording document: (source, id prefix, English text) → its table.
+pub(crate) type Translate<'a> = dyn Fn(i18n::Source, &str, &str) -> Option<toml::Table> + 'a;
+
+/// The profiles with the shipped ones' notes in `lang` (a `--profiles` directory's own
+/// profiles keep their words); `None` when a translated file is not TOML.
+fn translated_profiles(
+    files: &CatalogFiles,
+    translate: &Translate,
+) -> Option<Result<Profiles, crate::profiles::ProfileErrors>> {
+    let mut shipped: Vec<(&str, String)> = Vec::new();
+    for (name, text) in crate::profiles::EMBEDDED_FILES {
+        let prefix = i18n::english::profile_prefix(name.trim_end_matches(".toml"));
+        let doc = translate(i18n::Source::Profile, &prefix, text)?;
+        shipped.push((name, toml::to_string(&doc).ok()?));
+    }
+    let shipped: Vec<(&str, &str)> = shipped.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    Some(Profiles::load_shipped_as(
+        &shipped,
+        files.profiles.as_deref(),
+    ))
+}
+
+/// The tree and its overlays with their sentences in `lang` (re-written as TOML: positions
+/// in messages refer to the translated text, which is why the English is checked first).
+fn translated_tree(files: &CatalogFiles, translate: &Translate) -> Option<(Source, Vec<Source>)> {
+    let translate = |s: &Source| -> Option<Source> {
+        let doc = translate(i18n::Source::Tree, "tree", &s.text)?;
+        Some(Source::new(s.origin.clone(), toml::to_string(&doc).ok()?))
+    };
+    let base = match &files.tree {
+        Some(path) => Source::read(path).ok()?,
+        None => Source::new(crate::tree::EMBEDDED_ORIGIN, crate::tree::EMBEDDED),
+    };
+    let mut overlays = Vec::new();
+    for path in &files.tree_extra {
+        overlays.push(translate(&Source::read(path).ok()?)?);
+    }
+    Some((translate(&base)?, overlays))
 }
 
 /// The place of a file in the order of loading: the tree, then each overlay.

@@ -356,3 +356,75 @@ proptest! {
         }
     }
 }
+
+/// Outlook's Send/Receive error as the localized Outlook builds write it: the code, the
+/// account and the server's reply are found in each language.
+#[test]
+fn localized_outlook_messages() {
+    let cases = [
+        (
+            "de",
+            "Vorgang 'anna@beispiel.de - Senden' hat einen Fehler gemeldet (0x800CCC78): 'Die Nachricht kann nicht gesendet werden. Antwort des Servers: 535 5.7.8 Authentication credentials invalid'",
+        ),
+        (
+            "fr",
+            "La tâche 'anna@exemple.fr - Envoi' a signalé une erreur (0x800CCC78) : 'Impossible d'envoyer le message. Réponse du serveur : 535 5.7.8 Authentication credentials invalid'",
+        ),
+        (
+            "es",
+            "La tarea 'anna@ejemplo.es - Enviando' informó del error (0x800CCC78): 'No se puede enviar el mensaje. Respuesta del servidor: 535 5.7.8 Authentication credentials invalid'",
+        ),
+        (
+            "it",
+            "L'attività 'anna@esempio.it - Invio' ha riportato l'errore (0x800CCC78): 'Impossibile inviare il messaggio. Risposta del server: 535 5.7.8 Authentication credentials invalid'",
+        ),
+        (
+            "pt-BR",
+            "A tarefa 'anna@exemplo.com.br - Enviando' relatou o erro (0x800CCC78): 'Não é possível enviar a mensagem. Resposta do servidor: 535 5.7.8 Authentication credentials invalid'",
+        ),
+        (
+            "nl",
+            "Taak 'anna@voorbeeld.nl - Verzenden' heeft fout (0x800CCC78) gemeld: 'Kan het bericht niet verzenden. Antwoord van de server: 535 5.7.8 Authentication credentials invalid'",
+        ),
+    ];
+    for (lang, text) in cases {
+        let r = recognise(text);
+        assert_eq!(r.code.as_deref(), Some("0x800CCC78"), "{lang}");
+        assert!(
+            r.account.as_deref().is_some_and(|a| a.starts_with("anna@")),
+            "{lang}: {:?}",
+            r.account
+        );
+        assert_eq!(
+            r.server_reply.as_deref(),
+            Some("535 5.7.8 Authentication credentials invalid"),
+            "{lang}"
+        );
+    }
+    // The code alone, in Outlook's German wording with the 0x80042109 of the brief.
+    let r = recognise("Vorgang 'x@y.de - Senden' hat einen Fehler gemeldet (0x80042109): 'Die Verbindung zum Postausgangsserver (SMTP) kann nicht hergestellt werden.'");
+    assert_eq!(r.code.as_deref(), Some("0x80042109"));
+    assert_eq!(r.account.as_deref(), Some("x@y.de"));
+}
+
+/// Thunderbird's SMTP failures in its localized wording (composeMsgs.properties of each
+/// locale): the server's reply is cut where Thunderbird's own next sentence starts.
+#[test]
+fn localized_thunderbird_messages() {
+    let reply = "550 5.7.1 Relaying denied";
+    let cases = [
+        format!("Fehler beim Senden der Nachricht. Der Mail-Server antwortete: {reply}. Bitte überprüfen Sie die Nachricht und wiederholen Sie den Vorgang."),
+        format!("Beim Senden der Nachricht trat ein Fehler auf. Der Postausgangs-Server antwortete:\n{reply}.\nBitte überprüfen Sie, dass sowohl verwendete Identität als auch Authentifizierungsmethode korrekt sind."),
+        format!("Une erreur est survenue lors de l’envoi de l’e-mail. Le serveur e-mail a répondu : {reply}. Veuillez vérifier que votre adresse e-mail dans les paramètres du compte est correcte et essayer à nouveau."),
+        format!("Ocurrió un error al enviar el correo. El servidor de correo respondió: {reply}. Compruebe el mensaje y vuelva a intentarlo."),
+        format!("Si è verificato un errore durante l’invio della posta. Il server di posta ha risposto: {reply}. Controllare il messaggio e riprovare."),
+        format!("Ocorreu um erro ao enviar a mensagem. O servidor de email respondeu: {reply}. Verifique se seu endereço de email está correto nas configurações da conta e tente novamente."),
+        format!("Er is een fout opgetreden bij het verzenden van e-mail. De mailserver antwoordde: {reply}. Controleer het bericht en probeer het opnieuw."),
+    ];
+    for text in &cases {
+        let r = recognise(text);
+        // Where the reply ends its line, Thunderbird's full stop stays with it.
+        let got = r.server_reply.as_deref().map(|s| s.trim_end_matches('.'));
+        assert_eq!(got, Some(reply), "{text}");
+    }
+}

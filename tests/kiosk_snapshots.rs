@@ -30,6 +30,7 @@ fn kiosk(with_pin: bool) -> Model {
         idle: Duration::from_secs(180),
         reports_dir: PathBuf::from("/var/lib/smtp-doctor-kiosk/reports"),
         high_contrast: false,
+        lang: None,
         locked: Locked::default(),
     };
     let catalog = Catalog::embedded().unwrap();

@@ -35,6 +35,7 @@ fn config(admin_pin: Option<PinHash>) -> KioskConfig {
         idle: IDLE,
         reports_dir: PathBuf::from("/srv/kiosk/reports"),
         high_contrast: false,
+        lang: None,
         locked: Locked::default(),
     }
 }

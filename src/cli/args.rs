@@ -138,6 +138,11 @@ pub struct CommonArgs {
     /// Thunderbird (autoconfig) would fill in for the address's domain, and whether it works.
     #[arg(long)]
     pub new_account: bool,
+    /// The language of the wizard and the report: en, de, fr, es, it, pt-BR, nl (default:
+    /// the system's, from LC_ALL, LC_MESSAGES, LANG or the desktop's language; English when
+    /// it is none of these).
+    #[arg(long, value_name = "TAG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -297,6 +302,22 @@ fn parse_incoming(s: &str) -> Result<Incoming, String> {
     Incoming::parse(s)
 }
 
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    use crate::i18n::Lang;
+    // A tag names a language exactly (`de`, `pt-BR`; any case, `_` for `-`): a locale's
+    // encoding or a region the tool has no wording for is not a tag.
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.tag().eq_ignore_ascii_case(&s.replace('_', "-")))
+        .ok_or_else(|| {
+            let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+            format!(
+                "`{s}` is not a supported language; use one of {}",
+                tags.join(", ")
+            )
+        })
+}
+
 fn parse_timeout(s: &str) -> Result<Duration, String> {
     let secs: f64 = s
         .parse()
@@ -349,6 +370,11 @@ mod tests {
         assert_eq!(parse_answer("a=b").unwrap(), ("a".into(), "b".into()));
         assert!(parse_answer("a=").is_err());
         assert!(parse_security("ssl").is_ok());
+        assert_eq!(parse_lang("pt_br").unwrap(), crate::i18n::Lang::PtBr);
+        assert_eq!(parse_lang("DE").unwrap(), crate::i18n::Lang::De);
+        let e = parse_lang("ja").unwrap_err();
+        assert!(e.contains("en, de, fr, es, it, pt-BR, nl"), "{e}");
+        assert!(parse_lang("de_DE.UTF-8").is_err());
     }
 
     #[test]

@@ -23,14 +23,17 @@ pub fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
         return Err(UsageError("--kiosk needs a terminal".into()));
     }
     let (input, options, files) = start_values(&config);
-    let catalog = load_catalog(&files)?;
+    // A configured language is the kiosk's whatever LANG says, and offers no switch.
+    let lang = config.lang.unwrap_or_else(crate::i18n::system::detect);
+    let catalog = load_catalog(&files, lang)?;
+    let languages = super::languages(&files, lang, Arc::new(catalog), config.lang.is_some());
     signals::ignore_leaving_signals()
         .map_err(|e| UsageError(format!("--kiosk: cannot ignore the interrupt signals: {e}")))?;
     let ui = crate::ui::UiOptions {
         high_contrast: w.high_contrast || config.high_contrast,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
-    crate::ui::run_kiosk(input, options, Arc::new(catalog), ui, Arc::new(config))
+    crate::ui::run_kiosk(input, options, languages, ui, Arc::new(config))
         .map_err(|e| UsageError(format!("the kiosk stopped: {e}")))
 }
 
@@ -60,6 +63,7 @@ fn refuse_other_options(w: &WizardArgs) -> Result<(), UsageError> {
         ("--error-text", c.error_text.is_some()),
         ("--answer", !c.answer.is_empty()),
         ("--allow-plaintext-auth", c.allow_plaintext_auth),
+        ("--lang", c.lang.is_some()),
     ];
     match given.iter().find(|(_, set)| *set) {
         Some((name, _)) => Err(UsageError(format!(
@@ -119,7 +123,7 @@ pub fn check_config(file: &Path) -> i32 {
     match KioskConfig::load(file, home.as_deref()) {
         Ok(config) => {
             let (_, _, files) = start_values(&config);
-            if let Err(UsageError(line)) = load_catalog(&files) {
+            if let Err(UsageError(line)) = load_catalog(&files, crate::i18n::Lang::En) {
                 println!("{}: locked.tree_extra: {line}", file.display());
                 return 1;
             }

@@ -27,6 +27,7 @@ use crate::catalog::{Catalog, CatalogError, CatalogFiles};
 use crate::diagnosis::{self, Verdict};
 use crate::engine::Engine;
 use crate::facts::Facts;
+use crate::i18n::Lang;
 use crate::report::{self, Report};
 use crate::secret::Secret;
 use crate::settings::{Input, Options};
@@ -134,19 +135,55 @@ fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
     };
     let stopped = |e: std::io::Error| UsageError(format!("the wizard stopped: {e}"));
     let files = catalog_files(&w.common);
-    match load_catalog(&files) {
-        Ok(catalog) => crate::ui::run(input, options, Arc::new(catalog), ui).map_err(stopped),
+    let lang = chosen_lang(&w.common);
+    match load_catalog(&files, lang) {
+        Ok(catalog) => {
+            let languages = languages(&files, lang, Arc::new(catalog), false);
+            crate::ui::run(input, options, languages, ui).map_err(stopped)
+        }
         // A bad tree file is shown on a screen with a way forward, not as an exit.
         Err(problem) if files.tree.is_some() || !files.tree_extra.is_empty() => {
-            let builtin = load_catalog(&CatalogFiles {
+            let builtin_files = CatalogFiles {
                 tree: None,
                 tree_extra: Vec::new(),
                 ..files
-            })?;
-            crate::ui::run_with_tree_problem(input, options, Arc::new(builtin), problem.0, ui)
+            };
+            let builtin = load_catalog(&builtin_files, lang)?;
+            let languages = languages(&builtin_files, lang, Arc::new(builtin), false);
+            crate::ui::run_with_tree_problem(input, options, languages, problem.0, ui)
                 .map_err(stopped)
         }
         Err(problem) => Err(problem),
+    }
+}
+
+/// The language `--lang` names, else the system's.
+pub fn chosen_lang(c: &CommonArgs) -> Lang {
+    c.lang.unwrap_or_else(crate::i18n::system::detect)
+}
+
+/// The wizard's languages: `catalog` in `lang`, and (unless the language is fixed) the
+/// catalog in every other language for the start screen's switch. They were loaded from the
+/// same files, so each loads; one that does not is simply not offered.
+pub fn languages(
+    files: &CatalogFiles,
+    lang: Lang,
+    catalog: Arc<Catalog>,
+    fixed: bool,
+) -> crate::ui::Languages {
+    let mut by_lang = BTreeMap::new();
+    by_lang.insert(lang, catalog);
+    if !fixed {
+        for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+            if let Ok(c) = Catalog::load_lang(files, other) {
+                by_lang.insert(other, Arc::new(c));
+            }
+        }
+    }
+    crate::ui::Languages {
+        lang,
+        fixed,
+        by_lang,
     }
 }
 
@@ -280,8 +317,8 @@ fn catalog_files(c: &CommonArgs) -> CatalogFiles {
 
 /// The catalog: the embedded tree, profiles and lists plus the person's files. A problem
 /// becomes one line that names the file, line and column of the first one.
-pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
-    Catalog::load(files).map_err(|e| match e {
+pub fn load_catalog(files: &CatalogFiles, lang: Lang) -> Result<Catalog, UsageError> {
+    Catalog::load_lang(files, lang).map_err(|e| match e {
         CatalogError::Profiles(errors) => {
             // One line: the first problem names file, line and column; the count says
             // whether `tree validate`-style patience is needed for the rest.
@@ -317,7 +354,8 @@ pub fn load_catalog(files: &CatalogFiles) -> Result<Catalog, UsageError> {
 fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     let (input, options) = input_from(&args.email, &args.common)?;
     export::refuse_existing(args)?;
-    let catalog = Arc::new(load_catalog(&catalog_files(&args.common))?);
+    let lang = chosen_lang(&args.common);
+    let catalog = Arc::new(load_catalog(&catalog_files(&args.common), lang)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -327,7 +365,7 @@ fn check(args: &CheckArgs) -> Result<i32, UsageError> {
     // blocking task (the public trust store) must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(100));
     let d = diagnosis::diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
-    let report = Report::new(&d);
+    let report = Report::new(&d).in_lang(catalog.lang);
 
     if let Some(path) = &args.save_facts {
         let recorded =
@@ -371,7 +409,7 @@ pub async fn diagnose_once(
 ) -> Result<Report, UsageError> {
     let facts = collect_facts(catalog.clone(), &input, options).await?;
     let d = diagnosis::diagnose(&catalog, &input, &facts, QuestionMode::UseDefaults);
-    Ok(Report::new(&d))
+    Ok(Report::new(&d).in_lang(catalog.lang))
 }
 
 /// Runs the checks and gathers what they found until the diagnosis is settled (see

@@ -146,7 +146,16 @@ pub fn diagnose(catalog: &Catalog, input: &Input, facts: &Facts, mode: QuestionM
         cx: &cx,
         recommended: recommended.as_ref(),
     };
-    let lookup = |name: &str| signals::placeholder(name).and_then(|p| (p.value)(&fill));
+    // A value that is one of the program's own words ("None") reads in the catalog's language;
+    // an absent one too ("(unknown)").
+    let lang = catalog.lang;
+    let unknown = crate::i18n::wording::unknown(lang);
+    let lookup = |name: &str| {
+        let value = signals::placeholder(name)
+            .and_then(|p| (p.value)(&fill))
+            .map(|v| crate::i18n::wording::word(lang, &v));
+        Some(value.unwrap_or_else(|| unknown.clone()))
+    };
     let checks = facts.records();
     let known: Vec<CheckId> = checks.iter().map(|r| r.id).collect();
 

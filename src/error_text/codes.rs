@@ -2,11 +2,13 @@
 //! numbers, message texts of the common mail clients, and Windows socket error numbers, each
 //! with its meaning and where the decision tree looks first.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::english::ERRORS_TOML as CODES_TOML;
+use crate::i18n::{wording, Lang, Source};
 
 /// Where the decision tree looks first for a recognised error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,4 +116,30 @@ pub fn parse_catalogue(text: &str) -> Result<Vec<KnownCode>, String> {
 pub fn catalogue() -> &'static [KnownCode] {
     static CODES: OnceLock<Vec<KnownCode>> = OnceLock::new();
     CODES.get_or_init(|| parse_catalogue(CODES_TOML).unwrap_or_default())
+}
+
+/// The embedded catalogue with its meanings in `lang`; English when the translated
+/// catalogue does not pass [`parse_catalogue`]'s checks (`catalogue_falls_back` says so).
+pub fn catalogue_in(lang: Lang) -> &'static [KnownCode] {
+    translated(lang).unwrap_or_else(catalogue)
+}
+
+/// The catalogue in `lang`, `None` when its translation does not pass the checks.
+pub fn translated(lang: Lang) -> Option<&'static [KnownCode]> {
+    type Cache = Mutex<BTreeMap<Lang, Option<&'static [KnownCode]>>>;
+    static ALL: OnceLock<Cache> = OnceLock::new();
+    if lang == Lang::En {
+        return Some(catalogue());
+    }
+    let mut map = ALL
+        .get_or_init(|| Mutex::new(BTreeMap::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    *map.entry(lang).or_insert_with(|| {
+        let doc = wording::table(Source::Errors, lang);
+        let text = toml::to_string(doc).ok()?;
+        let codes = parse_catalogue(&text).ok()?;
+        // Kept for the process's life: at most one per language.
+        Some(&*Box::leak(codes.into_boxed_slice()))
+    })
 }

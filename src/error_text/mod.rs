@@ -10,12 +10,12 @@
 //! This file reads a message; `codes` holds the catalogue, `quoted` finds the account and
 //! the server's reply quoted in the text.
 
-mod codes;
+pub mod codes;
 mod quoted;
 
 use serde::Serialize;
 
-pub use codes::{catalogue, parse_catalogue, Area, KnownCode};
+pub use codes::{catalogue, catalogue_in, parse_catalogue, Area, KnownCode};
 use quoted::{find_account, find_server_reply};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -3,26 +3,59 @@
 //! (after "The server responded:" and its translations, cut where the client's own words
 //! resume).
 
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
 /// The longest server reply kept, in characters (a paste can be a whole log).
 const MAX_REPLY_CHARS: usize = 500;
 
-const TASK_MARKERS: &[&str] = &[
-    "task '",
-    "aufgabe '",
-    "tâche '",
-    "tarea '",
-    "taak '",
-    "attività '",
-];
+/// The words around the quoted parts, in every language (`assets/error-markers.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Markers {
+    /// Outlook's "Task 'ACCOUNT - Sending'".
+    task: Vec<String>,
+    /// Outlook Express / Windows Mail: "Account: 'ACCOUNT'".
+    account: Vec<String>,
+    /// What introduces a quoted server reply, longest first where one starts another.
+    reply: Vec<String>,
+    /// What follows a reply in the mail programs' sentences.
+    trailer: Vec<String>,
+}
 
-/// Where Outlook Express / Windows Mail name the account: "Account: 'ACCOUNT'".
-const ACCOUNT_MARKERS: &[&str] = &["account: '", "konto: '", "compte : '", "compte: '"];
+const MARKERS_TOML: &str = include_str!("../../assets/error-markers.toml");
+
+fn parse_markers(text: &str) -> Result<Markers, String> {
+    let m: Markers = toml::from_str(text).map_err(|e| e.to_string())?;
+    // Matching lower-cases the text's ASCII letters: a marker with an upper-case one
+    // could never match.
+    let all = m
+        .task
+        .iter()
+        .chain(&m.account)
+        .chain(&m.reply)
+        .chain(&m.trailer);
+    match all
+        .clone()
+        .find(|p| p.chars().any(|c| c.is_ascii_uppercase()) || p.is_empty())
+    {
+        Some(bad) => Err(format!("marker {bad:?} is empty or has upper-case letters")),
+        None => Ok(m),
+    }
+}
+
+/// The embedded markers (a test proves them valid: empty lists only on a build defect).
+fn markers() -> &'static Markers {
+    static M: OnceLock<Markers> = OnceLock::new();
+    M.get_or_init(|| parse_markers(MARKERS_TOML).unwrap_or_default())
+}
 
 /// The account from Outlook's "Task 'ACCOUNT - Sending'" or Windows Mail's
 /// "Account: 'ACCOUNT'", else the first e-mail address.
 pub(super) fn find_account(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
-    for marker in TASK_MARKERS {
+    for marker in &markers().task {
         if let Some(i) = lower.find(marker) {
             let rest = &text[i + marker.len()..];
             let quote = rest.find('\'').unwrap_or(rest.len());
@@ -34,7 +67,7 @@ pub(super) fn find_account(text: &str) -> Option<String> {
             }
         }
     }
-    for marker in ACCOUNT_MARKERS {
+    for marker in &markers().account {
         if let Some(i) = lower.find(marker) {
             let rest = &text[i + marker.len()..];
             if let Some(end) = rest.find('\'') {
@@ -58,43 +91,13 @@ pub(super) fn find_account(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Phrases that introduce a quoted server reply (English, German, French), longest first
-/// where one is the start of another.
-const REPLY_MARKERS: &[&str] = &[
-    "server response was",
-    "server responded",
-    "server response",
-    "server replied",
-    "server said",
-    "antwort des servers",
-    "serverantwort",
-    "server antwortete",
-    "réponse du serveur",
-    "serveur a répondu",
-];
-
-/// What follows a reply in Outlook's and Thunderbird's sentences.
-const REPLY_TRAILERS: &[&str] = &[
-    " subject '",
-    ", account:",
-    ", server:",
-    ", protocol:",
-    ", port:",
-    ", secure(ssl)",
-    ", server error:",
-    ", error number:",
-    ". please ",
-    " please verify",
-    " please check",
-];
-
 /// A quoted SMTP reply: "The server responded: 535 5.7.8 ..." or a bare "5xx x.y.z ..." run.
 pub(super) fn find_server_reply(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
-    for marker in REPLY_MARKERS {
+    for marker in &markers().reply {
         if let Some(i) = lower.find(marker) {
             let rest =
-                text[i + marker.len()..].trim_start_matches(|c: char| " :'\"‘“«".contains(c));
+                text[i + marker.len()..].trim_start_matches(|c: char| " :'\"‘“«\n".contains(c));
             if let Some(reply) = take_reply(rest) {
                 return Some(reply);
             }
@@ -170,7 +173,11 @@ fn cut_reply(line: &str) -> (String, bool) {
         }
     }
     let lower = line[..end].to_ascii_lowercase();
-    let trailer = REPLY_TRAILERS.iter().filter_map(|t| lower.find(t)).min();
+    let trailer = markers()
+        .trailer
+        .iter()
+        .filter_map(|t| lower.find(t.as_str()))
+        .min();
     match trailer {
         Some(t) => (line[..t].to_string(), true),
         None => (line[..end].to_string(), end < line.len()),
@@ -200,6 +207,12 @@ fn is_enhanced(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_markers_are_valid() {
+        let m = parse_markers(MARKERS_TOML).unwrap();
+        assert!(m.task.len() >= 7 && m.reply.len() >= 15 && m.trailer.len() >= 10);
+    }
 
     #[test]
     fn reply_code_shapes() {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 /// A wording file whose sentences can be translated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Source {
     /// `assets/ui.toml`: every string except ids and the program's name.
     Ui,
@@ -18,6 +18,8 @@ pub enum Source {
     Errors,
     /// One provider profile (`profiles/*.toml`, by its id): its notes.
     Profile,
+    /// `assets/report.toml`: the reports' headings and the words put into sentences.
+    Report,
 }
 
 impl Source {
@@ -28,13 +30,14 @@ impl Source {
             Source::Tree => "tree",
             Source::Errors => "errors",
             Source::Profile => "profiles",
+            Source::Report => "report",
         }
     }
 
     /// Whether `key` (a table key) holds a sentence in this file.
     fn translates(self, key: &str) -> bool {
         match self {
-            Source::Ui => key != "id",
+            Source::Ui | Source::Report => key != "id",
             Source::Tree => matches!(
                 key,
                 "title" | "text" | "help" | "explanation" | "fix" | "label"

@@ -9,7 +9,9 @@
 
 pub mod flatten;
 pub mod ftl;
+pub mod system;
 pub mod translate;
+pub mod wording;
 
 use std::fmt;
 
@@ -131,6 +133,14 @@ mod embedded {
                     concat!("assets/locales/", $dir, "/vendor.ftl"),
                     include_str!(concat!("../../assets/locales/", $dir, "/vendor.ftl")),
                 ),
+                (
+                    concat!("assets/locales/", $dir, "/report.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/report.ftl")),
+                ),
+                (
+                    concat!("assets/locales/", $dir, "/plural.ftl"),
+                    include_str!(concat!("../../assets/locales/", $dir, "/plural.ftl")),
+                ),
             ]
         };
     }
@@ -156,6 +166,10 @@ pub mod english {
     pub const UI_TOML: &str = include_str!("../../assets/ui.toml");
     /// The error catalogue (`assets/error-codes.toml`), embedded.
     pub const ERRORS_TOML: &str = include_str!("../../assets/error-codes.toml");
+    /// The reports' wording and the words put into sentences (`assets/report.toml`).
+    pub const REPORT_TOML: &str = include_str!("../../assets/report.toml");
+    /// The English sentences chosen by a number (hand-written: Fluent select expressions).
+    pub const PLURAL_FTL: &str = include_str!("../../assets/locales/en/plural.ftl");
 
     /// (source, id prefix, file name, TOML text) for every embedded wording file.
     pub fn documents() -> Vec<(Source, String, String, &'static str)> {
@@ -178,6 +192,12 @@ pub mod english {
                 "assets/error-codes.toml".to_string(),
                 ERRORS_TOML,
             ),
+            (
+                Source::Report,
+                "report".to_string(),
+                "assets/report.toml".to_string(),
+                REPORT_TOML,
+            ),
         ];
         for (name, text) in crate::profiles::EMBEDDED_FILES {
             let stem = name.trim_end_matches(".toml");
@@ -189,6 +209,27 @@ pub mod english {
             ));
         }
         out
+    }
+
+    /// The messages of the English plural file as entries (the text names the variables as
+    /// placeholders), for checking the languages' plural files.
+    pub fn plural_entries() -> Vec<Entry> {
+        let Ok(resource) = fluent_syntax::parser::parse(PLURAL_FTL) else {
+            return Vec::new();
+        };
+        resource
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(Entry {
+                    id: m.id.name.to_string(),
+                    path: Vec::new(),
+                    // Every plural message reads the number `$n` and nothing else.
+                    text: "{n}".to_string(),
+                }),
+                _ => None,
+            })
+            .collect()
     }
 
     /// A profile's id prefix: `profiles-<file stem>`.

@@ -5,7 +5,13 @@ use super::english;
 use super::flatten::{Entry, Source};
 use super::{ftl, translate, Lang, Translation};
 
-const SOURCES: [Source; 4] = [Source::Ui, Source::Tree, Source::Errors, Source::Profile];
+const SOURCES: [Source; 5] = [
+    Source::Ui,
+    Source::Tree,
+    Source::Errors,
+    Source::Profile,
+    Source::Report,
+];
 
 const HEADER: &str = "Generated from the English wording (do not edit: SMTP_DOCTOR_BLESS_LOCALES=1 cargo test --lib i18n).
 The English reference that translations in assets/locales/<lang>/ follow: keep each id, use
@@ -29,6 +35,7 @@ fn describe(source: Source) -> &'static str {
         Source::Tree => "assets/tree.toml",
         Source::Errors => "assets/error-codes.toml",
         Source::Profile => "profiles/*.toml (notes)",
+        Source::Report => "assets/report.toml",
     }
 }
 
@@ -98,7 +105,11 @@ fn ids_are_unique_and_variables_do_not_collide() {
 }
 
 fn entries_for(name: &str, all: &[(Source, Vec<Entry>)]) -> Vec<Entry> {
-    // vendor.ftl holds terms only; the others follow their source.
+    // vendor.ftl holds terms only; plural.ftl the English plural messages; the others
+    // follow their source.
+    if name.ends_with("/plural.ftl") {
+        return english::plural_entries();
+    }
     all.iter()
         .find(|(s, _)| name.ends_with(&format!("/{}.ftl", s.name())))
         .map(|(_, e)| e.clone())
@@ -157,4 +168,107 @@ fn languages_parse_from_tags_and_locales() {
     for l in Lang::ALL {
         assert_eq!(Lang::parse(l.tag()), Some(l));
     }
+}
+
+/// The terms of a `vendor.ftl` (name without the dash → its plain text).
+fn terms(text: &str) -> std::collections::BTreeMap<String, String> {
+    use fluent_syntax::ast;
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            ast::Entry::Term(t) => {
+                let value: String = t
+                    .value
+                    .elements
+                    .iter()
+                    .filter_map(|el| match el {
+                        ast::PatternElement::TextElement { value } => Some(*value),
+                        ast::PatternElement::Placeable { .. } => None,
+                    })
+                    .collect();
+                Some((t.id.name.to_string(), value.trim().to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether `label` stands in `sentence` as a whole (not inside a longer word).
+fn has_label(sentence: &str, label: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = sentence[from..].find(label) {
+        let at = from + i;
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[at + label.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = at + label.len();
+    }
+    false
+}
+
+/// The terms whose English value stands in `sentence` although the language has its own.
+fn english_labels_in(
+    sentence: &str,
+    english: &std::collections::BTreeMap<String, String>,
+    own: &std::collections::BTreeMap<String, String>,
+) -> Vec<String> {
+    english
+        .iter()
+        .filter(|(name, en)| own.get(*name).is_some_and(|v| v != *en) && has_label(sentence, en))
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+fn vendor_file(lang: Lang) -> &'static str {
+    lang.files()
+        .iter()
+        .find(|(name, _)| name.ends_with("/vendor.ftl"))
+        .map_or("", |(_, t)| *t)
+}
+
+/// A fix step never mixes an English menu label into another language: no translated
+/// sentence of the wizard, the tree or the reports holds the English value of a vendor term
+/// where the language has its own, different value for that term (it must use the term).
+#[test]
+fn no_translation_holds_an_english_menu_label() {
+    let english = terms(vendor_file(Lang::En));
+    assert!(english.len() >= 20, "{english:?}");
+    let mut mixed = Vec::new();
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let own = terms(vendor_file(lang));
+        let files: Vec<&str> = lang.files().iter().map(|(_, t)| *t).collect();
+        let t = Translation::new(&lang.identifier(), &files);
+        for source in [Source::Ui, Source::Tree, Source::Report] {
+            for e in english::entries(source) {
+                let Some(sentence) = t.sentence(source, &e) else {
+                    continue;
+                };
+                for name in english_labels_in(&sentence, &english, &own) {
+                    mixed.push(format!("{lang}: {} holds -{name}'s English value", e.id));
+                }
+            }
+        }
+    }
+    assert!(mixed.is_empty(), "{}", mixed.join("\n"));
+}
+
+#[test]
+fn labels_are_found_as_whole_words() {
+    assert!(has_label("Klicken Sie auf Change.", "Change"));
+    assert!(!has_label("Changed settings", "Change"));
+    let en = terms(vendor_file(Lang::En));
+    assert_eq!(en.get("outlook-change").map(String::as_str), Some("Change"));
+    let de = terms("-outlook-change = Ändern\n-outlook-encryption-auto = Auto\n");
+    // An English label the language names otherwise is caught; one it shares is not.
+    assert_eq!(
+        english_labels_in("Wählen Sie Change und dann Auto.", &en, &de),
+        ["outlook-change"]
+    );
+    assert!(english_labels_in("Wählen Sie Ändern und dann Auto.", &en, &de).is_empty());
 }

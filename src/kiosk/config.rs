@@ -42,6 +42,9 @@ pub struct KioskConfig {
     pub idle: Duration,
     pub reports_dir: PathBuf,
     pub high_contrast: bool,
+    /// `lang = "de"`: the kiosk always speaks this language (the system's locale is not
+    /// read and the start screen offers no switch); `None`: the system's, with the switch.
+    pub lang: Option<crate::i18n::Lang>,
     pub locked: Locked,
 }
 
@@ -64,6 +67,7 @@ struct RawConfig {
     reports_dir: Option<Spanned<String>>,
     #[serde(default)]
     high_contrast: bool,
+    lang: Option<Spanned<String>>,
     #[serde(default)]
     locked: RawLocked,
 }
@@ -89,6 +93,7 @@ impl KioskConfig {
             idle: DEFAULT_IDLE,
             reports_dir: default_reports_dir(home)?,
             high_contrast: false,
+            lang: None,
             locked: Locked::default(),
         })
     }
@@ -190,6 +195,20 @@ pub fn parse(
             PathBuf::new()
         }),
     };
+    let lang = raw.lang.and_then(|l| {
+        let tag = l.get_ref().trim();
+        let found = crate::i18n::Lang::ALL
+            .into_iter()
+            .find(|x| x.tag().eq_ignore_ascii_case(tag));
+        if found.is_none() {
+            let tags: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|x| x.tag()).collect();
+            p.at(
+                l.span(),
+                format!("lang `{tag}` is not one of {}", tags.join(", ")),
+            );
+        }
+        found
+    });
     let locked = locked(raw.locked, &mut p, &resolve);
     if !p.found.is_empty() {
         return Err(SourceErrors(p.found));
@@ -199,6 +218,7 @@ pub fn parse(
         idle,
         reports_dir,
         high_contrast: raw.high_contrast,
+        lang,
         locked,
     })
 }
@@ -293,6 +313,18 @@ mod tests {
     }
 
     #[test]
+    fn a_language_fixes_the_kiosks_wording() {
+        assert_eq!(
+            parse_text("lang = \"pt-BR\"\n").unwrap().lang,
+            Some(crate::i18n::Lang::PtBr)
+        );
+        assert_eq!(
+            first_error("lang = \"klingon\"\n"),
+            "kiosk.toml:1:8: lang `klingon` is not one of en, de, fr, es, it, pt-BR, nl"
+        );
+    }
+
+    #[test]
     fn an_empty_file_gives_the_defaults() {
         let c = parse_text("").unwrap();
         assert_eq!(
@@ -328,7 +360,7 @@ mod tests {
     fn problems_name_file_line_and_column() {
         assert_eq!(
             first_error("idle_seconds = 30\nidle_secs = 3\n"),
-            "kiosk.toml:2:1: unknown field `idle_secs`, expected one of `admin_pin_hash`, `idle_seconds`, `reports_dir`, `high_contrast`, `locked`"
+            "kiosk.toml:2:1: unknown field `idle_secs`, expected one of `admin_pin_hash`, `idle_seconds`, `reports_dir`, `high_contrast`, `lang`, `locked`"
         );
         assert_eq!(
             first_error("idle_seconds = 2\n"),

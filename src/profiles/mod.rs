@@ -221,6 +221,19 @@ impl Profiles {
         load::collect(embedded::FILES, &extra)
     }
 
+    /// [`Profiles::load`] with other texts for the shipped profiles (the same files with
+    /// their notes translated: `catalog` passes them).
+    pub fn load_shipped_as(
+        shipped: &[(&str, &str)],
+        extra_dir: Option<&Path>,
+    ) -> Result<Profiles, ProfileErrors> {
+        let extra = match extra_dir {
+            None => Vec::new(),
+            Some(dir) => load::read_dir(dir)?,
+        };
+        load::collect(shipped, &extra)
+    }
+
     pub fn all(&self) -> &[Profile] {
         &self.list
     }

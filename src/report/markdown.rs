@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::wording::{fill, names_mail_program_settings, wording};
 use super::Report;
 use crate::protocol::reply::sanitize;
 use crate::protocol::transcript::Dir;
@@ -92,53 +93,72 @@ fn fence<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 pub fn render(r: &Report) -> String {
     // Also right for table cells: pipes are escaped, newlines shown as `\x0a`.
     let cell = escape;
+    let w = wording(r.lang);
+    let t = &w.markdown;
     let mut o = String::new();
-    let _ = writeln!(o, "# smtp-doctor report for {}", cell(&r.input.email));
+    let _ = writeln!(
+        o,
+        "# {}",
+        fill(&t.heading, &[("email", &cell(&r.input.email))])
+    );
     let _ = writeln!(o);
     let _ = writeln!(
         o,
-        "- Made: {} (smtp-doctor {})",
-        r.generated_at, r.tool_version
+        "- {}",
+        fill(
+            &t.made,
+            &[("time", &r.generated_at), ("version", r.tool_version)]
+        )
     );
-    let _ = writeln!(o, "- Verdict: **{:?}**", r.verdict);
-    if let Some(ip) = r.public_ip {
-        let _ = writeln!(o, "- Public IP of this network: {ip}");
-    }
     let _ = writeln!(
         o,
-        "- Settings tested: server {}, port {}, encryption {}, user {}, password {}",
-        r.input
-            .server
-            .as_deref()
-            .map_or_else(|| "(none)".into(), cell),
-        r.input
-            .port
-            .map_or_else(|| "(none)".into(), |p| p.to_string()),
-        r.input
-            .security
-            .map_or("(none)", super::super::endpoint::Security::outlook_label),
-        r.input
-            .user
-            .as_deref()
-            .map_or_else(|| "(none)".into(), cell),
-        if r.input.password_given {
-            "given (not shown)"
-        } else {
-            "not given"
-        }
+        "- {}",
+        fill(&t.verdict, &[("verdict", w.verdict(r.verdict))])
+    );
+    if let Some(ip) = r.public_ip {
+        let _ = writeln!(o, "- {}", fill(&t.public_ip, &[("ip", &ip.to_string())]));
+    }
+    let none = || t.none.clone();
+    let _ = writeln!(
+        o,
+        "- {}",
+        fill(
+            &t.tested,
+            &[
+                ("server", &r.input.server.as_deref().map_or_else(none, cell)),
+                ("port", &r.input.port.map_or_else(none, |p| p.to_string())),
+                (
+                    "security",
+                    &r.input.security.map_or_else(none, |s| w.security(s))
+                ),
+                ("user", &r.input.user.as_deref().map_or_else(none, cell)),
+                (
+                    "password",
+                    if r.input.password_given {
+                        &t.password_given
+                    } else {
+                        &t.password_not_given
+                    }
+                ),
+            ]
+        )
     );
     if let Some(e) = &r.input.error {
-        let _ = writeln!(o, "- Error message: {}", cell(&e.summary()));
+        let _ = writeln!(
+            o,
+            "- {}",
+            fill(&t.error, &[("message", &cell(&e.summary()))])
+        );
     }
     for (i, c) in r.causes.iter().enumerate() {
         let _ = writeln!(o);
-        let label = if i == 0 { "Cause" } else { "Also" };
+        let label = if i == 0 { &t.cause } else { &t.also };
         let _ = writeln!(
             o,
-            "## {label}: {} (`{}`, {:?})",
+            "## {label}: {} (`{}`, {})",
             cell(&c.title),
             c.code,
-            c.confidence
+            w.confidence(c.confidence)
         );
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", cell(&c.explanation));
@@ -146,32 +166,45 @@ pub fn render(r: &Report) -> String {
         for (n, step) in c.fix.iter().enumerate() {
             let _ = writeln!(o, "{}. {}", n + 1, cell(step));
         }
+        if i == 0 && !c.fix.is_empty() && names_mail_program_settings(&c.code) {
+            let _ = writeln!(o);
+            let _ = writeln!(o, "{}", cell(&w.other_programs.line));
+        }
     }
     if let Some(rec) = &r.recommended {
         let _ = writeln!(o);
-        let _ = writeln!(o, "## Settings that work");
+        let _ = writeln!(o, "## {}", t.settings);
         let _ = writeln!(o);
-        let _ = writeln!(o, "| Field | Value |\n|---|---|");
-        let _ = writeln!(o, "| Outgoing server (SMTP) | {} |", cell(&rec.server));
-        let _ = writeln!(o, "| Port | {} |", rec.port);
-        let _ = writeln!(o, "| Encryption | {} |", rec.security.outlook_label());
+        let _ = writeln!(o, "| {} | {} |\n|---|---|", t.field, t.value);
+        let _ = writeln!(o, "| {} | {} |", t.setting_server, cell(&rec.server));
+        let _ = writeln!(o, "| {} | {} |", t.setting_port, rec.port);
+        let _ = writeln!(
+            o,
+            "| {} | {} |",
+            t.setting_security,
+            cell(&w.security(rec.security))
+        );
         if let Some(u) = &rec.user {
-            let _ = writeln!(o, "| User name | {} |", cell(u));
+            let _ = writeln!(o, "| {} | {} |", t.setting_user, cell(u));
         }
     }
     if let Some(files) = &r.host_files {
         host_files(&mut o, files);
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "## Checks");
+    let _ = writeln!(o, "## {}", t.checks);
     let _ = writeln!(o);
-    let _ = writeln!(o, "| | Check | ms | Result |\n|---|---|---|---|");
+    let _ = writeln!(
+        o,
+        "| | {} | ms | {} |\n|---|---|---|---|",
+        t.check, t.result
+    );
     for c in &r.checks {
         let _ = writeln!(
             o,
             "| {} {} | `{}` | {} | {} |",
             c.status.symbol(),
-            c.status.word(),
+            w.status(c.status),
             c.id,
             c.duration_ms,
             cell(&c.summary)
@@ -179,7 +212,7 @@ pub fn render(r: &Report) -> String {
     }
     if !r.transcript.is_empty() {
         let _ = writeln!(o);
-        let _ = writeln!(o, "## SMTP transcript (password redacted)");
+        let _ = writeln!(o, "## {}", t.transcript);
         let _ = writeln!(o);
         // Inside a code block nothing renders as markup; the fence is longer than any run of
         // backticks a server sent, so none can end the block.

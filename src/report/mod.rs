@@ -4,6 +4,7 @@
 
 pub mod markdown;
 pub mod text;
+pub mod wording;
 
 use std::net::IpAddr;
 
@@ -11,6 +12,7 @@ use serde::Serialize;
 
 use crate::checks::{CheckId, CheckRecord, Status};
 use crate::diagnosis::{Cause, Diagnosis, Progress, Verdict};
+use crate::i18n::Lang;
 use crate::protocol::transcript::Line;
 use crate::settings::{Endpoint, Security};
 
@@ -20,6 +22,10 @@ pub const SCHEMA: &str = "smtp-doctor/report/v1";
 pub struct Report {
     pub schema: &'static str,
     pub tool_version: &'static str,
+    /// Extension: the language of the report's sentences (a BCP 47 tag: `en`, `de`, `pt-BR`).
+    /// Codes and keys do not change with it.
+    #[serde(serialize_with = "lang_tag")]
+    pub lang: Lang,
     pub input: ReportInput,
     pub verdict: Verdict,
     pub causes: Vec<Cause>,
@@ -93,6 +99,7 @@ impl Report {
         Report {
             schema: SCHEMA,
             tool_version: env!("CARGO_PKG_VERSION"),
+            lang: Lang::En,
             input: ReportInput {
                 email: t.email.clone(),
                 server: t.server.clone(),
@@ -119,6 +126,14 @@ impl Report {
             generated_at: now_rfc3339(),
             host_files: HostFiles::of(diagnosis),
         }
+    }
+
+    /// The report with its own words (headings, labels) in `lang`; the sentences from the
+    /// diagnosis are in the language of the catalog it was made with.
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> Report {
+        self.lang = lang;
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -151,6 +166,12 @@ pub fn not_needed(id: CheckId) -> CheckRecord {
             "reason": "the result was decided before this check finished; it could not change it, so it was stopped",
         }),
     }
+}
+
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn lang_tag<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.tag())
 }
 
 fn now_rfc3339() -> String {

@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
+use super::wording::{fill, names_mail_program_settings, wording};
 use super::Report;
+use crate::checks::Status;
 use crate::diagnosis::Verdict;
 use crate::protocol::reply::sanitize;
 
@@ -25,38 +27,45 @@ pub fn render(r: &Report) -> String {
 
 fn render_unbounded(r: &Report) -> String {
     let safe = |s: &str| sanitize(s.as_bytes());
+    let w = wording(r.lang);
+    let t = &w.text;
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "smtp-doctor {} - outgoing mail check for {}",
-        r.tool_version,
-        safe(&r.input.email)
+        "{}",
+        fill(
+            &t.heading,
+            &[
+                ("version", r.tool_version),
+                ("email", &safe(&r.input.email))
+            ]
+        )
     );
     let mut tested = Vec::new();
     if let Some(s) = &r.input.server {
-        tested.push(format!("server {}", safe(s)));
+        tested.push(fill(&t.tested_server, &[("server", &safe(s))]));
     }
     if let Some(p) = r.input.port {
-        tested.push(format!("port {p}"));
+        tested.push(fill(&t.tested_port, &[("port", &p.to_string())]));
     }
     if let Some(s) = r.input.security {
-        tested.push(format!("encryption {}", s.outlook_label()));
+        tested.push(fill(&t.tested_security, &[("security", &w.security(s))]));
     }
     tested.push(if r.input.password_given {
-        "password given".to_string()
+        t.password_given.clone()
     } else {
-        "no password given".to_string()
+        t.no_password.clone()
     });
-    let _ = writeln!(o, "Settings tested: {}", tested.join(", "));
+    let _ = writeln!(o, "{}", fill(&t.tested, &[("list", &tested.join(", "))]));
     if let Some(e) = &r.input.error {
-        let _ = writeln!(o, "Error message: {}", safe(&e.summary()));
+        let _ = writeln!(o, "{}", fill(&t.error, &[("message", &safe(&e.summary()))]));
     }
     let _ = writeln!(o);
 
     let head = match r.verdict {
-        Verdict::Ok => "✓ OK",
-        Verdict::Problem => "✗ PROBLEM",
-        Verdict::Inconclusive => "? NOT SURE",
+        Verdict::Ok => &t.ok,
+        Verdict::Problem => &t.problem,
+        Verdict::Inconclusive => &t.unsure,
     };
     match r.causes.first() {
         Some(primary) => {
@@ -65,7 +74,7 @@ fn render_unbounded(r: &Report) -> String {
                 let _ = writeln!(o, "  {line}");
             }
             let _ = writeln!(o);
-            let _ = writeln!(o, "Do this:");
+            let _ = writeln!(o, "{}", t.do_this);
             for (i, step) in primary.fix.iter().enumerate() {
                 let mut first = true;
                 for line in wrap(&safe(step), 72) {
@@ -77,30 +86,48 @@ fn render_unbounded(r: &Report) -> String {
                     }
                 }
             }
+            if !primary.fix.is_empty() && names_mail_program_settings(&primary.code) {
+                for line in wrap(&w.other_programs.line, 74) {
+                    let _ = writeln!(o, "  {line}");
+                }
+            }
         }
         None => {
-            let _ = writeln!(o, "{head}: the checks could not reach a conclusion.");
+            let _ = writeln!(o, "{}", fill(&t.no_conclusion, &[("verdict", head)]));
         }
     }
     if let Some(rec) = &r.recommended {
         let _ = writeln!(o);
-        let _ = writeln!(o, "Settings that work:");
-        let _ = writeln!(o, "  Outgoing server (SMTP): {}", safe(&rec.server));
-        let _ = writeln!(o, "  Port:                   {}", rec.port);
-        let _ = writeln!(
-            o,
-            "  Encryption:             {}",
-            rec.security.outlook_label()
-        );
+        let _ = writeln!(o, "{}", t.settings);
+        let labels = [
+            &t.setting_server,
+            &t.setting_port,
+            &t.setting_security,
+            &t.setting_user,
+        ];
+        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+        let row = |o: &mut String, label: &str, value: &str| {
+            let pad = " ".repeat(width.saturating_sub(label.chars().count()));
+            let _ = writeln!(o, "  {label}{pad}{value}");
+        };
+        row(&mut o, &t.setting_server, &safe(&rec.server));
+        row(&mut o, &t.setting_port, &rec.port.to_string());
+        row(&mut o, &t.setting_security, &w.security(rec.security));
         if let Some(u) = &rec.user {
-            let _ = writeln!(o, "  User name:              {}", safe(u));
+            row(&mut o, &t.setting_user, &safe(u));
         }
     }
     if r.causes.len() > 1 {
         let _ = writeln!(o);
-        let _ = writeln!(o, "Also found:");
+        let _ = writeln!(o, "{}", t.also);
         for c in &r.causes[1..] {
-            let _ = writeln!(o, "  - {} ({:?}, {})", safe(&c.title), c.confidence, c.code);
+            let _ = writeln!(
+                o,
+                "  - {} ({}, {})",
+                safe(&c.title),
+                w.confidence(c.confidence),
+                c.code
+            );
         }
     }
     if let Some(files) = &r.host_files {
@@ -108,16 +135,22 @@ fn render_unbounded(r: &Report) -> String {
     }
     if let Some(ip) = r.public_ip {
         let _ = writeln!(o);
-        let _ = writeln!(o, "This network's public address: {ip}");
+        let _ = writeln!(o, "{}", fill(&t.public_ip, &[("ip", &ip.to_string())]));
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "Checks:");
+    let _ = writeln!(o, "{}", t.checks);
+    let status_width = [Status::Pass, Status::Fail, Status::Warn, Status::Skip]
+        .iter()
+        .map(|s| w.status(*s).chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
     for c in &r.checks {
         let _ = writeln!(
             o,
-            "  {} {:<7} {:<18} {:>6} ms  {}",
+            "  {} {:<status_width$} {:<18} {:>6} ms  {}",
             c.status.symbol(),
-            c.status.word(),
+            w.status(c.status),
             c.id,
             c.duration_ms,
             safe(&c.summary)
@@ -125,7 +158,17 @@ fn render_unbounded(r: &Report) -> String {
     }
     if let Some(primary) = r.causes.first() {
         let _ = writeln!(o);
-        let _ = writeln!(o, "Cause code: {} ({:?})", primary.code, primary.confidence);
+        let _ = writeln!(
+            o,
+            "{}",
+            fill(
+                &t.cause_code,
+                &[
+                    ("code", &primary.code),
+                    ("confidence", w.confidence(primary.confidence))
+                ]
+            )
+        );
     }
     o
 }

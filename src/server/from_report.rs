@@ -163,13 +163,21 @@ fn unescape_cell(s: &str) -> String {
     out
 }
 
+use crate::i18n::Lang;
+use crate::report::wording::{wording, MarkdownWords};
+
 fn parse_markdown(file: &str, text: &str) -> Result<CustomerReport, FromReportError> {
     let mut lines = text.lines().map(str::trim_end);
     let title = lines
         .by_ref()
         .find(|l| !l.trim().is_empty())
         .unwrap_or_default();
-    let Some(email) = title.strip_prefix("# smtp-doctor report for ") else {
+    // The report may be in any language the tool speaks: its header lines are read with the
+    // wording of the language whose title it has.
+    let Some((w, email)) = Lang::ALL.iter().find_map(|l| {
+        let w = &wording(*l).markdown;
+        strip_template(title, &format!("# {}", w.heading), "email").map(|e| (w, e))
+    }) else {
         return Err(not_a_report(
             file,
             "not a smtp-doctor report (neither its JSON nor its Markdown form)",
@@ -183,13 +191,16 @@ fn parse_markdown(file: &str, text: &str) -> Result<CustomerReport, FromReportEr
         tested_at: None,
         tested_at_text: None,
     };
+    let made = format!("- {}", before(&w.made, "{time}"));
+    let public_ip = format!("- {}", before(&w.public_ip, "{ip}"));
+    let tested = format!("- {}", before(&w.tested, "{server}"));
     // The header list ends at the first section; causes and checks below never count.
     for line in lines.take_while(|l| !l.starts_with("## ")) {
-        if let Some(rest) = line.strip_prefix("- Made: ") {
+        if let Some(rest) = line.strip_prefix(made.as_str()) {
             let time = rest.split(" (").next().unwrap_or(rest).trim();
             out.tested_at = parse_rfc3339(time);
             out.tested_at_text = Some(time.to_string());
-        } else if let Some(ip) = line.strip_prefix("- Public IP of this network: ") {
+        } else if let Some(ip) = line.strip_prefix(public_ip.as_str()) {
             out.client_ip = Some(ip.trim().parse().map_err(|_| {
                 not_a_report(
                     file,
@@ -199,21 +210,37 @@ fn parse_markdown(file: &str, text: &str) -> Result<CustomerReport, FromReportEr
                     ),
                 )
             })?);
-        } else if let Some(settings) = line.strip_prefix("- Settings tested: ") {
-            out.account = user_from_settings(settings);
+        } else if line.starts_with(tested.as_str()) {
+            out.account = user_from_settings(w, line.trim_start_matches("- "));
         }
     }
     out.account = out.account.or(email);
     Ok(out)
 }
 
-/// The user name in `server S, port P, encryption E, user U, password given (not shown)`:
-/// read from the right, so that a server name with commas cannot shift it.
-fn user_from_settings(settings: &str) -> Option<String> {
-    let (head, _password) = settings.rsplit_once(", password ")?;
-    let (_, user) = head.rsplit_once(", user ")?;
+/// The text of `template` before `placeholder` (all of it when it has none).
+fn before<'a>(template: &'a str, placeholder: &str) -> &'a str {
+    template.split(placeholder).next().unwrap_or(template)
+}
+
+/// The value of the one placeholder `{name}` of `template` in `line`, when the line is
+/// that template.
+fn strip_template<'a>(line: &'a str, template: &str, name: &str) -> Option<&'a str> {
+    let (head, tail) = template.split_once(&format!("{{{name}}}"))?;
+    line.strip_prefix(head)?.strip_suffix(tail)
+}
+
+/// The user name in `server S, port P, encryption E, user U, password given (not shown)`
+/// (in the report's language): read from the right, so that a server name with commas
+/// cannot shift it.
+fn user_from_settings(w: &MarkdownWords, settings: &str) -> Option<String> {
+    let after_security = w.tested.split_once("{security}")?.1;
+    let (before_user, rest) = after_security.split_once("{user}")?;
+    let before_password = rest.split_once("{password}")?.0;
+    let (head, _password) = settings.rsplit_once(before_password)?;
+    let (_, user) = head.rsplit_once(before_user)?;
     let user = unescape_cell(user);
-    (user != "(none)" && !user.is_empty()).then_some(user)
+    (user != w.none && !user.is_empty()).then_some(user)
 }
 
 #[cfg(test)]

@@ -67,13 +67,23 @@ pub fn reset(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let generation = m.run.generation;
-    let fresh = Model::new(
+    // The next visitor starts in the kiosk's own language, whatever the last one chose.
+    let languages = std::mem::take(&mut m.languages);
+    let start_lang = m.start_lang;
+    let catalog = languages
+        .get(&start_lang)
+        .cloned()
+        .unwrap_or_else(|| m.catalog.clone());
+    let mut fresh = Model::new(
         kiosk.prefill.clone(),
         kiosk.options.clone(),
-        m.catalog.clone(),
+        catalog,
         m.options,
         m.clock,
     );
+    fresh.languages = languages;
+    fresh.lang = start_lang;
+    fresh.start_lang = start_lang;
     m.copy_text.zeroize();
     for input in std::iter::once(&mut m.input).chain(m.run.input.as_mut()) {
         if let Some(text) = &mut input.error_text {

@@ -64,10 +64,45 @@ pub mod update;
 pub mod view;
 pub mod vm;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
+use crate::i18n::Lang;
 use crate::settings::{Input, Options};
+
+/// The wizard's languages: the one it starts in, whether the person may switch (a kiosk
+/// configuration can fix it), and the catalog in each language offered.
+#[derive(Debug, Clone)]
+pub struct Languages {
+    pub lang: Lang,
+    pub fixed: bool,
+    pub by_lang: BTreeMap<Lang, Arc<Catalog>>,
+}
+
+impl Languages {
+    /// One catalog, its own language, no switch.
+    pub fn single(catalog: Arc<Catalog>) -> Languages {
+        let lang = catalog.lang;
+        Languages {
+            lang,
+            fixed: true,
+            by_lang: BTreeMap::from([(lang, catalog)]),
+        }
+    }
+
+    /// The catalog of the starting language.
+    fn start(&self) -> Option<Arc<Catalog>> {
+        self.by_lang
+            .get(&self.lang)
+            .or_else(|| self.by_lang.values().next())
+            .cloned()
+    }
+}
+
+fn no_catalog() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, "no catalog to run with")
+}
 
 /// How the wizard looks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -88,11 +123,13 @@ pub struct UiOptions {
 pub fn run(
     prefill: Input,
     options: Options,
-    catalog: Arc<Catalog>,
+    languages: Languages,
     ui: UiOptions,
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
+    let catalog = languages.start().ok_or_else(no_catalog)?;
+    let mut model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
+    model.set_languages(languages);
     app::run_terminal(model)
 }
 
@@ -102,13 +139,15 @@ pub fn run(
 pub fn run_kiosk(
     prefill: Input,
     options: Options,
-    catalog: Arc<Catalog>,
+    languages: Languages,
     ui: UiOptions,
     config: Arc<crate::kiosk::KioskConfig>,
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     let clock = model::Clock::now();
+    let catalog = languages.start().ok_or_else(no_catalog)?;
     let mut model = model::Model::new(prefill.clone(), options.clone(), catalog, ui, clock);
+    model.set_languages(languages);
     model.kiosk = Some(kiosk::state::KioskState::new(
         config,
         prefill,
@@ -124,12 +163,14 @@ pub fn run_kiosk(
 pub fn run_with_tree_problem(
     prefill: Input,
     options: Options,
-    builtin: Arc<Catalog>,
+    builtin: Languages,
     problem: String,
     ui: UiOptions,
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let mut model = model::Model::new(prefill, options, builtin, ui, model::Clock::now());
+    let catalog = builtin.start().ok_or_else(no_catalog)?;
+    let mut model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
+    model.set_languages(builtin);
     model.failure = Some(model::Failure {
         kind: model::FailureKind::Tree,
         message: problem,

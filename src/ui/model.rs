@@ -10,6 +10,7 @@
 //! derived from that into [`ViewModel`], so the views never touch `Facts` or `Diagnosis`
 //! themselves.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -18,6 +19,7 @@ use time::OffsetDateTime;
 use crate::catalog::Catalog;
 use crate::diagnosis::{self, Diagnosis, Progress};
 use crate::facts::Facts;
+use crate::i18n::Lang;
 use crate::settings::{Input, Options};
 use crate::tree::QuestionMode;
 
@@ -179,6 +181,13 @@ pub struct Model {
     pub kiosk: Option<KioskState>,
     /// The new-account screen.
     pub new_account: NewAccountState,
+    /// The language every screen speaks (its wording and the catalog's sentences).
+    pub lang: Lang,
+    /// The catalog in each language the start screen's switch offers (empty or one: no
+    /// switch).
+    pub languages: BTreeMap<Lang, Arc<Catalog>>,
+    /// The language the wizard started in (a kiosk returns to it for the next visitor).
+    pub start_lang: Lang,
 }
 
 impl Model {
@@ -221,9 +230,58 @@ impl Model {
             server: ServerState::default(),
             kiosk: None,
             new_account: NewAccountState::default(),
+            lang: Lang::En,
+            languages: BTreeMap::new(),
+            start_lang: Lang::En,
         };
+        m.lang = m.catalog.lang;
+        m.start_lang = m.lang;
         m.refresh();
         m
+    }
+
+    /// The languages to offer and the one to speak; a fixed language offers no switch.
+    pub fn set_languages(&mut self, languages: super::Languages) {
+        self.languages = if languages.fixed {
+            BTreeMap::new()
+        } else {
+            languages.by_lang
+        };
+        if let Some(c) = self.languages.get(&languages.lang) {
+            self.catalog = c.clone();
+        }
+        self.lang = languages.lang;
+        self.start_lang = languages.lang;
+        self.refresh();
+    }
+
+    /// Whether the start screen offers the language switch.
+    pub fn can_switch_lang(&self) -> bool {
+        self.languages.len() > 1
+    }
+
+    /// Speaks `lang` from now on: the wording and the catalog's sentences (the checks that
+    /// run are unaffected: they do not depend on words). A language not offered is ignored.
+    pub fn switch_lang(&mut self, lang: Lang) {
+        let Some(c) = self.languages.get(&lang) else {
+            return;
+        };
+        self.catalog = c.clone();
+        self.lang = lang;
+        crate::ui::text::set_lang(lang);
+        self.refresh();
+    }
+
+    /// The next language offered after the current one (in `Lang::ALL` order, wrapping).
+    pub fn next_lang(&self) -> Lang {
+        let offered: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|l| self.languages.contains_key(l))
+            .collect();
+        let at = offered.iter().position(|l| *l == self.lang);
+        at.and_then(|i| offered.get((i + 1) % offered.len()).copied())
+            .or_else(|| offered.first().copied())
+            .unwrap_or(self.lang)
     }
 
     /// The start screen's choices. On a kiosk the mail-server path is not offered: it

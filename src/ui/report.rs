@@ -56,7 +56,8 @@ pub(super) fn open(m: &mut Model) {
 /// The report of what is known now, for saving or copying.
 fn current_report(m: &Model) -> Option<Report> {
     let d = m.diagnosis.as_ref()?;
-    Some(Report::new(d))
+    // In the language the screens speak (the diagnosis was made with its catalog).
+    Some(Report::new(d).in_lang(m.lang))
 }
 
 /// The report as Markdown and as plain text: the server findings on the mail-server

@@ -18,6 +18,12 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
     }
     match k.code {
         KeyCode::Enter => choose(m, m.start_focus),
+        // The language switch: the next language, the whole screen redrawn in it at once.
+        KeyCode::Char('l' | 'L') | KeyCode::F(3) if m.can_switch_lang() => {
+            let next = m.next_lang();
+            m.switch_lang(next);
+            Vec::new()
+        }
         KeyCode::Char(c @ '1'..='9') => {
             let i = c as usize - '1' as usize;
             if i < count {

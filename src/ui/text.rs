@@ -1,14 +1,20 @@
-//! The wizard's wording, loaded from `assets/ui.toml` (embedded at build time).
+//! The wizard's wording, loaded from `assets/ui.toml` (embedded at build time) in the
+//! language the person chose (`assets/locales/<lang>/ui.ftl` applied to it).
 //!
 //! The file is read strictly (`deny_unknown_fields`): a unit test proves it parses, so at run
 //! time [`text`] cannot fail; should it ever, [`check`] reports it before the screen opens.
+//! A translation that does not give a usable wording falls back to English as a whole.
+//!
+//! The language is the calling thread's ([`set_lang`]): `update` and `view::render` set it
+//! from the model before they read any wording, so every screen speaks the model's language.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use serde::Deserialize;
 
-use crate::i18n::english::UI_TOML;
+use crate::i18n::{self, Lang, Source};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -130,6 +136,8 @@ pub struct Keys {
     pub no: Key,
     pub run: Key,
     pub cancel: Key,
+    /// The start screen's language switch.
+    pub language: Key,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -146,6 +154,8 @@ pub struct Start {
     pub title: String,
     pub intro: String,
     pub choices: Vec<StartChoice>,
+    /// The language switch's line: the current language and the key that changes it.
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -394,27 +404,99 @@ pub const START_IDS: [&str; 6] = [
     "server",
 ];
 
-fn parse() -> Result<UiText, String> {
-    let t: UiText = toml::from_str(UI_TOML).map_err(|e| format!("assets/ui.toml: {e}"))?;
+/// The wording in `lang`, checked: strictly the shape of `assets/ui.toml`, the start
+/// screen's choices in the program's order.
+pub fn parse(lang: Lang) -> Result<UiText, String> {
+    let name = match lang {
+        Lang::En => "assets/ui.toml".to_string(),
+        l => format!("assets/ui.toml with assets/locales/{l}/ui.ftl"),
+    };
+    let table = i18n::wording::table(Source::Ui, lang).clone();
+    let t: UiText = table.try_into().map_err(|e| format!("{name}: {e}"))?;
     let ids: Vec<&str> = t.start.choices.iter().map(|c| c.id.as_str()).collect();
     if ids != START_IDS {
         return Err(format!(
-            "assets/ui.toml: start.choices must have the ids {START_IDS:?}, found {ids:?}"
+            "{name}: start.choices must have the ids {START_IDS:?}, found {ids:?}"
         ));
     }
     Ok(t)
 }
 
-/// Proves the embedded wording is usable; `run` calls it before taking over the terminal.
+/// Proves the embedded English wording is usable; `run` calls it before taking over the
+/// terminal. (A language whose wording is not usable shows English.)
 pub fn check() -> Result<(), String> {
-    parse().map(|_| ())
+    parse(Lang::En).map(|_| ())
 }
 
-/// The wording. Parsed once; an invalid file (a build defect caught by the tests) gives
-/// empty strings rather than a crash.
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The language this thread's wording is read in.
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// Makes [`text`] read `lang` on this thread.
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The wording in this thread's language.
 pub fn text() -> &'static UiText {
-    static TEXT: OnceLock<UiText> = OnceLock::new();
-    TEXT.get_or_init(|| parse().unwrap_or_default())
+    text_in(lang())
+}
+
+/// The wording in `lang`. Parsed once per language; a translation that does not give a
+/// usable wording shows English, and an invalid English file (a build defect caught by the
+/// tests) gives empty strings rather than a crash.
+pub fn text_in(lang: Lang) -> &'static UiText {
+    static ALL: OnceLock<Mutex<BTreeMap<Lang, &'static UiText>>> = OnceLock::new();
+    let mut map = ALL
+        .get_or_init(|| Mutex::new(BTreeMap::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(t) = map.get(&lang) {
+        return t;
+    }
+    let parsed = parse(lang).or_else(|_| parse(Lang::En)).unwrap_or_default();
+    // Kept for the process's life: at most one per language.
+    let leaked: &'static UiText = Box::leak(Box::new(parsed));
+    map.insert(lang, leaked);
+    leaked
+}
+
+/// A sentence with a count (`{n}`), in this thread's language with its plural rules:
+/// `plural-ui-<key>` of the language's `plural.ftl`; else its `ui.toml` sentence
+/// (`template`, already in the language) when the language has translated that but no plural
+/// form yet; else English's plural form.
+pub fn count(key: &str, template: &str, n: usize) -> String {
+    let lang = lang();
+    let id = format!("plural-ui-{key}");
+    let n64 = u64::try_from(n).unwrap_or(u64::MAX);
+    // A language's plain translation beats English's plural form, its own plural form beats both.
+    let plain_only = lang != Lang::En
+        && !own_plural(lang, &id)
+        && i18n::wording::translation(lang).has(&format!("ui-{key}"));
+    if !plain_only {
+        if let Some(s) = i18n::wording::plural(lang, &id, n64) {
+            return s;
+        }
+    }
+    fill(template, &[("n", &n.to_string())])
+}
+
+/// Whether `lang`'s own `plural.ftl` (not the English stand-in) has `id`.
+fn own_plural(lang: Lang, id: &str) -> bool {
+    lang.files()
+        .iter()
+        .filter(|(name, _)| name.ends_with("/plural.ftl"))
+        .any(|(_, text)| {
+            text.lines().any(|l| {
+                l.strip_prefix(id)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            })
+        })
 }
 
 /// Fills `{name}` placeholders. Unknown placeholders stay as written, so a typo shows.
@@ -433,6 +515,11 @@ mod tests {
     #[test]
     fn embedded_wording_parses() {
         check().unwrap();
+        // Every language gives a usable wording (a translation that does not is a defect:
+        // its people would see English).
+        for lang in Lang::ALL {
+            parse(lang).unwrap();
+        }
         let t = text();
         assert!(!t.help.text.is_empty());
         for c in ["confirmed", "likely", "possible"] {
@@ -454,6 +541,24 @@ mod tests {
                 "{code} is not a server-side cause"
             );
         }
+    }
+
+    #[test]
+    fn counts_agree_with_the_number() {
+        set_lang(Lang::En);
+        let t = &text().checks;
+        assert_eq!(
+            count("checks-step_count", &t.step_count, 1),
+            "1 check passed"
+        );
+        assert_eq!(
+            count("checks-step_count", &t.step_count, 3),
+            "3 checks passed"
+        );
+        assert_eq!(
+            count("checks-count_warned", &t.count_warned, 1),
+            "1 with a warning"
+        );
     }
 
     #[test]

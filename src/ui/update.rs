@@ -35,6 +35,8 @@ pub const EXIT_TERMINATED: i32 = 143;
 pub const EXIT_HANGUP: i32 = 129;
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Every wording read below is in the model's language.
+    super::text::set_lang(m.lang);
     if matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_)) {
         kiosk::touched(m);
     }

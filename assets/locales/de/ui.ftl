@@ -317,3 +317,7 @@ ui-tell_host-look_for = Bitte prüfen Sie:
 ui-tell_host-time = Zeitpunkt des Tests: { $time }
 ui-tell_host-title = An Ihren E-Mail-Anbieter
 ui-tell_host-unknown_ip = die Adresse dieses Netzes
+
+# The start screen's language switch (added with the switch itself).
+ui-keys-language-label = Sprache
+ui-start-language = Sprache: { $name } (zum Wechseln { $key } drücken)

@@ -152,6 +152,8 @@ ui-keys-help-key = ?
 ui-keys-help-label = help
 ui-keys-help_f-key = F1
 ui-keys-help_f-label = help
+ui-keys-language-key = l
+ui-keys-language-label = language
 ui-keys-move-key = ↑↓
 ui-keys-move-label = move
 ui-keys-next_field-key = Enter
@@ -349,6 +351,8 @@ ui-start-choices-agent-label = I am a support agent
 ui-start-choices-server-hint = support: what blocks a customer
 ui-start-choices-server-label = I am on the mail server
 ui-start-intro = Pick what you see. We check your settings, your network and the server, then tell you exactly what to change.
+# $name $key
+ui-start-language = Language: { $name } (press { $key } to change)
 ui-start-title = Why can't your mail be sent?
 ui-steps-network = Your network
 ui-steps-server = The server

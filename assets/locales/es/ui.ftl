@@ -323,3 +323,7 @@ ui-tell_host-look_for = Por favor, revisen:
 ui-tell_host-time = Hora de la prueba: { $time }
 ui-tell_host-title = Avise a su proveedor
 ui-tell_host-unknown_ip = la dirección de esta red
+
+# The start screen's language switch (added with the switch itself).
+ui-keys-language-label = idioma
+ui-start-language = Idioma: { $name } (pulse { $key } para cambiar)

@@ -324,3 +324,7 @@ ui-tell_host-look_for = Merci de vérifier :
 ui-tell_host-time = Heure du test : { $time }
 ui-tell_host-title = Prévenez votre hébergeur
 ui-tell_host-unknown_ip = l'adresse de ce réseau
+
+# The start screen's language switch (added with the switch itself).
+ui-keys-language-label = langue
+ui-start-language = Langue : { $name } (appuyez sur { $key } pour changer)

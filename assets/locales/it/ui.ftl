@@ -323,3 +323,7 @@ ui-tell_host-look_for = Da controllare:
 ui-tell_host-time = Ora della prova: { $time }
 ui-tell_host-title = Avvisi il Suo provider
 ui-tell_host-unknown_ip = l'indirizzo di questa rete
+
+# The start screen's language switch (added with the switch itself).
+ui-keys-language-label = lingua
+ui-start-language = Lingua: { $name } (premi { $key } per cambiare)

@@ -318,3 +318,7 @@ ui-tell_host-look_for = Zoekt u naar:
 ui-tell_host-time = Tijdstip van de test: { $time }
 ui-tell_host-title = Meld het uw e-mailprovider
 ui-tell_host-unknown_ip = het adres van dit netwerk
+
+# The start screen's language switch (added with the switch itself).
+ui-keys-language-label = taal
+ui-start-language = Taal: { $name } (druk op { $key } om te wijzigen)

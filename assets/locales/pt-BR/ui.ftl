@@ -377,3 +377,7 @@ ui-tell_host-look_for = Por favor, vejam:
 ui-tell_host-time = Hora do teste: { $time }
 ui-tell_host-title = Avise seu provedor
 ui-tell_host-unknown_ip = o endereço desta rede
+
+# The start screen's language switch (added with the switch itself).
+ui-keys-language-label = idioma
+ui-start-language = Idioma: { $name } (pressione { $key } para mudar)

@@ -101,27 +101,26 @@ pub fn port_preference(port: u16) -> (u8, u16) {
 
 /// What became of the certificate's names, in plain words, for the fix steps.
 fn names_tried(cx: &Ctx) -> Option<String> {
+    use crate::i18n::wording::phrase;
     let check = cx.facts.cert_names.first()?;
     let parts: Vec<String> = check
         .names
         .iter()
         .map(|n| {
-            let what = match &n.outcome {
-                CertNameOutcome::Verified => "works".to_string(),
-                CertNameOutcome::HandshakeFailed { .. } => {
-                    "leads to the same server, but its certificate is not accepted either"
-                        .to_string()
-                }
-                CertNameOutcome::OtherServer { .. } => "leads to another server".to_string(),
-                CertNameOutcome::NotFound { .. } => "does not exist in DNS".to_string(),
-                CertNameOutcome::NotAName => "is not a name you can type".to_string(),
-                CertNameOutcome::NotTried => "was not tried".to_string(),
+            let key = match &n.outcome {
+                CertNameOutcome::Verified => "cert_works",
+                CertNameOutcome::HandshakeFailed { .. } => "cert_handshake_failed",
+                CertNameOutcome::OtherServer { .. } => "cert_other_server",
+                CertNameOutcome::NotFound { .. } => "cert_not_found",
+                CertNameOutcome::NotAName => "cert_not_a_name",
+                CertNameOutcome::NotTried => "cert_not_tried",
             };
-            format!("{} {what}", n.name)
+            // In the catalog's language (assets/report.toml, [phrases]).
+            phrase(cx.catalog.lang, key, &[("name", &n.name)])
         })
         .collect();
     if parts.is_empty() {
-        return Some("the certificate names no other server".to_string());
+        return Some(phrase(cx.catalog.lang, "cert_no_other", &[]));
     }
     Some(crate::shorten::list(
         &parts,

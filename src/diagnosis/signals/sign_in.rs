@@ -217,12 +217,17 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder {
         name: "signin.attempts",
         value: |f: &Fill| {
+            // In the catalog's language (assets/report.toml, [phrases]).
+            use crate::i18n::wording::{phrase, phrase_count};
+            let lang = f.cx.catalog.lang;
             let count = match sign_in_attempts(f.cx) {
-                1 => "once".to_string(),
-                n => format!("{n} times"),
+                1 => phrase(lang, "sign_in_once", &[]),
+                n => phrase_count(lang, "sign_in_times", u64::from(n)),
             };
-            Some(format!(
-                "smtp-doctor tried to sign in {count} in all (never more than {SIGN_IN_CAP} times, so that the server's firewall does not block you)"
+            Some(phrase(
+                lang,
+                "sign_in_attempts",
+                &[("count", &count), ("cap", &SIGN_IN_CAP.to_string())],
             ))
         },
     },

@@ -80,7 +80,7 @@ impl Encryption {
 
     pub fn label(self) -> &'static str {
         match self.security() {
-            Some(s) => s.outlook_label(),
+            Some(s) => crate::report::wording::wording(super::super::text::lang()).security_str(s),
             None => &text().account.auto,
         }
     }

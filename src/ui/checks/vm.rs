@@ -187,22 +187,22 @@ impl StepView {
             StepState::NotNeeded if c.skipped == 0 => t.step_not_needed.clone(),
             StepState::Passed if c.passed == self.rows.len() => {
                 if folded {
-                    fill(&t.step_count, &[("n", &c.passed.to_string())])
+                    super::super::text::count("checks-step_count", &t.step_count, c.passed)
                 } else {
                     t.step_passed.clone()
                 }
             }
             StepState::Passed | StepState::Warning | StepState::NotNeeded => {
                 let parts = [
-                    (c.passed, &t.count_passed),
-                    (c.warned, &t.count_warned),
-                    (c.skipped, &t.count_skipped),
-                    (c.not_run, &t.count_not_needed),
+                    (c.passed, "checks-count_passed", &t.count_passed),
+                    (c.warned, "checks-count_warned", &t.count_warned),
+                    (c.skipped, "checks-count_skipped", &t.count_skipped),
+                    (c.not_run, "checks-count_not_needed", &t.count_not_needed),
                 ];
                 parts
                     .iter()
-                    .filter(|(n, _)| *n > 0)
-                    .map(|(n, template)| fill(template, &[("n", &n.to_string())]))
+                    .filter(|(n, _, _)| *n > 0)
+                    .map(|(n, key, template)| super::super::text::count(key, template, *n))
                     .collect::<Vec<_>>()
                     .join(", ")
             }

@@ -89,7 +89,7 @@ pub fn result_view(d: &Diagnosis, finished: OffsetDateTime) -> ResultView {
         settings.push((t.setting_port.clone(), r.port.to_string()));
         settings.push((
             t.setting_security.clone(),
-            r.security.outlook_label().to_string(),
+            crate::report::wording::wording(crate::ui::text::lang()).security(r.security),
         ));
         if let Some(u) = &r.user {
             settings.push((t.setting_auth.clone(), t.setting_auth_value.clone()));

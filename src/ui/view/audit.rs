@@ -183,8 +183,9 @@ pub fn build(d: &mut Doc, r: &AuditReport, applying: bool, theme: &Theme) {
                     short(d, e, theme);
                 }
                 if of_kind.len() > SHOWN_PER_KIND {
-                    let more = (of_kind.len() - SHOWN_PER_KIND).to_string();
-                    d.para("   ", &fill(&t.audit_more, &[("n", &more)]), theme.dim);
+                    let more = of_kind.len() - SHOWN_PER_KIND;
+                    let line = crate::ui::text::count("server-audit_more", &t.audit_more, more);
+                    d.para("   ", &line, theme.dim);
                 }
             }
         }

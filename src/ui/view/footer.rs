@@ -98,6 +98,9 @@ pub fn hints(m: &Model) -> Vec<Hint> {
         None => match m.screen {
             Screen::Start => {
                 v.extend([(&k.r#move, Normal), (&k.choose, Main), (pick, Normal)]);
+                if m.can_switch_lang() {
+                    v.push((&k.language, High));
+                }
                 anywhere(&mut v, false);
             }
             Screen::ErrorText | Screen::Report => {

@@ -45,6 +45,8 @@ const TITLE_HEIGHT: u16 = 1;
 const FOOTER_HEIGHT: u16 = 1;
 
 pub fn render(frame: &mut Frame, m: &Model) -> Rendered {
+    // Every wording read below is in the model's language.
+    crate::ui::text::set_lang(m.lang);
     let theme = Theme::new(&m.options);
     let mut out = Rendered::default();
     let area = frame.area();

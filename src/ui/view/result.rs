@@ -118,6 +118,15 @@ pub fn build(d: &mut Doc, r: &ResultView, theme: &Theme) {
         d.para("  ", &t.nothing_to_do, theme.base);
     }
     steps(d, &r.fix, theme);
+    let settings_fix = r
+        .code
+        .as_deref()
+        .is_some_and(crate::report::wording::names_mail_program_settings);
+    if !r.fix.is_empty() && settings_fix {
+        // The same settings in the other mail programs, with their own labels.
+        let other = &crate::report::wording::wording(crate::ui::text::lang()).other_programs;
+        d.para("  ", &other.line, theme.dim);
+    }
     if !r.settings.is_empty() {
         d.blank();
         d.text(t.settings.clone(), theme.heading);

@@ -55,5 +55,23 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
             d.focus(at);
         }
     }
+    if m.can_switch_lang() {
+        // In the language's own name, so a person who cannot read the current one finds it.
+        d.blank();
+        let others: Vec<&str> = crate::i18n::Lang::ALL
+            .iter()
+            .filter(|l| m.languages.contains_key(l))
+            .map(|l| l.native_name())
+            .collect();
+        let line = crate::ui::text::fill(
+            &t.language,
+            &[
+                ("name", m.lang.native_name()),
+                ("key", &text().keys.language.key),
+            ],
+        );
+        d.para("", &line, theme.base);
+        d.para("", &others.join(" · "), theme.dim);
+    }
     d.render(frame, area, None, theme, out);
 }
