@@ -384,8 +384,8 @@ ui-start-language = Idioma: { $name } (pressione { $key } para mudar)
 
 # Added in the second pass: blocklists, reverse DNS, the new-account path, the settings file.
 ui-checks-labels-dns-server-ptr = O endereço do servidor leva de volta ao nome dele
-ui-checks-labels-dnsbl-client = O endereço da sua rede em listas de bloqueio de spam
-ui-checks-labels-dnsbl-server = O endereço do servidor em listas de bloqueio de spam
+ui-checks-labels-dnsbl-client = Sua rede em listas de bloqueio de spam
+ui-checks-labels-dnsbl-server = O servidor em listas de bloqueio de spam
 ui-keys-export-key = e
 ui-keys-export-label = arquivo Thunderbird
 ui-keys-export-short = arquivo
