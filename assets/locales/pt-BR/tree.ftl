@@ -560,8 +560,10 @@ tree-node-c_autoconfig_wrong-fix-2 = Diga ao seu provedor de email: 'O arquivo e
 tree-node-c_autoconfig_wrong-fix-3 = Os valores corretos para o provedor: servidor { $recommended-server }, porta { $recommended-port }, criptografia { $autoconfig-socket } (o socketType do Thunderbird; no Autodiscover: SSL on só para a porta 465, senão Encryption TLS), nome de usuário { $autoconfig-user_form }.
 tree-node-c_autoconfig_wrong-fix-4 = Depois que o provedor corrigir o arquivo, remova a conta e adicione-a de novo, ou execute esta verificação de novo com --new-account.
 tree-node-c_autoconfig_wrong-title = As configurações que seu domínio entrega para contas novas não funcionam
+# Outlook's certificate warning (no vendor term exists for it): https://support.microsoft.com/pt-br/kb/2772058 (warning text; Sim/Não). "Exibir Certificado": not found on a help page, Microsoft terminology.
 # $autodiscover-url $autodiscover-cert_names $autodiscover-host
 tree-node-c_autodiscover_cert_mismatch-explanation = Para encontrar suas configurações, o Outlook pergunta em { $autodiscover-url }. O certificado de segurança ali é para outros nomes ({ $autodiscover-cert_names }), não para { $autodiscover-host }, então o Outlook avisa: 'O nome no certificado de segurança é inválido ou não corresponde ao nome do site'. Normalmente o servidor web do provedor atende muitos clientes com o próprio certificado. Isso não impede o envio, mas não aceite esse aviso às cegas: qualquer um entre você e o servidor também poderia mostrá-lo.
+# Outlook's certificate warning (no vendor term exists for it): https://support.microsoft.com/pt-br/kb/2772058 (warning text; Sim/Não). "Exibir Certificado": not found on a help page, Microsoft terminology.
 # $autodiscover-cert_names
 tree-node-c_autodiscover_cert_mismatch-fix-1 = Se o Outlook mostrar o aviso, escolha primeiro Exibir Certificado. Escolha Sim apenas se os nomes listados forem do seu próprio provedor de email ({ $autodiscover-cert_names }, como mostrado aqui); senão, escolha Não e digite você mesmo as configurações.
 # $recommended-server $recommended-port $recommended-security $recommended-user
