@@ -365,3 +365,104 @@ tree-node-server_name-title = Is de servernaam een echte hostnaam?
 tree-node-tls-title = Is het beveiligingscertificaat van de server in orde?
 tree-node-unreachable-title = Waar worden de mailverbindingen tegengehouden?
 tree-node-user_name_form-title = Staat de gebruikersnaam in de vorm die de server verwacht?
+
+# Added in the second pass: new accounts (Autodiscover/autoconfig), blocklists, reverse DNS, SPF and DKIM.
+# $domain
+tree-node-c_autoconfig_missing-explanation = Outlook (Autodiscover) en Thunderbird (autoconfig) vinden allebei geen instellingen voor { $domain }. Ze raden dus de uitgaande server, en kunnen verkeerd raden. De instellingen die werken zijn hier getest.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = Kies bij het toevoegen van { $email } de handmatige of geavanceerde instelling, in plaats van het programma te laten raden.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Typ: uitgaande server { $recommended-server }, poort { $recommended-port }, versleuteling { $recommended-security }, gebruikersnaam { $recommended-user }, en vink '{ -outlook-smtp-auth }' aan.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Vraag eventueel uw e-mailprovider om Autodiscover- en autoconfig-instellingen voor { $domain } te publiceren, zodat nieuwe accounts zichzelf instellen.
+tree-node-c_autoconfig_missing-title = Uw domein publiceert geen instellingen voor nieuwe accounts: het mailprogramma gaat raden
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = Als u { $email } toevoegt in { $autoconfig-clients }, vult het programma de uitgaande server zelf in uit een instellingenbestand dat uw e-mailprovider publiceert op { $autoconfig-url }. Dat bestand zegt: { $autoconfig-published }. Wat er niet klopt: { $autoconfig-wrong }. Elk nieuw account dat ermee wordt ingesteld, is verkeerd ingesteld, dus verzenden mislukt. De instellingen die werken zijn hier getest: server { $recommended-server }, poort { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = Typ voorlopig de instellingen zelf: uitgaande server { $recommended-server }, poort { $recommended-port }, versleuteling { $recommended-security }, gebruikersnaam { $recommended-user }, en vink '{ -outlook-smtp-auth }' aan.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Zeg tegen uw e-mailprovider: 'Het bestand op { $autoconfig-url } geeft verkeerde instellingen voor de uitgaande server ({ $autoconfig-wrong }). Wilt u het corrigeren?' Stuur hun dit rapport.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = De juiste waarden voor de provider: server { $recommended-server }, poort { $recommended-port }, versleuteling { $autoconfig-socket } (socketType van Thunderbird; in Autodiscover: SSL on alleen voor poort 465, anders Encryption TLS), gebruikersnaam { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Zodra de provider het bestand heeft hersteld: verwijder het account en voeg het opnieuw toe, of voer deze controle opnieuw uit met --new-account.
+tree-node-c_autoconfig_wrong-title = De instellingen die uw domein aan nieuwe accounts geeft, werken niet
+# Outlook's certificate warning (no vendor term exists for it): https://support.microsoft.com/nl-be/help/2772058 (warning text; Ja/Nee). "Certificaat weergeven": not found on a help page, Microsoft terminology.
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = Om uw instellingen te vinden, vraagt Outlook het aan { $autodiscover-url }. Het beveiligingscertificaat daar is voor andere namen ({ $autodiscover-cert_names }), niet voor { $autodiscover-host }. Outlook waarschuwt dus: 'De naam van het beveiligingscertificaat is ongeldig of komt niet overeen met de naam van de site'. Meestal antwoordt de webserver van de provider voor veel klanten met een eigen certificaat. Verzenden lukt wel, maar klik zo'n waarschuwing niet blind weg: iedereen tussen u en de server kan hem ook tonen.
+# Outlook's certificate warning (no vendor term exists for it): https://support.microsoft.com/nl-be/help/2772058 (warning text; Ja/Nee). "Certificaat weergeven": not found on a help page, Microsoft terminology.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = Toont Outlook de waarschuwing, kies dan eerst Certificaat weergeven. Kies alleen Ja als de namen erin van uw eigen e-mailprovider zijn ({ $autodiscover-cert_names }, zoals hier getoond); kies anders Nee en typ de instellingen zelf.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = Om ze zelf te typen: uitgaande server { $recommended-server }, poort { $recommended-port }, versleuteling { $recommended-security }, gebruikersnaam { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Zeg tegen uw e-mailprovider: 'Het certificaat op { $autodiscover-host } dekt die naam niet (het is voor { $autodiscover-cert_names }), dus Outlook toont een waarschuwing bij het instellen van accounts. Voeg { $autodiscover-host } toe aan het certificaat, of antwoord niet meer op die naam.' Stuur hun dit rapport.
+tree-node-c_autodiscover_cert_mismatch-title = Outlook toont een certificaatwaarschuwing bij het instellen van uw account
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = Het adres van uw netwerk, { $blocklist-client-ip }, staat op de lijst van thuisaansluitingen van { $blocklist-client-list } ({ $blocklist-client-meaning }). Mailservers nemen van zulke adressen geen directe mail aan. Dat is normaal en geen spamvermelding: vraag niet om verwijdering. Verstuur in plaats daarvan via de verzendserver van uw provider, met aanmelden. Het antwoord van de server: { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = Open in Outlook { -outlook-account-settings }, selecteer { $email } en kies { -outlook-change }.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Zet '{ -outlook-server-field }' op { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Kies { -outlook-more-settings } > { -outlook-tab-advanced }: zet '{ -outlook-port-field }' op 587 en '{ -outlook-encryption-field }' op STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = Vink op het tabblad { -outlook-tab-outgoing-server } '{ -outlook-smtp-auth }' en '{ -outlook-same-as-incoming }' aan.
+tree-node-c_client_listed_dynamic-fix-5 = Kies { -outlook-ok } en daarna { -outlook-next }. Weigert de server u nog steeds nadat u zich op poort 587 hebt aangemeld, vraag dan uw e-mailprovider om aangemelde afzenders niet tegen blokkeerlijsten te controleren (die zijn bedoeld voor poort 25).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = Het adres van dit netwerk staat op de lijst van thuisaansluitingen van { $blocklist-client-list }
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = De server weigerde het testbericht vanwege een blokkeerlijst, en een controle bevestigt het: het adres van dit netwerk, { $blocklist-client-ip }, staat op { $blocklist-client-list } ({ $blocklist-client-meaning }; antwoord { $blocklist-client-code }). Het antwoord van de server: { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Verstuur via de verzendpoort van uw provider, met aanmelden ({ $recommended-port }, { $recommended-security }); die hoort niet door blokkeerlijsten gefilterd te worden.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Open { $blocklist-client-delist }, zoek { $blocklist-client-ip } op en volg de stappen van de lijst om verwijdering aan te vragen. Hoort het adres bij uw internetprovider, vraag hun dan dit te doen.
+tree-node-c_client_listed_lookup-fix-3 = Lijsten worden binnen een dag na een verwijdering bijgewerkt: verstuur dan opnieuw.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = Het adres van dit netwerk staat op de blokkeerlijst { $blocklist-client-list }
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = { $provider } ondertekent uw berichten met een sleutel (DKIM) die ontvangers opzoeken in de DNS van uw domein, maar die staat er niet: { $dkim-missing }. Zonder die sleutel kunnen ontvangers niet bevestigen dat uw berichten van u komen, en kunnen ze die als spam behandelen.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Open de beheerinstellingen van { $provider } voor uw domein en zoek het onderdeel DKIM (ondertekeningssleutel); daar staat het record dat gepubliceerd moet worden.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = Wie de DNS van { $domain } beheert, moet dat record publiceren onder de getoonde naam ({ $dkim-missing }) en daarna ondertekenen inschakelen in de instellingen van { $provider }.
+tree-node-c_dkim_key_missing-fix-3 = Voer daarna deze controle opnieuw uit.
+tree-node-c_dkim_key_missing-title = Uw domein publiceert niet de ondertekeningssleutel die uw e-mailprovider gebruikt
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = Verzenden naar de server werkt, maar: { $rdns-problem } Andere mailservers controleren dit, en kunnen de mail die hij doorstuurt weigeren of in de spammap zetten.
+tree-node-c_reverse_dns_mismatch-fix-1 = In uw mailprogramma hoeft u niets te wijzigen.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Zeg tegen uw e-mailprovider: { $rdns-problem } Wie het adres { $rdns-address } beheert, moet de reverse DNS (PTR) ervan op { $rdns-greeting } zetten, een naam waarvan het eigen adres { $rdns-address } is.
+tree-node-c_reverse_dns_mismatch-title = Het adres van de mailserver leidt niet terug naar zijn naam
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = Verzenden naar de server werkt, maar zijn adres { $blocklist-server-ip } staat op { $blocklist-server-list } ({ $blocklist-server-meaning }; antwoord { $blocklist-server-code }). Andere mailservers die deze lijst controleren, kunnen de mail die hij doorstuurt weigeren of in de spammap zetten.
+tree-node-c_server_listed-fix-1 = In uw mailprogramma hoeft u niets te wijzigen.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Laat uw e-mailprovider weten dat het adres van hun server, { $blocklist-server-ip }, op { $blocklist-server-list } staat: ze kunnen zien waarom, en verwijdering aanvragen op { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed-title = Het eigen adres van de mailserver staat op de blokkeerlijst { $blocklist-server-list }
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = Ontvangers kunnen het SPF-record van uw domein niet lezen ({ $spf-problem }). Ze behandelen het dus als een fout en kunnen uw berichten als spam behandelen. Het record luidt: { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = Wie de DNS van { $domain } beheert, moet het TXT-record van { $domain } dat met v=spf1 begint corrigeren: { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = Voor een eigen server luidt een record dat werkt: { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Voer daarna deze controle opnieuw uit.
+tree-node-c_spf_invalid-title = Het SPF-record van uw domein is kapot
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = Het SPF-record van uw domein noemt de server niet die uw mail verstuurt ({ $server }, adres { $spf-server_addresses }). Ontvangers kunnen uw berichten dus als spam behandelen of weigeren. Het record luidt nu: { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = Wie de DNS van { $domain } beheert (uw domeinregistrar of webhost), moet het TXT-record van { $domain } dat met v=spf1 begint wijzigen in: { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = Geeft uw e-mailprovider een SPF-include voor zijn servers (bijvoorbeeld include:_spf.google.com of include:spf.protection.outlook.com), dan kan die in plaats van de adressen worden toegevoegd.
+tree-node-c_spf_not_covering_server-fix-3 = Het duurt tot een paar uur voordat wijzigingen overal zijn doorgekomen; voer daarna deze controle opnieuw uit.
+tree-node-c_spf_not_covering_server-title = Het SPF-record van uw domein noemt de server niet die uw mail verstuurt
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = Het SPF-record van uw domein heeft { $spf-lookups } DNS-opzoekingen nodig als alle include-termen worden gevolgd. Ontvangers stoppen bij 10 en behandelen het record dan als kapot, dus uw berichten kunnen in de spam belanden. Het record luidt: { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = Wie de DNS van { $domain } beheert, moet het TXT-record van { $domain } dat met v=spf1 begint inkorten tot hoogstens 10 opzoekingen: verwijder include-termen van diensten die geen mail meer voor u versturen, en zet vaste servers erin als ip4:- of ip6:-adressen in plaats van a, mx of include.
+tree-node-c_spf_too_many_lookups-fix-2 = Voer daarna deze controle opnieuw uit.
+tree-node-c_spf_too_many_lookups-title = Het SPF-record van uw domein is te lang voor ontvangers om te controleren
+tree-node-client_blocklist-title = Op welke blokkeerlijst staat het adres van dit netwerk?
+tree-node-domain_dkim-title = Publiceert uw domein de ondertekeningssleutels (DKIM) die uw e-mailprovider gebruikt?
+tree-node-domain_spf-title = Noemt het SPF-record van uw domein de server die uw mail verstuurt?
+tree-node-new_account_cert-title = Zou Outlook bij het instellen van het account voor een certificaat waarschuwen?
+tree-node-new_account_settings-title = Zouden Outlook en Thunderbird het account instellen met instellingen die werken?
+tree-node-server_blocklist-title = Staat het eigen adres van de mailserver op een blokkeerlijst?
+tree-node-server_reverse_dns-title = Leidt het adres van de mailserver terug naar zijn naam?

@@ -16,7 +16,7 @@ ui-account-intro = Typ de instellingen zoals uw mailprogramma ze toont. In Outlo
 ui-account-not_used = niet gebruikt
 ui-account-password = Wachtwoord (optioneel)
 ui-account-password_why = Met uw wachtwoord testen we ook het aanmelden, het vaakste probleem. Het wordt alleen hiervoor gebruikt en nooit bewaard of getoond.
-ui-account-port = { -outlook-port-field }: poort
+ui-account-port = Poort uitgaande server (SMTP)
 ui-account-server = { -outlook-server-field }
 ui-account-signin_app_password = ! { $provider } accepteert hier alleen een app-wachtwoord (te maken in de beveiligingsinstellingen van uw account), niet uw gewone wachtwoord.
 ui-account-signin_app_password_or_oauth = ! { $provider } accepteert hier uw gewone wachtwoord niet: typ een app-wachtwoord, te maken in de beveiligingsinstellingen van uw account.
@@ -128,7 +128,7 @@ ui-keys-help_f-label = hulp
 ui-keys-move-key = ↑↓
 ui-keys-move-label = bewegen
 ui-keys-next_field-key = Enter
-ui-keys-next_field-label = volgend veld
+ui-keys-next_field-label = volgend
 ui-keys-next_field-short = verder
 ui-keys-no-key = n
 ui-keys-no-label = doorgaan
@@ -219,7 +219,7 @@ ui-result-quit = Stoppen
 ui-result-save = Rapport
 ui-result-setting_auth = { -outlook-smtp-auth }
 ui-result-setting_auth_value = aangevinkt
-ui-result-setting_port = { -outlook-port-field }: poort
+ui-result-setting_port = Poort uitgaande server (SMTP)
 ui-result-setting_security = Versleutelde verbinding
 ui-result-setting_server = { -outlook-server-field }
 ui-result-setting_user = Gebruikersnaam
@@ -278,9 +278,9 @@ ui-start-choices-error-label = Ik zie een foutmelding
 ui-start-choices-outbox-label = Mijn mail blijft in het Postvak UIT
 ui-start-choices-password-label = Er wordt steeds om een wachtwoord gevraagd
 ui-start-choices-new_account-label = Ik stel een nieuw account in
-ui-start-choices-agent-hint = opent de technische weergave
+ui-start-choices-agent-hint = opent technische weergave
 ui-start-choices-agent-label = Ik ben supportmedewerker
-ui-start-choices-server-hint = support: wat blokkeert een klant
+ui-start-choices-server-hint = support: klant geblokkeerd
 ui-start-choices-server-label = Ik zit op de mailserver
 ui-start-intro = Kies wat u ziet. We controleren uw instellingen, uw netwerk en de server, en zeggen dan precies wat u moet wijzigen.
 ui-start-title = Waarom wordt uw mail niet verzonden?
@@ -322,3 +322,39 @@ ui-tell_host-unknown_ip = het adres van dit netwerk
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = taal
 ui-start-language = Taal: { $name } (druk op { $key } om te wijzigen)
+
+# Added in the second pass: blocklists, reverse DNS, the new-account path, the settings file.
+ui-checks-labels-dns-server-ptr = Serveradres leidt terug naar zijn naam
+ui-checks-labels-dnsbl-client = Uw netwerkadres op spamblokkeerlijsten
+ui-checks-labels-dnsbl-server = Serveradres op spamblokkeerlijsten
+ui-keys-export-key = e
+ui-keys-export-label = Thunderbird-bestand
+ui-keys-export-short = bestand
+ui-keys-language-key = l
+ui-new_account-asking = Vragen waar het naar instellingen vraagt ...
+ui-new_account-back = Terug
+# $host $names
+ui-new_account-cert_warning = Stopt met een certificaatwaarschuwing: het certificaat op { $host } is voor { $names }. Zie het resultaat om te weten of u het kunt accepteren.
+ui-new_account-continue = Doorgaan
+ui-new_account-email_label = E-mailadres
+ui-new_account-intro = Typ uw e-mailadres en kies Opzoeken. We vragen op dezelfde plaatsen als Outlook en Thunderbird naar de instellingen van een nieuw account, en testen of die instellingen werken, voordat u iets anders typt.
+ui-new_account-invalid_email = Typ het hele e-mailadres, bijvoorbeeld u@example.com.
+ui-new_account-look_up = Opzoeken
+ui-new_account-nothing = Vindt geen instellingen: gaat de uitgaande server raden. Kies de handmatige instelling en typ de instellingen hieronder.
+ui-new_account-placeholder = u@example.com
+ui-new_account-title = Een nieuw account instellen
+# $settings
+ui-new_account-verified = Instellingen getest, ze werken: { $settings }
+ui-new_account-verifying = Testen of deze instellingen werken ...
+ui-new_account-works = Deze instellingen werken.
+# $settings $source
+ui-new_account-would_use = Zou { $settings } gebruiken (van { $source })
+# $wrong
+ui-new_account-wrong = Deze instellingen werken niet: { $wrong }. Typ de instellingen hieronder zelf.
+# $path $error
+ui-result-export_failed = Kan het instellingenbestand niet opslaan in { $path }: { $error }
+ui-result-export_offer = Druk op e om deze instellingen op te slaan als bestand dat Thunderbird kan lezen (uw wachtwoord staat er niet in).
+# $path
+ui-result-export_saved = Instellingenbestand opgeslagen: { $path }
+# $path
+ui-result-export_saving = Instellingenbestand opslaan in { $path } …

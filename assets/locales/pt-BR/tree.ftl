@@ -539,3 +539,104 @@ tree-node-server_name-title = O nome do servidor é um nome de host real?
 tree-node-tls-title = O certificado de segurança do servidor está em ordem?
 tree-node-unreachable-title = Onde as conexões de email são interrompidas?
 tree-node-user_name_form-title = O nome de usuário está no formato que o servidor espera?
+
+# Added in the second pass: new accounts (Autodiscover/autoconfig), blocklists, reverse DNS, SPF and DKIM.
+# $domain
+tree-node-c_autoconfig_missing-explanation = Nem o Outlook (Autodiscover) nem o Thunderbird (autoconfig) encontram configurações para { $domain }, então eles adivinham o servidor de saída e podem errar. As configurações que funcionam foram testadas aqui.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = Ao adicionar { $email }, escolha a configuração manual ou avançada em vez de deixar o programa adivinhar.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Digite: servidor de saída { $recommended-server }, porta { $recommended-port }, criptografia { $recommended-security }, nome de usuário { $recommended-user }, e marque '{ -outlook-smtp-auth }'.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Se quiser, peça ao seu provedor de email que publique configurações Autodiscover e autoconfig para { $domain }, para que contas novas se configurem sozinhas.
+tree-node-c_autoconfig_missing-title = Seu domínio não publica configurações para contas novas: o programa de email vai adivinhar
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = Quando você adiciona { $email } no { $autoconfig-clients }, o programa preenche o servidor de saída sozinho a partir de um arquivo de configurações que seu provedor de email publica em { $autoconfig-url }. Esse arquivo diz: { $autoconfig-published }. O que está errado nele: { $autoconfig-wrong }. Toda conta nova configurada a partir dele fica errada, e o envio falha. As configurações que funcionam foram testadas aqui: servidor { $recommended-server }, porta { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = Por enquanto, digite você mesmo as configurações: servidor de saída { $recommended-server }, porta { $recommended-port }, criptografia { $recommended-security }, nome de usuário { $recommended-user }, e marque '{ -outlook-smtp-auth }'.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Diga ao seu provedor de email: 'O arquivo em { $autoconfig-url } traz configurações erradas do servidor de saída ({ $autoconfig-wrong }). Por favor, corrijam.' Envie este relatório para eles.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = Os valores corretos para o provedor: servidor { $recommended-server }, porta { $recommended-port }, criptografia { $autoconfig-socket } (o socketType do Thunderbird; no Autodiscover: SSL on só para a porta 465, senão Encryption TLS), nome de usuário { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Depois que o provedor corrigir o arquivo, remova a conta e adicione-a de novo, ou execute esta verificação de novo com --new-account.
+tree-node-c_autoconfig_wrong-title = As configurações que seu domínio entrega para contas novas não funcionam
+# Outlook's certificate warning (no vendor term exists for it): https://support.microsoft.com/pt-br/kb/2772058 (warning text; Sim/Não). "Exibir Certificado": not found on a help page, Microsoft terminology.
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = Para encontrar suas configurações, o Outlook pergunta em { $autodiscover-url }. O certificado de segurança ali é para outros nomes ({ $autodiscover-cert_names }), não para { $autodiscover-host }, então o Outlook avisa: 'O nome no certificado de segurança é inválido ou não corresponde ao nome do site'. Normalmente o servidor web do provedor atende muitos clientes com o próprio certificado. Isso não impede o envio, mas não aceite esse aviso às cegas: qualquer um entre você e o servidor também poderia mostrá-lo.
+# Outlook's certificate warning (no vendor term exists for it): https://support.microsoft.com/pt-br/kb/2772058 (warning text; Sim/Não). "Exibir Certificado": not found on a help page, Microsoft terminology.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = Se o Outlook mostrar o aviso, escolha primeiro Exibir Certificado. Escolha Sim apenas se os nomes listados forem do seu próprio provedor de email ({ $autodiscover-cert_names }, como mostrado aqui); senão, escolha Não e digite você mesmo as configurações.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = Para digitá-las você mesmo: servidor de saída { $recommended-server }, porta { $recommended-port }, criptografia { $recommended-security }, nome de usuário { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Diga ao seu provedor de email: 'O certificado em { $autodiscover-host } não cobre esse nome (ele é para { $autodiscover-cert_names }), então o Outlook mostra um aviso quando contas são configuradas. Por favor, incluam { $autodiscover-host } no certificado ou parem de responder por esse nome.' Envie este relatório para eles.
+tree-node-c_autodiscover_cert_mismatch-title = O Outlook vai mostrar um aviso de certificado ao configurar sua conta
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = O endereço da sua rede, { $blocklist-client-ip }, está na lista de conexões residenciais do { $blocklist-client-list } ({ $blocklist-client-meaning }), das quais os servidores de email não aceitam mensagens diretas. Isso é normal e não é uma listagem por spam: não peça remoção. Em vez disso, envie pelo servidor de envio do seu provedor, com login. A resposta do servidor: { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = No Outlook, abra { -outlook-account-settings }, selecione { $email } e clique em { -outlook-change }.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Defina '{ -outlook-server-field }' como { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Clique em { -outlook-more-settings } > { -outlook-tab-advanced }: defina '{ -outlook-port-field }' como 587 e '{ -outlook-encryption-field }' como STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = Na guia { -outlook-tab-outgoing-server }, marque '{ -outlook-smtp-auth }' e '{ -outlook-same-as-incoming }'.
+tree-node-c_client_listed_dynamic-fix-5 = Clique em { -outlook-ok } e depois em { -outlook-next }. Se o servidor ainda recusar você depois do login na porta 587, peça ao seu provedor de email que dispense de verificações de listas de bloqueio quem envia com login (elas servem para a porta 25).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = O endereço desta rede está na lista de conexões residenciais do { $blocklist-client-list }
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = O servidor recusou a mensagem de teste por causa de uma lista de bloqueio, e uma consulta confirma: o endereço desta rede, { $blocklist-client-ip }, está na { $blocklist-client-list } ({ $blocklist-client-meaning }; resposta { $blocklist-client-code }). A resposta do servidor: { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Envie pela porta de envio do seu provedor, com login ({ $recommended-port }, { $recommended-security }), que não deve ser filtrada por listas de bloqueio.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Abra { $blocklist-client-delist }, procure { $blocklist-client-ip } e siga os passos da lista para pedir a remoção. Se o endereço for do seu provedor de internet, peça a ele que faça isso.
+tree-node-c_client_listed_lookup-fix-3 = As listas se atualizam em até um dia após a remoção: então envie de novo.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = O endereço desta rede está na lista de bloqueio { $blocklist-client-list }
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = O { $provider } assina suas mensagens com uma chave (DKIM) que os destinatários procuram no DNS do seu domínio, mas ela não está lá: { $dkim-missing }. Sem ela, os destinatários não conseguem confirmar que suas mensagens vêm de você e podem colocá-las no spam.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Abra as configurações de administrador do { $provider } para o seu domínio e procure a seção DKIM (chave de assinatura); ela mostra o registro a publicar.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = Quem cuida do DNS de { $domain } deve publicar esse registro com o nome mostrado ({ $dkim-missing }) e depois ativar a assinatura nas configurações do { $provider }.
+tree-node-c_dkim_key_missing-fix-3 = Depois, execute esta verificação de novo.
+tree-node-c_dkim_key_missing-title = Seu domínio não publica a chave de assinatura que seu provedor de email usa
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = O envio para o servidor funciona, mas: { $rdns-problem } Outros servidores de email verificam isso e podem recusar as mensagens que ele repassa ou colocá-las no spam.
+tree-node-c_reverse_dns_mismatch-fix-1 = Não há nada a mudar no seu programa de email.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Diga ao seu provedor de email: { $rdns-problem } Quem cuida do endereço { $rdns-address } deve definir o DNS reverso (PTR) dele como { $rdns-greeting }, um nome cujo próprio endereço é { $rdns-address }.
+tree-node-c_reverse_dns_mismatch-title = O endereço do servidor de email não leva de volta ao nome dele
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = O envio para o servidor funciona, mas o endereço dele, { $blocklist-server-ip }, está na { $blocklist-server-list } ({ $blocklist-server-meaning }; resposta { $blocklist-server-code }). Outros servidores de email que consultam essa lista podem recusar as mensagens que ele repassa ou colocá-las no spam.
+tree-node-c_server_listed-fix-1 = Não há nada a mudar no seu programa de email.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Avise seu provedor de email que o endereço do servidor dele, { $blocklist-server-ip }, está na { $blocklist-server-list }: ele pode ver o motivo e pedir a remoção em { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed-title = O próprio endereço do servidor de email está na lista de bloqueio { $blocklist-server-list }
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = Os destinatários não conseguem ler o registro SPF do seu domínio ({ $spf-problem }), então o tratam como erro e podem colocar suas mensagens no spam. O registro diz: { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = Quem cuida do DNS de { $domain } deve corrigir o registro TXT de { $domain } que começa com v=spf1: { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = Para um servidor próprio, um registro que funciona é: { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Depois, execute esta verificação de novo.
+tree-node-c_spf_invalid-title = O registro SPF do seu domínio está quebrado
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = O registro SPF do seu domínio não inclui o servidor que envia seus emails ({ $server }, endereço { $spf-server_addresses }), então os destinatários podem colocar suas mensagens no spam ou recusá-las. O registro atual diz: { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = Quem cuida do DNS de { $domain } (o registrador do seu domínio ou sua hospedagem) deve mudar o registro TXT de { $domain } que começa com v=spf1 para: { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = Se o seu provedor de email oferece um include de SPF para os servidores dele (por exemplo include:_spf.google.com ou include:spf.protection.outlook.com), pode-se usar esse include no lugar dos endereços.
+tree-node-c_spf_not_covering_server-fix-3 = As mudanças levam até algumas horas para chegar a todos; depois, execute esta verificação de novo.
+tree-node-c_spf_not_covering_server-title = O registro SPF do seu domínio não inclui o servidor que envia seus emails
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = O registro SPF do seu domínio precisa de { $spf-lookups } consultas DNS quando todos os seus termos include são seguidos; os destinatários param em 10 e aí tratam o registro como quebrado, então suas mensagens podem ir para o spam. O registro diz: { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = Quem cuida do DNS de { $domain } deve encurtar o registro TXT de { $domain } que começa com v=spf1 para que ele precise de no máximo 10 consultas: remova os termos include de serviços que não enviam mais emails por você e liste servidores fixos como endereços ip4: ou ip6: em vez de a, mx ou include.
+tree-node-c_spf_too_many_lookups-fix-2 = Depois, execute esta verificação de novo.
+tree-node-c_spf_too_many_lookups-title = O registro SPF do seu domínio é longo demais para os destinatários verificarem
+tree-node-client_blocklist-title = Em qual lista de bloqueio está o endereço desta rede?
+tree-node-domain_dkim-title = Seu domínio publica as chaves de assinatura (DKIM) que seu provedor de email usa?
+tree-node-domain_spf-title = O registro SPF do seu domínio inclui o servidor que envia seus emails?
+tree-node-new_account_cert-title = O Outlook mostraria um aviso de certificado ao configurar a conta?
+tree-node-new_account_settings-title = O Outlook e o Thunderbird configurariam a conta com configurações que funcionam?
+tree-node-server_blocklist-title = O próprio endereço do servidor de email está numa lista de bloqueio?
+tree-node-server_reverse_dns-title = O endereço do servidor de email leva de volta ao nome dele?

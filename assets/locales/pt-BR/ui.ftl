@@ -381,3 +381,39 @@ ui-tell_host-unknown_ip = o endereço desta rede
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = idioma
 ui-start-language = Idioma: { $name } (pressione { $key } para mudar)
+
+# Added in the second pass: blocklists, reverse DNS, the new-account path, the settings file.
+ui-checks-labels-dns-server-ptr = O endereço do servidor leva de volta ao nome dele
+ui-checks-labels-dnsbl-client = Sua rede em listas de bloqueio de spam
+ui-checks-labels-dnsbl-server = O servidor em listas de bloqueio de spam
+ui-keys-export-key = e
+ui-keys-export-label = arquivo Thunderbird
+ui-keys-export-short = arquivo
+ui-keys-language-key = l
+ui-new_account-asking = Perguntando onde ele busca as configurações ...
+ui-new_account-back = Voltar
+# $host $names
+ui-new_account-cert_warning = Para com um aviso de certificado: o certificado em { $host } é para { $names }. Veja no resultado se você deve aceitá-lo.
+ui-new_account-continue = Continuar
+ui-new_account-email_label = Endereço de email
+ui-new_account-intro = Digite seu endereço de email e escolha Procurar. Perguntamos nos mesmos lugares onde o Outlook e o Thunderbird buscam as configurações de uma conta nova e testamos se elas funcionam, antes de você digitar qualquer outra coisa.
+ui-new_account-invalid_email = Digite o endereço de email completo, por exemplo voce@example.com.
+ui-new_account-look_up = Procurar
+ui-new_account-nothing = Não encontra configurações: vai adivinhar o servidor de saída. Escolha a configuração manual e digite as configurações abaixo.
+ui-new_account-placeholder = voce@example.com
+ui-new_account-title = Configurando uma conta nova
+# $settings
+ui-new_account-verified = Configurações testadas e funcionando: { $settings }
+ui-new_account-verifying = Testando se estas configurações funcionam ...
+ui-new_account-works = Estas configurações funcionam.
+# $settings $source
+ui-new_account-would_use = Usaria { $settings } (de { $source })
+# $wrong
+ui-new_account-wrong = Estas configurações não funcionam: { $wrong }. Digite você mesmo as configurações abaixo.
+# $path $error
+ui-result-export_failed = Não foi possível salvar o arquivo de configurações em { $path }: { $error }
+ui-result-export_offer = Pressione e para salvar estas configurações num arquivo que o Thunderbird lê (sua senha não vai nele).
+# $path
+ui-result-export_saved = Arquivo de configurações salvo: { $path }
+# $path
+ui-result-export_saving = Salvando o arquivo de configurações em { $path } …
