@@ -321,3 +321,39 @@ ui-tell_host-unknown_ip = die Adresse dieses Netzes
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = Sprache
 ui-start-language = Sprache: { $name } (zum Wechseln { $key } drücken)
+
+# Added with blocklists, the server's reverse DNS, the settings file and the new-account path.
+ui-checks-labels-dns-server-ptr = Adresse des Mailservers führt zu seinem Namen
+ui-checks-labels-dnsbl-client = Adresse Ihres Netzes auf Spam-Sperrlisten
+ui-checks-labels-dnsbl-server = Adresse des Mailservers auf Spam-Sperrlisten
+ui-keys-export-key = e
+ui-keys-export-label = Thunderbird-Datei
+ui-keys-export-short = Datei
+ui-keys-language-key = l
+ui-new_account-asking = Frage dort nach, wo es nach Einstellungen fragt ...
+ui-new_account-back = Zurück
+# $host $names
+ui-new_account-cert_warning = Stoppt mit einer Zertifikatswarnung: Das Zertifikat auf { $host } gilt für { $names }. Im Ergebnis steht, ob Sie es annehmen sollten.
+ui-new_account-continue = Weiter
+ui-new_account-email_label = E-Mail-Adresse
+ui-new_account-intro = Geben Sie Ihre E-Mail-Adresse ein und wählen Sie Nachschlagen. Wir fragen dort, wo Outlook und Thunderbird die Einstellungen eines neuen Kontos erfragen, und testen sie, bevor Sie etwas anderes eingeben.
+ui-new_account-invalid_email = Geben Sie die ganze E-Mail-Adresse ein, zum Beispiel sie@example.com.
+ui-new_account-look_up = Nachschlagen
+ui-new_account-nothing = Findet keine Einstellungen: Es rät den Postausgangsserver. Wählen Sie die manuelle Einrichtung und geben Sie die Einstellungen unten ein.
+ui-new_account-placeholder = sie@example.com
+ui-new_account-title = Ein neues Konto einrichten
+# $settings
+ui-new_account-verified = Einstellungen funktionieren nachweislich: { $settings }
+ui-new_account-verifying = Teste, ob diese Einstellungen funktionieren ...
+ui-new_account-works = Diese Einstellungen funktionieren.
+# $settings $source
+ui-new_account-would_use = Würde { $settings } verwenden (aus { $source })
+# $wrong
+ui-new_account-wrong = Diese Einstellungen funktionieren nicht: { $wrong }. Geben Sie die Einstellungen unten selbst ein.
+# $path $error
+ui-result-export_failed = Die Einstellungsdatei konnte nicht unter { $path } gespeichert werden: { $error }
+ui-result-export_offer = Drücken Sie e, um diese Einstellungen als Datei für Thunderbird zu speichern (ohne Ihr Passwort).
+# $path
+ui-result-export_saved = Einstellungsdatei gespeichert: { $path }
+# $path
+ui-result-export_saving = Speichere die Einstellungsdatei unter { $path } …
