@@ -330,7 +330,7 @@ ui-keys-export-key = e
 ui-keys-export-label = Thunderbird-Datei
 ui-keys-export-short = Datei
 ui-keys-language-key = l
-ui-new_account-asking = Frage dort nach, wo es nach Einstellungen fragt ...
+ui-new_account-asking = Fragt dort nach, wo es nach Einstellungen fragt ...
 ui-new_account-back = Zurück
 # $host $names
 ui-new_account-cert_warning = Stoppt mit einer Zertifikatswarnung: Das Zertifikat auf { $host } gilt für { $names }. Im Ergebnis steht, ob Sie es annehmen sollten.
