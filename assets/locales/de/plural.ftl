@@ -14,9 +14,6 @@ plural-ui-checks-count_warned = { $n ->
 plural-ui-checks-count_skipped = { $n } übersprungen
 plural-ui-checks-count_not_needed = { $n } nicht nötig
 # $n: how many more blocked addresses the audit found
-plural-ui-server-audit_more = { $n ->
-    [one] … und { $n } weitere (smtp-doctor server --audit --json listet alle)
-   *[other] … und { $n } weitere (smtp-doctor server --audit --json listet alle)
-}
+plural-ui-server-audit_more = … und { $n } weitere (smtp-doctor server --audit --json listet alle)
 # $n: how many sign-ins smtp-doctor made (more than one; one is report-phrases-sign_in_once)
 plural-report-phrases-sign_in_times = { $n } Mal
