@@ -17,13 +17,13 @@ tree-node-c_auth_busy-title = Der Mailserver konnte Ihr Passwort gerade nicht pr
 tree-node-c_auth_mechanism-explanation = Der Server bietet Anmeldeverfahren an, unter denen das verwendete nicht ist.
 tree-node-c_auth_mechanism-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change }.
 tree-node-c_auth_mechanism-fix-2 = Entfernen Sie den Haken bei '{ -outlook-spa }'.
-tree-node-c_auth_mechanism-fix-3 = Klicken Sie auf Weiter und versuchen Sie es erneut.
+tree-node-c_auth_mechanism-fix-3 = Klicken Sie auf { -outlook-next } und versuchen Sie es erneut.
 tree-node-c_auth_mechanism-title = Das Anmeldeverfahren wird vom Server nicht unterstützt
 tree-node-c_auth_missing-explanation = Der Server lehnte es ab, eine Nachricht ohne Anmeldung weiterzuleiten: { $reply }
 tree-node-c_auth_missing-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings }.
 tree-node-c_auth_missing-fix-2 = Setzen Sie auf der Registerkarte { -outlook-tab-outgoing-server } den Haken bei '{ -outlook-smtp-auth }'.
 tree-node-c_auth_missing-fix-3 = Wählen Sie '{ -outlook-same-as-incoming }' (der Benutzername ist { $recommended-user }).
-tree-node-c_auth_missing-fix-4 = Klicken Sie auf OK, dann auf Weiter.
+tree-node-c_auth_missing-fix-4 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }.
 tree-node-c_auth_missing-title = Der Server verlangt eine Anmeldung, bevor er Mails sendet
 tree-node-c_auth_records_missing-explanation = Der Domain { $domain } fehlt ein SPF- oder DMARC-Eintrag. Ihre Mails gehen hinaus, aber Empfänger können sie als Spam einstufen.
 tree-node-c_auth_records_missing-fix-1 = Bitten Sie den Verwalter der Domain { $domain }, SPF- und DMARC-Einträge für den Mailserver zu veröffentlichen.
@@ -65,7 +65,7 @@ tree-node-c_cert_use_its_name-explanation = Sie verbinden sich mit { $server }, 
 tree-node-c_cert_use_its_name-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change }.
 tree-node-c_cert_use_its_name-fix-2 = Geben Sie bei '{ -outlook-server-field }' { $cert-working_name } ein (statt { $server }).
 tree-node-c_cert_use_its_name-fix-3 = Klicken Sie auf { -outlook-more-settings } > { -outlook-tab-advanced }: Setzen Sie '{ -outlook-port-field }' auf { $recommended-port } und '{ -outlook-encryption-field }' auf { $recommended-security }.
-tree-node-c_cert_use_its_name-fix-4 = Klicken Sie auf OK, dann auf Weiter. Akzeptieren Sie keine Zertifikatswarnung: Mit diesem Namen sollte keine erscheinen.
+tree-node-c_cert_use_its_name-fix-4 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }. Akzeptieren Sie keine Zertifikatswarnung: Mit diesem Namen sollte keine erscheinen.
 tree-node-c_cert_use_its_name-title = Geben Sie { $cert-working_name } als Postausgangsserver ein
 tree-node-c_client_listed-explanation = Der Server lehnte die Testnachricht wegen einer Sperrliste ab: { $reply }
 tree-node-c_client_listed-fix-1 = Senden Sie über den Submission-Port Ihres Anbieters mit Anmeldung ({ $recommended-port }, { $recommended-security }); er wird normalerweise nicht nach Sperrlisten gefiltert.
@@ -88,7 +88,7 @@ tree-node-c_dns_unavailable-title = Dieser Computer kann keine Servernamen aufl�
 tree-node-c_encryption_off-explanation = Der Server erlaubt die Anmeldung nur über eine verschlüsselte Verbindung, und Ihr Mailprogramm ist auf unverschlüsseltes Senden eingestellt.
 tree-node-c_encryption_off-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_encryption_off-fix-2 = Setzen Sie '{ -outlook-encryption-field }' auf { $recommended-security } und '{ -outlook-port-field }' auf { $recommended-port }.
-tree-node-c_encryption_off-fix-3 = Klicken Sie auf OK, dann auf Weiter.
+tree-node-c_encryption_off-fix-3 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }.
 tree-node-c_encryption_off-title = Die Verschlüsselung ist ausgeschaltet, aber der Server verlangt sie
 tree-node-c_host_down-explanation = Ein Router auf dem Weg zu { $server } meldete, dass der Rechner nicht erreichbar ist, während andere Mailserver normal antworten. Der Server ist abgeschaltet, defekt oder umgezogen.
 tree-node-c_host_down-fix-1 = Warten Sie eine Weile und versuchen Sie es erneut: Vielleicht startet der Anbieter ihn gerade neu.
@@ -159,7 +159,7 @@ tree-node-c_not_tried-fix-1 = Versuchen Sie es in ein paar Minuten erneut.
 tree-node-c_not_tried-fix-2 = Wenn es immer wieder passiert, senden Sie diesen Bericht an Ihren E-Mail-Anbieter.
 tree-node-c_not_tried-title = Der Test kam nicht bis zum Senden
 tree-node-c_oauth_required-explanation = { $provider } hat die Anmeldung abgelehnt und den Grund genannt: { $provider-explain } Hier funktioniert kein Passwort, geben Sie es also nicht erneut ein.
-tree-node-c_oauth_required-fix-1 = Entfernen Sie dieses Konto in Outlook: { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf Entfernen.
+tree-node-c_oauth_required-fix-1 = Entfernen Sie dieses Konto in Outlook: { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-remove }.
 tree-node-c_oauth_required-fix-2 = Fügen Sie es mit { -outlook-add-account } wieder hinzu, geben Sie { $email } ein und lassen Sie Outlook die Anmeldeseite von { $provider } öffnen (wählen Sie nicht IMAP oder POP).
 tree-node-c_oauth_required-fix-3 = Wenn Ihr Mailprogramm sich so nicht anmelden kann, nutzen Sie Webmail oder fragen Sie nach, welche Programme unterstützt werden (zuständig: { $provider-who_acts }).
 tree-node-c_oauth_required-title = { $provider } nimmt von Mailprogrammen kein Passwort mehr an
@@ -173,7 +173,7 @@ tree-node-c_ok-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wä
 tree-node-c_ok-fix-2 = Prüfen Sie, ob bei '{ -outlook-server-field }' { $recommended-server } steht.
 tree-node-c_ok-fix-3 = Klicken Sie auf { -outlook-more-settings } > { -outlook-tab-advanced }: Setzen Sie '{ -outlook-port-field }' auf { $recommended-port } und '{ -outlook-encryption-field }' auf { $recommended-security }.
 tree-node-c_ok-fix-4 = Setzen Sie auf der Registerkarte { -outlook-tab-outgoing-server } den Haken bei '{ -outlook-smtp-auth }' und wählen Sie '{ -outlook-same-as-incoming }'; der Benutzername ist { $recommended-user }.
-tree-node-c_ok-fix-5 = Klicken Sie auf OK, dann auf Weiter, und senden Sie sich selbst eine Testnachricht.
+tree-node-c_ok-fix-5 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }, und senden Sie sich selbst eine Testnachricht.
 tree-node-c_ok-title = Senden funktioniert mit diesen Einstellungen
 tree-node-c_overloaded-explanation = Der Server antwortete, dass er gerade keine Mails annehmen kann: { $reply }
 tree-node-c_overloaded-fix-1 = Warten Sie zehn Minuten und senden Sie erneut; Outlook versucht Mails im Postausgang von selbst erneut.
@@ -185,7 +185,7 @@ tree-node-c_pasted_app_password-fix-2 = Schalten Sie die Bestätigung in zwei Sc
 tree-node-c_pasted_app_password-fix-3 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus, klicken Sie auf { -outlook-change } und geben Sie das App-Kennwort statt Ihres Passworts ein.
 tree-node-c_pasted_app_password-title = Laut Ihrer Fehlermeldung ist ein App-Kennwort nötig
 tree-node-c_pasted_oauth-explanation = Die eingefügte Meldung enthält die Antwort des Servers, und die bedeutet: { $provider-explain }
-tree-node-c_pasted_oauth-fix-1 = Entfernen Sie dieses Konto in Outlook: { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf Entfernen.
+tree-node-c_pasted_oauth-fix-1 = Entfernen Sie dieses Konto in Outlook: { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-remove }.
 tree-node-c_pasted_oauth-fix-2 = Fügen Sie es mit { -outlook-add-account } wieder hinzu, geben Sie { $email } ein und melden Sie sich auf der eigenen Seite Ihres Anbieters an (wählen Sie nicht IMAP oder POP).
 tree-node-c_pasted_oauth-title = Laut Ihrer Fehlermeldung wird ein Passwort nicht mehr angenommen
 tree-node-c_pasted_smtp_auth_disabled-explanation = Die eingefügte Meldung enthält die Antwort des Servers, und die bedeutet: { $provider-explain }
@@ -199,7 +199,7 @@ tree-node-c_policy_app_password-fix-3 = Öffnen Sie in Outlook { -outlook-accoun
 tree-node-c_policy_app_password-fix-4 = Wenn es weiter abgelehnt wird, prüfen Sie, ob der Benutzername { $recommended-user } lautet.
 tree-node-c_policy_app_password-title = { $provider } verlangt wahrscheinlich ein App-Kennwort, nicht Ihr Kontopasswort
 tree-node-c_policy_oauth-explanation = Der Server lehnte die Anmeldung ab ({ $reply }). { $provider } nimmt Mails von Mailprogrammen nur nach der eigenen Anmeldeseite (OAuth) an: { $provider-explain }
-tree-node-c_policy_oauth-fix-1 = Entfernen Sie dieses Konto in Outlook: { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf Entfernen.
+tree-node-c_policy_oauth-fix-1 = Entfernen Sie dieses Konto in Outlook: { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-remove }.
 tree-node-c_policy_oauth-fix-2 = Fügen Sie es mit { -outlook-add-account } wieder hinzu, geben Sie { $email } ein und lassen Sie Outlook die Anmeldeseite von { $provider } öffnen (wählen Sie nicht IMAP oder POP).
 tree-node-c_policy_oauth-fix-3 = Wenn das nicht geht, fragen Sie nach, ob das Senden mit Passwort für Ihr Postfach erlaubt ist (zuständig: { $provider-who_acts }).
 tree-node-c_policy_oauth-title = { $provider } nimmt von Mailprogrammen wahrscheinlich kein Passwort mehr an
@@ -207,7 +207,7 @@ tree-node-c_port_blocked-explanation = Port { $port } scheitert nicht nur zu { $
 tree-node-c_port_blocked-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_port_blocked-fix-2 = Setzen Sie '{ -outlook-port-field }' auf { $recommended-port }.
 tree-node-c_port_blocked-fix-3 = Setzen Sie '{ -outlook-encryption-field }' auf { $recommended-security }.
-tree-node-c_port_blocked-fix-4 = Klicken Sie auf OK, dann auf Weiter, und senden Sie sich selbst eine Testnachricht.
+tree-node-c_port_blocked-fix-4 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }, und senden Sie sich selbst eine Testnachricht.
 tree-node-c_port_blocked-title = Dieses Netz sperrt Port { $port }; verwenden Sie Port { $recommended-port }
 tree-node-c_ports_blocked-explanation = Die Mail-Ports ({ $blocked_ports }) scheitern nicht nur zu { $server }, sondern auch zu einem anderen Mailserver ({ $reference }), während andere Verbindungen funktionieren. Dieses Netz (eine Firewall im Büro oder Hotel oder Ihr Internetanbieter) lässt keine Mail-Verbindungen hinaus.
 tree-node-c_ports_blocked-fix-1 = Bitten Sie den Betreiber dieses Netzes (Büro-IT, Hotel oder Internetanbieter), ausgehende Verbindungen auf Port 587 zu erlauben.
@@ -237,7 +237,7 @@ tree-node-c_server_name_recoverable-explanation = Im Feld steht "{ $server-typed
 tree-node-c_server_name_recoverable-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change }.
 tree-node-c_server_name_recoverable-fix-2 = Löschen Sie bei '{ -outlook-server-field }' alles und geben Sie nur ein: { $server-to_type }
 tree-node-c_server_name_recoverable-fix-3 = Die Portnummer gehört nicht in dieses Feld, sondern unter { -outlook-more-settings } > { -outlook-tab-advanced } > '{ -outlook-port-field }'.
-tree-node-c_server_name_recoverable-fix-4 = Klicken Sie auf OK, dann auf Weiter.
+tree-node-c_server_name_recoverable-fix-4 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }.
 tree-node-c_server_name_recoverable-title = Im Feld für den Postausgangsserver steht mehr als der Servername: Geben Sie { $server-to_type } ein
 tree-node-c_server_not_found-explanation = Das Adressbuch des Internets (DNS) hat geantwortet, kennt aber keinen Server namens { $server }. Meist ist das ein Tippfehler oder ein alter Name, der nicht mehr verwendet wird.
 tree-node-c_server_not_found-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change }.
@@ -260,7 +260,7 @@ tree-node-c_smtp_auth_disabled-title = Senden aus Mailprogrammen mit Passwort is
 tree-node-c_starttls_on_tls_port-explanation = Auf Port { $port } erwartet der Server Verschlüsselung vom ersten Moment an (SSL/TLS), aber Ihr Mailprogramm wartet auf eine unverschlüsselte Begrüßung, die nie kommt.
 tree-node-c_starttls_on_tls_port-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_starttls_on_tls_port-fix-2 = Setzen Sie '{ -outlook-port-field }' auf { $recommended-port } und '{ -outlook-encryption-field }' auf { $recommended-security }.
-tree-node-c_starttls_on_tls_port-fix-3 = Klicken Sie auf OK, dann auf Weiter.
+tree-node-c_starttls_on_tls_port-fix-3 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }.
 tree-node-c_starttls_on_tls_port-title = Die Art der Verschlüsselung passt nicht zu Port { $port }
 tree-node-c_tls_broken-explanation = { $server } gibt an, Verschlüsselung anzubieten, aber als dieser Computer sie einschalten wollte, hat der Server nicht mitgemacht. Was geschah: { $session-fault }. Ihre Einstellungen können das nicht beheben: Die Verschlüsselung des Servers ist fehlerhaft eingerichtet.
 tree-node-c_tls_broken-fix-1 = Schalten Sie die Verschlüsselung in Ihrem Mailprogramm nicht aus: Ihr Passwort würde ungeschützt übertragen.
@@ -283,7 +283,7 @@ tree-node-c_tls_intercepted_trusted-title = Ihre Mail-Verbindung wird unterwegs 
 tree-node-c_tls_on_starttls_port-explanation = Ihr Mailprogramm beginnt sofort mit Verschlüsselung (SSL/TLS), aber auf Port { $port } begrüßt der Server zuerst unverschlüsselt und schaltet erst danach auf Verschlüsselung um (STARTTLS). Die beiden verstehen sich nie.
 tree-node-c_tls_on_starttls_port-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_tls_on_starttls_port-fix-2 = Setzen Sie '{ -outlook-encryption-field }' auf { $recommended-security } und '{ -outlook-port-field }' auf { $recommended-port }.
-tree-node-c_tls_on_starttls_port-fix-3 = Klicken Sie auf OK, dann auf Weiter.
+tree-node-c_tls_on_starttls_port-fix-3 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }.
 tree-node-c_tls_on_starttls_port-title = Die Art der Verschlüsselung passt nicht zu Port { $port }
 tree-node-c_tls_outdated-explanation = Der Server bietet nur alte Verschlüsselungsverfahren an, die aktuelle Mailprogramme ablehnen.
 tree-node-c_tls_outdated-fix-1 = Bitten Sie Ihren E-Mail-Anbieter, auf { $server } TLS 1.2 oder neuer einzuschalten.
@@ -297,7 +297,7 @@ tree-node-c_user_name_and_password-title = Das Passwort wird nicht angenommen, u
 tree-node-c_user_name_form-explanation = Der Server lehnte die Anmeldung als { $user-given } ab und nahm dasselbe Passwort mit dem Benutzernamen { $user-expected } an: Er will den Benutzernamen in dieser Form. { $signin-attempts }.
 tree-node-c_user_name_form-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server }.
 tree-node-c_user_name_form-fix-2 = Setzen Sie den Haken bei '{ -outlook-smtp-auth }', wählen Sie '{ -outlook-log-on-using }' und geben Sie { $user-expected } als Benutzernamen ein; das Passwort bleibt.
-tree-node-c_user_name_form-fix-3 = Klicken Sie auf OK, dann auf Weiter, und senden Sie sich selbst eine Testnachricht.
+tree-node-c_user_name_form-fix-3 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }, und senden Sie sich selbst eine Testnachricht.
 tree-node-c_user_name_form-title = Verwenden Sie { $user-expected } als Benutzernamen
 tree-node-c_user_name_form_likely-explanation = Der Server lehnte die Anmeldung als { $user-given } ab: { $reply }. Ihr Anbieter erwartet den Benutzernamen in der Form { $user-expected }. { $signin-attempts }.
 tree-node-c_user_name_form_likely-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server }.
@@ -308,7 +308,7 @@ tree-node-c_wrong_port-explanation = Der Server { $server } nimmt auf Port { $po
 tree-node-c_wrong_port-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_wrong_port-fix-2 = Setzen Sie '{ -outlook-port-field }' auf { $recommended-port }.
 tree-node-c_wrong_port-fix-3 = Setzen Sie '{ -outlook-encryption-field }' auf { $recommended-security }.
-tree-node-c_wrong_port-fix-4 = Klicken Sie auf OK, dann auf Weiter.
+tree-node-c_wrong_port-fix-4 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }.
 tree-node-c_wrong_port-title = Auf Port { $port } antwortet nichts; verwenden Sie Port { $recommended-port }
 tree-node-c_wrong_server-explanation = Ihre Domain { $domain } gibt an, dass ihre Mails über { $recommended-server } gesendet werden, aber Ihr Mailprogramm verwendet { $server }. Das passiert oft, wenn noch ein altes Kontoprofil vorhanden ist.
 tree-node-c_wrong_server-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change }.
@@ -364,3 +364,100 @@ tree-node-server_name-title = Ist der Servername ein echter Hostname?
 tree-node-tls-title = Ist das Sicherheitszertifikat des Servers in Ordnung?
 tree-node-unreachable-title = Wo werden die Mail-Verbindungen aufgehalten?
 tree-node-user_name_form-title = Hat der Benutzername die Form, die der Server erwartet?
+# $domain
+tree-node-c_autoconfig_missing-explanation = Weder Outlook (Autodiscover) noch Thunderbird (autoconfig) findet Einstellungen für { $domain }, daher raten sie den Postausgangsserver und raten womöglich falsch. Die Einstellungen, die funktionieren, wurden hier geprüft.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = Wenn Sie { $email } hinzufügen, wählen Sie die manuelle oder erweiterte Einrichtung, statt das Programm raten zu lassen.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Geben Sie ein: Postausgangsserver { $recommended-server }, Port { $recommended-port }, Verschlüsselung { $recommended-security }, Benutzername { $recommended-user }, und setzen Sie den Haken bei '{ -outlook-smtp-auth }'.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Bitten Sie Ihren E-Mail-Anbieter bei Bedarf, Autodiscover- und autoconfig-Einstellungen für { $domain } zu veröffentlichen, damit neue Konten sich selbst einrichten.
+tree-node-c_autoconfig_missing-title = Ihre Domain veröffentlicht keine Einstellungen für neue Konten: Das Mailprogramm wird raten
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = Wenn Sie { $email } zu { $autoconfig-clients } hinzufügen, trägt das Programm den Postausgangsserver selbst ein, aus einer Einstellungsdatei, die Ihr E-Mail-Anbieter unter { $autoconfig-url } veröffentlicht. Diese Datei sagt: { $autoconfig-published }. Falsch daran ist: { $autoconfig-wrong }. Jedes neue Konto, das damit eingerichtet wird, ist falsch eingerichtet, daher scheitert das Senden. Die Einstellungen, die funktionieren, wurden hier geprüft: Server { $recommended-server }, Port { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = Geben Sie die Einstellungen vorerst selbst ein: Postausgangsserver { $recommended-server }, Port { $recommended-port }, Verschlüsselung { $recommended-security }, Benutzername { $recommended-user }, und setzen Sie den Haken bei '{ -outlook-smtp-auth }'.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Sagen Sie Ihrem E-Mail-Anbieter: „Die Datei unter { $autoconfig-url } enthält falsche Einstellungen für den Postausgangsserver ({ $autoconfig-wrong }). Bitte korrigieren Sie sie.“ Senden Sie ihm diesen Bericht.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = Die korrigierten Werte für den Anbieter: Server { $recommended-server }, Port { $recommended-port }, Verschlüsselung { $autoconfig-socket } (socketType bei Thunderbird; in Autodiscover: SSL nur bei Port 465 auf on, sonst Encryption TLS), Benutzername { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Sobald der Anbieter die Datei korrigiert hat, entfernen Sie das Konto und fügen Sie es neu hinzu, oder führen Sie diese Prüfung mit --new-account erneut aus.
+tree-node-c_autoconfig_wrong-title = Die Einstellungen, die Ihre Domain neuen Konten gibt, funktionieren nicht
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = Um Ihre Einstellungen zu finden, fragt Outlook { $autodiscover-url }. Das Sicherheitszertifikat dort gilt für andere Namen ({ $autodiscover-cert_names }), nicht für { $autodiscover-host }, daher warnt Outlook, dass der Name auf dem Sicherheitszertifikat ungültig ist oder nicht mit dem Namen der Website übereinstimmt. Meist antwortet der Webserver des Anbieters für viele Kunden mit seinem eigenen Zertifikat. Das verhindert das Senden nicht, aber klicken Sie eine solche Warnung nicht blind weg: Jeder zwischen Ihnen und dem Server könnte sie ebenso zeigen.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = Wenn Outlook die Warnung zeigt, wählen Sie zuerst „Zertifikat anzeigen“. Wählen Sie „Ja“ nur, wenn die aufgeführten Namen die Ihres E-Mail-Anbieters sind ({ $autodiscover-cert_names }, wie hier gezeigt); sonst wählen Sie „Nein“ und geben die Einstellungen selbst ein.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = Zum Selbsteingeben: Postausgangsserver { $recommended-server }, Port { $recommended-port }, Verschlüsselung { $recommended-security }, Benutzername { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Sagen Sie Ihrem E-Mail-Anbieter: „Das Zertifikat auf { $autodiscover-host } deckt diesen Namen nicht ab (es gilt für { $autodiscover-cert_names }), daher zeigt Outlook beim Einrichten von Konten eine Warnung. Bitte nehmen Sie { $autodiscover-host } in das Zertifikat auf oder antworten Sie nicht mehr unter diesem Namen.“ Senden Sie ihm diesen Bericht.
+tree-node-c_autodiscover_cert_mismatch-title = Outlook wird beim Einrichten Ihres Kontos eine Zertifikatswarnung zeigen
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = Die Adresse Ihres Netzes { $blocklist-client-ip } steht auf der Liste der Privatanschlüsse von { $blocklist-client-list } ({ $blocklist-client-meaning }), von denen Mailserver keine direkten Mails annehmen. Das ist normal und kein Spam-Eintrag: Beantragen Sie keine Löschung. Senden Sie stattdessen über den Einlieferungsserver Ihres Anbieters mit Anmeldung. Die Antwort des Servers: { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = Öffnen Sie in Outlook { -outlook-account-settings }, wählen Sie { $email } aus und klicken Sie auf { -outlook-change }.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Setzen Sie '{ -outlook-server-field }' auf { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Klicken Sie auf { -outlook-more-settings } > { -outlook-tab-advanced }: Setzen Sie '{ -outlook-port-field }' auf 587 und '{ -outlook-encryption-field }' auf STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = Setzen Sie auf der Registerkarte { -outlook-tab-outgoing-server } den Haken bei '{ -outlook-smtp-auth }' und '{ -outlook-same-as-incoming }'.
+tree-node-c_client_listed_dynamic-fix-5 = Klicken Sie auf { -outlook-ok }, dann auf { -outlook-next }. Wenn der Server Sie nach der Anmeldung auf Port 587 weiter abweist, bitten Sie Ihren E-Mail-Anbieter, angemeldete Absender von Sperrlisten-Prüfungen auszunehmen (die sind für Port 25 gedacht).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = Die Adresse dieses Netzes steht auf der Liste der Privatanschlüsse von { $blocklist-client-list }
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = Der Server hat die Testnachricht wegen einer Sperrliste abgelehnt, und eine Abfrage bestätigt es: Die Adresse dieses Netzes { $blocklist-client-ip } steht auf { $blocklist-client-list } ({ $blocklist-client-meaning }; Antwort { $blocklist-client-code }). Die Antwort des Servers: { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Senden Sie über den Einlieferungsport Ihres Anbieters mit Anmeldung ({ $recommended-port }, { $recommended-security }), der nicht über Sperrlisten gefiltert werden soll.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Öffnen Sie { $blocklist-client-delist }, suchen Sie nach { $blocklist-client-ip } und folgen Sie den Schritten der Liste, um die Löschung zu beantragen. Gehört die Adresse Ihrem Internetanbieter, bitten Sie ihn darum.
+tree-node-c_client_listed_lookup-fix-3 = Listen werden innerhalb eines Tages nach einer Löschung aktualisiert: Senden Sie dann erneut.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = Die Adresse dieses Netzes steht auf der Sperrliste { $blocklist-client-list }
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = { $provider } signiert Ihre Nachrichten mit einem Schlüssel (DKIM), den Empfänger im DNS Ihrer Domain nachschlagen, aber er ist dort nicht: { $dkim-missing }. Ohne ihn können Empfänger nicht bestätigen, dass Ihre Nachrichten von Ihnen stammen, und legen sie womöglich in den Spam.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Öffnen Sie die Verwaltungseinstellungen von { $provider } für Ihre Domain und suchen Sie den Abschnitt DKIM (Signaturschlüssel); dort steht der Eintrag, der veröffentlicht werden muss.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = Wer das DNS von { $domain } betreibt, sollte diesen Eintrag unter dem angezeigten Namen ({ $dkim-missing }) veröffentlichen; schalten Sie dann das Signieren in den Einstellungen von { $provider } ein.
+tree-node-c_dkim_key_missing-fix-3 = Führen Sie diese Prüfung dann erneut aus.
+tree-node-c_dkim_key_missing-title = Ihre Domain veröffentlicht den Signaturschlüssel nicht, den Ihr Mail-Anbieter verwendet
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = Das Senden an den Server funktioniert, aber: { $rdns-problem } Andere Mailserver prüfen das und lehnen die Mails, die er weitergibt, womöglich ab oder legen sie in Spam-Ordner.
+tree-node-c_reverse_dns_mismatch-fix-1 = In Ihrem Mailprogramm ist nichts zu ändern.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Sagen Sie Ihrem E-Mail-Anbieter: { $rdns-problem } Wer die Adresse { $rdns-address } betreibt, sollte ihr Reverse-DNS (PTR) auf { $rdns-greeting } setzen, einen Namen, dessen eigene Adresse { $rdns-address } ist.
+tree-node-c_reverse_dns_mismatch-title = Die Adresse des Mailservers führt nicht zu seinem Namen zurück
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = Das Senden an den Server funktioniert, aber seine Adresse { $blocklist-server-ip } steht auf { $blocklist-server-list } ({ $blocklist-server-meaning }; Antwort { $blocklist-server-code }). Andere Mailserver, die diese Liste prüfen, lehnen die Mails, die er weitergibt, womöglich ab oder legen sie in Spam-Ordner.
+tree-node-c_server_listed-fix-1 = In Ihrem Mailprogramm ist nichts zu ändern.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Sagen Sie Ihrem E-Mail-Anbieter, dass die Adresse seines Servers { $blocklist-server-ip } auf { $blocklist-server-list } steht: Unter { $blocklist-server-delist } kann er sehen, warum, und die Löschung beantragen.
+# $blocklist-server-list
+tree-node-c_server_listed-title = Die eigene Adresse des Mailservers steht auf der Sperrliste { $blocklist-server-list }
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = Empfänger können den SPF-Eintrag Ihrer Domain nicht lesen ({ $spf-problem }), daher werten sie ihn als Fehler und legen Ihre Nachrichten womöglich in den Spam. Der Eintrag lautet: { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = Wer das DNS von { $domain } betreibt, sollte den TXT-Eintrag von { $domain } korrigieren, der mit v=spf1 beginnt: { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = Für einen eigenen Server lautet ein funktionierender Eintrag: { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Führen Sie diese Prüfung dann erneut aus.
+tree-node-c_spf_invalid-title = Der SPF-Eintrag Ihrer Domain ist fehlerhaft
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = Der SPF-Eintrag Ihrer Domain nennt den Server nicht, der Ihre Mails sendet ({ $server }, Adresse { $spf-server_addresses }), daher legen Empfänger Ihre Nachrichten womöglich in den Spam oder lehnen sie ab. Der Eintrag lautet jetzt: { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = Wer das DNS von { $domain } betreibt (Ihr Domain-Registrar oder Webhoster), sollte den TXT-Eintrag von { $domain }, der mit v=spf1 beginnt, ändern in: { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = Wenn Ihr Mail-Anbieter ein SPF-include für seine Server angibt (zum Beispiel include:_spf.google.com oder include:spf.protection.outlook.com), kann man das statt der Adressen eintragen.
+tree-node-c_spf_not_covering_server-fix-3 = Änderungen brauchen bis zu einige Stunden, bis sie überall ankommen; führen Sie diese Prüfung dann erneut aus.
+tree-node-c_spf_not_covering_server-title = Der SPF-Eintrag Ihrer Domain nennt den Server nicht, der Ihre Mails sendet
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = Der SPF-Eintrag Ihrer Domain braucht { $spf-lookups } DNS-Abfragen, wenn man allen include-Angaben folgt; Empfänger hören bei 10 auf und werten den Eintrag dann als fehlerhaft, daher landen Ihre Nachrichten womöglich im Spam. Der Eintrag lautet: { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = Wer das DNS von { $domain } betreibt, sollte den TXT-Eintrag von { $domain }, der mit v=spf1 beginnt, so kürzen, dass er höchstens 10 Abfragen braucht: include-Angaben von Diensten entfernen, die keine Mails mehr für Sie senden, und feste Server als ip4:- oder ip6:-Adressen statt a, mx oder include eintragen.
+tree-node-c_spf_too_many_lookups-fix-2 = Führen Sie diese Prüfung dann erneut aus.
+tree-node-c_spf_too_many_lookups-title = Der SPF-Eintrag Ihrer Domain ist zu lang, als dass Empfänger ihn prüfen könnten
+tree-node-client_blocklist-title = Auf welcher Sperrliste steht die Adresse dieses Netzes?
+tree-node-domain_dkim-title = Veröffentlicht Ihre Domain die Signaturschlüssel (DKIM), die ihr Mail-Anbieter verwendet?
+tree-node-domain_spf-title = Nennt der SPF-Eintrag Ihrer Domain den Server, der Ihre Mails sendet?
+tree-node-new_account_cert-title = Würde Outlook beim Einrichten des Kontos vor einem Zertifikat warnen?
+tree-node-new_account_settings-title = Würden Outlook und Thunderbird das Konto mit funktionierenden Einstellungen einrichten?
+tree-node-server_blocklist-title = Steht die eigene Adresse des Mailservers auf einer Sperrliste?
+tree-node-server_reverse_dns-title = Führt die Adresse des Mailservers zu ihrem Namen zurück?

@@ -13,10 +13,10 @@ ui-account-empty_user = leer: Ihre E-Mail-Adresse
 ui-account-encryption = Verschlüsselung
 ui-account-intro = Geben Sie die Einstellungen so ein, wie Ihr Mailprogramm sie zeigt. In Outlook: { -outlook-account-settings } > { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server } und { -outlook-tab-advanced }.
 ui-account-not_used = ungenutzt
-ui-account-password = Passwort (freiwillig)
+ui-account-password = Passwort (optional)
 ui-account-password_why = Mit Ihrem Passwort testen wir auch die Anmeldung, das häufigste Problem. Es dient nur diesem Test und wird nie gespeichert oder angezeigt.
-ui-account-port = Port für { -outlook-port-field }
-ui-account-server = { -outlook-server-field }
+ui-account-port = Port Postausgang
+ui-account-server = Postausgangsserver
 ui-account-signin_app_password = ! { $provider } nimmt hier nur ein App-Kennwort (erstellt in den Sicherheitseinstellungen Ihres Kontos), nicht Ihr normales Passwort.
 ui-account-signin_app_password_or_oauth = ! { $provider } nimmt hier nicht Ihr normales Passwort: Geben Sie ein App-Kennwort ein, erstellt in den Sicherheitseinstellungen Ihres Kontos.
 ui-account-signin_oauth = ! { $provider } nimmt von Mailprogrammen kein Passwort: Fügen Sie das Konto in Outlook stattdessen über die Anmeldeseite von { $provider } hinzu.
@@ -127,7 +127,7 @@ ui-keys-help_f-label = Hilfe
 ui-keys-move-key = ↑↓
 ui-keys-move-label = bewegen
 ui-keys-next_field-key = Enter
-ui-keys-next_field-label = nächstes Feld
+ui-keys-next_field-label = weiter
 ui-keys-next_field-short = weiter
 ui-keys-no-key = n
 ui-keys-no-label = weitermachen
@@ -279,7 +279,7 @@ ui-start-choices-password-label = Die Passwortabfrage kommt immer wieder
 ui-start-choices-new_account-label = Ich richte ein neues Konto ein
 ui-start-choices-agent-hint = öffnet die technische Ansicht
 ui-start-choices-agent-label = Ich bin im Support
-ui-start-choices-server-hint = Support: was einen Kunden sperrt
+ui-start-choices-server-hint = Support: was Kunden sperrt
 ui-start-choices-server-label = Ich bin auf dem Mailserver
 ui-start-intro = Wählen Sie, was Sie sehen. Wir prüfen Ihre Einstellungen, Ihr Netz und den Server und sagen Ihnen genau, was Sie ändern müssen.
 ui-start-title = Warum wird Ihre Mail nicht gesendet?
@@ -321,3 +321,39 @@ ui-tell_host-unknown_ip = die Adresse dieses Netzes
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = Sprache
 ui-start-language = Sprache: { $name } (zum Wechseln { $key } drücken)
+
+# Added with blocklists, the server's reverse DNS, the settings file and the new-account path.
+ui-checks-labels-dns-server-ptr = Adresse des Mailservers führt zu seinem Namen
+ui-checks-labels-dnsbl-client = Adresse Ihres Netzes auf Spam-Sperrlisten
+ui-checks-labels-dnsbl-server = Adresse des Mailservers auf Spam-Sperrlisten
+ui-keys-export-key = e
+ui-keys-export-label = Thunderbird-Datei
+ui-keys-export-short = Datei
+ui-keys-language-key = l
+ui-new_account-asking = Fragt dort nach, wo es nach Einstellungen fragt ...
+ui-new_account-back = Zurück
+# $host $names
+ui-new_account-cert_warning = Stoppt mit einer Zertifikatswarnung: Das Zertifikat auf { $host } gilt für { $names }. Im Ergebnis steht, ob Sie es annehmen sollten.
+ui-new_account-continue = Weiter
+ui-new_account-email_label = E-Mail-Adresse
+ui-new_account-intro = Geben Sie Ihre E-Mail-Adresse ein und wählen Sie Nachschlagen. Wir fragen dort, wo Outlook und Thunderbird die Einstellungen eines neuen Kontos erfragen, und testen sie, bevor Sie etwas anderes eingeben.
+ui-new_account-invalid_email = Geben Sie die ganze E-Mail-Adresse ein, zum Beispiel sie@example.com.
+ui-new_account-look_up = Nachschlagen
+ui-new_account-nothing = Findet keine Einstellungen: Es rät den Postausgangsserver. Wählen Sie die manuelle Einrichtung und geben Sie die Einstellungen unten ein.
+ui-new_account-placeholder = sie@example.com
+ui-new_account-title = Ein neues Konto einrichten
+# $settings
+ui-new_account-verified = Einstellungen funktionieren nachweislich: { $settings }
+ui-new_account-verifying = Teste, ob diese Einstellungen funktionieren ...
+ui-new_account-works = Diese Einstellungen funktionieren.
+# $settings $source
+ui-new_account-would_use = Würde { $settings } verwenden (aus { $source })
+# $wrong
+ui-new_account-wrong = Diese Einstellungen funktionieren nicht: { $wrong }. Geben Sie die Einstellungen unten selbst ein.
+# $path $error
+ui-result-export_failed = Die Einstellungsdatei konnte nicht unter { $path } gespeichert werden: { $error }
+ui-result-export_offer = Drücken Sie e, um diese Einstellungen als Datei für Thunderbird zu speichern (ohne Ihr Passwort).
+# $path
+ui-result-export_saved = Einstellungsdatei gespeichert: { $path }
+# $path
+ui-result-export_saving = Speichere die Einstellungsdatei unter { $path } …

@@ -39,6 +39,11 @@
 -outlook-spa = Anmeldung mithilfe der gesicherten Kennwortauthentifizierung (SPA) erforderlich
 # The address field when adding an account.
 -outlook-email-address = E-Mail-Adresse
+# The dialog buttons the steps name. Not found on a help page: Microsoft terminology of the
+# German Outlook UI (the wizard's "Weiter", the dialog's "OK", the account list's "Entfernen").
+-outlook-next = Weiter
+-outlook-ok = OK
+-outlook-remove = Entfernen
 # The switch at the top right of Outlook that turns on the new Outlook.
 -outlook-new-outlook = Neues Outlook
 

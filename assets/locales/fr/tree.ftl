@@ -18,13 +18,13 @@ tree-node-c_auth_busy-title = Le serveur de messagerie n'a pas pu vérifier votr
 tree-node-c_auth_mechanism-explanation = Les méthodes de connexion proposées par le serveur n'incluent pas celle utilisée.
 tree-node-c_auth_mechanism-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change }.
 tree-node-c_auth_mechanism-fix-2 = Décochez '{ -outlook-spa }'.
-tree-node-c_auth_mechanism-fix-3 = Choisissez Suivant et réessayez.
+tree-node-c_auth_mechanism-fix-3 = Choisissez { -outlook-next } et réessayez.
 tree-node-c_auth_mechanism-title = Le serveur ne prend pas en charge cette méthode de connexion
 tree-node-c_auth_missing-explanation = Le serveur a refusé de transmettre un message sans connexion : { $reply }
 tree-node-c_auth_missing-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings }.
 tree-node-c_auth_missing-fix-2 = Dans l'onglet { -outlook-tab-outgoing-server }, cochez '{ -outlook-smtp-auth }'.
 tree-node-c_auth_missing-fix-3 = Choisissez '{ -outlook-same-as-incoming }' (le nom d'utilisateur est { $recommended-user }).
-tree-node-c_auth_missing-fix-4 = Choisissez OK, puis Suivant.
+tree-node-c_auth_missing-fix-4 = Choisissez { -outlook-ok }, puis { -outlook-next }.
 tree-node-c_auth_missing-title = Le serveur veut que vous vous connectiez avant d'envoyer
 tree-node-c_auth_records_missing-explanation = Le domaine { $domain } n'a pas d'enregistrement SPF ou DMARC. Vos messages partent bien, mais les destinataires peuvent les classer comme spam.
 tree-node-c_auth_records_missing-fix-1 = Demandez au gestionnaire du domaine { $domain } de publier des enregistrements SPF et DMARC pour le serveur de messagerie.
@@ -66,7 +66,7 @@ tree-node-c_cert_use_its_name-explanation = Vous vous connectez à { $server }, 
 tree-node-c_cert_use_its_name-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change }.
 tree-node-c_cert_use_its_name-fix-2 = Tapez { $cert-working_name } dans '{ -outlook-server-field }' (à la place de { $server }).
 tree-node-c_cert_use_its_name-fix-3 = Choisissez { -outlook-more-settings } > { -outlook-tab-advanced } : réglez '{ -outlook-port-field }' sur { $recommended-port } et '{ -outlook-encryption-field }' sur { $recommended-security }.
-tree-node-c_cert_use_its_name-fix-4 = Choisissez OK, puis Suivant. N'acceptez pas d'avertissement de certificat : avec ce nom, il ne devrait pas y en avoir.
+tree-node-c_cert_use_its_name-fix-4 = Choisissez { -outlook-ok }, puis { -outlook-next }. N'acceptez pas d'avertissement de certificat : avec ce nom, il ne devrait pas y en avoir.
 tree-node-c_cert_use_its_name-title = Tapez { $cert-working_name } comme serveur sortant
 tree-node-c_client_listed-explanation = Le serveur a refusé le message de test à cause d'une liste de blocage : { $reply }
 tree-node-c_client_listed-fix-1 = Envoyez par le port de soumission de votre fournisseur, avec connexion ({ $recommended-port }, { $recommended-security }), qui n'est normalement pas filtré par les listes de blocage.
@@ -89,7 +89,7 @@ tree-node-c_dns_unavailable-title = Cet ordinateur ne parvient pas à trouver le
 tree-node-c_encryption_off-explanation = Le serveur n'autorise la connexion que par une liaison chiffrée, et votre logiciel de messagerie est réglé pour envoyer sans chiffrement.
 tree-node-c_encryption_off-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_encryption_off-fix-2 = Réglez '{ -outlook-encryption-field }' sur { $recommended-security } et '{ -outlook-port-field }' sur { $recommended-port }.
-tree-node-c_encryption_off-fix-3 = Choisissez OK, puis Suivant.
+tree-node-c_encryption_off-fix-3 = Choisissez { -outlook-ok }, puis { -outlook-next }.
 tree-node-c_encryption_off-title = Le chiffrement est désactivé, mais le serveur l'exige
 tree-node-c_host_down-explanation = Un routeur sur le chemin de { $server } a signalé que la machine est injoignable, alors que d'autres serveurs de messagerie répondent normalement. Le serveur est éteint, en panne ou a été déplacé.
 tree-node-c_host_down-fix-1 = Patientez un moment et réessayez : l'hébergeur est peut-être en train de le redémarrer.
@@ -160,7 +160,7 @@ tree-node-c_not_tried-fix-1 = Réessayez dans quelques minutes.
 tree-node-c_not_tried-fix-2 = Si cela se reproduit, envoyez ce rapport à votre hébergeur de messagerie.
 tree-node-c_not_tried-title = Le test n'a pas pu aller jusqu'à l'envoi
 tree-node-c_oauth_required-explanation = { $provider } a refusé la connexion et en donne la raison : { $provider-explain } Aucun mot de passe ne fonctionnera ici : inutile de le retaper.
-tree-node-c_oauth_required-fix-1 = Dans Outlook, supprimez ce compte : { -outlook-account-settings }, sélectionnez { $email } et choisissez Supprimer.
+tree-node-c_oauth_required-fix-1 = Dans Outlook, supprimez ce compte : { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-remove }.
 tree-node-c_oauth_required-fix-2 = Ajoutez-le de nouveau avec { -outlook-add-account }, tapez { $email } et laissez Outlook ouvrir la page de connexion de { $provider } (ne choisissez ni IMAP ni POP).
 tree-node-c_oauth_required-fix-3 = Si votre logiciel de messagerie ne peut pas se connecter de cette façon, utilisez le webmail, ou demandez à { $provider-who_acts } quels logiciels sont pris en charge.
 tree-node-c_oauth_required-title = { $provider } n'accepte plus de mot de passe venant des logiciels de messagerie
@@ -174,7 +174,7 @@ tree-node-c_ok-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, séle
 tree-node-c_ok-fix-2 = Vérifiez que '{ -outlook-server-field }' est { $recommended-server }.
 tree-node-c_ok-fix-3 = Choisissez { -outlook-more-settings } > { -outlook-tab-advanced } : réglez '{ -outlook-port-field }' sur { $recommended-port } et '{ -outlook-encryption-field }' sur { $recommended-security }.
 tree-node-c_ok-fix-4 = Dans l'onglet { -outlook-tab-outgoing-server }, cochez '{ -outlook-smtp-auth }' et '{ -outlook-same-as-incoming }' ; le nom d'utilisateur est { $recommended-user }.
-tree-node-c_ok-fix-5 = Choisissez OK, puis Suivant, et envoyez-vous un message de test.
+tree-node-c_ok-fix-5 = Choisissez { -outlook-ok }, puis { -outlook-next }, et envoyez-vous un message de test.
 tree-node-c_ok-title = L'envoi fonctionne avec ces réglages
 tree-node-c_overloaded-explanation = Le serveur a répondu qu'il ne peut pas prendre de courrier pour le moment : { $reply }
 tree-node-c_overloaded-fix-1 = Attendez dix minutes et renvoyez ; Outlook réessaie de lui-même d'envoyer les messages de la Boîte d'envoi.
@@ -186,7 +186,7 @@ tree-node-c_pasted_app_password-fix-2 = Activez la validation en deux étapes si
 tree-node-c_pasted_app_password-fix-3 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email }, choisissez { -outlook-change } et tapez le mot de passe d'application à la place de votre mot de passe.
 tree-node-c_pasted_app_password-title = Votre message d'erreur indique qu'il faut un mot de passe d'application
 tree-node-c_pasted_oauth-explanation = Le message que vous avez collé contient la réponse du serveur, qui signifie : { $provider-explain }
-tree-node-c_pasted_oauth-fix-1 = Dans Outlook, supprimez ce compte : { -outlook-account-settings }, sélectionnez { $email } et choisissez Supprimer.
+tree-node-c_pasted_oauth-fix-1 = Dans Outlook, supprimez ce compte : { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-remove }.
 tree-node-c_pasted_oauth-fix-2 = Ajoutez-le de nouveau avec { -outlook-add-account }, tapez { $email } et connectez-vous sur la page de votre fournisseur (ne choisissez ni IMAP ni POP).
 tree-node-c_pasted_oauth-title = Votre message d'erreur indique qu'un mot de passe n'est plus accepté
 tree-node-c_pasted_smtp_auth_disabled-explanation = Le message que vous avez collé contient la réponse du serveur, qui signifie : { $provider-explain }
@@ -200,7 +200,7 @@ tree-node-c_policy_app_password-fix-3 = Dans Outlook, ouvrez { -outlook-account-
 tree-node-c_policy_app_password-fix-4 = S'il est encore refusé, vérifiez que le nom d'utilisateur est { $recommended-user }.
 tree-node-c_policy_app_password-title = { $provider } demande sans doute un mot de passe d'application, pas le mot de passe de votre compte
 tree-node-c_policy_oauth-explanation = Le serveur a refusé la connexion ({ $reply }). { $provider } n'accepte le courrier des logiciels de messagerie qu'après sa propre page de connexion (OAuth) : { $provider-explain }
-tree-node-c_policy_oauth-fix-1 = Dans Outlook, supprimez ce compte : { -outlook-account-settings }, sélectionnez { $email } et choisissez Supprimer.
+tree-node-c_policy_oauth-fix-1 = Dans Outlook, supprimez ce compte : { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-remove }.
 tree-node-c_policy_oauth-fix-2 = Ajoutez-le de nouveau avec { -outlook-add-account }, tapez { $email } et laissez Outlook ouvrir la page de connexion de { $provider } (ne choisissez ni IMAP ni POP).
 tree-node-c_policy_oauth-fix-3 = Si ce n'est pas possible, demandez à { $provider-who_acts } si l'envoi avec mot de passe est autorisé pour votre boîte aux lettres.
 tree-node-c_policy_oauth-title = { $provider } n'accepte sans doute plus de mot de passe venant des logiciels de messagerie
@@ -208,7 +208,7 @@ tree-node-c_port_blocked-explanation = Le port { $port } échoue non seulement v
 tree-node-c_port_blocked-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_port_blocked-fix-2 = Réglez '{ -outlook-port-field }' sur { $recommended-port }.
 tree-node-c_port_blocked-fix-3 = Réglez '{ -outlook-encryption-field }' sur { $recommended-security }.
-tree-node-c_port_blocked-fix-4 = Choisissez OK, puis Suivant, et envoyez-vous un message de test.
+tree-node-c_port_blocked-fix-4 = Choisissez { -outlook-ok }, puis { -outlook-next }, et envoyez-vous un message de test.
 tree-node-c_port_blocked-title = Ce réseau bloque le port { $port } ; utilisez le port { $recommended-port }
 tree-node-c_ports_blocked-explanation = Les ports de messagerie ({ $blocked_ports }) échouent non seulement vers { $server } mais aussi vers un autre serveur de messagerie ({ $reference }), alors que les autres connexions fonctionnent. Ce réseau (pare-feu d'un bureau ou d'un hôtel, ou votre fournisseur d'accès) ne laisse pas sortir les connexions de messagerie.
 tree-node-c_ports_blocked-fix-1 = Demandez au gestionnaire de ce réseau (service informatique, hôtel ou fournisseur d'accès) d'autoriser les connexions sortantes sur le port 587.
@@ -238,7 +238,7 @@ tree-node-c_server_name_recoverable-explanation = Le champ contient « { $server
 tree-node-c_server_name_recoverable-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change }.
 tree-node-c_server_name_recoverable-fix-2 = Dans '{ -outlook-server-field }', effacez tout et tapez uniquement : { $server-to_type }
 tree-node-c_server_name_recoverable-fix-3 = Ne mettez pas le numéro de port dans ce champ : sa place est dans { -outlook-more-settings } > { -outlook-tab-advanced } > '{ -outlook-port-field }'.
-tree-node-c_server_name_recoverable-fix-4 = Choisissez OK, puis Suivant.
+tree-node-c_server_name_recoverable-fix-4 = Choisissez { -outlook-ok }, puis { -outlook-next }.
 tree-node-c_server_name_recoverable-title = Le champ du serveur sortant contient plus que le nom du serveur : tapez { $server-to_type }
 tree-node-c_server_not_found-explanation = L'annuaire d'Internet (DNS) a répondu, mais il ne connaît aucun serveur nommé { $server }. C'est en général une faute de frappe ou un ancien nom qui n'est plus utilisé.
 tree-node-c_server_not_found-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change }.
@@ -261,7 +261,7 @@ tree-node-c_smtp_auth_disabled-title = L'envoi par mot de passe depuis les logic
 tree-node-c_starttls_on_tls_port-explanation = Sur le port { $port }, le serveur attend le chiffrement dès le premier instant (SSL/TLS), mais votre logiciel de messagerie attend un accueil non chiffré qui ne vient jamais.
 tree-node-c_starttls_on_tls_port-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_starttls_on_tls_port-fix-2 = Réglez '{ -outlook-port-field }' sur { $recommended-port } et '{ -outlook-encryption-field }' sur { $recommended-security }.
-tree-node-c_starttls_on_tls_port-fix-3 = Choisissez OK, puis Suivant.
+tree-node-c_starttls_on_tls_port-fix-3 = Choisissez { -outlook-ok }, puis { -outlook-next }.
 tree-node-c_starttls_on_tls_port-title = Le type de chiffrement ne correspond pas au port { $port }
 tree-node-c_tls_broken-explanation = { $server } annonce le chiffrement, mais quand cet ordinateur a demandé à l'activer, le serveur n'a pas suivi. Ce qui s'est passé : { $session-fault }. Vos réglages n'y peuvent rien : la configuration du chiffrement du serveur est défaillante.
 tree-node-c_tls_broken-fix-1 = Ne désactivez pas le chiffrement dans votre logiciel de messagerie : votre mot de passe circulerait sans protection.
@@ -284,7 +284,7 @@ tree-node-c_tls_intercepted_trusted-title = Votre connexion de messagerie est pe
 tree-node-c_tls_on_starttls_port-explanation = Votre logiciel de messagerie commence directement par le chiffrement (SSL/TLS), mais sur le port { $port } le serveur dit d'abord bonjour sans chiffrement et passe au chiffrement ensuite (STARTTLS). Les deux ne se comprennent jamais.
 tree-node-c_tls_on_starttls_port-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_tls_on_starttls_port-fix-2 = Réglez '{ -outlook-encryption-field }' sur { $recommended-security } et '{ -outlook-port-field }' sur { $recommended-port }.
-tree-node-c_tls_on_starttls_port-fix-3 = Choisissez OK, puis Suivant.
+tree-node-c_tls_on_starttls_port-fix-3 = Choisissez { -outlook-ok }, puis { -outlook-next }.
 tree-node-c_tls_on_starttls_port-title = Le type de chiffrement ne correspond pas au port { $port }
 tree-node-c_tls_outdated-explanation = Le serveur ne propose que d'anciennes méthodes de chiffrement que les logiciels de messagerie actuels refusent.
 tree-node-c_tls_outdated-fix-1 = Demandez à votre hébergeur de messagerie d'activer TLS 1.2 ou plus récent sur { $server }.
@@ -298,7 +298,7 @@ tree-node-c_user_name_and_password-title = Le mot de passe n'est pas accepté, e
 tree-node-c_user_name_form-explanation = Le serveur a refusé la connexion avec { $user-given }, et a accepté le même mot de passe avec le nom d'utilisateur { $user-expected } : il veut le nom d'utilisateur sous cette forme. { $signin-attempts }.
 tree-node-c_user_name_form-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server }.
 tree-node-c_user_name_form-fix-2 = Cochez '{ -outlook-smtp-auth }', choisissez '{ -outlook-log-on-using }' et tapez { $user-expected } comme nom d'utilisateur ; gardez le mot de passe.
-tree-node-c_user_name_form-fix-3 = Choisissez OK, puis Suivant, et envoyez-vous un message de test.
+tree-node-c_user_name_form-fix-3 = Choisissez { -outlook-ok }, puis { -outlook-next }, et envoyez-vous un message de test.
 tree-node-c_user_name_form-title = Utilisez { $user-expected } comme nom d'utilisateur
 tree-node-c_user_name_form_likely-explanation = Le serveur a refusé la connexion avec { $user-given } : { $reply }. Votre fournisseur ou hébergeur attend le nom d'utilisateur sous la forme { $user-expected }. { $signin-attempts }.
 tree-node-c_user_name_form_likely-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server }.
@@ -309,7 +309,7 @@ tree-node-c_wrong_port-explanation = Le serveur { $server } ne prend pas le cour
 tree-node-c_wrong_port-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_wrong_port-fix-2 = Réglez '{ -outlook-port-field }' sur { $recommended-port }.
 tree-node-c_wrong_port-fix-3 = Réglez '{ -outlook-encryption-field }' sur { $recommended-security }.
-tree-node-c_wrong_port-fix-4 = Choisissez OK, puis Suivant.
+tree-node-c_wrong_port-fix-4 = Choisissez { -outlook-ok }, puis { -outlook-next }.
 tree-node-c_wrong_port-title = Rien ne répond sur le port { $port } ; utilisez le port { $recommended-port }
 tree-node-c_wrong_server-explanation = Votre domaine { $domain } indique que son courrier est envoyé par { $recommended-server }, mais votre logiciel de messagerie utilise { $server }. Cela arrive souvent quand un ancien profil de compte est toujours présent.
 tree-node-c_wrong_server-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change }.
@@ -365,3 +365,100 @@ tree-node-server_name-title = Le nom du serveur est-il un vrai nom d'hôte ?
 tree-node-tls-title = Le certificat de sécurité du serveur est-il en règle ?
 tree-node-unreachable-title = Où les connexions de messagerie sont-elles arrêtées ?
 tree-node-user_name_form-title = Le nom d'utilisateur a-t-il la forme attendue par le serveur ?
+# $domain
+tree-node-c_autoconfig_missing-explanation = Ni Outlook (Autodiscover) ni Thunderbird (autoconfig) ne trouvent de réglages pour { $domain } : ils devinent donc le serveur sortant, et peuvent se tromper. Les réglages qui fonctionnent ont été vérifiés ici.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = Quand vous ajoutez { $email }, choisissez la configuration manuelle ou avancée au lieu de laisser le logiciel deviner.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Tapez : serveur sortant { $recommended-server }, port { $recommended-port }, chiffrement { $recommended-security }, nom d'utilisateur { $recommended-user }, et cochez '{ -outlook-smtp-auth }'.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Si vous le souhaitez, demandez à votre hébergeur de messagerie de publier des réglages Autodiscover et autoconfig pour { $domain }, pour que les nouveaux comptes se configurent d'eux-mêmes.
+tree-node-c_autoconfig_missing-title = Votre domaine ne publie aucun réglage pour les nouveaux comptes : le logiciel de messagerie devinera
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = Quand vous ajoutez { $email } à { $autoconfig-clients }, le logiciel remplit lui-même le serveur sortant à partir d'un fichier de réglages que votre hébergeur de messagerie publie à l'adresse { $autoconfig-url }. Ce fichier indique : { $autoconfig-published }. Ce qui est faux : { $autoconfig-wrong }. Chaque nouveau compte configuré avec ce fichier est mal configuré, et l'envoi échoue. Les réglages qui fonctionnent ont été vérifiés ici : serveur { $recommended-server }, port { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = Pour l'instant, tapez vous-même les réglages : serveur sortant { $recommended-server }, port { $recommended-port }, chiffrement { $recommended-security }, nom d'utilisateur { $recommended-user }, et cochez '{ -outlook-smtp-auth }'.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Dites à votre hébergeur de messagerie : « Le fichier à l'adresse { $autoconfig-url } donne de mauvais réglages de serveur sortant ({ $autoconfig-wrong }). Merci de le corriger. » Envoyez-lui ce rapport.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = Les valeurs corrigées pour l'hébergeur : serveur { $recommended-server }, port { $recommended-port }, chiffrement { $autoconfig-socket } (socketType de Thunderbird ; dans Autodiscover : SSL à on seulement pour le port 465, sinon Encryption TLS), nom d'utilisateur { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Une fois le fichier corrigé par l'hébergeur, supprimez le compte puis ajoutez-le de nouveau, ou relancez cette vérification avec --new-account.
+tree-node-c_autoconfig_wrong-title = Les réglages que votre domaine donne aux nouveaux comptes ne fonctionnent pas
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = Pour trouver vos réglages, Outlook interroge { $autodiscover-url }. Le certificat de sécurité à cet endroit est établi pour d'autres noms ({ $autodiscover-cert_names }), pas pour { $autodiscover-host } : Outlook avertit donc que le nom du certificat de sécurité n'est pas valide ou ne correspond pas au nom du site. En général, le serveur web de l'hébergeur répond pour de nombreux clients avec son propre certificat. Cela n'empêche pas l'envoi, mais n'acceptez pas un tel avertissement les yeux fermés : n'importe qui entre vous et le serveur pourrait aussi l'afficher.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = Si Outlook affiche l'avertissement, choisissez d'abord « Afficher le certificat ». Choisissez « Oui » seulement si les noms indiqués sont ceux de votre hébergeur de messagerie ({ $autodiscover-cert_names }, comme affiché ici) ; sinon, choisissez « Non » et tapez vous-même les réglages.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = Pour les taper vous-même : serveur sortant { $recommended-server }, port { $recommended-port }, chiffrement { $recommended-security }, nom d'utilisateur { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Dites à votre hébergeur de messagerie : « Le certificat de { $autodiscover-host } ne couvre pas ce nom (il est établi pour { $autodiscover-cert_names }), donc Outlook affiche un avertissement à la configuration des comptes. Merci d'ajouter { $autodiscover-host } au certificat, ou de ne plus répondre sous ce nom. » Envoyez-lui ce rapport.
+tree-node-c_autodiscover_cert_mismatch-title = Outlook affichera un avertissement de certificat pendant la configuration de votre compte
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = L'adresse de votre réseau { $blocklist-client-ip } figure sur la liste des connexions résidentielles de { $blocklist-client-list } ({ $blocklist-client-meaning }), dont les serveurs de messagerie refusent le courrier direct. C'est normal et ce n'est pas une inscription pour spam : ne demandez pas de retrait. Envoyez plutôt par le serveur d'envoi de votre fournisseur, avec authentification. La réponse du serveur : { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = Dans Outlook, ouvrez { -outlook-account-settings }, sélectionnez { $email } et choisissez { -outlook-change }.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Réglez '{ -outlook-server-field }' sur { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Choisissez { -outlook-more-settings } > { -outlook-tab-advanced } : réglez '{ -outlook-port-field }' sur 587 et '{ -outlook-encryption-field }' sur STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = Dans l'onglet { -outlook-tab-outgoing-server }, cochez '{ -outlook-smtp-auth }' et '{ -outlook-same-as-incoming }'.
+tree-node-c_client_listed_dynamic-fix-5 = Choisissez { -outlook-ok }, puis { -outlook-next }. Si le serveur vous refuse encore après authentification sur le port 587, demandez à votre hébergeur de messagerie d'exempter les expéditeurs authentifiés des vérifications de listes de blocage (elles sont prévues pour le port 25).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = L'adresse de ce réseau figure sur la liste des connexions résidentielles de { $blocklist-client-list }
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = Le serveur a refusé le message de test à cause d'une liste de blocage, et une recherche le confirme : l'adresse de ce réseau { $blocklist-client-ip } figure sur { $blocklist-client-list } ({ $blocklist-client-meaning } ; réponse { $blocklist-client-code }). La réponse du serveur : { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Envoyez par le port de soumission de votre fournisseur, avec authentification ({ $recommended-port }, { $recommended-security }), qui n'est pas censé être filtré par les listes de blocage.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Ouvrez { $blocklist-client-delist }, recherchez { $blocklist-client-ip } et suivez les étapes de la liste pour demander le retrait. Si l'adresse appartient à votre fournisseur d'accès à internet, demandez-lui de le faire.
+tree-node-c_client_listed_lookup-fix-3 = Les listes se mettent à jour dans la journée qui suit un retrait : renvoyez alors votre message.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = L'adresse de ce réseau figure sur la liste de blocage { $blocklist-client-list }
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = { $provider } signe vos messages avec une clé (DKIM) que les destinataires cherchent dans le DNS de votre domaine, mais elle n'y est pas : { $dkim-missing }. Sans elle, les destinataires ne peuvent pas confirmer que vos messages viennent de vous et risquent de les classer en spam.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Ouvrez les paramètres d'administration de { $provider } pour votre domaine et trouvez la section DKIM (clé de signature) ; elle indique l'enregistrement à publier.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = La personne qui gère le DNS de { $domain } doit publier cet enregistrement sous le nom indiqué ({ $dkim-missing }), puis activer la signature dans les paramètres de { $provider }.
+tree-node-c_dkim_key_missing-fix-3 = Relancez ensuite cette vérification.
+tree-node-c_dkim_key_missing-title = Votre domaine ne publie pas la clé de signature qu'utilise votre fournisseur de messagerie
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = L'envoi vers le serveur fonctionne, mais : { $rdns-problem } Les autres serveurs de messagerie le vérifient et peuvent refuser le courrier qu'il transmet ou le classer en spam.
+tree-node-c_reverse_dns_mismatch-fix-1 = Rien à changer dans votre logiciel de messagerie.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Dites à votre hébergeur de messagerie : { $rdns-problem } Le gestionnaire de l'adresse { $rdns-address } doit régler son DNS inverse (PTR) sur { $rdns-greeting }, un nom dont l'adresse est bien { $rdns-address }.
+tree-node-c_reverse_dns_mismatch-title = L'adresse du serveur de messagerie ne renvoie pas à son nom
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = L'envoi vers le serveur fonctionne, mais son adresse { $blocklist-server-ip } figure sur { $blocklist-server-list } ({ $blocklist-server-meaning } ; réponse { $blocklist-server-code }). Les autres serveurs de messagerie qui consultent cette liste peuvent refuser le courrier qu'il transmet ou le classer en spam.
+tree-node-c_server_listed-fix-1 = Rien à changer dans votre logiciel de messagerie.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Signalez à votre hébergeur de messagerie que l'adresse de son serveur { $blocklist-server-ip } figure sur { $blocklist-server-list } : il peut voir pourquoi et demander le retrait sur { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed-title = L'adresse même du serveur de messagerie figure sur la liste de blocage { $blocklist-server-list }
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = Les destinataires ne peuvent pas lire l'enregistrement SPF de votre domaine ({ $spf-problem }) : ils le traitent comme une erreur et risquent de classer vos messages en spam. L'enregistrement est : { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = La personne qui gère le DNS de { $domain } doit corriger l'enregistrement TXT de { $domain } qui commence par v=spf1 : { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = Pour un serveur à vous, un enregistrement qui fonctionne est : { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Relancez ensuite cette vérification.
+tree-node-c_spf_invalid-title = L'enregistrement SPF de votre domaine est défectueux
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = L'enregistrement SPF de votre domaine ne mentionne pas le serveur qui envoie votre courrier ({ $server }, adresse { $spf-server_addresses }) : les destinataires risquent de classer vos messages en spam ou de les refuser. L'enregistrement est actuellement : { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = La personne qui gère le DNS de { $domain } (votre bureau d'enregistrement ou votre hébergeur web) doit remplacer l'enregistrement TXT de { $domain } qui commence par v=spf1 par : { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = Si votre fournisseur de messagerie indique un include SPF pour ses serveurs (par exemple include:_spf.google.com ou include:spf.protection.outlook.com), il peut être ajouté à la place des adresses.
+tree-node-c_spf_not_covering_server-fix-3 = Les changements mettent jusqu'à quelques heures pour être visibles partout ; relancez ensuite cette vérification.
+tree-node-c_spf_not_covering_server-title = L'enregistrement SPF de votre domaine ne mentionne pas le serveur qui envoie votre courrier
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = L'enregistrement SPF de votre domaine demande { $spf-lookups } requêtes DNS une fois tous ses termes include suivis ; les destinataires s'arrêtent à 10 et le considèrent alors comme défectueux, donc vos messages risquent d'aller en spam. L'enregistrement est : { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = La personne qui gère le DNS de { $domain } doit raccourcir l'enregistrement TXT de { $domain } qui commence par v=spf1 pour qu'il demande au plus 10 requêtes : retirer les termes include des services qui n'envoient plus de courrier pour vous, et indiquer les serveurs fixes par des adresses ip4: ou ip6: au lieu de a, mx ou include.
+tree-node-c_spf_too_many_lookups-fix-2 = Relancez ensuite cette vérification.
+tree-node-c_spf_too_many_lookups-title = L'enregistrement SPF de votre domaine est trop long pour être vérifié par les destinataires
+tree-node-client_blocklist-title = Sur quelle liste de blocage figure l'adresse de ce réseau ?
+tree-node-domain_dkim-title = Votre domaine publie-t-il les clés de signature (DKIM) qu'utilise son fournisseur de messagerie ?
+tree-node-domain_spf-title = L'enregistrement SPF de votre domaine mentionne-t-il le serveur qui envoie votre courrier ?
+tree-node-new_account_cert-title = Outlook afficherait-il un avertissement de certificat pendant la configuration du compte ?
+tree-node-new_account_settings-title = Outlook et Thunderbird configureraient-ils le compte avec des réglages qui fonctionnent ?
+tree-node-server_blocklist-title = L'adresse même du serveur de messagerie figure-t-elle sur une liste de blocage ?
+tree-node-server_reverse_dns-title = L'adresse du serveur de messagerie renvoie-t-elle à son nom ?

@@ -14,10 +14,10 @@ ui-account-empty_user = vide : votre adresse e-mail
 ui-account-encryption = Connexion chiffrée
 ui-account-intro = Tapez les réglages tels que votre messagerie les affiche. Dans Outlook : { -outlook-account-settings } › { -outlook-change } › { -outlook-more-settings } › { -outlook-tab-outgoing-server } et { -outlook-tab-advanced }.
 ui-account-not_used = non utilisé
-ui-account-password = Mot de passe (facultatif)
+ui-account-password = Mot de passe
 ui-account-password_why = Avec votre mot de passe, nous testons aussi la connexion, le problème le plus courant. Il ne sert qu'à ce test, n'est jamais enregistré ni affiché.
-ui-account-port = Port du serveur sortant (SMTP)
-ui-account-server = { -outlook-server-field }
+ui-account-port = Port (SMTP)
+ui-account-server = Serveur sortant
 ui-account-signin_app_password = ! { $provider } n'accepte ici qu'un mot de passe d'application (créé dans les paramètres de sécurité du compte), pas votre mot de passe habituel.
 ui-account-signin_app_password_or_oauth = ! { $provider } n'accepte pas ici votre mot de passe habituel : tapez un mot de passe d'application, créé dans les paramètres de sécurité du compte.
 ui-account-signin_oauth = ! { $provider } n'accepte aucun mot de passe des logiciels de messagerie : ajoutez plutôt le compte dans Outlook via la page de connexion de { $provider }.
@@ -134,7 +134,7 @@ ui-keys-help_f-label = aide
 ui-keys-move-key = ↑↓
 ui-keys-move-label = aller
 ui-keys-next_field-key = Entrée
-ui-keys-next_field-label = champ suivant
+ui-keys-next_field-label = suivant
 ui-keys-next_field-short = suivant
 ui-keys-no-key = n
 ui-keys-no-label = continuer
@@ -286,7 +286,7 @@ ui-start-choices-password-label = Le mot de passe est sans cesse redemandé
 ui-start-choices-new_account-label = Je configure un nouveau compte
 ui-start-choices-agent-hint = ouvre la vue technique
 ui-start-choices-agent-label = Je suis agent de support
-ui-start-choices-server-hint = support : ce qui bloque un client
+ui-start-choices-server-hint = support : client bloqué
 ui-start-choices-server-label = Je suis sur le serveur de messagerie
 ui-start-intro = Choisissez ce que vous voyez. Nous vérifions vos réglages, votre réseau et le serveur, puis vous disons quoi changer.
 ui-start-title = Pourquoi vos messages ne partent-ils pas ?
@@ -328,3 +328,39 @@ ui-tell_host-unknown_ip = l'adresse de ce réseau
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = langue
 ui-start-language = Langue : { $name } (appuyez sur { $key } pour changer)
+
+# Added with blocklists, the server's reverse DNS, the settings file and the new-account path.
+ui-checks-labels-dns-server-ptr = L'adresse du serveur renvoie à son nom
+ui-checks-labels-dnsbl-client = Adresse de votre réseau sur les listes anti-spam
+ui-checks-labels-dnsbl-server = Adresse du serveur sur les listes anti-spam
+ui-keys-export-key = e
+ui-keys-export-label = fichier Thunderbird
+ui-keys-export-short = fichier
+ui-keys-language-key = l
+ui-new_account-asking = Interroge l'endroit où il demande les réglages ...
+ui-new_account-back = Retour
+# $host $names
+ui-new_account-cert_warning = S'arrête sur un avertissement de certificat : le certificat de { $host } est pour { $names }. Le résultat dit s'il faut l'accepter.
+ui-new_account-continue = Continuer
+ui-new_account-email_label = Adresse e-mail
+ui-new_account-intro = Tapez votre adresse e-mail et choisissez Rechercher. Nous interrogeons les mêmes endroits qu'Outlook et Thunderbird pour les réglages d'un nouveau compte, et testons ces réglages avant que vous ne tapiez autre chose.
+ui-new_account-invalid_email = Tapez l'adresse e-mail complète, par exemple vous@example.com.
+ui-new_account-look_up = Rechercher
+ui-new_account-nothing = Ne trouve aucun réglage : il devinera le serveur sortant. Choisissez la configuration manuelle et tapez les réglages ci-dessous.
+ui-new_account-placeholder = vous@example.com
+ui-new_account-title = Configurer un nouveau compte
+# $settings
+ui-new_account-verified = Réglages vérifiés, ils fonctionnent : { $settings }
+ui-new_account-verifying = Test de ces réglages ...
+ui-new_account-works = Ces réglages fonctionnent.
+# $settings $source
+ui-new_account-would_use = Utiliserait { $settings } (d'après { $source })
+# $wrong
+ui-new_account-wrong = Ces réglages ne fonctionnent pas : { $wrong }. Tapez vous-même les réglages ci-dessous.
+# $path $error
+ui-result-export_failed = Impossible d'enregistrer le fichier de réglages dans { $path } : { $error }
+ui-result-export_offer = Appuyez sur e pour enregistrer ces réglages dans un fichier lisible par Thunderbird (sans votre mot de passe).
+# $path
+ui-result-export_saved = Fichier de réglages enregistré : { $path }
+# $path
+ui-result-export_saving = Enregistrement du fichier de réglages dans { $path } …

@@ -43,6 +43,12 @@
 -outlook-spa = Exiger l'authentification par mot de passe sécurisé (SPA) lors de la connexion
 # Le champ de l'adresse, page principale du compte.
 -outlook-email-address = Adresse de courrier
+# Les boutons des boîtes de dialogue que nomment les étapes (assistant « Suivant », bouton
+# « OK », bouton « Supprimer » de la liste des comptes).
+# not found on a help page: Microsoft terminology
+-outlook-next = Suivant
+-outlook-ok = OK
+-outlook-remove = Supprimer
 # Le bouton en haut à droite d'Outlook qui active le nouvel Outlook.
 # not found on a help page: Microsoft terminology
 -outlook-new-outlook = Nouvel Outlook
