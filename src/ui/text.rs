@@ -66,6 +66,9 @@ pub struct App {
     pub name: String,
     pub step_of: String,
     pub agent_badge: String,
+    /// Markers in the right margin when text is scrolled out of view.
+    pub more_above: String,
+    pub more_below: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -228,6 +231,11 @@ pub struct Checks {
     pub question_title: String,
     pub still_running: String,
     pub no_run: String,
+    /// A finished check's word beside its symbol.
+    pub status_passed: String,
+    pub status_failed: String,
+    pub status_warning: String,
+    pub status_skipped: String,
     pub labels: BTreeMap<String, String>,
 }
 

@@ -357,3 +357,12 @@ ui-result-export_offer = Drücken Sie e, um diese Einstellungen als Datei für T
 ui-result-export_saved = Einstellungsdatei gespeichert: { $path }
 # $path
 ui-result-export_saving = Speichere die Einstellungsdatei unter { $path } …
+ui-app-more_above = ↑ mehr
+ui-app-more_below = ↓ mehr
+ui-checks-status_passed = bestanden
+ui-checks-status_failed = fehlgeschlagen
+ui-checks-status_warning = Warnung
+ui-checks-status_skipped = übersprungen
+ui-checks-labels-dns-domain-auth = SPF, DMARC und DKIM Ihrer Domain
+ui-checks-labels-autoconfig-outlook = Was Outlook einrichten würde
+ui-checks-labels-autoconfig-thunderbird = Was Thunderbird einrichten würde

@@ -30,6 +30,8 @@ ui-account-signin_oauth = ! { $provider } takes no password from mail programs: 
 ui-account-title = Your account
 ui-account-user = User name
 ui-app-agent_badge = support view
+ui-app-more_above = ↑ more
+ui-app-more_below = ↓ more
 # $n $step
 ui-app-step_of = Step { $n } of 3: { $step }
 # $n
@@ -40,6 +42,9 @@ ui-checks-count_passed = { $n } passed
 ui-checks-count_skipped = { $n } skipped
 # $n
 ui-checks-count_warned = { $n } with a warning
+ui-checks-labels-autoconfig-outlook = What Outlook would set up
+ui-checks-labels-autoconfig-thunderbird = What Thunderbird would set up
+ui-checks-labels-dns-domain-auth = Your domain's SPF, DMARC and DKIM
 ui-checks-labels-dns-domain-dmarc = Your domain's DMARC policy
 ui-checks-labels-dns-domain-mx = Your domain's mail servers (MX)
 ui-checks-labels-dns-domain-srv = Your domain's published mail server
@@ -65,6 +70,10 @@ ui-checks-question_title = One question
 ui-checks-running = { $elapsed } of { $budget }
 # $elapsed $budget
 ui-checks-running_steps = { $elapsed }, { $budget } a step
+ui-checks-status_failed = failed
+ui-checks-status_passed = passed
+ui-checks-status_skipped = skipped
+ui-checks-status_warning = warning
 # $n
 ui-checks-step_count = { $n } checks passed
 ui-checks-step_failed = problem found

@@ -327,3 +327,12 @@ ui-tell_host-unknown_ip = la dirección de esta red
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = idioma
 ui-start-language = Idioma: { $name } (pulse { $key } para cambiar)
+ui-app-more_above = ↑ más
+ui-app-more_below = ↓ más
+ui-checks-status_passed = correcto
+ui-checks-status_failed = fallido
+ui-checks-status_warning = aviso
+ui-checks-status_skipped = omitido
+ui-checks-labels-dns-domain-auth = SPF, DMARC y DKIM de su dominio
+ui-checks-labels-autoconfig-outlook = Lo que Outlook configuraría
+ui-checks-labels-autoconfig-thunderbird = Lo que Thunderbird configuraría

@@ -364,3 +364,12 @@ ui-result-export_offer = Appuyez sur e pour enregistrer ces réglages dans un fi
 ui-result-export_saved = Fichier de réglages enregistré : { $path }
 # $path
 ui-result-export_saving = Enregistrement du fichier de réglages dans { $path } …
+ui-app-more_above = ↑ suite
+ui-app-more_below = ↓ suite
+ui-checks-status_passed = réussi
+ui-checks-status_failed = échoué
+ui-checks-status_warning = avertissement
+ui-checks-status_skipped = ignoré
+ui-checks-labels-dns-domain-auth = SPF, DMARC et DKIM de votre domaine
+ui-checks-labels-autoconfig-outlook = Ce qu'Outlook configurerait
+ui-checks-labels-autoconfig-thunderbird = Ce que Thunderbird configurerait

@@ -327,3 +327,12 @@ ui-tell_host-unknown_ip = l'indirizzo di questa rete
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = lingua
 ui-start-language = Lingua: { $name } (premi { $key } per cambiare)
+ui-app-more_above = ↑ altro
+ui-app-more_below = ↓ altro
+ui-checks-status_passed = superato
+ui-checks-status_failed = non riuscito
+ui-checks-status_warning = avviso
+ui-checks-status_skipped = saltato
+ui-checks-labels-dns-domain-auth = SPF, DMARC e DKIM del Suo dominio
+ui-checks-labels-autoconfig-outlook = Cosa configurerebbe Outlook
+ui-checks-labels-autoconfig-thunderbird = Cosa configurerebbe Thunderbird

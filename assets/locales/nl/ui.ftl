@@ -358,3 +358,12 @@ ui-result-export_offer = Druk op e om deze instellingen op te slaan als bestand 
 ui-result-export_saved = Instellingenbestand opgeslagen: { $path }
 # $path
 ui-result-export_saving = Instellingenbestand opslaan in { $path } …
+ui-app-more_above = ↑ meer
+ui-app-more_below = ↓ meer
+ui-checks-status_passed = geslaagd
+ui-checks-status_failed = mislukt
+ui-checks-status_warning = waarschuwing
+ui-checks-status_skipped = overgeslagen
+ui-checks-labels-dns-domain-auth = SPF, DMARC en DKIM van uw domein
+ui-checks-labels-autoconfig-outlook = Wat Outlook zou instellen
+ui-checks-labels-autoconfig-thunderbird = Wat Thunderbird zou instellen

@@ -417,3 +417,12 @@ ui-result-export_offer = Pressione e para salvar estas configurações num arqui
 ui-result-export_saved = Arquivo de configurações salvo: { $path }
 # $path
 ui-result-export_saving = Salvando o arquivo de configurações em { $path } …
+ui-app-more_above = ↑ mais
+ui-app-more_below = ↓ mais
+ui-checks-status_passed = aprovado
+ui-checks-status_failed = falhou
+ui-checks-status_warning = aviso
+ui-checks-status_skipped = ignorado
+ui-checks-labels-dns-domain-auth = SPF, DMARC e DKIM do seu domínio
+ui-checks-labels-autoconfig-outlook = O que o Outlook configuraria
+ui-checks-labels-autoconfig-thunderbird = O que o Thunderbird configuraria

@@ -104,37 +104,50 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         false,
     );
 
-    // Encryption: every option visible, the chosen one marked (•).
+    // Encryption: every option visible, the chosen one marked (•); options that do not fit
+    // beside a long label (German, Dutch, Portuguese) go on to a line of their own.
     let focused = form.focus == Field::Encryption;
-    let mut spans = vec![
-        Span::styled(marker(focused), theme.heading),
-        Span::styled(pad(&t.encryption, label_w), theme.base),
-    ];
+    let mut rows: Vec<(Vec<Span>, Vec<(usize, usize, Target)>)> = vec![(
+        vec![
+            Span::styled(marker(focused), theme.heading),
+            Span::styled(pad(&t.encryption, label_w), theme.base),
+        ],
+        Vec::new(),
+    )];
     let mut x = field_x;
-    let mut hits = Vec::new();
-    for (idx, choice) in Encryption::ALL.iter().enumerate() {
-        if idx > 0 {
-            spans.push(Span::raw("  "));
-            x += 2;
-        }
-        let chosen = *choice == form.encryption;
+    for choice in Encryption::ALL {
+        let chosen = choice == form.encryption;
         let label = format!("({}) {}", if chosen { "•" } else { " " }, choice.label());
         let width = label.chars().count();
+        let first = x == field_x;
+        if !first && x + 2 + width > d.width() {
+            rows.push((vec![Span::raw(" ".repeat(field_x))], Vec::new()));
+            x = field_x;
+        } else if !first {
+            if let Some((spans, _)) = rows.last_mut() {
+                spans.push(Span::raw("  "));
+            }
+            x += 2;
+        }
         let style = match (chosen, focused) {
             (true, true) => theme.focus,
             (true, false) => theme.heading,
             _ => theme.base,
         };
-        spans.push(Span::styled(label, style));
-        hits.push((x, width, Target::EncryptionChoice(*choice)));
+        if let Some((spans, hits)) = rows.last_mut() {
+            spans.push(Span::styled(label, style));
+            hits.push((x, width, Target::EncryptionChoice(choice)));
+        }
         x += width;
     }
-    let at = d.line(Line::from(spans));
-    for (hx, width, target) in hits {
-        d.hit(at, hx, width, target);
-    }
-    if focused {
-        d.focus(at);
+    for (i, (spans, hits)) in rows.into_iter().enumerate() {
+        let at = d.line(Line::from(spans));
+        for (hx, width, target) in hits {
+            d.hit(at, hx, width, target);
+        }
+        if focused && i == 0 {
+            d.focus(at);
+        }
     }
 
     // The authentication tick box, as Outlook words it.

@@ -154,7 +154,7 @@ fn step_block(d: &mut Doc, step: &StepView, current: bool, fold: bool, theme: &T
                 running_text(*elapsed, *budget, *per_step),
                 theme.heading,
             ),
-            RowState::Done(s) => (s.symbol(), s.word().to_string(), theme.status(*s)),
+            RowState::Done(s) => (s.symbol(), status_word(*s).to_string(), theme.status(*s)),
             RowState::NotRun => ("-", t.not_run.clone(), theme.dim),
         };
         let wide = w >= WIDE;
@@ -177,5 +177,18 @@ fn step_block(d: &mut Doc, step: &StepView, current: bool, fold: bool, theme: &T
             spans.push(Span::styled(truncate(&row.summary, room), theme.dim));
         }
         d.line(Line::from(spans));
+    }
+}
+
+/// A finished check's word in the wizard's language (reports and the technical view keep
+/// the JSON contract's English words).
+fn status_word(s: crate::checks::Status) -> &'static str {
+    use crate::checks::Status;
+    let t = &text().checks;
+    match s {
+        Status::Pass => &t.status_passed,
+        Status::Fail => &t.status_failed,
+        Status::Warn => &t.status_warning,
+        Status::Skip => &t.status_skipped,
     }
 }

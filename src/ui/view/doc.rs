@@ -244,11 +244,12 @@ impl Doc {
                 frame.render_widget(Paragraph::new(s.to_string()).style(theme.focus), r);
             }
         };
+        let app = &crate::ui::text::text().app;
         if offset > 0 && height > 0 {
-            mark(frame, area.y, " ↑ more ");
+            mark(frame, area.y, &format!(" {} ", app.more_above));
         }
         if offset + height < total && height > 1 {
-            mark(frame, area.y + area.height - 1, " ↓ more ");
+            mark(frame, area.y + area.height - 1, &format!(" {} ", app.more_below));
         }
     }
 }
