@@ -327,3 +327,37 @@ ui-tell_host-unknown_ip = la dirección de esta red
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = idioma
 ui-start-language = Idioma: { $name } (pulse { $key } para cambiar)
+ui-checks-labels-dns-server-ptr = La dirección del servidor de correo remite a su nombre
+ui-checks-labels-dnsbl-client = La dirección de su red en listas de spam
+ui-checks-labels-dnsbl-server = La dirección del servidor en listas de spam
+ui-keys-export-key = e
+ui-keys-export-label = archivo Thunderbird
+ui-keys-export-short = archivo
+ui-keys-language-key = l
+ui-new_account-asking = Preguntando dónde busca la configuración ...
+ui-new_account-back = Atrás
+# $host $names
+ui-new_account-cert_warning = Se detiene con una advertencia de certificado: el certificado de { $host } es para { $names }. Vea en el resultado si debe aceptarlo.
+ui-new_account-continue = Continuar
+ui-new_account-email_label = Correo electrónico
+ui-new_account-intro = Escriba su dirección de correo y elija Buscar. Preguntamos en los mismos sitios que Outlook y Thunderbird para configurar una cuenta nueva, y probamos si esa configuración funciona, antes de que escriba nada más.
+ui-new_account-invalid_email = Escriba la dirección completa, por ejemplo usted@example.com.
+ui-new_account-look_up = Buscar
+ui-new_account-nothing = No encuentra configuración: adivinará el servidor de salida. Elija la configuración manual y escriba los datos de abajo.
+ui-new_account-placeholder = usted@example.com
+ui-new_account-title = Configurar una cuenta nueva
+# $settings
+ui-new_account-verified = Configuración comprobada, funciona: { $settings }
+ui-new_account-verifying = Probando si esta configuración funciona ...
+ui-new_account-works = Esta configuración funciona.
+# $settings $source
+ui-new_account-would_use = Usaría { $settings } (de { $source })
+# $wrong
+ui-new_account-wrong = Esta configuración no funciona: { $wrong }. Escriba usted los datos de abajo.
+# $path $error
+ui-result-export_failed = No se pudo guardar el archivo de configuración en { $path }: { $error }
+ui-result-export_offer = Pulse e para guardar esta configuración en un archivo que Thunderbird puede leer (sin su contraseña).
+# $path
+ui-result-export_saved = Archivo de configuración guardado: { $path }
+# $path
+ui-result-export_saving = Guardando el archivo de configuración en { $path } …
