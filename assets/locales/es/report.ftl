@@ -66,7 +66,7 @@ report-text-heading = smtp-doctor { $version } - comprobación del correo salien
 # $verdict
 report-text-no_conclusion = { $verdict }: las comprobaciones no pudieron llegar a una conclusión.
 report-text-no_password = no se indicó contraseña
-report-text-ok = ✓ OK
+report-text-ok = ✓ CORRECTO
 report-text-password_given = contraseña indicada
 report-text-problem = ✗ PROBLEMA
 # $ip
