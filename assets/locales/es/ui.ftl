@@ -15,7 +15,7 @@ ui-account-intro = Escriba la configuración tal como la muestra su programa de 
 ui-account-not_used = no se usa
 ui-account-password = Contraseña (opcional)
 ui-account-password_why = Con su contraseña también podemos probar el inicio de sesión, el problema más común. Solo se usa para esta prueba; nunca se guarda ni se muestra.
-ui-account-port = Puerto del servidor de salida (SMTP)
+ui-account-port = Puerto de salida (SMTP)
 ui-account-server = { -outlook-server-field }
 ui-account-signin_app_password = ! { $provider } solo acepta aquí una contraseña de aplicación (creada en la configuración de seguridad de su cuenta), no su contraseña normal.
 ui-account-signin_app_password_or_oauth = ! { $provider } no acepta aquí su contraseña normal: escriba una contraseña de aplicación, creada en la configuración de seguridad de su cuenta.
@@ -327,7 +327,7 @@ ui-tell_host-unknown_ip = la dirección de esta red
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = idioma
 ui-start-language = Idioma: { $name } (pulse { $key } para cambiar)
-ui-checks-labels-dns-server-ptr = La dirección del servidor de correo remite a su nombre
+ui-checks-labels-dns-server-ptr = La dirección del servidor remite a su nombre
 ui-checks-labels-dnsbl-client = La dirección de su red en listas de spam
 ui-checks-labels-dnsbl-server = La dirección del servidor en listas de spam
 ui-keys-export-key = e
