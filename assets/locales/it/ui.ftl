@@ -327,7 +327,7 @@ ui-tell_host-unknown_ip = l'indirizzo di questa rete
 # The start screen's language switch (added with the switch itself).
 ui-keys-language-label = lingua
 ui-start-language = Lingua: { $name } (premi { $key } per cambiare)
-ui-checks-labels-dns-server-ptr = L'indirizzo del server di posta riporta al suo nome
+ui-checks-labels-dns-server-ptr = L'indirizzo del server riporta al suo nome
 ui-checks-labels-dnsbl-client = L'indirizzo della Sua rete nelle liste di spam
 ui-checks-labels-dnsbl-server = L'indirizzo del server nelle liste di spam
 ui-keys-export-key = e
