@@ -17,13 +17,13 @@ tree-node-c_auth_busy-title = El servidor de correo no pudo comprobar su contras
 tree-node-c_auth_mechanism-explanation = El servidor ofrece métodos de inicio de sesión entre los que no está el que se usa.
 tree-node-c_auth_mechanism-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change }.
 tree-node-c_auth_mechanism-fix-2 = Desmarque '{ -outlook-spa }'.
-tree-node-c_auth_mechanism-fix-3 = Elija Siguiente y vuelva a intentarlo.
+tree-node-c_auth_mechanism-fix-3 = Elija { -outlook-next } y vuelva a intentarlo.
 tree-node-c_auth_mechanism-title = El método de inicio de sesión no es uno que el servidor admita
 tree-node-c_auth_missing-explanation = El servidor se negó a entregar un mensaje sin inicio de sesión: { $reply }
 tree-node-c_auth_missing-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings }.
 tree-node-c_auth_missing-fix-2 = En la pestaña { -outlook-tab-outgoing-server }, marque '{ -outlook-smtp-auth }'.
 tree-node-c_auth_missing-fix-3 = Elija '{ -outlook-same-as-incoming }' (el nombre de usuario es { $recommended-user }).
-tree-node-c_auth_missing-fix-4 = Elija Aceptar y luego Siguiente.
+tree-node-c_auth_missing-fix-4 = Elija { -outlook-ok } y luego { -outlook-next }.
 tree-node-c_auth_missing-title = El servidor quiere que inicie sesión antes de enviar correo
 tree-node-c_auth_records_missing-explanation = Al dominio { $domain } le falta un registro SPF o DMARC. Su correo sale bien, pero los destinatarios pueden tratarlo como spam.
 tree-node-c_auth_records_missing-fix-1 = Pida a quien gestione el dominio { $domain } que publique registros SPF y DMARC para el servidor de correo.
@@ -65,7 +65,7 @@ tree-node-c_cert_use_its_name-explanation = Usted se conecta a { $server }, pero
 tree-node-c_cert_use_its_name-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change }.
 tree-node-c_cert_use_its_name-fix-2 = Escriba { $cert-working_name } en '{ -outlook-server-field }' (en lugar de { $server }).
 tree-node-c_cert_use_its_name-fix-3 = Elija { -outlook-more-settings } > { -outlook-tab-advanced }: ponga '{ -outlook-port-field }' en { $recommended-port } y '{ -outlook-encryption-field }' en { $recommended-security }.
-tree-node-c_cert_use_its_name-fix-4 = Elija Aceptar y luego Siguiente. No acepte ninguna advertencia de certificado: con este nombre no debería aparecer ninguna.
+tree-node-c_cert_use_its_name-fix-4 = Elija { -outlook-ok } y luego { -outlook-next }. No acepte ninguna advertencia de certificado: con este nombre no debería aparecer ninguna.
 tree-node-c_cert_use_its_name-title = Escriba { $cert-working_name } como servidor de salida
 tree-node-c_client_listed-explanation = El servidor rechazó el mensaje de prueba por una lista de bloqueo: { $reply }
 tree-node-c_client_listed-fix-1 = Envíe por el puerto de envío de su proveedor con inicio de sesión ({ $recommended-port }, { $recommended-security }), que no está pensado para filtrarse con listas de bloqueo.
@@ -88,7 +88,7 @@ tree-node-c_dns_unavailable-title = Este equipo no puede buscar nombres de servi
 tree-node-c_encryption_off-explanation = El servidor solo le deja iniciar sesión con una conexión cifrada, y su programa de correo está configurado para enviar sin cifrar.
 tree-node-c_encryption_off-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_encryption_off-fix-2 = Ponga '{ -outlook-encryption-field }' en { $recommended-security } y '{ -outlook-port-field }' en { $recommended-port }.
-tree-node-c_encryption_off-fix-3 = Elija Aceptar y luego Siguiente.
+tree-node-c_encryption_off-fix-3 = Elija { -outlook-ok } y luego { -outlook-next }.
 tree-node-c_encryption_off-title = El cifrado está desactivado, pero el servidor lo exige
 tree-node-c_host_down-explanation = Un router en el camino hacia { $server } informó de que no se puede llegar a la máquina, mientras que otros servidores de correo responden con normalidad. El servidor está apagado, averiado o se ha trasladado.
 tree-node-c_host_down-fix-1 = Espere un rato y vuelva a intentarlo: puede que el proveedor lo esté reiniciando.
@@ -159,7 +159,7 @@ tree-node-c_not_tried-fix-1 = Vuelva a intentarlo dentro de unos minutos.
 tree-node-c_not_tried-fix-2 = Si sigue ocurriendo, envíe este informe a su proveedor de correo.
 tree-node-c_not_tried-title = La prueba no pudo llegar hasta el envío
 tree-node-c_oauth_required-explanation = { $provider } rechazó el inicio de sesión y explicó por qué: { $provider-explain } Aquí no funcionará ninguna contraseña, así que deje de escribirla.
-tree-node-c_oauth_required-fix-1 = En Outlook, quite esta cuenta: { -outlook-account-settings }, seleccione { $email } y elija Quitar.
+tree-node-c_oauth_required-fix-1 = En Outlook, quite esta cuenta: { -outlook-account-settings }, seleccione { $email } y elija { -outlook-remove }.
 tree-node-c_oauth_required-fix-2 = Vuelva a agregarla con { -outlook-add-account }, escriba { $email } y deje que Outlook abra la página de inicio de sesión propia de { $provider } (no elija IMAP ni POP).
 tree-node-c_oauth_required-fix-3 = Si su programa de correo no puede iniciar sesión de esa manera, use el correo web, o pregunte a { $provider-who_acts } qué programas se admiten.
 tree-node-c_oauth_required-title = { $provider } ya no acepta contraseñas de programas de correo
@@ -173,7 +173,7 @@ tree-node-c_ok-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccion
 tree-node-c_ok-fix-2 = Compruebe que '{ -outlook-server-field }' es { $recommended-server }.
 tree-node-c_ok-fix-3 = Elija { -outlook-more-settings } > { -outlook-tab-advanced }: ponga '{ -outlook-port-field }' en { $recommended-port } y '{ -outlook-encryption-field }' en { $recommended-security }.
 tree-node-c_ok-fix-4 = En la pestaña { -outlook-tab-outgoing-server }, marque '{ -outlook-smtp-auth }' y '{ -outlook-same-as-incoming }'; el nombre de usuario es { $recommended-user }.
-tree-node-c_ok-fix-5 = Elija Aceptar y luego Siguiente, y envíese un mensaje de prueba.
+tree-node-c_ok-fix-5 = Elija { -outlook-ok } y luego { -outlook-next }, y envíese un mensaje de prueba.
 tree-node-c_ok-title = El envío funciona con esta configuración
 tree-node-c_overloaded-explanation = El servidor respondió que ahora mismo no puede aceptar correo: { $reply }
 tree-node-c_overloaded-fix-1 = Espere diez minutos y vuelva a enviar; Outlook reintenta por sí solo el correo de la Bandeja de salida.
@@ -185,7 +185,7 @@ tree-node-c_pasted_app_password-fix-2 = Active la verificación en dos pasos si 
 tree-node-c_pasted_app_password-fix-3 = En Outlook, abra { -outlook-account-settings }, seleccione { $email }, elija { -outlook-change } y escriba la contraseña de aplicación en lugar de su contraseña.
 tree-node-c_pasted_app_password-title = Su mensaje de error indica que hace falta una contraseña de aplicación
 tree-node-c_pasted_oauth-explanation = El mensaje que pegó contiene la respuesta del servidor, que significa: { $provider-explain }
-tree-node-c_pasted_oauth-fix-1 = En Outlook, quite esta cuenta: { -outlook-account-settings }, seleccione { $email } y elija Quitar.
+tree-node-c_pasted_oauth-fix-1 = En Outlook, quite esta cuenta: { -outlook-account-settings }, seleccione { $email } y elija { -outlook-remove }.
 tree-node-c_pasted_oauth-fix-2 = Vuelva a agregarla con { -outlook-add-account }, escriba { $email } e inicie sesión en la página propia de su proveedor (no elija IMAP ni POP).
 tree-node-c_pasted_oauth-title = Su mensaje de error indica que ya no se acepta una contraseña
 tree-node-c_pasted_smtp_auth_disabled-explanation = El mensaje que pegó contiene la respuesta del servidor, que significa: { $provider-explain }
@@ -199,7 +199,7 @@ tree-node-c_policy_app_password-fix-3 = En Outlook, abra { -outlook-account-sett
 tree-node-c_policy_app_password-fix-4 = Si aún se rechaza, compruebe que el nombre de usuario es { $recommended-user }.
 tree-node-c_policy_app_password-title = Probablemente { $provider } pide una contraseña de aplicación, no la contraseña de su cuenta
 tree-node-c_policy_oauth-explanation = El servidor rechazó el inicio de sesión ({ $reply }). { $provider } solo acepta correo de programas de correo tras su propia página de inicio de sesión (OAuth): { $provider-explain }
-tree-node-c_policy_oauth-fix-1 = En Outlook, quite esta cuenta: { -outlook-account-settings }, seleccione { $email } y elija Quitar.
+tree-node-c_policy_oauth-fix-1 = En Outlook, quite esta cuenta: { -outlook-account-settings }, seleccione { $email } y elija { -outlook-remove }.
 tree-node-c_policy_oauth-fix-2 = Vuelva a agregarla con { -outlook-add-account }, escriba { $email } y deje que Outlook abra la página de inicio de sesión propia de { $provider } (no elija IMAP ni POP).
 tree-node-c_policy_oauth-fix-3 = Si no es posible, pregunte a { $provider-who_acts } si el envío con contraseña está permitido para su buzón.
 tree-node-c_policy_oauth-title = Probablemente { $provider } ya no acepta contraseñas de programas de correo
@@ -207,7 +207,7 @@ tree-node-c_port_blocked-explanation = El puerto { $port } falla no solo hacia {
 tree-node-c_port_blocked-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_port_blocked-fix-2 = Ponga '{ -outlook-port-field }' en { $recommended-port }.
 tree-node-c_port_blocked-fix-3 = Ponga '{ -outlook-encryption-field }' en { $recommended-security }.
-tree-node-c_port_blocked-fix-4 = Elija Aceptar y luego Siguiente, y envíese un mensaje de prueba.
+tree-node-c_port_blocked-fix-4 = Elija { -outlook-ok } y luego { -outlook-next }, y envíese un mensaje de prueba.
 tree-node-c_port_blocked-title = Esta red bloquea el puerto { $port }; use el puerto { $recommended-port }
 tree-node-c_ports_blocked-explanation = Los puertos de correo ({ $blocked_ports }) fallan no solo hacia { $server } sino también hacia otro servidor de correo ({ $reference }), mientras que otras conexiones funcionan. Esta red (el cortafuegos de una oficina o un hotel, o su proveedor de internet) no deja salir las conexiones de correo.
 tree-node-c_ports_blocked-fix-1 = Pida a quien gestione esta red (informática de la oficina, el hotel o el proveedor de internet) que permita las conexiones salientes en el puerto 587.
@@ -237,7 +237,7 @@ tree-node-c_server_name_recoverable-explanation = El campo dice "{ $server-typed
 tree-node-c_server_name_recoverable-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change }.
 tree-node-c_server_name_recoverable-fix-2 = En '{ -outlook-server-field }', borre todo y escriba solo: { $server-to_type }
 tree-node-c_server_name_recoverable-fix-3 = No ponga el número de puerto en ese campo: va en { -outlook-more-settings } > { -outlook-tab-advanced } > '{ -outlook-port-field }'.
-tree-node-c_server_name_recoverable-fix-4 = Elija Aceptar y luego Siguiente.
+tree-node-c_server_name_recoverable-fix-4 = Elija { -outlook-ok } y luego { -outlook-next }.
 tree-node-c_server_name_recoverable-title = El campo del servidor de salida contiene algo más que el nombre: escriba { $server-to_type }
 tree-node-c_server_not_found-explanation = La guía de direcciones de internet (DNS) respondió, pero no tiene ningún servidor llamado { $server }. Suele ser un error al escribir o un nombre antiguo que ya no se usa.
 tree-node-c_server_not_found-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change }.
@@ -260,7 +260,7 @@ tree-node-c_smtp_auth_disabled-title = El envío desde programas de correo con c
 tree-node-c_starttls_on_tls_port-explanation = En el puerto { $port } el servidor espera cifrado desde el primer momento (SSL/TLS), pero su programa de correo espera un saludo sin cifrar que nunca llega.
 tree-node-c_starttls_on_tls_port-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_starttls_on_tls_port-fix-2 = Ponga '{ -outlook-port-field }' en { $recommended-port } y '{ -outlook-encryption-field }' en { $recommended-security }.
-tree-node-c_starttls_on_tls_port-fix-3 = Elija Aceptar y luego Siguiente.
+tree-node-c_starttls_on_tls_port-fix-3 = Elija { -outlook-ok } y luego { -outlook-next }.
 tree-node-c_starttls_on_tls_port-title = El tipo de cifrado no corresponde al puerto { $port }
 tree-node-c_tls_broken-explanation = { $server } dice que ofrece cifrado, pero cuando este equipo pidió activarlo, el servidor no lo completó. Qué ocurrió: { $session-fault }. Su configuración no puede arreglarlo: la configuración de cifrado del servidor está rota.
 tree-node-c_tls_broken-fix-1 = No desactive el cifrado en su programa de correo: su contraseña viajaría sin protección.
@@ -283,7 +283,7 @@ tree-node-c_tls_intercepted_trusted-title = Puede que { $intercept-product } abr
 tree-node-c_tls_on_starttls_port-explanation = Su programa de correo empieza cifrando desde el principio (SSL/TLS), pero en el puerto { $port } el servidor saluda primero sin cifrar y cambia al cifrado después (STARTTLS). Los dos nunca se entienden.
 tree-node-c_tls_on_starttls_port-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_tls_on_starttls_port-fix-2 = Ponga '{ -outlook-encryption-field }' en { $recommended-security } y '{ -outlook-port-field }' en { $recommended-port }.
-tree-node-c_tls_on_starttls_port-fix-3 = Elija Aceptar y luego Siguiente.
+tree-node-c_tls_on_starttls_port-fix-3 = Elija { -outlook-ok } y luego { -outlook-next }.
 tree-node-c_tls_on_starttls_port-title = El tipo de cifrado no corresponde al puerto { $port }
 tree-node-c_tls_outdated-explanation = El servidor solo ofrece métodos de cifrado antiguos que los programas de correo actuales rechazan.
 tree-node-c_tls_outdated-fix-1 = Pida a su proveedor de correo que active TLS 1.2 o posterior en { $server }.
@@ -297,7 +297,7 @@ tree-node-c_user_name_and_password-title = La contraseña no se acepta, y el nom
 tree-node-c_user_name_form-explanation = El servidor rechazó el inicio de sesión como { $user-given } y aceptó la misma contraseña con el nombre de usuario { $user-expected }: quiere el nombre de usuario en esa forma. { $signin-attempts }.
 tree-node-c_user_name_form-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server }.
 tree-node-c_user_name_form-fix-2 = Marque '{ -outlook-smtp-auth }', elija '{ -outlook-log-on-using }' y escriba { $user-expected } como nombre de usuario; mantenga la contraseña.
-tree-node-c_user_name_form-fix-3 = Elija Aceptar y luego Siguiente, y envíese un mensaje de prueba.
+tree-node-c_user_name_form-fix-3 = Elija { -outlook-ok } y luego { -outlook-next }, y envíese un mensaje de prueba.
 tree-node-c_user_name_form-title = Use { $user-expected } como nombre de usuario
 tree-node-c_user_name_form_likely-explanation = El servidor rechazó el inicio de sesión como { $user-given }: { $reply }. Su proveedor espera el nombre de usuario en la forma { $user-expected }. { $signin-attempts }.
 tree-node-c_user_name_form_likely-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-outgoing-server }.
@@ -308,7 +308,7 @@ tree-node-c_wrong_port-explanation = El servidor { $server } no acepta correo en
 tree-node-c_wrong_port-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change } > { -outlook-more-settings } > { -outlook-tab-advanced }.
 tree-node-c_wrong_port-fix-2 = Ponga '{ -outlook-port-field }' en { $recommended-port }.
 tree-node-c_wrong_port-fix-3 = Ponga '{ -outlook-encryption-field }' en { $recommended-security }.
-tree-node-c_wrong_port-fix-4 = Elija Aceptar y luego Siguiente.
+tree-node-c_wrong_port-fix-4 = Elija { -outlook-ok } y luego { -outlook-next }.
 tree-node-c_wrong_port-title = Nada responde en el puerto { $port }; use el puerto { $recommended-port }
 tree-node-c_wrong_server-explanation = Su dominio { $domain } indica que su correo se envía a través de { $recommended-server }, pero su programa de correo usa { $server }. Esto suele pasar cuando aún queda un perfil de cuenta antiguo.
 tree-node-c_wrong_server-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change }.
@@ -364,3 +364,100 @@ tree-node-server_name-title = ¿Es el nombre del servidor un nombre de host real
 tree-node-tls-title = ¿Está en regla el certificado de seguridad del servidor?
 tree-node-unreachable-title = ¿Dónde se detienen las conexiones de correo?
 tree-node-user_name_form-title = ¿Está el nombre de usuario en la forma que espera el servidor?
+# $domain
+tree-node-c_autoconfig_missing-explanation = Ni Outlook (Autodiscover) ni Thunderbird (autoconfig) encuentran configuración para { $domain }, así que adivinan el servidor de salida y pueden equivocarse. La configuración que funciona se ha comprobado aquí.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = Al agregar { $email }, elija la configuración manual o avanzada en lugar de dejar que el programa adivine.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Escriba: servidor de salida { $recommended-server }, puerto { $recommended-port }, cifrado { $recommended-security }, nombre de usuario { $recommended-user }, y marque '{ -outlook-smtp-auth }'.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Si quiere, pida a su proveedor de correo que publique la configuración Autodiscover y autoconfig para { $domain }, para que las cuentas nuevas se configuren solas.
+tree-node-c_autoconfig_missing-title = Su dominio no publica configuración para cuentas nuevas: el programa de correo la adivinará
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = Cuando agrega { $email } a { $autoconfig-clients }, el programa rellena por sí mismo el servidor de salida a partir de un archivo de configuración que su proveedor de correo publica en { $autoconfig-url }. Ese archivo dice: { $autoconfig-published }. Lo que está mal en él: { $autoconfig-wrong }. Toda cuenta nueva configurada con él queda mal configurada, así que el envío falla. La configuración que funciona se ha comprobado aquí: servidor { $recommended-server }, puerto { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = Por ahora, escriba usted la configuración: servidor de salida { $recommended-server }, puerto { $recommended-port }, cifrado { $recommended-security }, nombre de usuario { $recommended-user }, y marque '{ -outlook-smtp-auth }'.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Diga a su proveedor de correo: 'El archivo de { $autoconfig-url } da una configuración del servidor de salida incorrecta ({ $autoconfig-wrong }). Por favor, corríjanlo.' Envíeles este informe.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = Los valores corregidos para el proveedor: servidor { $recommended-server }, puerto { $recommended-port }, cifrado { $autoconfig-socket } (socketType de Thunderbird; en Autodiscover: SSL activado solo para el puerto 465, si no Encryption TLS), nombre de usuario { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Cuando el proveedor haya corregido el archivo, quite la cuenta y agréguela de nuevo, o vuelva a ejecutar esta comprobación con --new-account.
+tree-node-c_autoconfig_wrong-title = La configuración que su dominio da a las cuentas nuevas no funciona
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = Para encontrar su configuración, Outlook pregunta a { $autodiscover-url }. El certificado de seguridad de ese sitio es para otros nombres ({ $autodiscover-cert_names }), no para { $autodiscover-host }, así que Outlook avisa: 'El nombre del certificado de seguridad no es válido o no coincide con el nombre del sitio'. Normalmente el servidor web del proveedor responde para muchos clientes con su propio certificado. Esto no impide enviar, pero no acepte una advertencia así a ciegas: cualquiera que esté entre usted y el servidor podría mostrarla también.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = Si Outlook muestra la advertencia, elija primero Ver certificado. Elija Sí solo si los nombres que aparecen son los de su proveedor de correo ({ $autodiscover-cert_names }, como se muestra aquí); si no, elija No y escriba usted la configuración.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = Para escribirla usted: servidor de salida { $recommended-server }, puerto { $recommended-port }, cifrado { $recommended-security }, nombre de usuario { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Diga a su proveedor de correo: 'El certificado de { $autodiscover-host } no cubre ese nombre (es para { $autodiscover-cert_names }), así que Outlook muestra una advertencia al configurar cuentas. Por favor, agreguen { $autodiscover-host } al certificado o dejen de responder con ese nombre.' Envíeles este informe.
+tree-node-c_autodiscover_cert_mismatch-title = Outlook mostrará una advertencia de certificado al configurar su cuenta
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = La dirección de su red { $blocklist-client-ip } está en la lista de conexiones domésticas de { $blocklist-client-list } ({ $blocklist-client-meaning }), de las que los servidores de correo no aceptan correo directo. Es normal y no es una inclusión por spam: no pida la baja. Envíe en su lugar a través del servidor de envío de su proveedor, con inicio de sesión. La respuesta del servidor: { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = En Outlook, abra { -outlook-account-settings }, seleccione { $email } y elija { -outlook-change }.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Ponga '{ -outlook-server-field }' en { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Elija { -outlook-more-settings } > { -outlook-tab-advanced }: ponga '{ -outlook-port-field }' en 587 y '{ -outlook-encryption-field }' en STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = En la pestaña { -outlook-tab-outgoing-server }, marque '{ -outlook-smtp-auth }' y '{ -outlook-same-as-incoming }'.
+tree-node-c_client_listed_dynamic-fix-5 = Elija { -outlook-ok } y luego { -outlook-next }. Si el servidor le sigue rechazando después de iniciar sesión en el puerto 587, pida a su proveedor de correo que excluya de las listas de bloqueo a los remitentes con sesión iniciada (están pensadas para el puerto 25).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = La dirección de esta red está en la lista de conexiones domésticas de { $blocklist-client-list }
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = El servidor rechazó el mensaje de prueba por una lista de bloqueo, y una consulta lo confirma: la dirección de esta red { $blocklist-client-ip } está en { $blocklist-client-list } ({ $blocklist-client-meaning }; respuesta { $blocklist-client-code }). La respuesta del servidor: { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Envíe a través del puerto de envío de su proveedor con inicio de sesión ({ $recommended-port }, { $recommended-security }), que no debería filtrarse con listas de bloqueo.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Abra { $blocklist-client-delist }, busque { $blocklist-client-ip } y siga los pasos de la lista para pedir la baja. Si la dirección pertenece a su proveedor de internet, pídale que lo haga.
+tree-node-c_client_listed_lookup-fix-3 = Las listas se actualizan en un día tras una baja: después, vuelva a enviar.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = La dirección de esta red está en la lista de bloqueo { $blocklist-client-list }
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = { $provider } firma sus mensajes con una clave (DKIM) que los destinatarios buscan en el DNS de su dominio, pero no está: { $dkim-missing }. Sin ella, los destinatarios no pueden confirmar que sus mensajes vienen de usted y pueden enviarlos a spam.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Abra la configuración de administración de { $provider } para su dominio y busque la sección DKIM (clave de firma); allí aparece el registro que hay que publicar.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = Quien gestione el DNS de { $domain } debe publicar ese registro con el nombre indicado ({ $dkim-missing }) y después activar la firma en la configuración de { $provider }.
+tree-node-c_dkim_key_missing-fix-3 = Después, vuelva a ejecutar esta comprobación.
+tree-node-c_dkim_key_missing-title = Su dominio no publica la clave de firma que usa su proveedor de correo
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = El envío al servidor funciona, pero: { $rdns-problem } Otros servidores de correo lo comprueban y pueden rechazar el correo que reenvía o ponerlo en spam.
+tree-node-c_reverse_dns_mismatch-fix-1 = No hay nada que cambiar en su programa de correo.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Diga a su proveedor de correo: { $rdns-problem } Quien gestione la dirección { $rdns-address } debe poner su DNS inverso (PTR) en { $rdns-greeting }, un nombre cuya propia dirección sea { $rdns-address }.
+tree-node-c_reverse_dns_mismatch-title = La dirección del servidor de correo no remite a su nombre
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = El envío al servidor funciona, pero su dirección { $blocklist-server-ip } está en { $blocklist-server-list } ({ $blocklist-server-meaning }; respuesta { $blocklist-server-code }). Otros servidores de correo que consultan esta lista pueden rechazar el correo que reenvía o ponerlo en spam.
+tree-node-c_server_listed-fix-1 = No hay nada que cambiar en su programa de correo.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Avise a su proveedor de correo de que la dirección de su servidor { $blocklist-server-ip } está en { $blocklist-server-list }: puede ver el motivo y pedir la baja en { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed-title = La propia dirección del servidor de correo está en la lista de bloqueo { $blocklist-server-list }
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = Los destinatarios no pueden leer el registro SPF de su dominio ({ $spf-problem }), así que lo tratan como un error y pueden poner sus mensajes en spam. El registro dice: { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = Quien gestione el DNS de { $domain } debe corregir el registro TXT de { $domain } que empieza por v=spf1: { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = Para un servidor propio, un registro que funciona dice: { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Después, vuelva a ejecutar esta comprobación.
+tree-node-c_spf_invalid-title = El registro SPF de su dominio está roto
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = El registro SPF de su dominio no incluye el servidor que envía su correo ({ $server }, dirección { $spf-server_addresses }), así que los destinatarios pueden poner sus mensajes en spam o rechazarlos. El registro dice ahora: { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = Quien gestione el DNS de { $domain } (su registrador de dominio o su proveedor de alojamiento web) debe cambiar el registro TXT de { $domain } que empieza por v=spf1 a: { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = Si su proveedor de correo ofrece un include de SPF para sus servidores (por ejemplo include:_spf.google.com o include:spf.protection.outlook.com), pueden agregar eso en lugar de las direcciones.
+tree-node-c_spf_not_covering_server-fix-3 = Los cambios tardan hasta unas horas en llegar a todos; después, vuelva a ejecutar esta comprobación.
+tree-node-c_spf_not_covering_server-title = El registro SPF de su dominio no incluye el servidor que envía su correo
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = El registro SPF de su dominio necesita { $spf-lookups } consultas DNS cuando se siguen todos sus términos include; los destinatarios se detienen en 10 y entonces tratan el registro como roto, así que sus mensajes pueden ir a spam. El registro dice: { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = Quien gestione el DNS de { $domain } debe acortar el registro TXT de { $domain } que empieza por v=spf1 para que necesite 10 consultas como máximo: quite los términos include de servicios que ya no envían correo por usted y escriba los servidores fijos como direcciones ip4: o ip6: en lugar de a, mx o include.
+tree-node-c_spf_too_many_lookups-fix-2 = Después, vuelva a ejecutar esta comprobación.
+tree-node-c_spf_too_many_lookups-title = El registro SPF de su dominio es demasiado largo para que los destinatarios lo comprueben
+tree-node-client_blocklist-title = ¿En qué lista de bloqueo está la dirección de esta red?
+tree-node-domain_dkim-title = ¿Publica su dominio las claves de firma (DKIM) que usa su proveedor de correo?
+tree-node-domain_spf-title = ¿Incluye el registro SPF de su dominio el servidor que envía su correo?
+tree-node-new_account_cert-title = ¿Avisaría Outlook de un certificado al configurar la cuenta?
+tree-node-new_account_settings-title = ¿Configurarían Outlook y Thunderbird la cuenta con datos que funcionan?
+tree-node-server_blocklist-title = ¿Está la propia dirección del servidor de correo en una lista de bloqueo?
+tree-node-server_reverse_dns-title = ¿Remite la dirección del servidor de correo a su nombre?

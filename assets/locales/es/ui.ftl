@@ -15,7 +15,7 @@ ui-account-intro = Escriba la configuración tal como la muestra su programa de 
 ui-account-not_used = no se usa
 ui-account-password = Contraseña (opcional)
 ui-account-password_why = Con su contraseña también podemos probar el inicio de sesión, el problema más común. Solo se usa para esta prueba; nunca se guarda ni se muestra.
-ui-account-port = Puerto del servidor de salida (SMTP)
+ui-account-port = Puerto de salida (SMTP)
 ui-account-server = { -outlook-server-field }
 ui-account-signin_app_password = ! { $provider } solo acepta aquí una contraseña de aplicación (creada en la configuración de seguridad de su cuenta), no su contraseña normal.
 ui-account-signin_app_password_or_oauth = ! { $provider } no acepta aquí su contraseña normal: escriba una contraseña de aplicación, creada en la configuración de seguridad de su cuenta.
@@ -336,3 +336,37 @@ ui-checks-status_skipped = omitido
 ui-checks-labels-dns-domain-auth = SPF, DMARC y DKIM de su dominio
 ui-checks-labels-autoconfig-outlook = Lo que Outlook configuraría
 ui-checks-labels-autoconfig-thunderbird = Lo que Thunderbird configuraría
+ui-checks-labels-dns-server-ptr = La dirección del servidor remite a su nombre
+ui-checks-labels-dnsbl-client = La dirección de su red en listas de spam
+ui-checks-labels-dnsbl-server = La dirección del servidor en listas de spam
+ui-keys-export-key = e
+ui-keys-export-label = archivo Thunderbird
+ui-keys-export-short = archivo
+ui-keys-language-key = l
+ui-new_account-asking = Preguntando dónde busca la configuración ...
+ui-new_account-back = Atrás
+# $host $names
+ui-new_account-cert_warning = Se detiene con una advertencia de certificado: el certificado de { $host } es para { $names }. Vea en el resultado si debe aceptarlo.
+ui-new_account-continue = Continuar
+ui-new_account-email_label = Correo electrónico
+ui-new_account-intro = Escriba su dirección de correo y elija Buscar. Preguntamos en los mismos sitios que Outlook y Thunderbird para configurar una cuenta nueva, y probamos si esa configuración funciona, antes de que escriba nada más.
+ui-new_account-invalid_email = Escriba la dirección completa, por ejemplo usted@example.com.
+ui-new_account-look_up = Buscar
+ui-new_account-nothing = No encuentra configuración: adivinará el servidor de salida. Elija la configuración manual y escriba los datos de abajo.
+ui-new_account-placeholder = usted@example.com
+ui-new_account-title = Configurar una cuenta nueva
+# $settings
+ui-new_account-verified = Configuración comprobada, funciona: { $settings }
+ui-new_account-verifying = Probando si esta configuración funciona ...
+ui-new_account-works = Esta configuración funciona.
+# $settings $source
+ui-new_account-would_use = Usaría { $settings } (de { $source })
+# $wrong
+ui-new_account-wrong = Esta configuración no funciona: { $wrong }. Escriba usted los datos de abajo.
+# $path $error
+ui-result-export_failed = No se pudo guardar el archivo de configuración en { $path }: { $error }
+ui-result-export_offer = Pulse e para guardar esta configuración en un archivo que Thunderbird puede leer (sin su contraseña).
+# $path
+ui-result-export_saved = Archivo de configuración guardado: { $path }
+# $path
+ui-result-export_saving = Guardando el archivo de configuración en { $path } …

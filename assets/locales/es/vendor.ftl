@@ -39,6 +39,12 @@
 -outlook-spa = Requerir inicio de sesión utilizando Autenticación de contraseña segura (SPA)
 # The address field when adding an account.
 -outlook-email-address = Dirección de correo electrónico
+# The dialog buttons the steps name. Not found on a help page: Microsoft terminology (es-ES:
+# OK = Aceptar, Next = Siguiente, Remove = Quitar); "Siguiente" also in a third-party guide
+# (mundo-pc.info, "Cómo arreglar la ventana emergente de nombre de usuario y contraseña en Outlook").
+-outlook-next = Siguiente
+-outlook-ok = Aceptar
+-outlook-remove = Quitar
 # The switch at the top right of Outlook that turns on the new Outlook.
 -outlook-new-outlook = Nuevo Outlook
 

@@ -364,3 +364,100 @@ tree-node-server_name-title = Il nome del server è un vero nome host?
 tree-node-tls-title = Il certificato di sicurezza del server è in regola?
 tree-node-unreachable-title = Dove si fermano le connessioni di posta?
 tree-node-user_name_form-title = Il nome utente è nella forma che il server si aspetta?
+# $domain
+tree-node-c_autoconfig_missing-explanation = Né Outlook (Autodiscover) né Thunderbird (autoconfig) trovano impostazioni per { $domain }, quindi indovinano il server in uscita e possono sbagliare. Le impostazioni che funzionano sono state verificate qui.
+# $email
+tree-node-c_autoconfig_missing-fix-1 = Quando aggiunge { $email }, scelga la configurazione manuale o avanzata invece di lasciare che il programma indovini.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_missing-fix-2 = Scriva: server in uscita { $recommended-server }, porta { $recommended-port }, crittografia { $recommended-security }, nome utente { $recommended-user }, e selezioni '{ -outlook-smtp-auth }'.
+# $domain
+tree-node-c_autoconfig_missing-fix-3 = Se vuole, chieda al Suo provider di posta di pubblicare le impostazioni Autodiscover e autoconfig per { $domain }, così i nuovi account si configurano da soli.
+tree-node-c_autoconfig_missing-title = Il Suo dominio non pubblica impostazioni per i nuovi account: il programma di posta le indovinerà
+# $email $autoconfig-clients $autoconfig-url $autoconfig-published $autoconfig-wrong $recommended-server $recommended-port $recommended-security
+tree-node-c_autoconfig_wrong-explanation = Quando aggiunge { $email } a { $autoconfig-clients }, il programma compila da solo il server in uscita in base a un file di impostazioni che il Suo provider di posta pubblica su { $autoconfig-url }. Quel file dice: { $autoconfig-published }. Cosa c'è di sbagliato: { $autoconfig-wrong }. Ogni nuovo account configurato con esso è configurato male, quindi l'invio non riesce. Le impostazioni che funzionano sono state verificate qui: server { $recommended-server }, porta { $recommended-port }, { $recommended-security }.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autoconfig_wrong-fix-1 = Per ora scriva Lei le impostazioni: server in uscita { $recommended-server }, porta { $recommended-port }, crittografia { $recommended-security }, nome utente { $recommended-user }, e selezioni '{ -outlook-smtp-auth }'.
+# $autoconfig-url $autoconfig-wrong
+tree-node-c_autoconfig_wrong-fix-2 = Dica al Suo provider di posta: 'Il file su { $autoconfig-url } fornisce impostazioni del server in uscita sbagliate ({ $autoconfig-wrong }). Vi prego di correggerlo.' Gli invii questo rapporto.
+# $recommended-server $recommended-port $autoconfig-socket $autoconfig-user_form
+tree-node-c_autoconfig_wrong-fix-3 = I valori corretti per il provider: server { $recommended-server }, porta { $recommended-port }, crittografia { $autoconfig-socket } (socketType di Thunderbird; in Autodiscover: SSL attivo solo per la porta 465, altrimenti Encryption TLS), nome utente { $autoconfig-user_form }.
+tree-node-c_autoconfig_wrong-fix-4 = Quando il provider avrà corretto il file, rimuova l'account e lo aggiunga di nuovo, oppure esegua di nuovo questo controllo con --new-account.
+tree-node-c_autoconfig_wrong-title = Le impostazioni che il Suo dominio fornisce ai nuovi account non funzionano
+# $autodiscover-url $autodiscover-cert_names $autodiscover-host
+tree-node-c_autodiscover_cert_mismatch-explanation = Per trovare le Sue impostazioni, Outlook interroga { $autodiscover-url }. Il certificato di sicurezza lì è per altri nomi ({ $autodiscover-cert_names }), non per { $autodiscover-host }, quindi Outlook avvisa: 'Il nome del certificato di sicurezza non è valido o non corrisponde al nome del sito'. Di solito il server web del provider risponde per molti clienti con il proprio certificato. Questo non impedisce l'invio, ma non accetti un avviso del genere alla cieca: chiunque si trovi tra Lei e il server potrebbe mostrarlo allo stesso modo.
+# $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-1 = Se Outlook mostra l'avviso, scelga prima Visualizza certificato. Scelga Sì solo se i nomi elencati sono quelli del Suo provider di posta ({ $autodiscover-cert_names }, come indicato qui); altrimenti scelga No e scriva Lei le impostazioni.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_mismatch-fix-2 = Per scriverle Lei: server in uscita { $recommended-server }, porta { $recommended-port }, crittografia { $recommended-security }, nome utente { $recommended-user }.
+# $autodiscover-host $autodiscover-cert_names
+tree-node-c_autodiscover_cert_mismatch-fix-3 = Dica al Suo provider di posta: 'Il certificato su { $autodiscover-host } non copre quel nome (è per { $autodiscover-cert_names }), quindi Outlook mostra un avviso quando si configurano gli account. Vi prego di aggiungere { $autodiscover-host } al certificato o di non rispondere più su quel nome.' Gli invii questo rapporto.
+tree-node-c_autodiscover_cert_mismatch-title = Outlook mostrerà un avviso di certificato durante la configurazione del Suo account
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
+tree-node-c_client_listed_dynamic-explanation = L'indirizzo della Sua rete { $blocklist-client-ip } è nella lista di connessioni domestiche di { $blocklist-client-list } ({ $blocklist-client-meaning }), da cui i server di posta non accettano posta diretta. È normale e non è una segnalazione per spam: non chieda la rimozione. Invii invece tramite il server di invio del Suo provider, con accesso. La risposta del server: { $reply }
+# $email
+tree-node-c_client_listed_dynamic-fix-1 = In Outlook apra { -outlook-account-settings }, selezioni { $email } e scelga { -outlook-change }.
+# $recommended-server
+tree-node-c_client_listed_dynamic-fix-2 = Imposti '{ -outlook-server-field }' su { $recommended-server }.
+tree-node-c_client_listed_dynamic-fix-3 = Scelga { -outlook-more-settings } > { -outlook-tab-advanced }: imposti '{ -outlook-port-field }' su 587 e '{ -outlook-encryption-field }' su STARTTLS.
+tree-node-c_client_listed_dynamic-fix-4 = Nella scheda { -outlook-tab-outgoing-server } selezioni '{ -outlook-smtp-auth }' e '{ -outlook-same-as-incoming }'.
+tree-node-c_client_listed_dynamic-fix-5 = Scelga { -outlook-ok }, poi { -outlook-next }. Se il server La rifiuta ancora dopo l'accesso sulla porta 587, chieda al Suo provider di posta di escludere dai controlli delle blocklist i mittenti che hanno effettuato l'accesso (sono pensati per la porta 25).
+# $blocklist-client-list
+tree-node-c_client_listed_dynamic-title = L'indirizzo di questa rete è nella lista di connessioni domestiche di { $blocklist-client-list }
+# $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
+tree-node-c_client_listed_lookup-explanation = Il server ha rifiutato il messaggio di prova a causa di una blocklist, e una verifica lo conferma: l'indirizzo di questa rete { $blocklist-client-ip } è su { $blocklist-client-list } ({ $blocklist-client-meaning }; risposta { $blocklist-client-code }). La risposta del server: { $reply }
+# $recommended-port $recommended-security
+tree-node-c_client_listed_lookup-fix-1 = Invii tramite la porta di invio con accesso del Suo provider ({ $recommended-port }, { $recommended-security }), che non dovrebbe essere filtrata dalle blocklist.
+# $blocklist-client-delist $blocklist-client-ip
+tree-node-c_client_listed_lookup-fix-2 = Apra { $blocklist-client-delist }, cerchi { $blocklist-client-ip } e segua i passaggi della lista per chiedere la rimozione. Se l'indirizzo appartiene al Suo provider Internet, chieda a lui di farlo.
+tree-node-c_client_listed_lookup-fix-3 = Le liste si aggiornano entro un giorno dalla rimozione: poi invii di nuovo.
+# $blocklist-client-list
+tree-node-c_client_listed_lookup-title = L'indirizzo di questa rete è nella blocklist { $blocklist-client-list }
+# $provider $dkim-missing
+tree-node-c_dkim_key_missing-explanation = { $provider } firma i Suoi messaggi con una chiave (DKIM) che i destinatari cercano nel DNS del Suo dominio, ma non c'è: { $dkim-missing }. Senza di essa, i destinatari non possono confermare che i Suoi messaggi vengono da Lei e possono metterli nello spam.
+# $provider
+tree-node-c_dkim_key_missing-fix-1 = Apra le impostazioni di amministrazione di { $provider } per il Suo dominio e cerchi la sezione DKIM (chiave di firma); mostra il record da pubblicare.
+# $domain $dkim-missing $provider
+tree-node-c_dkim_key_missing-fix-2 = Chi gestisce il DNS di { $domain } deve pubblicare quel record con il nome indicato ({ $dkim-missing }), poi attivare la firma nelle impostazioni di { $provider }.
+tree-node-c_dkim_key_missing-fix-3 = Poi esegua di nuovo questo controllo.
+tree-node-c_dkim_key_missing-title = Il Suo dominio non pubblica la chiave di firma usata dal Suo provider di posta
+# $rdns-problem
+tree-node-c_reverse_dns_mismatch-explanation = L'invio al server funziona, ma: { $rdns-problem } Altri server di posta lo controllano e possono rifiutare la posta che inoltra o metterla nello spam.
+tree-node-c_reverse_dns_mismatch-fix-1 = Non c'è niente da cambiare nel Suo programma di posta.
+# $rdns-problem $rdns-address $rdns-greeting
+tree-node-c_reverse_dns_mismatch-fix-2 = Dica al Suo provider di posta: { $rdns-problem } Chi gestisce l'indirizzo { $rdns-address } deve impostarne il DNS inverso (PTR) su { $rdns-greeting }, un nome il cui indirizzo è { $rdns-address }.
+tree-node-c_reverse_dns_mismatch-title = L'indirizzo del server di posta non riporta al suo nome
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed-explanation = L'invio al server funziona, ma il suo indirizzo { $blocklist-server-ip } è su { $blocklist-server-list } ({ $blocklist-server-meaning }; risposta { $blocklist-server-code }). Altri server di posta che consultano questa lista possono rifiutare la posta che inoltra o metterla nello spam.
+tree-node-c_server_listed-fix-1 = Non c'è niente da cambiare nel Suo programma di posta.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed-fix-2 = Comunichi al Suo provider di posta che l'indirizzo del suo server { $blocklist-server-ip } è su { $blocklist-server-list }: può vederne il motivo e chiedere la rimozione su { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed-title = L'indirizzo stesso del server di posta è nella blocklist { $blocklist-server-list }
+# $spf-problem $spf-record
+tree-node-c_spf_invalid-explanation = I destinatari non riescono a leggere il record SPF del Suo dominio ({ $spf-problem }), quindi lo trattano come un errore e possono mettere i Suoi messaggi nello spam. Il record dice: { $spf-record }
+# $domain $spf-problem
+tree-node-c_spf_invalid-fix-1 = Chi gestisce il DNS di { $domain } deve correggere il record TXT di { $domain } che inizia con v=spf1: { $spf-problem }.
+# $spf-suggested
+tree-node-c_spf_invalid-fix-2 = Per un server proprio, un record che funziona dice: { $spf-suggested }
+tree-node-c_spf_invalid-fix-3 = Poi esegua di nuovo questo controllo.
+tree-node-c_spf_invalid-title = Il record SPF del Suo dominio è guasto
+# $server $spf-server_addresses $spf-record
+tree-node-c_spf_not_covering_server-explanation = Il record SPF del Suo dominio non elenca il server che invia la Sua posta ({ $server }, indirizzo { $spf-server_addresses }), quindi i destinatari possono mettere i Suoi messaggi nello spam o rifiutarli. Ora il record dice: { $spf-record }
+# $domain $spf-suggested
+tree-node-c_spf_not_covering_server-fix-1 = Chi gestisce il DNS di { $domain } (il Suo registrar del dominio o il Suo hosting web) deve cambiare il record TXT di { $domain } che inizia con v=spf1 in: { $spf-suggested }
+tree-node-c_spf_not_covering_server-fix-2 = Se il Suo provider di posta fornisce un include SPF per i propri server (per esempio include:_spf.google.com o include:spf.protection.outlook.com), si può aggiungere quello invece degli indirizzi.
+tree-node-c_spf_not_covering_server-fix-3 = Le modifiche impiegano fino a qualche ora per raggiungere tutti; poi esegua di nuovo questo controllo.
+tree-node-c_spf_not_covering_server-title = Il record SPF del Suo dominio non elenca il server che invia la Sua posta
+# $spf-lookups $spf-record
+tree-node-c_spf_too_many_lookups-explanation = Il record SPF del Suo dominio richiede { $spf-lookups } ricerche DNS quando si seguono tutti i suoi termini include; i destinatari si fermano a 10 e poi trattano il record come guasto, quindi i Suoi messaggi possono finire nello spam. Il record dice: { $spf-record }
+# $domain
+tree-node-c_spf_too_many_lookups-fix-1 = Chi gestisce il DNS di { $domain } deve accorciare il record TXT di { $domain } che inizia con v=spf1 in modo che richieda al massimo 10 ricerche: tolga i termini include dei servizi che non inviano più posta per Lei e indichi i server fissi come indirizzi ip4: o ip6: invece di a, mx o include.
+tree-node-c_spf_too_many_lookups-fix-2 = Poi esegua di nuovo questo controllo.
+tree-node-c_spf_too_many_lookups-title = Il record SPF del Suo dominio è troppo lungo perché i destinatari possano verificarlo
+tree-node-client_blocklist-title = In quale blocklist si trova l'indirizzo di questa rete?
+tree-node-domain_dkim-title = Il Suo dominio pubblica le chiavi di firma (DKIM) usate dal suo provider di posta?
+tree-node-domain_spf-title = Il record SPF del Suo dominio elenca il server che invia la Sua posta?
+tree-node-new_account_cert-title = Outlook avviserebbe di un certificato durante la configurazione dell'account?
+tree-node-new_account_settings-title = Outlook e Thunderbird configurerebbero l'account con impostazioni che funzionano?
+tree-node-server_blocklist-title = L'indirizzo stesso del server di posta è in una blocklist?
+tree-node-server_reverse_dns-title = L'indirizzo del server di posta riporta al suo nome?

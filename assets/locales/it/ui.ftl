@@ -336,3 +336,37 @@ ui-checks-status_skipped = saltato
 ui-checks-labels-dns-domain-auth = SPF, DMARC e DKIM del Suo dominio
 ui-checks-labels-autoconfig-outlook = Cosa configurerebbe Outlook
 ui-checks-labels-autoconfig-thunderbird = Cosa configurerebbe Thunderbird
+ui-checks-labels-dns-server-ptr = L'indirizzo del server riporta al suo nome
+ui-checks-labels-dnsbl-client = L'indirizzo della Sua rete nelle liste di spam
+ui-checks-labels-dnsbl-server = L'indirizzo del server nelle liste di spam
+ui-keys-export-key = e
+ui-keys-export-label = file Thunderbird
+ui-keys-export-short = file
+ui-keys-language-key = l
+ui-new_account-asking = Chiedo dove cerca le impostazioni ...
+ui-new_account-back = Indietro
+# $host $names
+ui-new_account-cert_warning = Si ferma con un avviso di certificato: il certificato su { $host } è per { $names }. Veda nel risultato se accettarlo.
+ui-new_account-continue = Continua
+ui-new_account-email_label = Indirizzo e-mail
+ui-new_account-intro = Scriva il Suo indirizzo e-mail e scelga Cerca. Chiediamo negli stessi posti in cui Outlook e Thunderbird cercano le impostazioni di un nuovo account, e verifichiamo se funzionano, prima che Lei scriva altro.
+ui-new_account-invalid_email = Scriva l'indirizzo e-mail completo, per esempio lei@example.com.
+ui-new_account-look_up = Cerca
+ui-new_account-nothing = Non trova impostazioni: indovinerà il server in uscita. Scelga la configurazione manuale e scriva le impostazioni qui sotto.
+ui-new_account-placeholder = lei@example.com
+ui-new_account-title = Configurare un nuovo account
+# $settings
+ui-new_account-verified = Impostazioni verificate, funzionano: { $settings }
+ui-new_account-verifying = Verifico se queste impostazioni funzionano ...
+ui-new_account-works = Queste impostazioni funzionano.
+# $settings $source
+ui-new_account-would_use = Userebbe { $settings } (da { $source })
+# $wrong
+ui-new_account-wrong = Queste impostazioni non funzionano: { $wrong }. Scriva Lei le impostazioni qui sotto.
+# $path $error
+ui-result-export_failed = Impossibile salvare il file delle impostazioni in { $path }: { $error }
+ui-result-export_offer = Prema e per salvare queste impostazioni in un file leggibile da Thunderbird (senza la Sua password).
+# $path
+ui-result-export_saved = File delle impostazioni salvato: { $path }
+# $path
+ui-result-export_saving = Salvataggio del file delle impostazioni in { $path } …
