@@ -1,4 +1,4 @@
-//! The wizard in every language it speaks: the start, account, checks and result screens
+//! The wizard in every language it speaks: the start, new-account, account, checks and result screens
 //! at 80x24, one snapshot per language and screen (`tests/snapshots/ui_languages__*`), and
 //! the key bar, which must keep every hint that matters whole at 80 columns in each.
 //!
@@ -87,8 +87,9 @@ fn draw(m: &mut Model) -> Terminal<TestBackend> {
     t
 }
 
-const SCREENS: [(&str, Screen); 4] = [
+const SCREENS: [(&str, Screen); 5] = [
     ("start", Screen::Start),
+    ("new_account", Screen::NewAccount),
     ("account", Screen::Account),
     ("checks", Screen::Checks),
     ("result", Screen::Result),

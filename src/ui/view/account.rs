@@ -24,6 +24,9 @@ use crate::ui::text::{fill, text};
 use super::doc::{pad, Doc};
 use super::theme::Theme;
 
+/// Where a clickable piece of a row sits: x, width, what it does.
+type Hit = (usize, usize, Target);
+
 const MARGIN: usize = 3;
 const MAX_FIELD: usize = 48;
 
@@ -107,7 +110,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     // Encryption: every option visible, the chosen one marked (•); options that do not fit
     // beside a long label (German, Dutch, Portuguese) go on to a line of their own.
     let focused = form.focus == Field::Encryption;
-    let mut rows: Vec<(Vec<Span>, Vec<(usize, usize, Target)>)> = vec![(
+    let mut rows: Vec<(Vec<Span>, Vec<Hit>)> = vec![(
         vec![
             Span::styled(marker(focused), theme.heading),
             Span::styled(pad(&t.encryption, label_w), theme.base),

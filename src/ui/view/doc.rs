@@ -249,7 +249,11 @@ impl Doc {
             mark(frame, area.y, &format!(" {} ", app.more_above));
         }
         if offset + height < total && height > 1 {
-            mark(frame, area.y + area.height - 1, &format!(" {} ", app.more_below));
+            mark(
+                frame,
+                area.y + area.height - 1,
+                &format!(" {} ", app.more_below),
+            );
         }
     }
 }
