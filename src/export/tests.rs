@@ -39,23 +39,30 @@ fn imap() -> Incoming {
 /// document order of the elements' ends.
 fn texts(xml: &str) -> Vec<(String, String)> {
     let mut reader = Reader::from_str(xml);
-    let mut path: Vec<(String, String)> = Vec::new();
+    // (name, text, whether it holds elements): only a leaf's text is a value, so a value of
+    // spaces counts while the indentation between elements does not.
+    let mut path: Vec<(String, String, bool)> = Vec::new();
     let mut out = Vec::new();
     for _ in 0..10_000 {
         match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) => path.push((e.name().as_ref().to_string(), String::new())),
+            Event::Start(e) => {
+                if let Some(parent) = path.last_mut() {
+                    parent.2 = true;
+                }
+                path.push((e.name().as_ref().to_string(), String::new(), false));
+            }
             Event::End(_) => {
-                let names: Vec<&str> = path.iter().map(|(n, _)| n.as_str()).collect();
+                let names: Vec<&str> = path.iter().map(|(n, _, _)| n.as_str()).collect();
                 let joined = names.join("/");
-                let (_, text) = path.pop().expect("balanced");
-                if !text.trim().is_empty() {
+                let (_, text, parent) = path.pop().expect("balanced");
+                if !parent && !text.is_empty() {
                     out.push((joined, text));
                 }
             }
             Event::Text(t) => {
                 let s = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
                 // Whitespace outside the root element belongs to no element.
-                if let Some((_, text)) = path.last_mut() {
+                if let Some((_, text, _)) = path.last_mut() {
                     text.push_str(&s);
                 }
             }
