@@ -404,7 +404,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Klicken Sie auf { -outlook-ok }, dann 
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = Die Adresse dieses Netzes steht auf der Liste der Privatanschlüsse von { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = Der Server hat die Testnachricht wegen einer Sperrliste abgelehnt, und eine Abfrage bestätigt es: Die Adresse dieses Netzes { $blocklist-client-ip } steht auf { $blocklist-client-list } ({ $blocklist-client-meaning }; Antwort { $blocklist-client-code }). Die Antwort des Servers: { $reply }
+tree-node-c_client_listed_lookup-explanation = Der Server hat dieses Netz wegen einer Sperrliste abgewiesen, und eine Abfrage bestätigt es: Die Adresse dieses Netzes { $blocklist-client-ip } steht auf { $blocklist-client-list } ({ $blocklist-client-meaning }; Antwort { $blocklist-client-code }). Die Antwort des Servers: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Senden Sie über den Einlieferungsport Ihres Anbieters mit Anmeldung ({ $recommended-port }, { $recommended-security }), der nicht über Sperrlisten gefiltert werden soll.
 # $blocklist-client-delist $blocklist-client-ip

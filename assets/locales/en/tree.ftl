@@ -158,7 +158,7 @@ tree-node-c_client_listed_greeting-fix-1 = Try sending from another network (for
 tree-node-c_client_listed_greeting-fix-2 = Ask your email host why { $public_ip } is refused, quoting the server's answer.
 tree-node-c_client_listed_greeting-title = The mail server refuses this network
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = The server refused the test message because of a blocklist, and a lookup confirms it: this network's address { $blocklist-client-ip } is on { $blocklist-client-list } ({ $blocklist-client-meaning }; answer { $blocklist-client-code }). The server's answer: { $reply }
+tree-node-c_client_listed_lookup-explanation = The server refused this network because of a blocklist, and a lookup confirms it: this network's address { $blocklist-client-ip } is on { $blocklist-client-list } ({ $blocklist-client-meaning }; answer { $blocklist-client-code }). The server's answer: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Send through your provider's submission port with sign-in ({ $recommended-port }, { $recommended-security }), which is not meant to be filtered by blocklists.
 # $blocklist-client-delist $blocklist-client-ip

@@ -404,7 +404,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Elija { -outlook-ok } y luego { -outlo
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = La dirección de esta red está en la lista de conexiones domésticas de { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = El servidor rechazó el mensaje de prueba por una lista de bloqueo, y una consulta lo confirma: la dirección de esta red { $blocklist-client-ip } está en { $blocklist-client-list } ({ $blocklist-client-meaning }; respuesta { $blocklist-client-code }). La respuesta del servidor: { $reply }
+tree-node-c_client_listed_lookup-explanation = El servidor rechazó esta red por una lista de bloqueo, y una consulta lo confirma: la dirección de esta red { $blocklist-client-ip } está en { $blocklist-client-list } ({ $blocklist-client-meaning }; respuesta { $blocklist-client-code }). La respuesta del servidor: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Envíe a través del puerto de envío de su proveedor con inicio de sesión ({ $recommended-port }, { $recommended-security }), que no debería filtrarse con listas de bloqueo.
 # $blocklist-client-delist $blocklist-client-ip

@@ -405,7 +405,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Choisissez { -outlook-ok }, puis { -ou
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = L'adresse de ce réseau figure sur la liste des connexions résidentielles de { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = Le serveur a refusé le message de test à cause d'une liste de blocage, et une recherche le confirme : l'adresse de ce réseau { $blocklist-client-ip } figure sur { $blocklist-client-list } ({ $blocklist-client-meaning } ; réponse { $blocklist-client-code }). La réponse du serveur : { $reply }
+tree-node-c_client_listed_lookup-explanation = Le serveur a refusé ce réseau à cause d'une liste de blocage, et une recherche le confirme : l'adresse de ce réseau { $blocklist-client-ip } figure sur { $blocklist-client-list } ({ $blocklist-client-meaning } ; réponse { $blocklist-client-code }). La réponse du serveur : { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Envoyez par le port de soumission de votre fournisseur, avec authentification ({ $recommended-port }, { $recommended-security }), qui n'est pas censé être filtré par les listes de blocage.
 # $blocklist-client-delist $blocklist-client-ip

@@ -404,7 +404,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Scelga { -outlook-ok }, poi { -outlook
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = L'indirizzo di questa rete è nella lista di connessioni domestiche di { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = Il server ha rifiutato il messaggio di prova a causa di una blocklist, e una verifica lo conferma: l'indirizzo di questa rete { $blocklist-client-ip } è su { $blocklist-client-list } ({ $blocklist-client-meaning }; risposta { $blocklist-client-code }). La risposta del server: { $reply }
+tree-node-c_client_listed_lookup-explanation = Il server ha rifiutato questa rete a causa di una blocklist, e una verifica lo conferma: l'indirizzo di questa rete { $blocklist-client-ip } è su { $blocklist-client-list } ({ $blocklist-client-meaning }; risposta { $blocklist-client-code }). La risposta del server: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Invii tramite la porta di invio con accesso del Suo provider ({ $recommended-port }, { $recommended-security }), che non dovrebbe essere filtrata dalle blocklist.
 # $blocklist-client-delist $blocklist-client-ip

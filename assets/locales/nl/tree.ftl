@@ -409,7 +409,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Kies { -outlook-ok } en daarna { -outl
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = Het adres van dit netwerk staat op de lijst van thuisaansluitingen van { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = De server weigerde het testbericht vanwege een blokkeerlijst, en een controle bevestigt het: het adres van dit netwerk, { $blocklist-client-ip }, staat op { $blocklist-client-list } ({ $blocklist-client-meaning }; antwoord { $blocklist-client-code }). Het antwoord van de server: { $reply }
+tree-node-c_client_listed_lookup-explanation = De server weigerde dit netwerk vanwege een blokkeerlijst, en een controle bevestigt het: het adres van dit netwerk, { $blocklist-client-ip }, staat op { $blocklist-client-list } ({ $blocklist-client-meaning }; antwoord { $blocklist-client-code }). Het antwoord van de server: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Verstuur via de verzendpoort van uw provider, met aanmelden ({ $recommended-port }, { $recommended-security }); die hoort niet door blokkeerlijsten gefilterd te worden.
 # $blocklist-client-delist $blocklist-client-ip

@@ -583,7 +583,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Clique em { -outlook-ok } e depois em 
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = O endereço desta rede está na lista de conexões residenciais do { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = O servidor recusou a mensagem de teste por causa de uma lista de bloqueio, e uma consulta confirma: o endereço desta rede, { $blocklist-client-ip }, está na { $blocklist-client-list } ({ $blocklist-client-meaning }; resposta { $blocklist-client-code }). A resposta do servidor: { $reply }
+tree-node-c_client_listed_lookup-explanation = O servidor recusou esta rede por causa de uma lista de bloqueio, e uma consulta confirma: o endereço desta rede, { $blocklist-client-ip }, está na { $blocklist-client-list } ({ $blocklist-client-meaning }; resposta { $blocklist-client-code }). A resposta do servidor: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Envie pela porta de envio do seu provedor, com login ({ $recommended-port }, { $recommended-security }), que não deve ser filtrada por listas de bloqueio.
 # $blocklist-client-delist $blocklist-client-ip

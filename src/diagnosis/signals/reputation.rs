@@ -16,7 +16,7 @@
 use super::{def, outcomes, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::blocklist::{Listing, Status};
 use crate::checks::rdns::{self, Verdict};
-use crate::checks::smtp::EnvelopeOutcome;
+use crate::checks::smtp::{EnvelopeOutcome, Mode};
 use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
 use crate::facts::Facts;
@@ -158,19 +158,29 @@ fn server_listing(listings: &[Listing]) -> Option<&Listing> {
     listed(listings, false).or_else(|| listed(listings, true))
 }
 
-/// The client's listing to report: the list the server named in its refusal when a lookup
-/// confirms it, else the first spam listing, else a home-connection one.
+/// The client's listing to report: the list the server named in its refusal (of the
+/// envelope, or at the greeting) when a lookup confirms it, else the first spam listing,
+/// else a home-connection one.
 fn client_listing(facts: &Facts) -> Option<&Listing> {
     let listings = facts.client_blocklists.as_deref()?;
     let refusals: Vec<String> = facts
         .ports
         .values()
-        .filter_map(|p| match &p.envelope {
-            Some(
-                EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply },
-            ) => Some(reply.text().to_ascii_lowercase()),
-            _ => None,
+        .flat_map(|p| {
+            let envelope = match &p.envelope {
+                Some(
+                    EnvelopeOutcome::MailRejected { reply }
+                    | EnvelopeOutcome::RcptRejected { reply },
+                ) => Some(reply),
+                _ => None,
+            };
+            let greeting = p
+                .greeting
+                .as_ref()
+                .filter(|_| p.mode == Some(Mode::RefusedGreeting));
+            envelope.into_iter().chain(greeting)
         })
+        .map(|reply| reply.text().to_ascii_lowercase())
         .collect();
     let named = listings.iter().find(|l| {
         matches!(l.status, Status::Listed { .. }) && refusals.iter().any(|r| r.contains(&l.zone))
@@ -356,6 +366,33 @@ mod tests {
         let probe = crate::checks::smtp::PortProbe {
             port: 587,
             envelope: Some(EnvelopeOutcome::RcptRejected { reply }),
+            ..Default::default()
+        };
+        facts.ports.insert(587, probe);
+        assert_eq!(client_listing(&facts).unwrap().zone, "bl.lab.test");
+    }
+
+    #[test]
+    fn a_refusal_at_the_greeting_names_the_list_too() {
+        let mut facts = Facts {
+            client_blocklists: Some(vec![
+                listed_on("first.test", false),
+                listed_on("bl.lab.test", false),
+            ]),
+            ..Facts::default()
+        };
+        let greeting = crate::protocol::reply::Reply {
+            code: 554,
+            enhanced: None,
+            lines: vec![
+                "5.7.1 Service unavailable; Client host [203.0.113.7] blocked using bl.lab.test"
+                    .into(),
+            ],
+        };
+        let probe = crate::checks::smtp::PortProbe {
+            port: 587,
+            mode: Some(Mode::RefusedGreeting),
+            greeting: Some(greeting),
             ..Default::default()
         };
         facts.ports.insert(587, probe);
