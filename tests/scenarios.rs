@@ -268,6 +268,7 @@ scenarios!(
     provider_unknown_domain_guessed_and_verified,
     variant_auth_mechanisms_unsupported,
     variant_auth_oauth_only,
+    variant_wrong_port_with_listed_server,
     variant_auth_temp_failure,
     variant_exim_busy_as_recorded_before_greeting_classes,
     variant_greeting_421_busy,
