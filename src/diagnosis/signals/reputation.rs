@@ -3,9 +3,10 @@
 //! `engine::server_reputation`); their answers are read here, never looked up again.
 //!
 //! The lookups never hold up a verdict that does not need them. `client_listed` is asked
-//! only after the server refused this network naming a blocklist: that verdict waits for
-//! its lookups (each bounded by the time-out). The server's listings and reverse DNS are
-//! warnings beside "sending works": `server_listed` and `reverse_dns` answer `unknown` while
+//! only after the server refused this network (at the greeting, or naming a blocklist): that
+//! verdict waits for its lookups (each bounded by the time-out). The server's listings and
+//! reverse DNS are warnings beside "sending works" (the listing also beside a settings
+//! mistake): `server_listed` and `reverse_dns` answer `unknown` while
 //! their lookups are still out (they start with the probes and usually end long before the
 //! session does), so a report made the moment the verdict is final carries the warnings
 //! that were in by then, and the wizard adds the later ones as they come.
