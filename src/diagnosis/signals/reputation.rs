@@ -399,4 +399,28 @@ mod tests {
         facts.ports.insert(587, probe);
         assert_eq!(client_listing(&facts).unwrap().zone, "bl.lab.test");
     }
+
+    /// Recorded in the netlab: Postfix refused this network in its greeting
+    /// (`smtpd_delay_reject = no`); the report names the list and its code.
+    #[test]
+    fn a_recorded_refusal_at_the_greeting_names_the_list_and_code() {
+        let r = crate::recording::Recording::from_toml(include_str!(
+            "../../../tests/scenarios/netlab_blocklist_client_refused_at_the_greeting.toml"
+        ))
+        .unwrap();
+        let (input, _) = r.input.to_input();
+        let catalog = crate::catalog::Catalog::embedded().unwrap();
+        let d = crate::diagnosis::diagnose(
+            &catalog,
+            &input,
+            &r.facts,
+            crate::tree::QuestionMode::UseDefaults,
+        );
+        let c = &d.causes[0];
+        assert_eq!(c.code, "reputation.client_ip_listed");
+        assert!(c.title.contains("Lab BL"), "{}", c.title);
+        for want in ["203.0.113.7", "127.0.0.2", "blocked using bl.netlab.test"] {
+            assert!(c.explanation.contains(want), "{want}: {}", c.explanation);
+        }
+    }
 }
