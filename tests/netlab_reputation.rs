@@ -50,6 +50,11 @@ impl Drop for ListsFile {
 /// `smtp-doctor check --json` on the PC for alice@example.test at `server`, port 587 with
 /// STARTTLS, with the lab's CA, who-am-I resolver and `lists`.
 fn check_on_pc(server: &str, lists: &ListsFile) -> CheckRun {
+    check_on_pc_at(server, lists, "587", "starttls")
+}
+
+/// [`check_on_pc`] with another port and security setting.
+fn check_on_pc_at(server: &str, lists: &ListsFile, port: &str, security: &str) -> CheckRun {
     let ca = netlab_dir()
         .join("pki/ca.pem")
         .to_string_lossy()
@@ -75,9 +80,9 @@ fn check_on_pc(server: &str, lists: &ListsFile) -> CheckRun {
         "--server",
         server,
         "--port",
-        "587",
+        port,
         "--security",
-        "starttls",
+        security,
     ];
     run_tool_in(Some("sdl-pc"), &args, Some(PASSWORD), &[])
 }
@@ -312,4 +317,88 @@ fn a_healthy_server_has_no_warning() {
         "{}",
         run.pretty()
     );
+}
+
+/// Who-am-I DNS filtered (an office network that lets only its own DNS through): the
+/// server's refusal names this network's address, and the lookup of that address still
+/// names the list exactly.
+#[test]
+fn a_listed_client_is_named_when_whoami_dns_is_filtered() {
+    let _t = turn();
+    let _s = Scenario::set("client-blocklisted-whoami-silent", 0);
+    let lists = ListsFile::new("f", &[("Lab BL", "bl.netlab.test")]);
+    let run = check_on_pc("smtp.example.test", &lists);
+    assert_eq!(
+        run.primary_cause(),
+        "reputation.client_ip_listed",
+        "{}",
+        run.pretty()
+    );
+    let c = &run.report()["causes"][0];
+    assert!(
+        c["title"].as_str().unwrap_or_default().contains("Lab BL"),
+        "{c}"
+    );
+    let explanation = c["explanation"].as_str().unwrap_or_default();
+    for want in [PUBLIC_IP, "127.0.0.2", "Lab BL: a known source of spam"] {
+        assert!(explanation.contains(want), "{want}: {explanation}");
+    }
+    assert_eq!(record(&run, "dnsbl.client")["status"], "warn");
+}
+
+/// Postfix refuses this network in its greeting (`smtpd_delay_reject = no`): the lookup
+/// names the list the refusal names, and its code.
+#[test]
+fn a_refusal_at_the_greeting_names_the_list_exactly() {
+    let _t = turn();
+    let _s = Scenario::set("client-blocklisted-at-connect", 0);
+    let lists = ListsFile::new(
+        "g",
+        &[("Lab PBL", "pbl.netlab.test"), ("Lab BL", "bl.netlab.test")],
+    );
+    let run = check_on_pc("smtp.example.test", &lists);
+    assert_eq!(run.report()["verdict"], "problem", "{}", run.pretty());
+    assert_eq!(
+        run.primary_cause(),
+        "reputation.client_ip_listed",
+        "{}",
+        run.pretty()
+    );
+    let c = &run.report()["causes"][0];
+    assert!(
+        c["title"].as_str().unwrap_or_default().contains("Lab BL"),
+        "{c}"
+    );
+    let explanation = c["explanation"].as_str().unwrap_or_default();
+    for want in [
+        PUBLIC_IP,
+        "127.0.0.2",
+        "Lab BL: a known source of spam",
+        "blocked using bl.netlab.test",
+    ] {
+        assert!(explanation.contains(want), "{want}: {explanation}");
+    }
+    let fix = c["fix"].to_string();
+    assert!(fix.contains("https://bl.netlab.test/remove"), "{fix}");
+}
+
+/// A settings mistake (STARTTLS on the implicit-TLS port 465) at a server whose own address
+/// is listed: the fix comes first, the listing is a warning beside it.
+#[test]
+fn a_listed_server_is_a_warning_beside_a_wrong_setting() {
+    let _t = turn();
+    let _s = Scenario::set("none", 0);
+    let lists = ListsFile::new("h", &[("Lab server BL", "srvbl.netlab.test")]);
+    let run = check_on_pc_at("smtp.example.test", &lists, "465", "starttls");
+    assert_eq!(run.report()["verdict"], "problem", "{}", run.pretty());
+    assert!(
+        run.primary_cause().starts_with("config."),
+        "{}",
+        run.pretty()
+    );
+    let c = cause(&run, "reputation.server_ip_listed");
+    let text = c.to_string();
+    for want in [MAIL_IP, "Lab server BL", "https://srvbl.netlab.test/remove"] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
 }

@@ -23,6 +23,7 @@ use crate::facts::{Fact, FieldHost, ProviderFound, ProviderVia, Target, TargetSo
 use crate::settings::{Input, Options};
 
 mod alternatives;
+pub mod client_address;
 pub mod hostname;
 pub mod reference;
 
@@ -53,6 +54,8 @@ pub struct Engine {
     provider: tokio::sync::OnceCell<Option<ProviderFound>>,
     /// The DNS blocklists the client's and the server's addresses are looked up in.
     blocklists: Arc<Blocklists>,
+    /// This network's address as the servers echo it, for the client's blocklist lookups.
+    client_seen: tokio::sync::watch::Sender<client_address::Seen>,
 }
 
 impl Engine {
@@ -82,6 +85,7 @@ impl Engine {
             dns,
             trust,
             provider: tokio::sync::OnceCell::new(),
+            client_seen: tokio::sync::watch::Sender::new(client_address::Seen::default()),
         })
     }
 
@@ -141,9 +145,11 @@ impl Engine {
         let e = engine.clone();
         tasks.spawn(async move {
             let found = crate::checks::whoami::public_ip(whoami, timeout).await;
-            let ip = found.lookup.found().and_then(|v| v.first()).copied();
+            let looked_up = found.lookup.found().and_then(|v| v.first()).copied();
             let _ = t.send(Fact::PublicIpLookup(found)).await;
-            // This network's address in the blocklists, right after it is known.
+            // This network's address in the blocklists, right after it is known from any
+            // source (a server's echo when who-am-I is filtered).
+            let ip = e.client_address(looked_up).await;
             let listings = match ip {
                 Some(ip) => blocklist::check(&e.dns, &e.blocklists, &[ip], timeout).await,
                 None => Vec::new(),
@@ -152,9 +158,37 @@ impl Engine {
         });
         let e = engine.clone();
         let t = tx.clone();
-        tasks.spawn(async move { e.server_checks(t).await });
+        tasks.spawn(async move {
+            e.clone().server_checks(t).await;
+            e.client_seen.send_modify(|s| s.ports_over = true);
+        });
         while tasks.join_next().await.is_some() {}
         let _ = tx.send(Fact::Done).await;
+    }
+
+    /// The address for the client's blocklist lookups (see [`client_address::choose`]),
+    /// waiting for a port's echo only while who-am-I found none and a port may bring one.
+    async fn client_address(&self, looked_up: Option<IpAddr>) -> Option<IpAddr> {
+        let mut seen = self.client_seen.subscribe();
+        let chosen = seen
+            .wait_for(|s| client_address::choose(*s, looked_up).is_some())
+            .await
+            .ok()
+            .and_then(|s| client_address::choose(*s, looked_up));
+        chosen.unwrap_or(looked_up)
+    }
+
+    /// Keeps the first public address a server echoed (see [`client_address::echoed`]).
+    fn note_echo(&self, p: &PortProbe) {
+        if let Some(ip) = client_address::echoed(p) {
+            self.client_seen.send_if_modified(|s| {
+                let first = s.echo.is_none();
+                if first {
+                    s.echo = Some(ip);
+                }
+                first
+            });
+        }
     }
 
     async fn server_checks(self: Arc<Self>, tx: mpsc::Sender<Fact>) {
@@ -411,6 +445,7 @@ impl Engine {
                     if stage == "tcp" {
                         let _ = tcp_known.send(p.reach.as_ref().map(tcp::PortReach::outcome));
                     }
+                    engine.note_echo(p);
                     // try_send: a slow consumer must not stall the probe; the final
                     // snapshot is sent with back-pressure below.
                     let _ = tx.try_send(Fact::Port(Box::new(p.clone())));
@@ -431,6 +466,7 @@ impl Engine {
                 let trace_to = (Some(port) == first)
                     .then(|| path_destination(&final_probe))
                     .flatten();
+                engine.note_echo(&final_probe);
                 let _ = tx.send(Fact::Port(Box::new(final_probe.clone()))).await;
                 // A certificate for another name: try the names on it (after the port's
                 // own result, which the diagnosis can already use).

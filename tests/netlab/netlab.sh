@@ -76,6 +76,10 @@
 #                         lists this network's public address 203.0.113.7
 #   client-pbl-listed     the same through pbl.netlab.test, which lists 203.0.113.7 as a home
 #                         connection (127.0.0.11, as Spamhaus's PBL does)
+#   client-blocklisted-whoami-silent  client-blocklisted and whoami-silent at once: only the
+#                         server's refusal names this network's address
+#   client-blocklisted-at-connect     client-blocklisted with smtpd_delay_reject = no: Postfix
+#                         refuses at the greeting (554 in place of the 220)
 #   (isp-block-25, office-reset and no-route apply to IPv6 as well; the others are IPv4 only)
 #   delay MS / delay off  an NFQUEUE delayer (nfq_delay.py) in sdl-isp holds every forwarded
 #                         packet MS/2 ms in each direction (IPv4 and IPv6): the PC's round trips
@@ -143,7 +147,7 @@ INSTANCES=(
   "shield sdl-mail $SHIELD_IP smtp.shielded.test  shield os-store-with-shield.pem"
   "ref    sdl-ref  $REF_IP    smtp.reference.test ref    ca.pem"
 )
-SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down ipv6-drop dns-refuse whoami-silent reference-silent client-blocklisted client-pbl-listed)
+SCENARIOS=(isp-block-25 office-reset server-drop-client server-reject-client server-down postfix-stopped dns-down no-route isp-down ipv6-drop dns-refuse whoami-silent reference-silent client-blocklisted client-pbl-listed client-blocklisted-whoami-silent client-blocklisted-at-connect)
 PACKAGES=(iproute2 iptables python3 libnetfilter-queue1 postfix dovecot-core dnsmasq-base openssl bind9-dnsutils)
 
 # log, die, ensure_packages, detached, write_openssl_config, new_ca, new_leaf, alive, stop_pid,
@@ -495,17 +499,36 @@ postfix_master_pid() { pid_of "$NETLAB/spool-$1/pid/master.pid"; }
 
 # postfix_client_restrictions RESTRICTIONS: sets (or, when empty, removes) the mail instance's
 # smtpd_client_restrictions and reloads it; new connections get the change.
-postfix_client_restrictions() {
+postfix_client_restrictions() { # RESTRICTIONS [connect: refuse at the greeting]
   local conf=$NETLAB/postfix-mail
   if [ -n "$1" ]; then
     nsx sdl-mail postconf -c "$conf" -e "smtpd_client_restrictions = $1"
   else
     nsx sdl-mail postconf -c "$conf" -X smtpd_client_restrictions
   fi
+  if [ "${2:-}" = connect ]; then
+    nsx sdl-mail postconf -c "$conf" -e "smtpd_delay_reject = no"
+  else
+    nsx sdl-mail postconf -c "$conf" -X smtpd_delay_reject
+  fi
   nsx sdl-mail postfix -c "$conf" reload >/dev/null 2>&1 || die "Postfix 'mail' did not reload"
-  # The master restarts its smtpd processes on reload: wait until the port greets again.
+  # The master restarts its smtpd processes on reload: wait until the port greets again
+  # (or, refusing at connect, refuses the PC in its greeting).
   sleep 0.5
-  wait_greets_from_pc "$MAIL_IP"
+  if [ "${2:-}" = connect ]; then
+    nsx sdl-pc bash -c "TRIES=$TRIES; $(declare -f wait_until smtp_refuses); wait_until smtp_refuses $MAIL_IP 25" ||
+      die "$MAIL_IP:25 does not refuse the PC in its greeting"
+  else
+    wait_greets_from_pc "$MAIL_IP"
+  fi
+}
+
+smtp_refuses() { # smtp_refuses IP PORT: the server's greeting is a 554 refusal
+  timeout 3 bash -c '
+    exec 3<>"/dev/tcp/$1/$2" || exit 1
+    IFS= read -r -t 2 line <&3 || exit 1
+    printf "QUIT\r\n" >&3
+    [[ $line == 554* ]]' _ "$1" "$2" 2>/dev/null
 }
 
 start_postfix() {
@@ -606,7 +629,7 @@ clear_scenario() {
   fi
   if [ "$restore" -eq 1 ]; then wait_greets_from_pc "$MAIL_IP"; fi
   if [ -z "$(pid_of "$NETLAB/dnsmasq.pid")" ]; then restart_dns; fi
-  case "$was" in client-blocklisted | client-pbl-listed) postfix_client_restrictions "" ;; esac
+  case "$was" in client-blocklisted | client-pbl-listed | client-blocklisted-whoami-silent | client-blocklisted-at-connect) postfix_client_restrictions "" ;; esac
   rm -f "$NETLAB/scenario"
   if [ -n "$was" ]; then log "scenario $was cleared"; fi
 }
@@ -669,6 +692,13 @@ set_scenario() {
       ;;
     client-pbl-listed)
       postfix_client_restrictions "reject_rbl_client pbl.netlab.test"
+      ;;
+    client-blocklisted-whoami-silent)
+      postfix_client_restrictions "reject_rbl_client bl.netlab.test"
+      ipt sdl-isp -A SDL-SCENARIO -i lan0 -d "$WHOAMI_IP" -j DROP
+      ;;
+    client-blocklisted-at-connect)
+      postfix_client_restrictions "reject_rbl_client bl.netlab.test" connect
       ;;
     *) die "unknown scenario '$name' (known: ${SCENARIOS[*]}, delay MS, delay off)" ;;
   esac

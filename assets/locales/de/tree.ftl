@@ -404,7 +404,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Klicken Sie auf { -outlook-ok }, dann 
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = Die Adresse dieses Netzes steht auf der Liste der Privatanschlüsse von { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = Der Server hat die Testnachricht wegen einer Sperrliste abgelehnt, und eine Abfrage bestätigt es: Die Adresse dieses Netzes { $blocklist-client-ip } steht auf { $blocklist-client-list } ({ $blocklist-client-meaning }; Antwort { $blocklist-client-code }). Die Antwort des Servers: { $reply }
+tree-node-c_client_listed_lookup-explanation = Der Server hat dieses Netz wegen einer Sperrliste abgewiesen, und eine Abfrage bestätigt es: Die Adresse dieses Netzes { $blocklist-client-ip } steht auf { $blocklist-client-list } ({ $blocklist-client-meaning }; Antwort { $blocklist-client-code }). Die Antwort des Servers: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Senden Sie über den Einlieferungsport Ihres Anbieters mit Anmeldung ({ $recommended-port }, { $recommended-security }), der nicht über Sperrlisten gefiltert werden soll.
 # $blocklist-client-delist $blocklist-client-ip
@@ -433,6 +433,13 @@ tree-node-c_server_listed-fix-1 = In Ihrem Mailprogramm ist nichts zu ändern.
 tree-node-c_server_listed-fix-2 = Sagen Sie Ihrem E-Mail-Anbieter, dass die Adresse seines Servers { $blocklist-server-ip } auf { $blocklist-server-list } steht: Unter { $blocklist-server-delist } kann er sehen, warum, und die Löschung beantragen.
 # $blocklist-server-list
 tree-node-c_server_listed-title = Die eigene Adresse des Mailservers steht auf der Sperrliste { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = Neben der zu korrigierenden Einstellung: Die Adresse des Servers { $blocklist-server-ip } steht auf { $blocklist-server-list } ({ $blocklist-server-meaning }; Antwort { $blocklist-server-code }). Andere Mailserver, die diese Liste prüfen, lehnen die Mails, die er weitergibt, womöglich ab oder legen sie in Spam-Ordner.
+tree-node-c_server_listed_also-fix-1 = Korrigieren Sie zuerst die oben beschriebene Einstellung.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Sagen Sie Ihrem E-Mail-Anbieter, dass die Adresse seines Servers { $blocklist-server-ip } auf { $blocklist-server-list } steht: Unter { $blocklist-server-delist } kann er sehen, warum, und die Löschung beantragen.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = Die eigene Adresse des Mailservers steht auf der Sperrliste { $blocklist-server-list }
 # $spf-problem $spf-record
 tree-node-c_spf_invalid-explanation = Empfänger können den SPF-Eintrag Ihrer Domain nicht lesen ({ $spf-problem }), daher werten sie ihn als Fehler und legen Ihre Nachrichten womöglich in den Spam. Der Eintrag lautet: { $spf-record }
 # $domain $spf-problem
@@ -460,4 +467,5 @@ tree-node-domain_spf-title = Nennt der SPF-Eintrag Ihrer Domain den Server, der 
 tree-node-new_account_cert-title = Würde Outlook beim Einrichten des Kontos vor einem Zertifikat warnen?
 tree-node-new_account_settings-title = Würden Outlook und Thunderbird das Konto mit funktionierenden Einstellungen einrichten?
 tree-node-server_blocklist-title = Steht die eigene Adresse des Mailservers auf einer Sperrliste?
+tree-node-server_blocklist_also-title = Steht die eigene Adresse des Mailservers auf einer Sperrliste?
 tree-node-server_reverse_dns-title = Führt die Adresse des Mailservers zu ihrem Namen zurück?

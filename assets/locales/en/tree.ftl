@@ -158,7 +158,7 @@ tree-node-c_client_listed_greeting-fix-1 = Try sending from another network (for
 tree-node-c_client_listed_greeting-fix-2 = Ask your email host why { $public_ip } is refused, quoting the server's answer.
 tree-node-c_client_listed_greeting-title = The mail server refuses this network
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = The server refused the test message because of a blocklist, and a lookup confirms it: this network's address { $blocklist-client-ip } is on { $blocklist-client-list } ({ $blocklist-client-meaning }; answer { $blocklist-client-code }). The server's answer: { $reply }
+tree-node-c_client_listed_lookup-explanation = The server refused this network because of a blocklist, and a lookup confirms it: this network's address { $blocklist-client-ip } is on { $blocklist-client-list } ({ $blocklist-client-meaning }; answer { $blocklist-client-code }). The server's answer: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Send through your provider's submission port with sign-in ({ $recommended-port }, { $recommended-security }), which is not meant to be filtered by blocklists.
 # $blocklist-client-delist $blocklist-client-ip
@@ -411,6 +411,13 @@ tree-node-c_server_listed-fix-1 = Nothing to change in your mail program.
 tree-node-c_server_listed-fix-2 = Tell your email host that their server's address { $blocklist-server-ip } is on { $blocklist-server-list }: they can see why and request delisting at { $blocklist-server-delist }.
 # $blocklist-server-list
 tree-node-c_server_listed-title = The mail server's own address is on the blocklist { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = Besides the setting to correct, the server's address { $blocklist-server-ip } is on { $blocklist-server-list } ({ $blocklist-server-meaning }; answer { $blocklist-server-code }). Other mail servers that check this list may refuse the mail it passes on, or put it in spam folders.
+tree-node-c_server_listed_also-fix-1 = First correct the setting described above.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Tell your email host that their server's address { $blocklist-server-ip } is on { $blocklist-server-list }: they can see why and request delisting at { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = The mail server's own address is on the blocklist { $blocklist-server-list }
 tree-node-c_server_name_invalid-explanation = The field for the outgoing server must hold only a name such as smtp.example.com: no web address, no e-mail address, no spaces and no port number.
 # $email
 tree-node-c_server_name_invalid-fix-1 = In Outlook, open File > Account Settings > Account Settings, select { $email } and choose Change.
@@ -633,6 +640,7 @@ tree-node-q_webmail-title = Webmail from this computer
 tree-node-reachability-title = Can this computer reach the server?
 tree-node-scope-title = Does anything else answer on the mail ports?
 tree-node-server_blocklist-title = Is the mail server's own address on a blocklist?
+tree-node-server_blocklist_also-title = Is the mail server's own address on a blocklist?
 tree-node-server_dns-title = Does the server name exist?
 tree-node-server_field-title = Is there a server name inside the field?
 tree-node-server_name-title = Is the server name a real host name?

@@ -404,7 +404,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Elija { -outlook-ok } y luego { -outlo
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = La dirección de esta red está en la lista de conexiones domésticas de { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = El servidor rechazó el mensaje de prueba por una lista de bloqueo, y una consulta lo confirma: la dirección de esta red { $blocklist-client-ip } está en { $blocklist-client-list } ({ $blocklist-client-meaning }; respuesta { $blocklist-client-code }). La respuesta del servidor: { $reply }
+tree-node-c_client_listed_lookup-explanation = El servidor rechazó esta red por una lista de bloqueo, y una consulta lo confirma: la dirección de esta red { $blocklist-client-ip } está en { $blocklist-client-list } ({ $blocklist-client-meaning }; respuesta { $blocklist-client-code }). La respuesta del servidor: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Envíe a través del puerto de envío de su proveedor con inicio de sesión ({ $recommended-port }, { $recommended-security }), que no debería filtrarse con listas de bloqueo.
 # $blocklist-client-delist $blocklist-client-ip
@@ -433,6 +433,13 @@ tree-node-c_server_listed-fix-1 = No hay nada que cambiar en su programa de corr
 tree-node-c_server_listed-fix-2 = Avise a su proveedor de correo de que la dirección de su servidor { $blocklist-server-ip } está en { $blocklist-server-list }: puede ver el motivo y pedir la baja en { $blocklist-server-delist }.
 # $blocklist-server-list
 tree-node-c_server_listed-title = La propia dirección del servidor de correo está en la lista de bloqueo { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = Además del ajuste que debe corregir, la dirección del servidor { $blocklist-server-ip } está en { $blocklist-server-list } ({ $blocklist-server-meaning }; respuesta { $blocklist-server-code }). Otros servidores de correo que consultan esta lista pueden rechazar el correo que reenvía o ponerlo en spam.
+tree-node-c_server_listed_also-fix-1 = Corrija primero el ajuste descrito arriba.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Avise a su proveedor de correo de que la dirección de su servidor { $blocklist-server-ip } está en { $blocklist-server-list }: puede ver el motivo y pedir la baja en { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = La propia dirección del servidor de correo está en la lista de bloqueo { $blocklist-server-list }
 # $spf-problem $spf-record
 tree-node-c_spf_invalid-explanation = Los destinatarios no pueden leer el registro SPF de su dominio ({ $spf-problem }), así que lo tratan como un error y pueden poner sus mensajes en spam. El registro dice: { $spf-record }
 # $domain $spf-problem
@@ -460,4 +467,5 @@ tree-node-domain_spf-title = ¿Incluye el registro SPF de su dominio el servidor
 tree-node-new_account_cert-title = ¿Avisaría Outlook de un certificado al configurar la cuenta?
 tree-node-new_account_settings-title = ¿Configurarían Outlook y Thunderbird la cuenta con datos que funcionan?
 tree-node-server_blocklist-title = ¿Está la propia dirección del servidor de correo en una lista de bloqueo?
+tree-node-server_blocklist_also-title = ¿Está la propia dirección del servidor de correo en una lista de bloqueo?
 tree-node-server_reverse_dns-title = ¿Remite la dirección del servidor de correo a su nombre?

@@ -405,7 +405,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Choisissez { -outlook-ok }, puis { -ou
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = L'adresse de ce réseau figure sur la liste des connexions résidentielles de { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = Le serveur a refusé le message de test à cause d'une liste de blocage, et une recherche le confirme : l'adresse de ce réseau { $blocklist-client-ip } figure sur { $blocklist-client-list } ({ $blocklist-client-meaning } ; réponse { $blocklist-client-code }). La réponse du serveur : { $reply }
+tree-node-c_client_listed_lookup-explanation = Le serveur a refusé ce réseau à cause d'une liste de blocage, et une recherche le confirme : l'adresse de ce réseau { $blocklist-client-ip } figure sur { $blocklist-client-list } ({ $blocklist-client-meaning } ; réponse { $blocklist-client-code }). La réponse du serveur : { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Envoyez par le port de soumission de votre fournisseur, avec authentification ({ $recommended-port }, { $recommended-security }), qui n'est pas censé être filtré par les listes de blocage.
 # $blocklist-client-delist $blocklist-client-ip
@@ -434,6 +434,13 @@ tree-node-c_server_listed-fix-1 = Rien à changer dans votre logiciel de message
 tree-node-c_server_listed-fix-2 = Signalez à votre hébergeur de messagerie que l'adresse de son serveur { $blocklist-server-ip } figure sur { $blocklist-server-list } : il peut voir pourquoi et demander le retrait sur { $blocklist-server-delist }.
 # $blocklist-server-list
 tree-node-c_server_listed-title = L'adresse même du serveur de messagerie figure sur la liste de blocage { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = En plus du réglage à corriger, l'adresse du serveur { $blocklist-server-ip } figure sur { $blocklist-server-list } ({ $blocklist-server-meaning } ; réponse { $blocklist-server-code }). Les autres serveurs de messagerie qui consultent cette liste peuvent refuser le courrier qu'il transmet ou le classer en spam.
+tree-node-c_server_listed_also-fix-1 = Corrigez d'abord le réglage décrit ci-dessus.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Signalez à votre hébergeur de messagerie que l'adresse de son serveur { $blocklist-server-ip } figure sur { $blocklist-server-list } : il peut voir pourquoi et demander le retrait sur { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = L'adresse même du serveur de messagerie figure sur la liste de blocage { $blocklist-server-list }
 # $spf-problem $spf-record
 tree-node-c_spf_invalid-explanation = Les destinataires ne peuvent pas lire l'enregistrement SPF de votre domaine ({ $spf-problem }) : ils le traitent comme une erreur et risquent de classer vos messages en spam. L'enregistrement est : { $spf-record }
 # $domain $spf-problem
@@ -461,4 +468,5 @@ tree-node-domain_spf-title = L'enregistrement SPF de votre domaine mentionne-t-i
 tree-node-new_account_cert-title = Outlook afficherait-il un avertissement de certificat pendant la configuration du compte ?
 tree-node-new_account_settings-title = Outlook et Thunderbird configureraient-ils le compte avec des réglages qui fonctionnent ?
 tree-node-server_blocklist-title = L'adresse même du serveur de messagerie figure-t-elle sur une liste de blocage ?
+tree-node-server_blocklist_also-title = L'adresse même du serveur de messagerie figure-t-elle sur une liste de blocage ?
 tree-node-server_reverse_dns-title = L'adresse du serveur de messagerie renvoie-t-elle à son nom ?

@@ -404,7 +404,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Scelga { -outlook-ok }, poi { -outlook
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = L'indirizzo di questa rete è nella lista di connessioni domestiche di { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = Il server ha rifiutato il messaggio di prova a causa di una blocklist, e una verifica lo conferma: l'indirizzo di questa rete { $blocklist-client-ip } è su { $blocklist-client-list } ({ $blocklist-client-meaning }; risposta { $blocklist-client-code }). La risposta del server: { $reply }
+tree-node-c_client_listed_lookup-explanation = Il server ha rifiutato questa rete a causa di una blocklist, e una verifica lo conferma: l'indirizzo di questa rete { $blocklist-client-ip } è su { $blocklist-client-list } ({ $blocklist-client-meaning }; risposta { $blocklist-client-code }). La risposta del server: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Invii tramite la porta di invio con accesso del Suo provider ({ $recommended-port }, { $recommended-security }), che non dovrebbe essere filtrata dalle blocklist.
 # $blocklist-client-delist $blocklist-client-ip
@@ -433,6 +433,13 @@ tree-node-c_server_listed-fix-1 = Non c'è niente da cambiare nel Suo programma 
 tree-node-c_server_listed-fix-2 = Comunichi al Suo provider di posta che l'indirizzo del suo server { $blocklist-server-ip } è su { $blocklist-server-list }: può vederne il motivo e chiedere la rimozione su { $blocklist-server-delist }.
 # $blocklist-server-list
 tree-node-c_server_listed-title = L'indirizzo stesso del server di posta è nella blocklist { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = Oltre all'impostazione da correggere, l'indirizzo del server { $blocklist-server-ip } è su { $blocklist-server-list } ({ $blocklist-server-meaning }; risposta { $blocklist-server-code }). Altri server di posta che consultano questa lista possono rifiutare la posta che inoltra o metterla nello spam.
+tree-node-c_server_listed_also-fix-1 = Corregga prima l'impostazione descritta sopra.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Comunichi al Suo provider di posta che l'indirizzo del suo server { $blocklist-server-ip } è su { $blocklist-server-list }: può vederne il motivo e chiedere la rimozione su { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = L'indirizzo stesso del server di posta è nella blocklist { $blocklist-server-list }
 # $spf-problem $spf-record
 tree-node-c_spf_invalid-explanation = I destinatari non riescono a leggere il record SPF del Suo dominio ({ $spf-problem }), quindi lo trattano come un errore e possono mettere i Suoi messaggi nello spam. Il record dice: { $spf-record }
 # $domain $spf-problem
@@ -460,4 +467,5 @@ tree-node-domain_spf-title = Il record SPF del Suo dominio elenca il server che 
 tree-node-new_account_cert-title = Outlook avviserebbe di un certificato durante la configurazione dell'account?
 tree-node-new_account_settings-title = Outlook e Thunderbird configurerebbero l'account con impostazioni che funzionano?
 tree-node-server_blocklist-title = L'indirizzo stesso del server di posta è in una blocklist?
+tree-node-server_blocklist_also-title = L'indirizzo stesso del server di posta è in una blocklist?
 tree-node-server_reverse_dns-title = L'indirizzo del server di posta riporta al suo nome?

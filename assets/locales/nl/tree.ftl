@@ -409,7 +409,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Kies { -outlook-ok } en daarna { -outl
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = Het adres van dit netwerk staat op de lijst van thuisaansluitingen van { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = De server weigerde het testbericht vanwege een blokkeerlijst, en een controle bevestigt het: het adres van dit netwerk, { $blocklist-client-ip }, staat op { $blocklist-client-list } ({ $blocklist-client-meaning }; antwoord { $blocklist-client-code }). Het antwoord van de server: { $reply }
+tree-node-c_client_listed_lookup-explanation = De server weigerde dit netwerk vanwege een blokkeerlijst, en een controle bevestigt het: het adres van dit netwerk, { $blocklist-client-ip }, staat op { $blocklist-client-list } ({ $blocklist-client-meaning }; antwoord { $blocklist-client-code }). Het antwoord van de server: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Verstuur via de verzendpoort van uw provider, met aanmelden ({ $recommended-port }, { $recommended-security }); die hoort niet door blokkeerlijsten gefilterd te worden.
 # $blocklist-client-delist $blocklist-client-ip
@@ -438,6 +438,13 @@ tree-node-c_server_listed-fix-1 = In uw mailprogramma hoeft u niets te wijzigen.
 tree-node-c_server_listed-fix-2 = Laat uw e-mailprovider weten dat het adres van hun server, { $blocklist-server-ip }, op { $blocklist-server-list } staat: ze kunnen zien waarom, en verwijdering aanvragen op { $blocklist-server-delist }.
 # $blocklist-server-list
 tree-node-c_server_listed-title = Het eigen adres van de mailserver staat op de blokkeerlijst { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = Naast de instelling die u moet corrigeren: het adres van de server { $blocklist-server-ip } staat op { $blocklist-server-list } ({ $blocklist-server-meaning }; antwoord { $blocklist-server-code }). Andere mailservers die deze lijst controleren, kunnen de mail die hij doorstuurt weigeren of in de spammap zetten.
+tree-node-c_server_listed_also-fix-1 = Corrigeer eerst de hierboven beschreven instelling.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Laat uw e-mailprovider weten dat het adres van hun server, { $blocklist-server-ip }, op { $blocklist-server-list } staat: ze kunnen zien waarom, en verwijdering aanvragen op { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = Het eigen adres van de mailserver staat op de blokkeerlijst { $blocklist-server-list }
 # $spf-problem $spf-record
 tree-node-c_spf_invalid-explanation = Ontvangers kunnen het SPF-record van uw domein niet lezen ({ $spf-problem }). Ze behandelen het dus als een fout en kunnen uw berichten als spam behandelen. Het record luidt: { $spf-record }
 # $domain $spf-problem
@@ -465,4 +472,5 @@ tree-node-domain_spf-title = Noemt het SPF-record van uw domein de server die uw
 tree-node-new_account_cert-title = Zou Outlook bij het instellen van het account voor een certificaat waarschuwen?
 tree-node-new_account_settings-title = Zouden Outlook en Thunderbird het account instellen met instellingen die werken?
 tree-node-server_blocklist-title = Staat het eigen adres van de mailserver op een blokkeerlijst?
+tree-node-server_blocklist_also-title = Staat het eigen adres van de mailserver op een blokkeerlijst?
 tree-node-server_reverse_dns-title = Leidt het adres van de mailserver terug naar zijn naam?

@@ -583,7 +583,7 @@ tree-node-c_client_listed_dynamic-fix-5 = Clique em { -outlook-ok } e depois em 
 # $blocklist-client-list
 tree-node-c_client_listed_dynamic-title = O endereço desta rede está na lista de conexões residenciais do { $blocklist-client-list }
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $blocklist-client-code $reply
-tree-node-c_client_listed_lookup-explanation = O servidor recusou a mensagem de teste por causa de uma lista de bloqueio, e uma consulta confirma: o endereço desta rede, { $blocklist-client-ip }, está na { $blocklist-client-list } ({ $blocklist-client-meaning }; resposta { $blocklist-client-code }). A resposta do servidor: { $reply }
+tree-node-c_client_listed_lookup-explanation = O servidor recusou esta rede por causa de uma lista de bloqueio, e uma consulta confirma: o endereço desta rede, { $blocklist-client-ip }, está na { $blocklist-client-list } ({ $blocklist-client-meaning }; resposta { $blocklist-client-code }). A resposta do servidor: { $reply }
 # $recommended-port $recommended-security
 tree-node-c_client_listed_lookup-fix-1 = Envie pela porta de envio do seu provedor, com login ({ $recommended-port }, { $recommended-security }), que não deve ser filtrada por listas de bloqueio.
 # $blocklist-client-delist $blocklist-client-ip
@@ -612,6 +612,13 @@ tree-node-c_server_listed-fix-1 = Não há nada a mudar no seu programa de email
 tree-node-c_server_listed-fix-2 = Avise seu provedor de email que o endereço do servidor dele, { $blocklist-server-ip }, está na { $blocklist-server-list }: ele pode ver o motivo e pedir a remoção em { $blocklist-server-delist }.
 # $blocklist-server-list
 tree-node-c_server_listed-title = O próprio endereço do servidor de email está na lista de bloqueio { $blocklist-server-list }
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-meaning $blocklist-server-code
+tree-node-c_server_listed_also-explanation = Além da configuração a corrigir, o endereço do servidor, { $blocklist-server-ip }, está na { $blocklist-server-list } ({ $blocklist-server-meaning }; resposta { $blocklist-server-code }). Outros servidores de email que consultam essa lista podem recusar as mensagens que ele repassa ou colocá-las no spam.
+tree-node-c_server_listed_also-fix-1 = Corrija primeiro a configuração descrita acima.
+# $blocklist-server-ip $blocklist-server-list $blocklist-server-delist
+tree-node-c_server_listed_also-fix-2 = Avise seu provedor de email que o endereço do servidor dele, { $blocklist-server-ip }, está na { $blocklist-server-list }: ele pode ver o motivo e pedir a remoção em { $blocklist-server-delist }.
+# $blocklist-server-list
+tree-node-c_server_listed_also-title = O próprio endereço do servidor de email está na lista de bloqueio { $blocklist-server-list }
 # $spf-problem $spf-record
 tree-node-c_spf_invalid-explanation = Os destinatários não conseguem ler o registro SPF do seu domínio ({ $spf-problem }), então o tratam como erro e podem colocar suas mensagens no spam. O registro diz: { $spf-record }
 # $domain $spf-problem
@@ -639,4 +646,5 @@ tree-node-domain_spf-title = O registro SPF do seu domínio inclui o servidor qu
 tree-node-new_account_cert-title = O Outlook mostraria um aviso de certificado ao configurar a conta?
 tree-node-new_account_settings-title = O Outlook e o Thunderbird configurariam a conta com configurações que funcionam?
 tree-node-server_blocklist-title = O próprio endereço do servidor de email está numa lista de bloqueio?
+tree-node-server_blocklist_also-title = O próprio endereço do servidor de email está numa lista de bloqueio?
 tree-node-server_reverse_dns-title = O endereço do servidor de email leva de volta ao nome dele?

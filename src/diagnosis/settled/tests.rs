@@ -210,3 +210,31 @@ fn the_domain_warnings_wait_only_for_the_domain_check() {
     facts.domain_auth = Some(domain_auth());
     assert_eq!(needs(&input, &facts).1, Vec::<Need>::new());
 }
+
+const WRONG_PORT_LISTED: &str =
+    include_str!("../../../tests/scenarios/variant_wrong_port_with_listed_server.toml");
+
+/// A settings mistake never waits for the server's blocklist lookups: while they are out
+/// the verdict is final without the warning; once they are in, the warning is beside it.
+#[test]
+fn a_wrong_port_does_not_wait_for_the_server_listing() {
+    let codes = |d: &Diagnosis| d.causes.iter().map(|c| c.code.clone()).collect::<Vec<_>>();
+    let (input, facts) = before_the_end(WRONG_PORT_LISTED, |f| f.server_blocklists = None);
+    let (d, waiting) = needs(&input, &facts);
+    assert_eq!(d.verdict, Verdict::Problem);
+    assert_eq!(codes(&d), vec!["config.wrong_port".to_string()]);
+    assert!(
+        !waiting.contains(&Need::Walk) && !waiting.contains(&Need::ServerBlocklists),
+        "{waiting:?}"
+    );
+    let (input, facts) = before_the_end(WRONG_PORT_LISTED, |_| {});
+    let (d, waiting) = needs(&input, &facts);
+    assert_eq!(
+        codes(&d),
+        vec![
+            "config.wrong_port".to_string(),
+            "reputation.server_ip_listed".to_string()
+        ]
+    );
+    assert!(!waiting.contains(&Need::ServerBlocklists), "{waiting:?}");
+}

@@ -3,9 +3,10 @@
 //! `engine::server_reputation`); their answers are read here, never looked up again.
 //!
 //! The lookups never hold up a verdict that does not need them. `client_listed` is asked
-//! only after the server refused this network naming a blocklist: that verdict waits for
-//! its lookups (each bounded by the time-out). The server's listings and reverse DNS are
-//! warnings beside "sending works": `server_listed` and `reverse_dns` answer `unknown` while
+//! only after the server refused this network (at the greeting, or naming a blocklist): that
+//! verdict waits for its lookups (each bounded by the time-out). The server's listings and
+//! reverse DNS are warnings beside "sending works" (the listing also beside a settings
+//! mistake): `server_listed` and `reverse_dns` answer `unknown` while
 //! their lookups are still out (they start with the probes and usually end long before the
 //! session does), so a report made the moment the verdict is final carries the warnings
 //! that were in by then, and the wizard adds the later ones as they come.
@@ -16,7 +17,7 @@
 use super::{def, outcomes, Fill, Placeholder, Signal, SignalDef};
 use crate::checks::blocklist::{Listing, Status};
 use crate::checks::rdns::{self, Verdict};
-use crate::checks::smtp::EnvelopeOutcome;
+use crate::checks::smtp::{EnvelopeOutcome, Mode};
 use crate::checks::CheckId;
 use crate::diagnosis::context::Ctx;
 use crate::facts::Facts;
@@ -158,19 +159,29 @@ fn server_listing(listings: &[Listing]) -> Option<&Listing> {
     listed(listings, false).or_else(|| listed(listings, true))
 }
 
-/// The client's listing to report: the list the server named in its refusal when a lookup
-/// confirms it, else the first spam listing, else a home-connection one.
+/// The client's listing to report: the list the server named in its refusal (of the
+/// envelope, or at the greeting) when a lookup confirms it, else the first spam listing,
+/// else a home-connection one.
 fn client_listing(facts: &Facts) -> Option<&Listing> {
     let listings = facts.client_blocklists.as_deref()?;
     let refusals: Vec<String> = facts
         .ports
         .values()
-        .filter_map(|p| match &p.envelope {
-            Some(
-                EnvelopeOutcome::MailRejected { reply } | EnvelopeOutcome::RcptRejected { reply },
-            ) => Some(reply.text().to_ascii_lowercase()),
-            _ => None,
+        .flat_map(|p| {
+            let envelope = match &p.envelope {
+                Some(
+                    EnvelopeOutcome::MailRejected { reply }
+                    | EnvelopeOutcome::RcptRejected { reply },
+                ) => Some(reply),
+                _ => None,
+            };
+            let greeting = p
+                .greeting
+                .as_ref()
+                .filter(|_| p.mode == Some(Mode::RefusedGreeting));
+            envelope.into_iter().chain(greeting)
         })
+        .map(|reply| reply.text().to_ascii_lowercase())
         .collect();
     let named = listings.iter().find(|l| {
         matches!(l.status, Status::Listed { .. }) && refusals.iter().any(|r| r.contains(&l.zone))
@@ -360,5 +371,56 @@ mod tests {
         };
         facts.ports.insert(587, probe);
         assert_eq!(client_listing(&facts).unwrap().zone, "bl.lab.test");
+    }
+
+    #[test]
+    fn a_refusal_at_the_greeting_names_the_list_too() {
+        let mut facts = Facts {
+            client_blocklists: Some(vec![
+                listed_on("first.test", false),
+                listed_on("bl.lab.test", false),
+            ]),
+            ..Facts::default()
+        };
+        let greeting = crate::protocol::reply::Reply {
+            code: 554,
+            enhanced: None,
+            lines: vec![
+                "5.7.1 Service unavailable; Client host [203.0.113.7] blocked using bl.lab.test"
+                    .into(),
+            ],
+        };
+        let probe = crate::checks::smtp::PortProbe {
+            port: 587,
+            mode: Some(Mode::RefusedGreeting),
+            greeting: Some(greeting),
+            ..Default::default()
+        };
+        facts.ports.insert(587, probe);
+        assert_eq!(client_listing(&facts).unwrap().zone, "bl.lab.test");
+    }
+
+    /// Recorded in the netlab: Postfix refused this network in its greeting
+    /// (`smtpd_delay_reject = no`); the report names the list and its code.
+    #[test]
+    fn a_recorded_refusal_at_the_greeting_names_the_list_and_code() {
+        let r = crate::recording::Recording::from_toml(include_str!(
+            "../../../tests/scenarios/netlab_blocklist_client_refused_at_the_greeting.toml"
+        ))
+        .unwrap();
+        let (input, _) = r.input.to_input();
+        let catalog = crate::catalog::Catalog::embedded().unwrap();
+        let d = crate::diagnosis::diagnose(
+            &catalog,
+            &input,
+            &r.facts,
+            crate::tree::QuestionMode::UseDefaults,
+        );
+        let c = &d.causes[0];
+        assert_eq!(c.code, "reputation.client_ip_listed");
+        assert!(c.title.contains("Lab BL"), "{}", c.title);
+        for want in ["203.0.113.7", "127.0.0.2", "blocked using bl.netlab.test"] {
+            assert!(c.explanation.contains(want), "{want}: {}", c.explanation);
+        }
     }
 }
