@@ -115,7 +115,9 @@ impl Asker<'_> {
                 result.problem = None;
                 return;
             }
-            let url = sub.source_url().unwrap_or("(no address)").to_string();
+            let url = sub
+                .source_url()
+                .map_or_else(|| format!("_autodiscover._tcp.{domain}"), str::to_string);
             if again.is_some() {
                 problems.push(format!(
                     "{url} sends Outlook on to yet another address, which it does not follow"
