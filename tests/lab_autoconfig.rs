@@ -41,9 +41,10 @@ fn check<'a>(run: &'a CheckRun, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no check {id}\n{}", run.pretty()))
 }
 
-const NEW_ACCOUNT_CAUSES: [&str; 3] = [
+const NEW_ACCOUNT_CAUSES: [&str; 4] = [
     "config.autoconfig_wrong",
     "server.autodiscover_cert_mismatch",
+    "server.autodiscover_cert_untrusted",
     "config.autoconfig_missing",
 ];
 
@@ -157,6 +158,65 @@ fn a_certificate_for_another_name_on_autodiscover_warns() {
     }
     let place = &check(&run, "autoconfig.outlook")["detail"]["places"][1];
     assert_eq!(place["cert_problem"], "name_mismatch", "{}", run.pretty());
+}
+
+#[test]
+fn a_self_signed_certificate_on_autodiscover_is_not_to_be_accepted() {
+    let run = new_account("alice@ac-selfsigned.test");
+    assert_eq!(
+        run.primary_cause(),
+        "server.autodiscover_cert_untrusted",
+        "{}",
+        run.pretty()
+    );
+    assert!(
+        cause(&run, "server.autodiscover_cert_mismatch").is_none(),
+        "{}",
+        run.pretty()
+    );
+    let t = text(cause(&run, "server.autodiscover_cert_untrusted").unwrap());
+    for want in [
+        "There is a problem with the site's security certificate",
+        "It is not safe to choose Yes",
+        "choose No",
+        "https://autodiscover.ac-selfsigned.test/autodiscover/autodiscover.xml",
+        "Please install a valid certificate from a public certificate authority for autodiscover.ac-selfsigned.test",
+        "outgoing server smtp.example.test, port 587",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+    let place = &check(&run, "autoconfig.outlook")["detail"]["places"][1];
+    assert_eq!(place["cert_problem"], "self_signed", "{}", run.pretty());
+    assert_eq!(place["cert_host"], "autodiscover.ac-selfsigned.test");
+}
+
+#[test]
+fn a_redirect_address_is_followed_once() {
+    let run = new_account("alice@ac-redirect-addr.test");
+    assert_no_new_account_cause(&run);
+    let outlook = check(&run, "autoconfig.outlook");
+    assert_eq!(outlook["status"], "pass", "{}", run.pretty());
+    let host = outlook["detail"]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["place"] == "autodiscover_host")
+        .unwrap();
+    assert_eq!(
+        host["redirect_addr"],
+        "alice@ac-mailbox.test",
+        "{}",
+        run.pretty()
+    );
+    assert_eq!(
+        host["final_url"],
+        "https://autodiscover.ac-mailbox.test/autodiscover/autodiscover.xml"
+    );
+    assert_eq!(host["smtp"][0]["user"], "alice@ac-redirect-addr.test");
+    assert_eq!(
+        outlook["detail"]["chosen"],
+        "https://autodiscover.ac-mailbox.test/autodiscover/autodiscover.xml"
+    );
 }
 
 #[test]

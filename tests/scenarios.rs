@@ -123,6 +123,8 @@ scenarios!(
     lab_autoconfig_ssl_on_587,
     lab_autodiscover_cert_for_another_name,
     lab_autoconfig_http_redirect,
+    lab_autodiscover_cert_self_signed,
+    lab_autoconfig_redirect_addr,
     lab_autoconfig_nothing_published,
     scripted_mixed_replies,
     scripted_flood_replies,

@@ -207,3 +207,29 @@ fn continue_takes_the_address_and_the_verified_settings_to_the_form() {
     assert_eq!(m.form.server.value(), "smtp.example.test");
     assert_eq!(m.form.port.value(), "587");
 }
+
+/// The bottom line of the screen at 120x40: the key bar.
+fn key_bar(m: &mut Model) -> String {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut rendered = None;
+    t.draw(|f| rendered = Some(view::render(f, m))).unwrap();
+    m.rendered = rendered.unwrap();
+    let buffer = t.backend().buffer();
+    (0..120)
+        .map(|x| buffer[(x, 39)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn the_key_bar_says_what_enter_does_in_the_field_and_on_the_buttons() {
+    let mut m = model();
+    press(&mut m, KeyCode::Char(new_account_choice()));
+    let bar = key_bar(&mut m);
+    assert!(bar.contains("Enter look up"), "{bar}");
+    assert!(!bar.contains("Enter continue"), "{bar}");
+    press(&mut m, KeyCode::Tab);
+    assert_ne!(m.new_account.focus, 0, "Tab leaves the field");
+    let bar = key_bar(&mut m);
+    assert!(bar.contains("Enter choose"), "{bar}");
+    assert!(!bar.contains("look up"), "{bar}");
+}

@@ -120,6 +120,7 @@ pub struct Keys {
     pub choose: Key,
     pub proceed: Key,
     pub save_file: Key,
+    pub look_up: Key,
     pub next_field: Key,
     pub toggle: Key,
     pub pick: Key,

@@ -13,12 +13,17 @@
 #   ac-redirect.test  only the HTTP redirect method: http://autodiscover.ac-redirect.test
 #                     answers 302 to https://autodiscover.ac-redirect-host.test/...
 #   ac-none.test      nothing published at all
+#   ac-selfsigned.test  autodiscover.ac-selfsigned.test on 127.0.10.41, whose certificate is
+#                     for that name but self-signed (nobody Outlook trusts vouches for it)
+#   ac-redirect-addr.test  Autodiscover answers redirectAddr alice@ac-mailbox.test: Outlook
+#                     asks again for that address and gets autodiscover.ac-mailbox.test's
+#                     settings (correct, with the user name alice@ac-redirect-addr.test)
 # nginx: 127.0.10.40:443 and :80 (the lab certificate "web"), 127.0.10.41:443 ("wrongname").
 
 WEB_IP=127.0.10.40
 WEB_BADCERT_IP=127.0.10.41
 WEB_DIR=$LAB/web
-WEB_DOMAINS=(ac-good.test ac-oldhost.test ac-sslport.test ac-badcert.test ac-redirect.test ac-none.test)
+WEB_DOMAINS=(ac-good.test ac-oldhost.test ac-sslport.test ac-badcert.test ac-redirect.test ac-none.test ac-selfsigned.test ac-redirect-addr.test)
 
 # web_autodiscover SERVER PORT SSL ENCRYPTION LOGIN: an Autodiscover (POX) response.
 web_autodiscover() {
@@ -42,6 +47,21 @@ web_autodiscover() {
         <LoginName>$5</LoginName>
         <AuthRequired>on</AuthRequired>
       </Protocol>
+    </Account>
+  </Response>
+</Autodiscover>
+XML
+}
+
+# web_redirect_addr ADDRESS: an Autodiscover response that sends Outlook on to ADDRESS.
+web_redirect_addr() {
+  cat <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006">
+  <Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a">
+    <Account>
+      <Action>redirectAddr</Action>
+      <RedirectAddr>$1</RedirectAddr>
     </Account>
   </Response>
 </Autodiscover>
@@ -85,7 +105,8 @@ web_prepare() {
     autodiscover.ac-good.test autoconfig.ac-good.test \
     autodiscover.ac-oldhost.test autoconfig.ac-oldhost.test \
     autodiscover.ac-sslport.test autoconfig.ac-sslport.test \
-    autodiscover.ac-redirect.test autodiscover.ac-redirect-host.test | sed 's/,$//')" -days 825
+    autodiscover.ac-redirect.test autodiscover.ac-redirect-host.test \
+    autodiscover.ac-redirect-addr.test autodiscover.ac-mailbox.test | sed 's/,$//')" -days 825
   chmod 600 "$PKI/web.key"
   [ -s "$PKI/web.pem" ] || die "certificate $PKI/web.pem was not produced"
   local d
@@ -105,6 +126,21 @@ web_prepare() {
   web_autodiscover smtp.example.test 587 off TLS alice@ac-badcert.test >"$d/autodiscover/autodiscover.xml"
   d=$(web_site autodiscover.ac-redirect-host.test)
   web_autodiscover smtp.example.test 587 off TLS alice@ac-redirect.test >"$d/autodiscover/autodiscover.xml"
+  # The right name, but signed by itself: Outlook's "problem with the site's security
+  # certificate" warning that is not a name mismatch.
+  openssl genrsa -out "$PKI/web-selfsigned.key" 2048 2>/dev/null
+  CA_DIR=$PKI/ca SAN=DNS:autodiscover.ac-selfsigned.test openssl req -new -x509 \
+    -config "$PKI/openssl.cnf" -key "$PKI/web-selfsigned.key" \
+    -subj "/CN=autodiscover.ac-selfsigned.test" -days 825 -extensions self_ext \
+    -out "$PKI/web-selfsigned.pem"
+  chmod 600 "$PKI/web-selfsigned.key"
+  [ -s "$PKI/web-selfsigned.pem" ] || die "certificate $PKI/web-selfsigned.pem was not produced"
+  d=$(web_site autodiscover.ac-selfsigned.test)
+  web_autodiscover smtp.example.test 587 off TLS alice@ac-selfsigned.test >"$d/autodiscover/autodiscover.xml"
+  d=$(web_site autodiscover.ac-redirect-addr.test)
+  web_redirect_addr alice@ac-mailbox.test >"$d/autodiscover/autodiscover.xml"
+  d=$(web_site autodiscover.ac-mailbox.test)
+  web_autodiscover smtp.example.test 587 off TLS alice@ac-redirect-addr.test >"$d/autodiscover/autodiscover.xml"
   # nginx's workers run as nobody: they read the files, nothing else.
   chmod -R a+rX "$WEB_DIR/sites"
   cat >"$WEB_DIR/nginx.conf" <<EOF
@@ -137,6 +173,15 @@ http {
     server_name _;
     ssl_certificate $PKI/wrongname.pem;
     ssl_certificate_key $PKI/wrongname.key;
+    root $WEB_DIR/sites/\$host;
+    location / { try_files \$uri =404; }
+  }
+  # A host with a self-signed certificate for its own name (chosen by SNI).
+  server {
+    listen $WEB_BADCERT_IP:443 ssl;
+    server_name autodiscover.ac-selfsigned.test;
+    ssl_certificate $PKI/web-selfsigned.pem;
+    ssl_certificate_key $PKI/web-selfsigned.key;
     root $WEB_DIR/sites/\$host;
     location / { try_files \$uri =404; }
   }
@@ -177,6 +222,9 @@ host-record=autoconfig.ac-sslport.test,$WEB_IP
 host-record=autodiscover.ac-badcert.test,$WEB_BADCERT_IP
 host-record=autodiscover.ac-redirect.test,$WEB_IP
 host-record=autodiscover.ac-redirect-host.test,$WEB_IP
+host-record=autodiscover.ac-selfsigned.test,$WEB_BADCERT_IP
+host-record=autodiscover.ac-redirect-addr.test,$WEB_IP
+host-record=autodiscover.ac-mailbox.test,$WEB_IP
 EOF
 }
 
@@ -213,6 +261,8 @@ web_wait_ready() {
     echo "nginx $WEB_IP:443 (no Autodiscover file)"
   wait_until tls_handshakes "$WEB_BADCERT_IP" 443 www.hosting-company.test ||
     echo "nginx $WEB_BADCERT_IP:443 (no TLS handshake)"
+  wait_until tls_handshakes "$WEB_BADCERT_IP" 443 autodiscover.ac-selfsigned.test ||
+    echo "nginx $WEB_BADCERT_IP:443 (no TLS handshake for autodiscover.ac-selfsigned.test)"
 }
 
 web_status() {

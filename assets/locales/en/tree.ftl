@@ -81,6 +81,14 @@ tree-node-c_autodiscover_cert_mismatch-fix-2 = To type them yourself: outgoing s
 # $autodiscover-host $autodiscover-cert_names
 tree-node-c_autodiscover_cert_mismatch-fix-3 = Tell your email host: 'The certificate on { $autodiscover-host } does not cover that name (it is for { $autodiscover-cert_names }), so Outlook shows a warning when accounts are set up. Please add { $autodiscover-host } to the certificate, or stop answering on that name.' Send them this report.
 tree-node-c_autodiscover_cert_mismatch-title = Outlook will show a certificate warning while setting up your account
+# $autodiscover-url $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-explanation = To find your settings, Outlook asks { $autodiscover-url }. The security certificate of { $autodiscover-host } is not valid: it has expired, or it was made by the server itself, or it comes from an issuer Outlook does not trust. Outlook then shows a 'Security Alert': 'There is a problem with the site's security certificate', and asks 'Do you want to proceed?'. It is not safe to choose Yes: anyone between you and the server could show the same warning and receive your password.
+tree-node-c_autodiscover_cert_untrusted-fix-1 = If Outlook shows this warning, choose No. Then choose the manual setup and type the settings yourself.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_untrusted-fix-2 = Type: outgoing server { $recommended-server }, port { $recommended-port }, encryption { $recommended-security }, user name { $recommended-user }, and tick 'My outgoing server (SMTP) requires authentication'.
+# $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-fix-3 = Tell your email host: 'The certificate on { $autodiscover-host } is not valid (expired, self-signed or from an untrusted issuer), so Outlook shows a security warning when accounts are set up. Please install a valid certificate from a public certificate authority for { $autodiscover-host }, or stop answering on that name.' Send them this report.
+tree-node-c_autodiscover_cert_untrusted-title = Outlook will show a security warning while setting up your account: do not accept it
 # $server $cert-issuer_name
 tree-node-c_cert_chain_incomplete-explanation = The certificate of { $server } was issued by { $cert-issuer_name }, but the server sends it without the certificate of { $cert-issuer_name } (an intermediate certificate) that links it to an authority your computer trusts. Some mail programs fetch the missing certificate by themselves and work; others (Outlook on some computers, many phones) cannot check the certificate and refuse to connect.
 tree-node-c_cert_chain_incomplete-fix-1 = Do not accept the certificate warning: the certificate itself is probably fine, the server only sends it incomplete.

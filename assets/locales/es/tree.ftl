@@ -392,6 +392,14 @@ tree-node-c_autodiscover_cert_mismatch-fix-2 = Para escribirla usted: servidor d
 # $autodiscover-host $autodiscover-cert_names
 tree-node-c_autodiscover_cert_mismatch-fix-3 = Diga a su proveedor de correo: 'El certificado de { $autodiscover-host } no cubre ese nombre (es para { $autodiscover-cert_names }), así que Outlook muestra una advertencia al configurar cuentas. Por favor, agreguen { $autodiscover-host } al certificado o dejen de responder con ese nombre.' Envíeles este informe.
 tree-node-c_autodiscover_cert_mismatch-title = Outlook mostrará una advertencia de certificado al configurar su cuenta
+# $autodiscover-url $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-explanation = Para encontrar su configuración, Outlook consulta { $autodiscover-url }. El certificado de seguridad de { $autodiscover-host } no es válido: ha caducado, lo creó el propio servidor o procede de un emisor en el que Outlook no confía. Outlook muestra entonces una «Alerta de seguridad»: hay un problema con el certificado de seguridad del sitio, y le pregunta si desea continuar. No es seguro elegir Sí: cualquiera entre usted y el servidor podría mostrar la misma advertencia y recibir su contraseña.
+tree-node-c_autodiscover_cert_untrusted-fix-1 = Si Outlook muestra esta advertencia, elija No. Después elija la configuración manual y escriba usted mismo la configuración.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_untrusted-fix-2 = Escriba: servidor de salida { $recommended-server }, puerto { $recommended-port }, cifrado { $recommended-security }, nombre de usuario { $recommended-user }, y marque '{ -outlook-smtp-auth }'.
+# $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-fix-3 = Diga a su proveedor de correo: «El certificado de { $autodiscover-host } no es válido (caducado, autofirmado o de un emisor no fiable), por lo que Outlook muestra una advertencia de seguridad al configurar cuentas. Instalen para { $autodiscover-host } un certificado válido de una autoridad de certificación pública, o dejen de responder con ese nombre.» Envíeles este informe.
+tree-node-c_autodiscover_cert_untrusted-title = Outlook mostrará una advertencia de seguridad al configurar su cuenta: no la acepte
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
 tree-node-c_client_listed_dynamic-explanation = La dirección de su red { $blocklist-client-ip } está en la lista de conexiones domésticas de { $blocklist-client-list } ({ $blocklist-client-meaning }), de las que los servidores de correo no aceptan correo directo. Es normal y no es una inclusión por spam: no pida la baja. Envíe en su lugar a través del servidor de envío de su proveedor, con inicio de sesión. La respuesta del servidor: { $reply }
 # $email

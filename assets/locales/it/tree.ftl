@@ -392,6 +392,14 @@ tree-node-c_autodiscover_cert_mismatch-fix-2 = Per scriverle Lei: server in usci
 # $autodiscover-host $autodiscover-cert_names
 tree-node-c_autodiscover_cert_mismatch-fix-3 = Dica al Suo provider di posta: 'Il certificato su { $autodiscover-host } non copre quel nome (è per { $autodiscover-cert_names }), quindi Outlook mostra un avviso quando si configurano gli account. Vi prego di aggiungere { $autodiscover-host } al certificato o di non rispondere più su quel nome.' Gli invii questo rapporto.
 tree-node-c_autodiscover_cert_mismatch-title = Outlook mostrerà un avviso di certificato durante la configurazione del Suo account
+# $autodiscover-url $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-explanation = Per trovare le impostazioni, Outlook interroga { $autodiscover-url }. Il certificato di sicurezza di { $autodiscover-host } non è valido: è scaduto, è stato creato dal server stesso oppure proviene da un emittente di cui Outlook non si fida. Outlook mostra allora un «Avviso di sicurezza»: c'è un problema con il certificato di sicurezza del sito, e chiede se vuole procedere. Non è sicuro scegliere Sì: chiunque si trovi tra Lei e il server potrebbe mostrare lo stesso avviso e ricevere la Sua password.
+tree-node-c_autodiscover_cert_untrusted-fix-1 = Se Outlook mostra questo avviso, scelga No. Poi scelga la configurazione manuale e inserisca Lei stesso le impostazioni.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_untrusted-fix-2 = Scriva: server in uscita { $recommended-server }, porta { $recommended-port }, crittografia { $recommended-security }, nome utente { $recommended-user }, e selezioni '{ -outlook-smtp-auth }'.
+# $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-fix-3 = Dica al Suo provider di posta: «Il certificato su { $autodiscover-host } non è valido (scaduto, autofirmato o di un emittente non attendibile), quindi Outlook mostra un avviso di sicurezza durante la configurazione degli account. Vi prego di installare per { $autodiscover-host } un certificato valido di un'autorità di certificazione pubblica, oppure di non rispondere più con quel nome.» Gli invii questo rapporto.
+tree-node-c_autodiscover_cert_untrusted-title = Outlook mostrerà un avviso di sicurezza durante la configurazione dell'account: non lo accetti
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
 tree-node-c_client_listed_dynamic-explanation = L'indirizzo della Sua rete { $blocklist-client-ip } è nella lista di connessioni domestiche di { $blocklist-client-list } ({ $blocklist-client-meaning }), da cui i server di posta non accettano posta diretta. È normale e non è una segnalazione per spam: non chieda la rimozione. Invii invece tramite il server di invio del Suo provider, con accesso. La risposta del server: { $reply }
 # $email

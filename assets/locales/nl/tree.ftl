@@ -397,6 +397,14 @@ tree-node-c_autodiscover_cert_mismatch-fix-2 = Om ze zelf te typen: uitgaande se
 # $autodiscover-host $autodiscover-cert_names
 tree-node-c_autodiscover_cert_mismatch-fix-3 = Zeg tegen uw e-mailprovider: 'Het certificaat op { $autodiscover-host } dekt die naam niet (het is voor { $autodiscover-cert_names }), dus Outlook toont een waarschuwing bij het instellen van accounts. Voeg { $autodiscover-host } toe aan het certificaat, of antwoord niet meer op die naam.' Stuur hun dit rapport.
 tree-node-c_autodiscover_cert_mismatch-title = Outlook toont een certificaatwaarschuwing bij het instellen van uw account
+# $autodiscover-url $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-explanation = Om uw instellingen te vinden, vraagt Outlook { $autodiscover-url }. Het beveiligingscertificaat van { $autodiscover-host } is niet geldig: het is verlopen, door de server zelf gemaakt, of afkomstig van een uitgever die Outlook niet vertrouwt. Outlook toont dan een 'Beveiligingswaarschuwing': er is een probleem met het beveiligingscertificaat van de site, en vraagt of u wilt doorgaan. Het is niet veilig om Ja te kiezen: iedereen tussen u en de server kan dezelfde waarschuwing tonen en uw wachtwoord ontvangen.
+tree-node-c_autodiscover_cert_untrusted-fix-1 = Als Outlook deze waarschuwing toont, kies dan Nee. Kies daarna de handmatige instelling en typ de instellingen zelf.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_untrusted-fix-2 = Typ: uitgaande server { $recommended-server }, poort { $recommended-port }, versleuteling { $recommended-security }, gebruikersnaam { $recommended-user }, en vink '{ -outlook-smtp-auth }' aan.
+# $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-fix-3 = Zeg tegen uw e-mailprovider: 'Het certificaat op { $autodiscover-host } is niet geldig (verlopen, zelfondertekend of van een niet-vertrouwde uitgever), daarom toont Outlook een beveiligingswaarschuwing bij het instellen van accounts. Installeer voor { $autodiscover-host } een geldig certificaat van een openbare certificeringsinstantie, of antwoord niet meer onder die naam.' Stuur hun dit rapport.
+tree-node-c_autodiscover_cert_untrusted-title = Outlook toont bij het instellen van uw account een beveiligingswaarschuwing: accepteer die niet
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
 tree-node-c_client_listed_dynamic-explanation = Het adres van uw netwerk, { $blocklist-client-ip }, staat op de lijst van thuisaansluitingen van { $blocklist-client-list } ({ $blocklist-client-meaning }). Mailservers nemen van zulke adressen geen directe mail aan. Dat is normaal en geen spamvermelding: vraag niet om verwijdering. Verstuur in plaats daarvan via de verzendserver van uw provider, met aanmelden. Het antwoord van de server: { $reply }
 # $email

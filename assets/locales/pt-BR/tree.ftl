@@ -571,6 +571,14 @@ tree-node-c_autodiscover_cert_mismatch-fix-2 = Para digitá-las você mesmo: ser
 # $autodiscover-host $autodiscover-cert_names
 tree-node-c_autodiscover_cert_mismatch-fix-3 = Diga ao seu provedor de email: 'O certificado em { $autodiscover-host } não cobre esse nome (ele é para { $autodiscover-cert_names }), então o Outlook mostra um aviso quando contas são configuradas. Por favor, incluam { $autodiscover-host } no certificado ou parem de responder por esse nome.' Envie este relatório para eles.
 tree-node-c_autodiscover_cert_mismatch-title = O Outlook vai mostrar um aviso de certificado ao configurar sua conta
+# $autodiscover-url $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-explanation = Para encontrar suas configurações, o Outlook consulta { $autodiscover-url }. O certificado de segurança de { $autodiscover-host } não é válido: expirou, foi criado pelo próprio servidor ou vem de um emissor em que o Outlook não confia. O Outlook mostra então um "Alerta de Segurança": há um problema com o certificado de segurança do site, e pergunta se você deseja continuar. Não é seguro escolher Sim: qualquer pessoa entre você e o servidor poderia mostrar o mesmo aviso e receber sua senha.
+tree-node-c_autodiscover_cert_untrusted-fix-1 = Se o Outlook mostrar este aviso, escolha Não. Depois escolha a configuração manual e digite você mesmo as configurações.
+# $recommended-server $recommended-port $recommended-security $recommended-user
+tree-node-c_autodiscover_cert_untrusted-fix-2 = Digite: servidor de saída { $recommended-server }, porta { $recommended-port }, criptografia { $recommended-security }, nome de usuário { $recommended-user }, e marque '{ -outlook-smtp-auth }'.
+# $autodiscover-host
+tree-node-c_autodiscover_cert_untrusted-fix-3 = Diga ao seu provedor de e-mail: "O certificado em { $autodiscover-host } não é válido (expirado, autoassinado ou de um emissor não confiável), por isso o Outlook mostra um aviso de segurança ao configurar contas. Instalem para { $autodiscover-host } um certificado válido de uma autoridade certificadora pública, ou deixem de responder com esse nome." Envie este relatório a ele.
+tree-node-c_autodiscover_cert_untrusted-title = O Outlook mostrará um aviso de segurança ao configurar sua conta: não o aceite
 # $blocklist-client-ip $blocklist-client-list $blocklist-client-meaning $reply
 tree-node-c_client_listed_dynamic-explanation = O endereço da sua rede, { $blocklist-client-ip }, está na lista de conexões residenciais do { $blocklist-client-list } ({ $blocklist-client-meaning }), das quais os servidores de email não aceitam mensagens diretas. Isso é normal e não é uma listagem por spam: não peça remoção. Em vez disso, envie pelo servidor de envio do seu provedor, com login. A resposta do servidor: { $reply }
 # $email

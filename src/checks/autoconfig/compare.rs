@@ -213,4 +213,49 @@ mod tests {
             }]
         );
     }
+    #[test]
+    fn settings_found_after_a_redirect_address_are_judged_for_the_typed_address() {
+        use crate::checks::autoconfig::{AutoconfigCheck, Client, Place, PlaceResult};
+        // autodiscover.example.test sent Outlook on to alice@mailbox.host.test; Outlook's
+        // discovery for that address gave the file. Its LoginName is literal: what Outlook
+        // types for the account the person is adding, alice@example.test.
+        let found = "https://autodiscover.mailbox.host.test/autodiscover/autodiscover.xml";
+        let mut redirected = PlaceResult::new(
+            Place::AutodiscoverHost,
+            Some("https://autodiscover.example.test/autodiscover/autodiscover.xml".into()),
+        );
+        redirected.redirect_addr = Some("alice@mailbox.host.test".into());
+        redirected.final_url = Some(found.into());
+        redirected.smtp = Some(vec![published(
+            "smtp.example.test",
+            587,
+            SocketType::Starttls,
+            "alice@example.test",
+        )]);
+        let check = AutoconfigCheck {
+            domain: "example.test".into(),
+            places: vec![
+                PlaceResult::new(Place::AutodiscoverDomain, None),
+                redirected,
+            ],
+        };
+        let chosen = check.chosen(Client::Outlook).unwrap();
+        assert_eq!(chosen.source_url(), Some(found));
+        let smtp = &chosen.smtp.as_ref().unwrap()[0];
+        assert_eq!(compare(smtp, "alice@example.test", &verified()), vec![]);
+        // A LoginName for the mailbox's own address is not the name that signed in.
+        let p = published(
+            "smtp.example.test",
+            587,
+            SocketType::Starttls,
+            "alice@mailbox.host.test",
+        );
+        assert_eq!(
+            compare(&p, "alice@example.test", &verified()),
+            vec![Wrong::User {
+                published: "alice@mailbox.host.test".into(),
+                verified: "alice@example.test".into()
+            }]
+        );
+    }
 }

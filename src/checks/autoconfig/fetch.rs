@@ -17,6 +17,14 @@ use crate::protocol::reply::sanitize;
 /// Redirects followed at most per place (Outlook and Thunderbird both stop after a few).
 pub const MAX_HOPS: usize = 5;
 
+/// Outlook's places, in its order: where it starts over after `redirectAddr`.
+const OUTLOOK_PLACES: [Place; 4] = [
+    Place::AutodiscoverDomain,
+    Place::AutodiscoverHost,
+    Place::AutodiscoverRedirect,
+    Place::AutodiscoverSrv,
+];
+
 /// Asks every place of [`Place::ALL`] for `email`'s domain at once; each step (a lookup, a
 /// request) is bounded by `timeout`.
 pub async fn check(
@@ -65,23 +73,91 @@ struct Asker<'a> {
 enum Step {
     /// Go on at this URL (an HTTP redirect or Autodiscover's redirectUrl).
     Redirect(Url),
+    /// Start over for this address (Autodiscover's redirectAddr), as given.
+    RedirectAddr(String),
     Done,
 }
 
 impl Asker<'_> {
+    /// One place for the person's address; a `redirectAddr` answer is followed once: Outlook
+    /// starts over with the new address, and its first place with settings is this place's.
     async fn place(&self, place: Place, domain: &str) -> PlaceResult {
-        let url = match place.url(self.email, domain) {
+        let (mut result, address) = self.ask(place, self.email, domain).await;
+        if let Some(address) = address {
+            self.follow_address(&mut result, &address).await;
+        }
+        result
+    }
+
+    /// Outlook's discovery over again for `address` (every place at once, taken in its
+    /// order). Once only: a second `redirectAddr` is not followed (Outlook caps the chain;
+    /// one is what real hosts send, for a mailbox kept under another domain).
+    async fn follow_address(&self, result: &mut PlaceResult, address: &str) {
+        let shown = sanitize(address.as_bytes());
+        let Some((address, domain)) = parse::redirect_address(address) else {
+            result.problem = Some(format!(
+                "sends Outlook on to {shown}, which is not an email address"
+            ));
+            return;
+        };
+        result.redirect_addr = Some(sanitize(address.as_bytes()));
+        let asked = futures::future::join_all(
+            OUTLOOK_PLACES.map(|place| self.ask(place, &address, &domain)),
+        )
+        .await;
+        let mut problems = Vec::new();
+        let mut cert = None;
+        for (sub, again) in asked {
+            if sub.smtp.is_some() {
+                result.final_url = sub.source_url().map(str::to_string);
+                result.status = sub.status;
+                result.smtp = sub.smtp;
+                result.problem = None;
+                return;
+            }
+            let url = sub
+                .source_url()
+                .map_or_else(|| format!("_autodiscover._tcp.{domain}"), str::to_string);
+            if again.is_some() {
+                problems.push(format!(
+                    "{url} sends Outlook on to yet another address, which it does not follow"
+                ));
+            } else if let Some(problem) = &sub.problem {
+                problems.push(format!("{url}: {problem}"));
+            }
+            if cert.is_none() && sub.cert_problem.is_some() {
+                cert = Some(sub);
+            }
+        }
+        // No settings for the new address: Outlook's first certificate warning there is
+        // this place's.
+        if let Some(sub) = cert {
+            result.final_url = sub.source_url().map(str::to_string);
+            result.cert_problem = sub.cert_problem;
+            result.cert_names = sub.cert_names;
+            result.cert_host = sub.cert_host;
+        }
+        result.problem = Some(format!(
+            "sends Outlook on to {}; no settings for it: {}",
+            result.redirect_addr.as_deref().unwrap_or_default(),
+            problems.join("; ")
+        ));
+    }
+
+    /// One place for `email`: what it gave, and the address it sends Outlook on to, if any.
+    async fn ask(&self, place: Place, email: &str, domain: &str) -> (PlaceResult, Option<String>) {
+        let url = match place.url(email, domain) {
             Some(url) => Some(url),
             None => self.srv_url(domain).await,
         };
         let mut result = PlaceResult::new(place, url.as_ref().map(|u| sanitize(u.as_bytes())));
         let Some(url) = url else {
             result.problem = Some("no _autodiscover._tcp record".into());
-            return result;
+            return (result, None);
         };
         let Ok(mut url) = Url::parse(&url) else {
             result.problem = Some("not a web address".into());
-            return result;
+            return (result, None);
         };
         // The redirect method's first request is a GET over plain HTTP; every other
         // Autodiscover request is Outlook's POST.
@@ -95,8 +171,9 @@ impl Asker<'_> {
             if hop > 0 {
                 result.final_url = Some(sanitize(url.as_str().as_bytes()));
             }
-            match self.request(place, &method, &url, &mut result).await {
-                Step::Done => return result,
+            match self.request(place, email, &method, &url, &mut result).await {
+                Step::Done => return (result, None),
+                Step::RedirectAddr(address) => return (result, Some(address)),
                 Step::Redirect(next) => {
                     // Outlook takes a redirect only to https (and asks the person first);
                     // after the redirect method's GET it POSTs its request there.
@@ -105,7 +182,7 @@ impl Asker<'_> {
                             "redirected to {}, not an https address: Outlook does not follow it",
                             sanitize(next.as_str().as_bytes())
                         ));
-                        return result;
+                        return (result, None);
                     }
                     if place.client() == Client::Outlook {
                         method = Method::POST;
@@ -115,7 +192,7 @@ impl Asker<'_> {
             }
         }
         result.problem = Some(format!("more than {MAX_HOPS} redirects"));
-        result
+        (result, None)
     }
 
     /// `https://TARGET[:PORT]/autodiscover/autodiscover.xml` from the SRV record.
@@ -134,6 +211,7 @@ impl Asker<'_> {
     async fn request(
         &self,
         place: Place,
+        email: &str,
         method: &Method,
         url: &Url,
         result: &mut PlaceResult,
@@ -165,7 +243,7 @@ impl Asker<'_> {
         if *method == Method::POST {
             request = request
                 .header("Content-Type", "text/xml; charset=utf-8")
-                .body(autodiscover_request(self.email));
+                .body(autodiscover_request(email));
         }
         let response = match request.send().await {
             Ok(r) => r,
@@ -223,10 +301,7 @@ impl Asker<'_> {
                     Step::Done
                 }
             }
-            Ok(Published::RedirectAddr { address }) => {
-                result.problem = Some(format!("sends Outlook on to another address: {address}"));
-                Step::Done
-            }
+            Ok(Published::RedirectAddr { address }) => Step::RedirectAddr(address),
             Err(e) => {
                 result.problem = Some(e.to_string());
                 Step::Done

@@ -123,6 +123,10 @@ pub struct PlaceResult {
     /// Where the settings finally came from, when redirects led elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_url: Option<String>,
+    /// The address the answer sent Outlook on to (`redirectAddr`); the settings, or the
+    /// problem, are then those of Outlook's discovery for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_addr: Option<String>,
     /// A web server answered (with any status).
     pub reached: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +154,7 @@ impl PlaceResult {
             place,
             url,
             final_url: None,
+            redirect_addr: None,
             reached: false,
             status: None,
             problem: None,

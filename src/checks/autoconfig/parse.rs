@@ -152,6 +152,18 @@ pub fn autodiscover(text: &str) -> Result<Published, ParseError> {
     Ok(Published::Settings { smtp })
 }
 
+/// The address and domain Outlook starts over with after `redirectAddr`: an email address
+/// whose domain is a DNS host name; `None` for anything else (Outlook cannot ask for it).
+pub fn redirect_address(address: &str) -> Option<(String, String)> {
+    let address = address.trim();
+    let (local, domain) = address.rsplit_once('@')?;
+    if local.is_empty() || local.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let domain = crate::host_name::network_host_name(domain)?;
+    Some((format!("{local}@{domain}"), domain))
+}
+
 /// One `<Protocol><Type>SMTP</Type>` block.
 fn autodiscover_smtp(p: Node) -> Option<PublishedSmtp> {
     let server = child_text(p, "Server")?;

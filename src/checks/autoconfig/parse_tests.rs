@@ -90,6 +90,34 @@ fn autodiscover_redirects_and_errors() {
     ));
 }
 
+#[test]
+fn autodiscover_redirect_addr_names_the_address_to_ask_again_for() {
+    let redirect = r#"<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"><Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a">
+      <Account><Action>redirectAddr</Action><RedirectAddr> alice@Mailbox.Host.test </RedirectAddr></Account></Response></Autodiscover>"#;
+    let Published::RedirectAddr { address } = autodiscover(redirect).unwrap() else {
+        panic!("not a redirectAddr");
+    };
+    assert_eq!(address, "alice@Mailbox.Host.test");
+    assert_eq!(
+        redirect_address(&address),
+        Some((
+            "alice@mailbox.host.test".to_string(),
+            "mailbox.host.test".to_string()
+        ))
+    );
+    for bad in [
+        "no-at-sign",
+        "@host.test",
+        "alice@",
+        "alice@203.0.113.1",
+        "alice@bad host.test",
+        "al ice@host.test",
+        "alice@host.test/../x",
+    ] {
+        assert_eq!(redirect_address(bad), None, "{bad}");
+    }
+}
+
 /// Thunderbird's format with two outgoing servers and placeholders, as ISPDB entries and
 /// hosting panels write it.
 const AUTOCONFIG: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

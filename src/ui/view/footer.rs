@@ -144,7 +144,12 @@ pub fn hints(m: &Model) -> Vec<Hint> {
                 anywhere(&mut v, true);
             }
             Screen::ServerInput | Screen::NewAccount => {
-                let enter = if typing { &k.proceed } else { &k.choose };
+                // In the new-account address field Enter runs Look up, not Continue.
+                let enter = match (m.screen, typing) {
+                    (Screen::NewAccount, true) => &k.look_up,
+                    (_, true) => &k.proceed,
+                    _ => &k.choose,
+                };
                 v.extend([(&k.tab, Low), (enter, Main)]);
                 anywhere(&mut v, true);
             }
