@@ -39,7 +39,7 @@ pub fn echoed(p: &PortProbe) -> Option<IpAddr> {
         greeting
             .into_iter()
             .chain(envelope)
-            .find_map(|r| bracketed(&r.text()))
+            .find_map(|r| crate::protocol::reply::bracketed_address(&r.text()))
     };
     ehlo.or_else(refusal).filter(|ip| is_public(*ip))
 }
@@ -52,25 +52,6 @@ pub fn choose(seen: Seen, whoami: Option<IpAddr>) -> Option<Option<IpAddr>> {
         (Some(ip), _) | (None, Some(ip)) => Some(Some(ip)),
         (None, None) => seen.ports_over.then_some(None),
     }
-}
-
-/// The first address in square brackets in `text` (`[203.0.113.7]`, `[IPv6:2001:db8::7]`).
-fn bracketed(text: &str) -> Option<IpAddr> {
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let close = after.find(']')?;
-        let inner = &after[..close];
-        let inner = inner
-            .strip_prefix("IPv6:")
-            .or_else(|| inner.strip_prefix("ipv6:"))
-            .unwrap_or(inner);
-        if let Ok(ip) = inner.parse::<IpAddr>() {
-            return Some(ip);
-        }
-        rest = &after[close + 1..];
-    }
-    None
 }
 
 #[cfg(test)]

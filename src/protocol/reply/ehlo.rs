@@ -102,22 +102,28 @@ impl Ehlo {
     /// The client address the server saw, when it echoes one as a bracketed literal in the
     /// first line (Exim: `Hello host [198.51.100.7]`, Microsoft: `Hello [198.51.100.7]`).
     pub fn client_address(&self) -> Option<IpAddr> {
-        let mut rest = self.greeting_rest.as_str();
-        while let Some(open) = rest.find('[') {
-            let after = &rest[open + 1..];
-            let close = after.find(']')?;
-            let inner = &after[..close];
-            let inner = inner
-                .strip_prefix("IPv6:")
-                .or_else(|| inner.strip_prefix("ipv6:"))
-                .unwrap_or(inner);
-            if let Ok(ip) = inner.parse::<IpAddr>() {
-                return Some(ip);
-            }
-            rest = &after[close + 1..];
-        }
-        None
+        bracketed_address(&self.greeting_rest)
     }
+}
+
+/// The first address in square brackets in `text` (`[203.0.113.7]`, `[IPv6:2001:db8::7]`):
+/// how servers quote the client's address in greetings and refusals.
+pub fn bracketed_address(text: &str) -> Option<IpAddr> {
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let close = after.find(']')?;
+        let inner = &after[..close];
+        let inner = inner
+            .strip_prefix("IPv6:")
+            .or_else(|| inner.strip_prefix("ipv6:"))
+            .unwrap_or(inner);
+        if let Ok(ip) = inner.parse::<IpAddr>() {
+            return Some(ip);
+        }
+        rest = &after[close + 1..];
+    }
+    None
 }
 
 #[cfg(test)]

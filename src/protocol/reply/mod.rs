@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use ehlo::{parse_ehlo, Ehlo};
+pub use ehlo::{bracketed_address, parse_ehlo, Ehlo};
 pub use expect::{answers, Verb};
 pub use read::read_reply;
 
