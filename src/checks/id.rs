@@ -164,19 +164,21 @@ impl CheckId {
 }
 
 impl fmt::Display for CheckId {
+    // `pad`, so that a width (`{:<18}` in the text report's columns) applies.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(name) = self.fixed_name() {
-            return f.write_str(name);
+            return f.pad(name);
         }
-        match *self {
-            CheckId::Reference(p) => write!(f, "ref.{p}"),
-            CheckId::Tcp(p) => write!(f, "tcp.{p}"),
-            CheckId::Smtp(p) => write!(f, "smtp.{p}"),
-            CheckId::Stage(p, s) => write!(f, "smtp.{p}.{}", s.as_str()),
-            CheckId::Tls(p) => write!(f, "tls.{p}"),
-            CheckId::Path(p) => write!(f, "path.{p}"),
-            _ => Ok(()),
-        }
+        let name = match *self {
+            CheckId::Reference(p) => format!("ref.{p}"),
+            CheckId::Tcp(p) => format!("tcp.{p}"),
+            CheckId::Smtp(p) => format!("smtp.{p}"),
+            CheckId::Stage(p, s) => format!("smtp.{p}.{}", s.as_str()),
+            CheckId::Tls(p) => format!("tls.{p}"),
+            CheckId::Path(p) => format!("path.{p}"),
+            _ => String::new(),
+        };
+        f.pad(&name)
     }
 }
 
