@@ -10,10 +10,15 @@
 //! list through /proc/PID/root. Every file of a test lives under its own folder in Cargo's
 //! target/tmp, removed when the test ends; each tmux server is the test's own.
 
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use tmux::Tmux;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime};
 
@@ -39,6 +44,16 @@ struct Kiosk {
     base: PathBuf,
     socket: PathBuf,
     name: String,
+}
+
+impl Tmux for Kiosk {
+    fn socket(&self) -> &std::path::Path {
+        &self.socket
+    }
+
+    fn session(&self) -> &str {
+        &self.name
+    }
 }
 
 impl Kiosk {
@@ -108,26 +123,6 @@ impl Kiosk {
             String::from_utf8_lossy(&out.stderr)
         );
         k
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
-            .into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.name.as_str()];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success(), "send-keys {keys:?}");
     }
 
     /// Raw bytes as the terminal sends them (Ctrl-C is 03 in raw mode).

@@ -9,7 +9,12 @@
 
 mod common;
 
-use std::process::{Command, Output};
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use tmux::Tmux;
+
+use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -29,6 +34,16 @@ struct Session {
     name: String,
     /// The wizard's working directory (reports are saved there).
     dir: std::path::PathBuf,
+}
+
+impl Tmux for Session {
+    fn socket(&self) -> &std::path::Path {
+        &self.socket
+    }
+
+    fn session(&self) -> &str {
+        &self.name
+    }
 }
 
 impl Session {
@@ -81,27 +96,6 @@ impl Session {
             String::from_utf8_lossy(&out.stderr)
         );
         s
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run tmux: {e}"))
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
-            .into_owned()
-    }
-
-    /// tmux key names: "Enter", "Tab", "C-c", "q", ...
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.name.as_str()];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
     }
 
     fn type_text(&self, text: &str) {

@@ -8,8 +8,13 @@
 //! test follows the German translation as it grows: a sentence German has not translated
 //! yet is English there too.
 
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use tmux::Tmux;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -28,6 +33,16 @@ struct Wizard {
     base: PathBuf,
     socket: PathBuf,
     name: String,
+}
+
+impl Tmux for Wizard {
+    fn socket(&self) -> &std::path::Path {
+        &self.socket
+    }
+
+    fn session(&self) -> &str {
+        &self.name
+    }
 }
 
 impl Wizard {
@@ -68,26 +83,6 @@ impl Wizard {
             String::from_utf8_lossy(&out.stderr)
         );
         w
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
-            .into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.name.as_str()];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success(), "send-keys {keys:?}");
     }
 
     fn type_slowly(&self, text: &str) {
