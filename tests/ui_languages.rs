@@ -12,7 +12,6 @@
 //! ```
 //! (or `cargo insta test --accept --test ui_languages`), then read the diff.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -26,7 +25,7 @@ use smtp_doctor::settings::Options;
 use smtp_doctor::ui::model::{Clock, Model, Screen};
 use smtp_doctor::ui::view;
 use smtp_doctor::ui::view::footer::{self, Priority};
-use smtp_doctor::ui::UiOptions;
+use smtp_doctor::ui::{CatalogLoader, Languages, UiOptions};
 use time::macros::datetime;
 
 const SCENARIO: &str = "tests/scenarios/lab_exim_wrong_password.toml";
@@ -37,11 +36,13 @@ fn recording() -> Recording {
     Recording::from_toml(&text).expect("recording")
 }
 
-fn catalogs() -> BTreeMap<Lang, Arc<Catalog>> {
-    Lang::ALL
-        .into_iter()
-        .map(|l| (l, Catalog::embedded_in(l).expect("catalog")))
-        .collect()
+fn catalog(lang: Lang) -> Arc<Catalog> {
+    Catalog::embedded_in(lang).expect("catalog")
+}
+
+/// The switch loads each language when it is picked, as the wizard's does.
+fn loader() -> CatalogLoader {
+    CatalogLoader::new(|lang| Catalog::embedded_in(lang).map_err(|e| e.to_string()))
 }
 
 /// The model in `lang` on `screen`, the recorded run finished (for checks and result).
@@ -52,19 +53,14 @@ fn model(lang: Lang, screen: Screen) -> Model {
         instant: Instant::now(),
         wall: datetime!(2026-01-02 03:04:05 UTC),
     };
-    let catalogs = catalogs();
     let mut m = Model::new(
         input.clone(),
         Options::default(),
-        catalogs[&lang].clone(),
+        catalog(lang),
         UiOptions::default(),
         clock,
     );
-    m.set_languages(smtp_doctor::ui::Languages {
-        lang,
-        fixed: false,
-        by_lang: catalogs,
-    });
+    m.set_languages(Languages::switchable(catalog(lang), loader()));
     if matches!(screen, Screen::Checks | Screen::Result) {
         m.run.input = Some(input);
         m.run.facts = rec.facts.clone();

@@ -26,7 +26,7 @@ pub fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
     // A configured language is the kiosk's whatever LANG says, and offers no switch.
     let lang = config.lang.unwrap_or_else(crate::i18n::system::detect);
     let catalog = load_catalog(&files, lang)?;
-    let languages = super::languages(&files, lang, Arc::new(catalog), config.lang.is_some());
+    let languages = super::languages(&files, Arc::new(catalog), config.lang.is_some());
     signals::ignore_leaving_signals()
         .map_err(|e| UsageError(format!("--kiosk: cannot ignore the interrupt signals: {e}")))?;
     let ui = crate::ui::UiOptions {

@@ -138,7 +138,7 @@ fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
     let lang = chosen_lang(&w.common);
     match load_catalog(&files, lang) {
         Ok(catalog) => {
-            let languages = languages(&files, lang, Arc::new(catalog), false);
+            let languages = languages(&files, Arc::new(catalog), false);
             crate::ui::run(input, options, languages, ui).map_err(stopped)
         }
         // A bad tree file is shown on a screen with a way forward, not as an exit.
@@ -149,7 +149,7 @@ fn wizard(w: &WizardArgs) -> Result<i32, UsageError> {
                 ..files
             };
             let builtin = load_catalog(&builtin_files, lang)?;
-            let languages = languages(&builtin_files, lang, Arc::new(builtin), false);
+            let languages = languages(&builtin_files, Arc::new(builtin), false);
             crate::ui::run_with_tree_problem(input, options, languages, problem.0, ui)
                 .map_err(stopped)
         }
@@ -162,29 +162,21 @@ pub fn chosen_lang(c: &CommonArgs) -> Lang {
     c.lang.unwrap_or_else(crate::i18n::system::detect)
 }
 
-/// The wizard's languages: `catalog` in `lang`, and (unless the language is fixed) the
-/// catalog in every other language for the start screen's switch. They were loaded from the
-/// same files, so each loads; one that does not is simply not offered.
-pub fn languages(
-    files: &CatalogFiles,
-    lang: Lang,
-    catalog: Arc<Catalog>,
-    fixed: bool,
-) -> crate::ui::Languages {
-    let mut by_lang = BTreeMap::new();
-    by_lang.insert(lang, catalog);
-    if !fixed {
-        for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
-            if let Ok(c) = Catalog::load_lang(files, other) {
-                by_lang.insert(other, Arc::new(c));
-            }
-        }
+/// The wizard's languages: it starts in `catalog`, and (unless the language is fixed) the
+/// start screen's switch loads another language from the same files when the person picks
+/// it. Nothing else is loaded before the first frame; a language that does not load then
+/// is not offered any more.
+pub fn languages(files: &CatalogFiles, catalog: Arc<Catalog>, fixed: bool) -> crate::ui::Languages {
+    if fixed {
+        return crate::ui::Languages::single(catalog);
     }
-    crate::ui::Languages {
-        lang,
-        fixed,
-        by_lang,
-    }
+    let files = files.clone();
+    let loader = crate::ui::CatalogLoader::new(move |lang| {
+        load_catalog(&files, lang)
+            .map(Arc::new)
+            .map_err(|UsageError(line)| line)
+    });
+    crate::ui::Languages::switchable(catalog, loader)
 }
 
 fn validate(file: &std::path::Path, tree_extra: Vec<PathBuf>) -> i32 {
@@ -440,6 +432,31 @@ pub async fn collect_facts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wizard's switch loads from the files the wizard started with, when asked; a
+    /// file gone since then is a one-line problem naming it.
+    #[test]
+    fn the_switch_loads_a_language_from_the_same_files_when_asked() {
+        let dir = std::env::temp_dir().join(format!("smtp-doctor-switch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let tree = dir.join("tree.toml");
+        std::fs::write(&tree, crate::tree::EMBEDDED).unwrap();
+        let files = CatalogFiles {
+            tree: Some(tree.clone()),
+            ..CatalogFiles::default()
+        };
+        let start = Arc::new(load_catalog(&files, Lang::En).unwrap());
+        let fixed = languages(&files, start.clone(), true);
+        assert!(fixed.loader.is_none());
+        let switchable = languages(&files, start, false);
+        let loader = switchable.loader.expect("a switch");
+        assert_eq!(loader.load(Lang::De).unwrap().lang, Lang::De);
+        std::fs::remove_file(&tree).unwrap();
+        let problem = loader.load(Lang::Fr).unwrap_err();
+        let _ = std::fs::remove_dir(&dir);
+        assert!(!problem.contains('\n'), "{problem}");
+        assert!(problem.contains("tree.toml"), "{problem}");
+    }
 
     #[test]
     fn clap_errors_become_one_line() {

@@ -40,10 +40,30 @@ pub fn translate_document(
 ) -> Option<toml::Table> {
     let mut doc: toml::Table = toml::from_str(text).ok()?;
     if lang != Lang::En {
-        let reference = english::entries(source);
-        translate::apply(source, prefix, &mut doc, &reference, translation(lang));
+        translate::apply(
+            source,
+            prefix,
+            &mut doc,
+            reference(source),
+            translation(lang),
+        );
     }
     Some(doc)
+}
+
+/// The English entries of `source`, read once: a catalog translates each of the 26 shipped
+/// profiles against all of them, which re-read every profile 26 times (most of
+/// `check --lang de`'s start-up).
+fn reference(source: Source) -> &'static [super::flatten::Entry] {
+    type Cache = Mutex<BTreeMap<Source, &'static [super::flatten::Entry]>>;
+    static ALL: OnceLock<Cache> = OnceLock::new();
+    let mut map = ALL
+        .get_or_init(|| Mutex::new(BTreeMap::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Kept for the process's life: at most one per source.
+    map.entry(source)
+        .or_insert_with(|| Box::leak(english::entries(source).into_boxed_slice()))
 }
 
 /// One of the program's own wording files (`Ui`, `Errors`, `Report`) in `lang`, as a table.

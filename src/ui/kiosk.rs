@@ -67,13 +67,19 @@ pub fn reset(m: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let generation = m.run.generation;
-    // The next visitor starts in the kiosk's own language, whatever the last one chose.
-    let languages = std::mem::take(&mut m.languages);
+    // The next visitor starts in the kiosk's own language, whatever the last one chose:
+    // its catalog is loaded again (the switch keeps one language in memory); should that
+    // fail now, the visitor gets the language on screen rather than none.
+    let mut languages = std::mem::take(&mut m.languages);
+    languages.problem = None;
+    let catalog = if m.lang == m.start_lang {
+        m.catalog.clone()
+    } else {
+        languages
+            .reload(m.start_lang)
+            .unwrap_or_else(|| m.catalog.clone())
+    };
     let start_lang = m.start_lang;
-    let catalog = languages
-        .get(&start_lang)
-        .cloned()
-        .unwrap_or_else(|| m.catalog.clone());
     let mut fresh = Model::new(
         kiosk.prefill.clone(),
         kiosk.options.clone(),
@@ -82,7 +88,6 @@ pub fn reset(m: &mut Model) -> Vec<Effect> {
         m.clock,
     );
     fresh.languages = languages;
-    fresh.lang = start_lang;
     fresh.start_lang = start_lang;
     m.copy_text.zeroize();
     for input in std::iter::once(&mut m.input).chain(m.run.input.as_mut()) {

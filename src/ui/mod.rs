@@ -24,6 +24,8 @@
 //! - [`field`] and [`controls`]: the text field, the buttons and click targets.
 //! - [`kiosk`]: kiosk mode (`--kiosk`): the keys that must not leave, the administrator's
 //!   PIN, the idle reset that wipes the visitor's answers, the no-network screen.
+//! - [`languages`]: the start screen's language switch, which loads a language when the
+//!   person picks it (through a loader the CLI passes in, so tests stay pure).
 //! - [`runner`]: carries out effects (the engine in tokio, file writes, server mode's look
 //!   and unblock on a blocking thread).
 //! - [`app`]: owns the terminal and runs the loop; generic over the ratatui backend so
@@ -47,6 +49,7 @@ pub mod error;
 pub mod failure;
 pub mod field;
 pub mod kiosk;
+pub mod languages;
 pub mod model;
 pub mod msg;
 mod nav;
@@ -64,45 +67,11 @@ pub mod update;
 pub mod view;
 pub mod vm;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::catalog::Catalog;
-use crate::i18n::Lang;
 use crate::settings::{Input, Options};
 
-/// The wizard's languages: the one it starts in, whether the person may switch (a kiosk
-/// configuration can fix it), and the catalog in each language offered.
-#[derive(Debug, Clone)]
-pub struct Languages {
-    pub lang: Lang,
-    pub fixed: bool,
-    pub by_lang: BTreeMap<Lang, Arc<Catalog>>,
-}
-
-impl Languages {
-    /// One catalog, its own language, no switch.
-    pub fn single(catalog: Arc<Catalog>) -> Languages {
-        let lang = catalog.lang;
-        Languages {
-            lang,
-            fixed: true,
-            by_lang: BTreeMap::from([(lang, catalog)]),
-        }
-    }
-
-    /// The catalog of the starting language.
-    fn start(&self) -> Option<Arc<Catalog>> {
-        self.by_lang
-            .get(&self.lang)
-            .or_else(|| self.by_lang.values().next())
-            .cloned()
-    }
-}
-
-fn no_catalog() -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidData, "no catalog to run with")
-}
+pub use languages::{CatalogLoader, Languages};
 
 /// How the wizard looks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -127,7 +96,7 @@ pub fn run(
     ui: UiOptions,
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let catalog = languages.start().ok_or_else(no_catalog)?;
+    let catalog = languages.catalog.clone();
     let mut model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
     model.set_languages(languages);
     app::run_terminal(model)
@@ -145,7 +114,7 @@ pub fn run_kiosk(
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     let clock = model::Clock::now();
-    let catalog = languages.start().ok_or_else(no_catalog)?;
+    let catalog = languages.catalog.clone();
     let mut model = model::Model::new(prefill.clone(), options.clone(), catalog, ui, clock);
     model.set_languages(languages);
     model.kiosk = Some(kiosk::state::KioskState::new(
@@ -168,7 +137,7 @@ pub fn run_with_tree_problem(
     ui: UiOptions,
 ) -> std::io::Result<i32> {
     text::check().map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let catalog = builtin.start().ok_or_else(no_catalog)?;
+    let catalog = builtin.catalog.clone();
     let mut model = model::Model::new(prefill, options, catalog, ui, model::Clock::now());
     model.set_languages(builtin);
     model.failure = Some(model::Failure {

@@ -10,7 +10,6 @@
 //! derived from that into [`ViewModel`], so the views never touch `Facts` or `Diagnosis`
 //! themselves.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -24,6 +23,7 @@ use crate::settings::{Input, Options};
 use crate::tree::QuestionMode;
 
 use super::kiosk::state::KioskState;
+use super::languages::LanguageSwitch;
 use super::server::state::ServerState;
 use super::vm::{self, ViewModel};
 use super::UiOptions;
@@ -183,9 +183,8 @@ pub struct Model {
     pub new_account: NewAccountState,
     /// The language every screen speaks (its wording and the catalog's sentences).
     pub lang: Lang,
-    /// The catalog in each language the start screen's switch offers (empty or one: no
-    /// switch).
-    pub languages: BTreeMap<Lang, Arc<Catalog>>,
+    /// The start screen's language switch: the languages offered, loaded when chosen.
+    pub languages: LanguageSwitch,
     /// The language the wizard started in (a kiosk returns to it for the next visitor).
     pub start_lang: Lang,
 }
@@ -231,7 +230,7 @@ impl Model {
             kiosk: None,
             new_account: NewAccountState::default(),
             lang: Lang::En,
-            languages: BTreeMap::new(),
+            languages: LanguageSwitch::default(),
             start_lang: Lang::En,
         };
         m.lang = m.catalog.lang;
@@ -240,33 +239,33 @@ impl Model {
         m
     }
 
-    /// The languages to offer and the one to speak; a fixed language offers no switch.
+    /// The language to speak and the switch to offer; a fixed language offers no switch.
     pub fn set_languages(&mut self, languages: super::Languages) {
-        self.languages = if languages.fixed {
-            BTreeMap::new()
-        } else {
-            languages.by_lang
-        };
-        if let Some(c) = self.languages.get(&languages.lang) {
-            self.catalog = c.clone();
-        }
-        self.lang = languages.lang;
-        self.start_lang = languages.lang;
+        self.catalog = languages.catalog;
+        self.lang = self.catalog.lang;
+        self.start_lang = self.lang;
+        self.languages = LanguageSwitch::new(languages.loader);
         self.refresh();
     }
 
     /// Whether the start screen offers the language switch.
     pub fn can_switch_lang(&self) -> bool {
-        self.languages.len() > 1
+        self.languages.can_switch()
     }
 
-    /// Speaks `lang` from now on: the wording and the catalog's sentences (the checks that
-    /// run are unaffected: they do not depend on words). A language not offered is ignored.
+    /// Speaks `lang` from now on: its catalog is loaded now (the previous one is dropped
+    /// unless a run still holds it), then the wording and the catalog's sentences follow
+    /// (the checks that run are unaffected: they do not depend on words). A language not
+    /// offered is ignored; one that does not load leaves the wizard in its language, with
+    /// the problem shown on the start screen.
     pub fn switch_lang(&mut self, lang: Lang) {
-        let Some(c) = self.languages.get(&lang) else {
+        if lang == self.lang {
+            return;
+        }
+        let Some(c) = self.languages.load(lang) else {
             return;
         };
-        self.catalog = c.clone();
+        self.catalog = c;
         self.lang = lang;
         crate::ui::text::set_lang(lang);
         self.refresh();
@@ -274,14 +273,7 @@ impl Model {
 
     /// The next language offered after the current one (in `Lang::ALL` order, wrapping).
     pub fn next_lang(&self) -> Lang {
-        let offered: Vec<Lang> = Lang::ALL
-            .into_iter()
-            .filter(|l| self.languages.contains_key(l))
-            .collect();
-        let at = offered.iter().position(|l| *l == self.lang);
-        at.and_then(|i| offered.get((i + 1) % offered.len()).copied())
-            .or_else(|| offered.first().copied())
-            .unwrap_or(self.lang)
+        self.languages.next_after(self.lang)
     }
 
     /// The start screen's choices. On a kiosk the mail-server path is not offered: it

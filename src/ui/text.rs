@@ -160,6 +160,8 @@ pub struct Start {
     pub choices: Vec<StartChoice>,
     /// The language switch's line: the current language and the key that changes it.
     pub language: String,
+    /// A language the switch could not load: which, and why.
+    pub language_failed: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

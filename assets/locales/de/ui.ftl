@@ -368,3 +368,5 @@ ui-checks-status_skipped = übersprungen
 ui-checks-labels-dns-domain-auth = SPF, DMARC und DKIM Ihrer Domain
 ui-checks-labels-autoconfig-outlook = Was Outlook einrichten würde
 ui-checks-labels-autoconfig-thunderbird = Was Thunderbird einrichten würde
+# $name $reason
+ui-start-language_failed = { $name } ist nicht verfügbar, daher bleiben wir bei dieser Sprache: { $reason }

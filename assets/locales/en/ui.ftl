@@ -364,6 +364,8 @@ ui-start-choices-server-label = I am on the mail server
 ui-start-intro = Pick what you see. We check your settings, your network and the server, then tell you exactly what to change.
 # $name $key
 ui-start-language = Language: { $name } (press { $key } to change)
+# $name $reason
+ui-start-language_failed = { $name } is not available, so we stay in this language: { $reason }
 ui-start-title = Why can't your mail be sent?
 ui-steps-network = Your network
 ui-steps-server = The server

@@ -372,3 +372,5 @@ ui-result-export_offer = Pulse e para guardar esta configuración en un archivo 
 ui-result-export_saved = Archivo de configuración guardado: { $path }
 # $path
 ui-result-export_saving = Guardando el archivo de configuración en { $path } …
+# $name $reason
+ui-start-language_failed = { $name } no está disponible, así que seguimos en este idioma: { $reason }

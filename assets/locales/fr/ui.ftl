@@ -375,3 +375,5 @@ ui-checks-status_skipped = ignoré
 ui-checks-labels-dns-domain-auth = SPF, DMARC et DKIM de votre domaine
 ui-checks-labels-autoconfig-outlook = Ce qu'Outlook configurerait
 ui-checks-labels-autoconfig-thunderbird = Ce que Thunderbird configurerait
+# $name $reason
+ui-start-language_failed = { $name } n'est pas disponible, nous restons donc dans cette langue : { $reason }

@@ -372,3 +372,5 @@ ui-result-export_offer = Prema e per salvare queste impostazioni in un file legg
 ui-result-export_saved = File delle impostazioni salvato: { $path }
 # $path
 ui-result-export_saving = Salvataggio del file delle impostazioni in { $path } …
+# $name $reason
+ui-start-language_failed = { $name } non è disponibile, quindi restiamo in questa lingua: { $reason }

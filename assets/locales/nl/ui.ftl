@@ -369,3 +369,5 @@ ui-checks-status_skipped = overgeslagen
 ui-checks-labels-dns-domain-auth = SPF, DMARC en DKIM van uw domein
 ui-checks-labels-autoconfig-outlook = Wat Outlook zou instellen
 ui-checks-labels-autoconfig-thunderbird = Wat Thunderbird zou instellen
+# $name $reason
+ui-start-language_failed = { $name } is niet beschikbaar, dus we blijven in deze taal: { $reason }

@@ -428,3 +428,5 @@ ui-checks-status_skipped = ignorado
 ui-checks-labels-dns-domain-auth = SPF, DMARC e DKIM do seu domínio
 ui-checks-labels-autoconfig-outlook = O que o Outlook configuraria
 ui-checks-labels-autoconfig-thunderbird = O que o Thunderbird configuraria
+# $name $reason
+ui-start-language_failed = { $name } não está disponível, então continuamos neste idioma: { $reason }

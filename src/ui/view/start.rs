@@ -58,9 +58,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
     if m.can_switch_lang() {
         // In the language's own name, so a person who cannot read the current one finds it.
         d.blank();
-        let others: Vec<&str> = crate::i18n::Lang::ALL
+        let others: Vec<&str> = m
+            .languages
+            .offered()
             .iter()
-            .filter(|l| m.languages.contains_key(l))
             .map(|l| l.native_name())
             .collect();
         let line = crate::ui::text::fill(
@@ -72,6 +73,17 @@ pub fn render(frame: &mut Frame, area: Rect, m: &Model, theme: &Theme, out: &mut
         );
         d.para("", &line, theme.base);
         d.para("", &others.join(" · "), theme.dim);
+    }
+    if let Some(p) = &m.languages.problem {
+        if !m.can_switch_lang() {
+            d.blank();
+        }
+        let line = crate::ui::text::fill(
+            &t.language_failed,
+            &[("name", p.lang.native_name()), ("reason", &p.reason)],
+        );
+        // One line: the file's own words may be long, the start screen must stay whole.
+        d.text(super::doc::truncate(&line, d.width()), theme.warn);
     }
     d.render(frame, area, None, theme, out);
 }
