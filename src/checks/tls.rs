@@ -391,6 +391,7 @@ where
     cert::parse_der(&der).ok()
 }
 
+pub mod roots_only;
 pub mod sent_chain;
 
 #[cfg(test)]
