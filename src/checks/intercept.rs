@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::smtp::{PortProbe, TlsResult};
 
-pub use super::smtp::{public_chain, public_roots, public_trust, PublicChain, PublicTrust};
+pub use super::smtp::{public_chain, public_roots, PublicChain, PublicTrust};
 
 const CATALOGUE: &str = include_str!("../../assets/interceptors.toml");
 

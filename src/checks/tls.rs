@@ -14,14 +14,13 @@ pub use tokio_native_tls::TlsStream;
 use super::cert::{self, CertInfo};
 use crate::protocol::reply::sanitize;
 
-/// The roots a handshake trusts: the OS store (or, for the interception check, a bundled
-/// set in its place) plus the certificates the user gave with `--ca-file`.
+/// The roots a handshake trusts: the OS store plus the certificates the user gave with
+/// `--ca-file` (the interception check puts Mozilla's roots in the OS store's place:
+/// [`roots_only`]).
 #[derive(Clone, Default)]
 pub struct Trust {
-    /// The user's own roots (`--ca-file`), trusted in addition to the base set.
+    /// The user's own roots (`--ca-file`), trusted in addition to the OS store.
     pub extra_roots: Vec<native_tls::Certificate>,
-    /// `None`: the OS store. `Some`: these roots replace it (shared, so cloning is cheap).
-    base: Option<Arc<[native_tls::Certificate]>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,19 +38,6 @@ impl Trust {
     /// The OS trust store only.
     pub fn system() -> Trust {
         Trust::default()
-    }
-
-    /// `roots` instead of the OS store, plus the user's own roots from `user` (not its base).
-    pub fn replacing_system(roots: Arc<[native_tls::Certificate]>, user: &Trust) -> Trust {
-        Trust {
-            extra_roots: user.extra_roots.clone(),
-            base: Some(roots),
-        }
-    }
-
-    /// Whether the OS store is part of this trust.
-    pub fn uses_system_store(&self) -> bool {
-        self.base.is_none()
     }
 
     /// The OS trust store plus every certificate in a PEM file (a bundle may hold several).
@@ -74,10 +60,7 @@ impl Trust {
                 .map_err(|e| unreadable(format!("certificate {}: {e}", i + 1)))?;
             extra_roots.push(cert);
         }
-        Ok(Trust {
-            extra_roots,
-            base: None,
-        })
+        Ok(Trust { extra_roots })
     }
 }
 
@@ -186,33 +169,21 @@ pub async fn prepare(trust: &Trust, verify: Verify) {
 
 type Slot = Arc<OnceLock<Result<native_tls::TlsConnector, HandshakeError>>>;
 
-/// What a cached connector was built from: the base set (held, so its address cannot be
-/// reused by another set while the entry lives), the user's roots, the verification.
+/// What a cached connector was built from: the user's roots, the verification.
+#[derive(PartialEq, Eq)]
 struct Key {
-    base: Option<Arc<[native_tls::Certificate]>>,
     extra: Vec<Vec<u8>>,
     verify: Verify,
 }
 
-impl Key {
-    fn matches(&self, other: &Key) -> bool {
-        let same_base = match (&self.base, &other.base) {
-            (None, None) => true,
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        };
-        same_base && self.extra == other.extra && self.verify == other.verify
-    }
-}
-
 /// The cache slot for `trust` and `verify`; `None` when a root cannot be encoded.
 fn cache_slot(trust: &Trust, verify: Verify) -> Option<Slot> {
-    // A run needs three (the OS store verified and not, the public set); the wizard can run
-    // again with another --ca-file. The oldest entry goes first.
+    // A run needs one or two (the OS store verified, and unverified to read a refused web
+    // server's certificate); the wizard can run again with another --ca-file. The oldest
+    // entry goes first.
     const KEEP: usize = 8;
     static CACHE: Mutex<Vec<(Key, Slot)>> = Mutex::new(Vec::new());
     let key = Key {
-        base: trust.base.clone(),
         extra: trust
             .extra_roots
             .iter()
@@ -221,7 +192,7 @@ fn cache_slot(trust: &Trust, verify: Verify) -> Option<Slot> {
         verify,
     };
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, slot)) = cache.iter().find(|(k, _)| k.matches(&key)) {
+    if let Some((_, slot)) = cache.iter().find(|(k, _)| *k == key) {
         return Some(slot.clone());
     }
     if cache.len() >= KEEP {
@@ -233,8 +204,7 @@ fn cache_slot(trust: &Trust, verify: Verify) -> Option<Slot> {
 }
 
 /// The client configuration for `trust`. Costly: OpenSSL reads the OS bundle on every build
-/// (tens of milliseconds), even when `trust` then replaces it; [`shared_connector`] keeps
-/// the result (it is a cheap clone). No minimum or maximum version beyond native-tls's
+/// (tens of milliseconds); [`shared_connector`] keeps the result (it is a cheap clone). No minimum or maximum version beyond native-tls's
 /// (TLS 1.2 and up), so TLS 1.3 is used whenever the server offers it.
 pub fn connector(
     trust: &Trust,
@@ -242,12 +212,6 @@ pub fn connector(
 ) -> Result<native_tls::TlsConnector, HandshakeError> {
     let mut builder = native_tls::TlsConnector::builder();
     builder.use_sni(true);
-    if let Some(base) = &trust.base {
-        builder.disable_built_in_roots(true);
-        for root in base.iter() {
-            builder.add_root_certificate(root.clone());
-        }
-    }
     for root in &trust.extra_roots {
         builder.add_root_certificate(root.clone());
     }
@@ -391,6 +355,7 @@ where
     cert::parse_der(&der).ok()
 }
 
+pub mod roots_only;
 pub mod sent_chain;
 
 #[cfg(test)]

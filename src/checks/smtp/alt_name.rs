@@ -15,7 +15,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::model::TlsStart;
-use super::side::{side_handshake, SideError};
+use super::side::{side_handshake, SideConnector, SideError};
 use crate::checks::cert::name_matches;
 use crate::checks::tls::{self, Trust, Verify};
 use crate::secret::Redactor;
@@ -132,7 +132,8 @@ pub async fn verify_name(
     trust: &Trust,
     redactor: &Redactor,
 ) -> CertNameOutcome {
-    let connector = match tls::connector(trust, Verify::Full) {
+    // The session's own configuration, built once per run.
+    let connector = match tls::shared_connector(trust, Verify::Full).await {
         Ok(c) => c,
         Err(e) => {
             return CertNameOutcome::HandshakeFailed { message: e.message };
@@ -142,7 +143,14 @@ pub async fn verify_name(
     let cap = timeout * 3;
     match tokio::time::timeout(
         cap,
-        side_handshake(name, addr, start, timeout, &connector, redactor),
+        side_handshake(
+            name,
+            addr,
+            start,
+            timeout,
+            SideConnector::Os(&connector),
+            redactor,
+        ),
     )
     .await
     {

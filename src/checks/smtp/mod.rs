@@ -37,7 +37,7 @@ pub use model::{
     AuthOutcome, AuthRetry, EnvelopeOutcome, Mode, PortProbe, ProbeConfig, PublicChain, Report,
     SessionFault, TlsResult, TlsStart,
 };
-pub use public_check::{public_chain, public_roots, public_trust, PublicTrust};
+pub use public_check::{public_chain, public_roots, PublicTrust};
 
 use crate::checks::tls::{self, Trust, Verify};
 use crate::protocol::reply::Ehlo;
@@ -114,17 +114,15 @@ pub async fn probe(cfg: &ProbeConfig, report: Report<'_>) -> PortProbe {
 }
 
 /// Builds both TLS configurations a probe uses (the OS store's and the public roots') ahead
-/// of the first handshake: each costs tens of milliseconds of CPU (OpenSSL 3 reads the OS
-/// bundle slowly), built once per process. Started when a port first answers, so it runs
+/// of the first handshake, once per process: the OS store's costs tens of milliseconds of
+/// CPU (OpenSSL 3 reads the OS bundle slowly), the public roots' a few. Started when a port first answers, so it runs
 /// beside the greeting and EHLO; a probe that needs one first waits for the same build.
 pub async fn prepare_tls(trust: &Trust) {
     // The OS store's first: the main handshake needs it before the side connection's
     // handshake needs the public set, and on a busy machine two builds at once delay both.
     tls::prepare(trust, Verify::Full).await;
-    // Parsing Mozilla's roots is CPU work too: off the runtime's threads.
-    if tokio::task::spawn_blocking(public_roots).await.is_ok() {
-        tls::prepare(&public_trust(trust), Verify::Full).await;
-    }
+    // Parsing Mozilla's roots is CPU work too: off the runtime's threads, as the build.
+    let _ = PublicTrust::shared(trust).await;
 }
 
 fn millis(since: Instant) -> u64 {

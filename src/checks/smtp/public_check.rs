@@ -5,53 +5,92 @@
 //! on a side connection alongside the session and never sends credentials.
 
 use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use super::model::{PublicChain, TlsStart};
-use super::side::{side_handshake, SideError, SideSession};
-use crate::checks::tls::{self, HandshakeError, HandshakeKind, Trust, Verify};
+use super::side::{side_handshake, SideConnector, SideError, SideSession};
+use crate::checks::tls::roots_only::{RootSet, RootsOnly};
+use crate::checks::tls::{HandshakeError, HandshakeKind, Trust};
 use crate::secret::Redactor;
-/// Mozilla's root set (from `webpki-root-certs`) as native-tls certificates, parsed once.
-pub fn public_roots() -> Arc<[native_tls::Certificate]> {
-    static ROOTS: OnceLock<Arc<[native_tls::Certificate]>> = OnceLock::new();
+
+/// Mozilla's root set (from `webpki-root-certs`), parsed once per process.
+pub fn public_roots() -> RootSet {
+    static ROOTS: OnceLock<RootSet> = OnceLock::new();
     ROOTS
         .get_or_init(|| {
-            webpki_root_certs::TLS_SERVER_ROOT_CERTS
-                .iter()
-                // A root OpenSSL cannot read is left out: it could only fail the check.
-                .filter_map(|der| native_tls::Certificate::from_der(der.as_ref()).ok())
-                .collect()
+            RootSet::from_der(
+                webpki_root_certs::TLS_SERVER_ROOT_CERTS
+                    .iter()
+                    .map(AsRef::as_ref),
+            )
         })
         .clone()
 }
 
-/// The trust for the public-chain check: Mozilla's roots instead of the OS store, plus the
-/// user's `--ca-file` roots from `user` (given explicitly, so not counted as interception).
-pub fn public_trust(user: &Trust) -> Trust {
-    Trust::replacing_system(public_roots(), user)
-}
-
-/// The public-chain check's TLS configuration, ready to use: a cheap clone.
+/// The public-chain check's TLS configuration: Mozilla's roots instead of the OS store, plus
+/// the user's `--ca-file` roots (given explicitly, so not counted as interception). A cheap
+/// clone.
 #[derive(Clone)]
 pub struct PublicTrust {
-    connector: native_tls::TlsConnector,
+    connector: RootsOnly,
 }
 
 impl PublicTrust {
-    /// Builds it for `user`'s `--ca-file` roots. Costly and blocking (OpenSSL reads the OS
-    /// bundle before it is replaced): [`PublicTrust::shared`] builds it once, off the runtime.
+    /// Builds it for `user`'s `--ca-file` roots (the OS store is left out). Blocking, a few
+    /// milliseconds once the roots are parsed: [`PublicTrust::shared`] builds it once, off
+    /// the runtime.
     pub fn build(user: &Trust) -> Result<PublicTrust, HandshakeError> {
-        let connector = tls::connector(&public_trust(user), Verify::Full)?;
+        let connector = RootsOnly::build(&public_roots(), user)?;
         Ok(PublicTrust { connector })
     }
 
-    /// The one built for this set of user roots, built once on a blocking thread
-    /// ([`tls::shared_connector`]) so that the probe running alongside is not held up.
+    /// The one built for this set of user roots, built once per process on a blocking thread
+    /// so that the probe running alongside is not held up; concurrent callers wait for the
+    /// same build.
     pub async fn shared(user: &Trust) -> Result<PublicTrust, HandshakeError> {
-        let connector = tls::shared_connector(&public_trust(user), Verify::Full).await?;
-        Ok(PublicTrust { connector })
+        let slot = shared_slot(user).map_err(|message| HandshakeError {
+            kind: HandshakeKind::Other,
+            message,
+        })?;
+        if let Some(built) = slot.get() {
+            return built.clone();
+        }
+        let user = user.clone();
+        tokio::task::spawn_blocking(move || slot.get_or_init(|| PublicTrust::build(&user)).clone())
+            .await
+            .unwrap_or_else(|e| {
+                Err(HandshakeError {
+                    kind: HandshakeKind::Other,
+                    message: format!("building the TLS configuration failed: {e}"),
+                })
+            })
     }
+}
+
+type Slot = Arc<OnceLock<Result<PublicTrust, HandshakeError>>>;
+
+/// The slot for `user`'s roots (their DER is the key); an error when one cannot be encoded.
+fn shared_slot(user: &Trust) -> Result<Slot, String> {
+    // One per run; the wizard can run again with another --ca-file. The oldest goes first.
+    const KEEP: usize = 4;
+    static CACHE: Mutex<Vec<(Vec<Vec<u8>>, Slot)>> = Mutex::new(Vec::new());
+    let key = user
+        .extra_roots
+        .iter()
+        .map(native_tls::Certificate::to_der)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("cannot read a --ca-file root again: {e}"))?;
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, slot)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(slot.clone());
+    }
+    if cache.len() >= KEEP {
+        cache.remove(0);
+    }
+    let slot = Slot::default();
+    cache.push((key, slot.clone()));
+    Ok(slot)
 }
 
 /// The budget for the extra handshake, in network steps: connect, and for STARTTLS the
@@ -92,7 +131,8 @@ pub(super) async fn public_chain_open(
         let trust = PublicTrust::shared(user)
             .await
             .map_err(SideError::Handshake)?;
-        side_handshake(host, addr, start, timeout, &trust.connector, redactor).await
+        let connector = SideConnector::RootsOnly(&trust.connector);
+        side_handshake(host, addr, start, timeout, connector, redactor).await
     })
     .await;
     match attempt {
@@ -120,9 +160,6 @@ mod tests {
         // Mozilla's set holds well over a hundred roots; every one should parse.
         assert_eq!(roots.len(), webpki_root_certs::TLS_SERVER_ROOT_CERTS.len());
         assert!(roots.len() > 100, "{}", roots.len());
-        let user = Trust::system();
-        let trust = public_trust(&user);
-        assert!(!trust.uses_system_store());
-        assert!(trust.extra_roots.is_empty());
+        assert!(PublicTrust::build(&Trust::system()).is_ok());
     }
 }

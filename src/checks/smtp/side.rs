@@ -8,8 +8,9 @@ use std::time::Duration;
 use tokio::net::TcpStream;
 
 use super::model::TlsStart;
-use super::session::{quit, Conn, COURTESY};
+use super::session::{quit, BoxIo, Conn, COURTESY};
 use super::upgrade::prepare_tls;
+use crate::checks::tls::roots_only::RootsOnly;
 use crate::checks::tls::{self, HandshakeError};
 use crate::protocol::transcript::Transcript;
 use crate::secret::Redactor;
@@ -22,6 +23,15 @@ pub(super) enum SideError {
     Session(String),
     #[error("TLS handshake failed: {0}")]
     Handshake(HandshakeError),
+}
+
+/// What verifies a side connection's handshake.
+#[derive(Clone, Copy)]
+pub(super) enum SideConnector<'a> {
+    /// native-tls over the OS store (and the user's roots).
+    Os(&'a native_tls::TlsConnector),
+    /// A given root set alone (the public-chain check).
+    RootsOnly(&'a RootsOnly),
 }
 
 /// A side connection after its handshake: holds the session only to end it politely.
@@ -43,15 +53,14 @@ impl SideSession {
     }
 }
 
-/// A fresh connection to `addr` up to a handshake with `connector` (built with verification
-/// on), for a check that only wants to know whether that handshake succeeds. Nothing but
+/// A fresh connection to `addr` up to a handshake with `connector` (verification on), for a check that only wants to know whether that handshake succeeds. Nothing but
 /// EHLO, STARTTLS (and later QUIT) is ever sent on it: never credentials.
 pub(super) async fn side_handshake(
     host: &str,
     addr: SocketAddr,
     start: TlsStart,
     timeout: Duration,
-    connector: &native_tls::TlsConnector,
+    connector: SideConnector<'_>,
     redactor: &Redactor,
 ) -> Result<SideSession, SideError> {
     let stream = match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
@@ -70,11 +79,21 @@ pub(super) async fn side_handshake(
     let io = prepare_tls(stream, start, timeout, &mut scratch)
         .await
         .map_err(SideError::Session)?;
-    let tls = tls::handshake_with(connector, io, host, timeout)
-        .await
-        .map_err(SideError::Handshake)?;
+    let tls: BoxIo = match connector {
+        SideConnector::Os(connector) => Box::new(
+            tls::handshake_with(connector, io, host, timeout)
+                .await
+                .map_err(SideError::Handshake)?,
+        ),
+        SideConnector::RootsOnly(connector) => Box::new(
+            connector
+                .handshake(io, host, timeout)
+                .await
+                .map_err(SideError::Handshake)?,
+        ),
+    };
     Ok(SideSession {
-        conn: Conn::new(Box::new(tls), timeout),
+        conn: Conn::new(tls, timeout),
         start,
     })
 }

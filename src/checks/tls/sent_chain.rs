@@ -90,14 +90,17 @@ where
 }
 
 /// A client that checks nothing (no chain, no name) but still sends the name (SNI), so the
-/// server picks the certificate it shows for that name.
+/// server picks the certificate it shows for that name. No roots: nothing is verified, so
+/// the OS bundle (tens of milliseconds to parse) is not loaded.
 #[cfg(not(any(target_os = "windows", target_vendor = "apple")))]
 fn unverified_ssl(domain: &str) -> Result<openssl::ssl::Ssl, openssl::error::ErrorStack> {
-    let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls_client())?;
+    let mut builder = super::roots_only::client_context(openssl::ssl::SslMethod::tls_client())?;
     builder.set_verify(openssl::ssl::SslVerifyMode::NONE);
-    let mut config = builder.build().configure()?;
-    config.set_verify_hostname(false);
-    config.into_ssl(domain)
+    let mut ssl = openssl::ssl::Ssl::new(&builder.build())?;
+    if domain.parse::<std::net::IpAddr>().is_err() {
+        ssl.set_hostname(domain)?;
+    }
+    Ok(ssl)
 }
 
 /// OpenSSL's blocking `Read`/`Write` over an async stream: a read that would wait returns

@@ -328,3 +328,100 @@ async fn reading_what_a_plaintext_server_sends_fails_as_not_tls() {
     let err = sent_chain::read(stream, "smtp.test", T).await.unwrap_err();
     assert_eq!(err.kind, HandshakeKind::NotTls, "{}", err.message);
 }
+
+#[tokio::test]
+async fn roots_only_trusts_its_roots_and_checks_the_name() {
+    use roots_only::{RootSet, RootsOnly};
+    let dir = TempDir::new("tls-roots-only");
+    let ca = make_ca(&dir, "/CN=Roots Only Test Root/O=Test");
+    let cert = ca_signed(&dir, "srv", "/CN=mail.test", "DNS:mail.test", None);
+    let server = s_server(&cert, &dir.path("srv.key")).await;
+    let der = der_of(&ca);
+    let roots = RootSet::from_der([der.as_slice(), b"not a certificate".as_slice()]);
+    assert_eq!(roots.len(), 1);
+    let only = RootsOnly::build(&roots, &Trust::system()).unwrap();
+
+    only.handshake(connect(&server).await, "MAIL.test.", T)
+        .await
+        .unwrap();
+    let err = only
+        .handshake(connect(&server).await, "smtp.test", T)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, HandshakeKind::Verification, "{}", err.message);
+
+    // Without the root, the user's own (--ca-file) roots are trusted in its place.
+    let none = RootSet::from_der([]);
+    assert!(none.is_empty());
+    let user = Trust::from_pem_file(&ca).unwrap();
+    RootsOnly::build(&none, &user)
+        .unwrap()
+        .handshake(connect(&server).await, "mail.test", T)
+        .await
+        .unwrap();
+    let err = RootsOnly::build(&none, &Trust::system())
+        .unwrap()
+        .handshake(connect(&server).await, "mail.test", T)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, HandshakeKind::Verification, "{}", err.message);
+}
+
+/// The public-roots handshake words a failure as the main session (native-tls) does, so both
+/// classify and read alike.
+#[tokio::test]
+async fn roots_only_failures_read_as_native_tls_ones() {
+    use roots_only::{RootSet, RootsOnly};
+    let dir = TempDir::new("tls-roots-only-words");
+    let cert = self_signed(&dir, "srv", "/CN=mail.test", Some("DNS:mail.test"));
+    let server = s_server(&cert, &dir.path("srv.key")).await;
+    let only = RootsOnly::build(&RootSet::from_der([]), &Trust::system()).unwrap();
+
+    let native = handshake(
+        connect(&server).await,
+        "mail.test",
+        &Trust::system(),
+        Verify::Full,
+        T,
+    )
+    .await
+    .unwrap_err();
+    let own = only
+        .handshake(connect(&server).await, "mail.test", T)
+        .await
+        .unwrap_err();
+    assert_eq!(own, native);
+    assert_eq!(own.kind, HandshakeKind::Verification);
+    assert!(own.message.contains("self-signed"), "{}", own.message);
+
+    // A peer that closes at once.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let task = tokio::spawn(async move {
+        for _ in 0..2 {
+            if let Ok((s, _)) = listener.accept().await {
+                drop(s);
+            }
+        }
+    });
+    let native = handshake(
+        TcpStream::connect(("127.0.0.1", port)).await.unwrap(),
+        "mail.test",
+        &Trust::system(),
+        Verify::Full,
+        T,
+    )
+    .await
+    .unwrap_err();
+    let own = only
+        .handshake(
+            TcpStream::connect(("127.0.0.1", port)).await.unwrap(),
+            "mail.test",
+            T,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(own, native);
+    assert_eq!(own.kind, HandshakeKind::Closed);
+    task.abort();
+}
