@@ -29,11 +29,11 @@ pub enum Awaited<T> {
     Known(T),
 }
 
-impl<T> Awaited<T> {
-    fn as_ref(&self) -> Awaited<&T> {
+impl<T> Awaited<Vec<T>> {
+    fn as_slice(&self) -> Awaited<&[T]> {
         match self {
             Awaited::Waiting => Awaited::Waiting,
-            Awaited::Known(t) => Awaited::Known(t),
+            Awaited::Known(v) => Awaited::Known(v.as_slice()),
         }
     }
 }
@@ -219,15 +219,11 @@ pub async fn compare<'a>(
     let mut asked: HashSet<String> = HashSet::new();
     let (mut knocking, mut found) = (0_usize, Vec::new());
     loop {
-        let mx_hosts = match mx.as_ref() {
-            Awaited::Known(v) => Awaited::Known(v.as_slice()),
-            Awaited::Waiting => Awaited::Waiting,
-        };
         let order = parts(
             start.option,
             provider,
             start.domain,
-            mx_hosts,
+            mx.as_slice(),
             start.built_in,
         );
         // Every candidate that may serve an open port is looked up at once.
@@ -244,12 +240,8 @@ pub async fn compare<'a>(
                 }
             }
         }
-        let server_addrs = match server.as_ref() {
-            Awaited::Known(v) => Awaited::Known(v.as_slice()),
-            Awaited::Waiting => Awaited::Waiting,
-        };
         for port in undecided.clone() {
-            match choose(&order, port, &lookups, server_addrs) {
+            match choose(&order, port, &lookups, server.as_slice()) {
                 Choice::Wait => {}
                 Choice::NoReference => {
                     undecided.remove(&port);
