@@ -6,14 +6,12 @@
 //! machine other than the server): `--reference HOST`; the provider's submission server;
 //! the domain's MX host (port 25 only); a built-in list of well-known hosts.
 
-use std::collections::BTreeSet;
 use std::net::IpAddr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::dns::Dns;
 use super::tcp::{self, PortReach, TcpOutcome};
 
 /// Where a reference host came from.
@@ -110,45 +108,21 @@ pub fn built_in() -> &'static [Candidate] {
     })
 }
 
-/// Knocks on each of `ports` at the first candidate that listens there and is another
-/// machine than the server. All names are resolved at once, all knocks run at once.
-pub async fn check(
-    dns: &Dns,
-    candidates: &[Candidate],
-    server_addrs: &[IpAddr],
-    ports: &[u16],
+/// Knocks once on `port` at `candidate`, already looked up to `addrs` (the choice of the
+/// candidate is [`crate::engine::reference`]'s).
+pub async fn knock(
+    candidate: &Candidate,
+    addrs: &[IpAddr],
+    port: u16,
     timeout: Duration,
-) -> ReferenceCheck {
-    let wanted: BTreeSet<u16> = ports.iter().copied().collect();
-    let useful: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| c.ports.iter().any(|p| wanted.contains(p)))
-        .collect();
-    let lookups = useful.iter().map(|c| dns.addresses(&c.host));
-    let resolved = futures::future::join_all(lookups).await;
-    let mut plan: Vec<(u16, &Candidate, Vec<IpAddr>)> = Vec::new();
-    for port in &wanted {
-        let pick = useful.iter().zip(&resolved).find_map(|(c, lookup)| {
-            let addrs = lookup.found()?;
-            let elsewhere = addrs.iter().all(|a| !server_addrs.contains(a));
-            (c.ports.contains(port) && elsewhere && !addrs.is_empty()).then(|| (*c, addrs.clone()))
-        });
-        if let Some((c, addrs)) = pick {
-            plan.push((*port, c, addrs));
-        }
-    }
-    let knocks = plan.into_iter().map(|(port, c, addrs)| async move {
-        let (reach, stream) = tcp::connect_any(&addrs, port, timeout).await;
-        drop(stream);
-        RefPort {
-            port,
-            host: c.host.clone(),
-            source: c.source,
-            reach,
-        }
-    });
-    ReferenceCheck {
-        ports: futures::future::join_all(knocks).await,
+) -> RefPort {
+    let (reach, stream) = tcp::connect_any(addrs, port, timeout).await;
+    drop(stream);
+    RefPort {
+        port,
+        host: candidate.host.clone(),
+        source: candidate.source,
+        reach,
     }
 }
 

@@ -159,8 +159,14 @@ impl Engine {
         let e = engine.clone();
         let t = tx.clone();
         tasks.spawn(async move {
-            e.clone().server_checks(t).await;
-            e.client_seen.send_modify(|s| s.ports_over = true);
+            // The reference comparison starts beside the server's own lookup; it learns the
+            // server's addresses (not to knock on the server itself) when they are in.
+            let (addrs_tx, addrs_rx) = tokio::sync::oneshot::channel();
+            let server = async {
+                e.clone().server_checks(addrs_tx, t.clone()).await;
+                e.client_seen.send_modify(|s| s.ports_over = true);
+            };
+            tokio::join!(server, e.reference(addrs_rx, t.clone()));
         });
         while tasks.join_next().await.is_some() {}
         let _ = tx.send(Fact::Done).await;
@@ -191,7 +197,13 @@ impl Engine {
         }
     }
 
-    async fn server_checks(self: Arc<Self>, tx: mpsc::Sender<Fact>) {
+    /// The server's own checks; its addresses go to `addrs` once found (dropped unsent: it
+    /// has none).
+    async fn server_checks(
+        self: Arc<Self>,
+        addrs_tx: tokio::sync::oneshot::Sender<Vec<IpAddr>>,
+        tx: mpsc::Sender<Fact>,
+    ) {
         let target = match &self.input.server {
             Some(server) => match hostname::read(server) {
                 hostname::ServerField::Host(host) => Some(Target {
@@ -229,9 +241,9 @@ impl Engine {
         let addrs = lookup.found().cloned();
         let _ = tx.send(Fact::ServerDns(lookup)).await;
         let Some(addrs) = addrs else { return };
+        let _ = addrs_tx.send(addrs.clone());
         tokio::join!(
             self.probe_ports(&target.host, addrs.clone(), tx.clone()),
-            self.reference(&addrs, tx.clone()),
             self.domain_auth(&addrs, tx.clone()),
             self.server_reputation(&addrs, tx.clone())
         );
@@ -280,35 +292,39 @@ impl Engine {
         tokio::join!(lists, reverse);
     }
 
-    /// The same ports at a reference host, beside the server's own probes (not after
-    /// them), so the comparison costs no extra time-out.
-    async fn reference(&self, server_addrs: &[IpAddr], tx: mpsc::Sender<Fact>) {
+    /// The same ports at a reference host, beside the server's own lookup and probes (not
+    /// after them), so the comparison costs no extra round trip (see [`reference::compare`]).
+    async fn reference(
+        &self,
+        server_addrs: tokio::sync::oneshot::Receiver<Vec<IpAddr>>,
+        tx: mpsc::Sender<Fact>,
+    ) {
         let domain = self.input.email_domain();
-        let (provider, mx) = match &domain {
-            Some(d) => {
-                let (provider, mx) = tokio::join!(self.provider(d), self.dns.mx(d));
-                (provider, mx.found().cloned().unwrap_or_default())
-            }
-            None => (None, Vec::new()),
+        let provider = async {
+            let found = match &domain {
+                Some(d) => self.provider(d).await,
+                None => None,
+            };
+            found.and_then(|p| self.catalog.profiles.get(&p.id))
         };
-        let profile = provider.and_then(|p| self.catalog.profiles.get(&p.id));
-        let candidates = reference::candidates(
-            self.options.reference.as_deref(),
-            profile,
-            domain.as_deref(),
-            &mx,
-            self.catalog.reference_hosts,
-        );
+        let mx = async {
+            match &domain {
+                Some(d) => self.dns.mx(d).await.found().cloned().unwrap_or_default(),
+                None => Vec::new(),
+            }
+        };
         let plan = port_plan(self.input.port);
-        let found = reference::check(
-            &self.dns,
-            &candidates,
-            server_addrs,
-            &plan,
-            self.options.timeout,
-        )
-        .await;
-        let _ = tx.send(Fact::Reference(found)).await;
+        let start = reference::Start {
+            option: self.options.reference.as_deref(),
+            domain: domain.as_deref(),
+            built_in: self.catalog.reference_hosts,
+            ports: &plan,
+            timeout: self.options.timeout,
+        };
+        let found = reference::compare(&self.dns, start, provider, mx, server_addrs).await;
+        if let Some(found) = found {
+            let _ = tx.send(Fact::Reference(found)).await;
+        }
     }
 
     /// The provider serving the domain (always the address's), found once: concurrent
