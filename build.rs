@@ -35,9 +35,8 @@ fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo::rerun-if-changed=build.rs");
     let mut table = String::from(
-        "/// (language tag, deflated texts, [(file name, length in bytes)]) of each compressed\n\
-         /// language: the texts are the files one after another.\n\
-         pub const COMPRESSED: &[(&str, &[u8], &[(&str, usize)])] = &[\n",
+        "/// Every compressed language (`Compressed` is declared where this is included).\n\
+         pub const COMPRESSED: &[Compressed] = &[\n",
     );
     for lang in LANGS {
         let mut texts = String::new();
@@ -62,7 +61,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("writing {}: {e}", blob_path.display()));
         writeln!(
             table,
-            "    ({lang:?}, include_bytes!({:?}), &[{parts}]),",
+            "    Compressed {{ tag: {lang:?}, blob: include_bytes!({:?}), parts: &[{parts}] }},",
             blob_path.display().to_string()
         )
         .expect("writing to a String");

@@ -113,7 +113,17 @@ mod embedded {
 
     use super::Lang;
 
-    // `COMPRESSED`, written by build.rs: every language but English, deflated.
+    /// One language's Fluent files as build.rs embeds them.
+    pub struct Compressed {
+        /// The language's tag ([`Lang::tag`]).
+        pub tag: &'static str,
+        /// The files one after another, deflated.
+        pub blob: &'static [u8],
+        /// Each file's name and length in bytes, in the order of the blob.
+        pub parts: &'static [(&'static str, usize)],
+    }
+
+    // `COMPRESSED`, written by build.rs: every language but English.
     include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
     macro_rules! lang_files {
@@ -162,22 +172,20 @@ mod embedded {
         if lang == Lang::En {
             return lang_files!("en");
         }
-        let Some(i) = COMPRESSED.iter().position(|(tag, _, _)| *tag == lang.tag()) else {
+        let Some(i) = COMPRESSED.iter().position(|c| c.tag == lang.tag()) else {
             return &[];
         };
-        INFLATED[i].get_or_init(|| {
-            let (_, blob, parts) = COMPRESSED[i];
-            inflate(blob, parts).unwrap_or_default()
-        })
+        INFLATED[i].get_or_init(|| inflate(&COMPRESSED[i]).unwrap_or_default())
     }
 
     /// The files of one deflated blob, kept for the rest of the run (as the plain ones
     /// are). `None` only for a blob that build.rs did not write, which its own check and
     /// the tests rule out.
-    fn inflate(blob: &[u8], parts: &'static [(&'static str, usize)]) -> Option<Files> {
+    fn inflate(compressed: &Compressed) -> Option<Files> {
+        let parts = compressed.parts;
         let total = parts.iter().map(|(_, len)| len).sum();
         let mut text = String::with_capacity(total);
-        flate2::read::DeflateDecoder::new(blob)
+        flate2::read::DeflateDecoder::new(compressed.blob)
             .read_to_string(&mut text)
             .ok()?;
         let text: &'static str = text.leak();
@@ -220,12 +228,13 @@ mod embedded {
         #[test]
         fn every_other_language_is_deflated() {
             for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
-                let (_, blob, parts) = COMPRESSED
-                    .iter()
-                    .find(|(tag, _, _)| *tag == lang.tag())
-                    .unwrap();
-                let plain: usize = parts.iter().map(|(_, len)| len).sum();
-                assert!(blob.len() * 2 < plain, "{lang}: {} of {plain}", blob.len());
+                let c = COMPRESSED.iter().find(|c| c.tag == lang.tag()).unwrap();
+                let plain: usize = c.parts.iter().map(|(_, len)| len).sum();
+                assert!(
+                    c.blob.len() * 2 < plain,
+                    "{lang}: {} of {plain}",
+                    c.blob.len()
+                );
             }
             assert_eq!(COMPRESSED.len(), Lang::ALL.len() - 1);
         }
