@@ -108,7 +108,23 @@ impl fmt::Display for Lang {
 }
 
 mod embedded {
+    use std::io::Read;
+    use std::sync::OnceLock;
+
     use super::Lang;
+
+    /// One language's Fluent files as build.rs embeds them.
+    pub struct Compressed {
+        /// The language's tag ([`Lang::tag`]).
+        pub tag: &'static str,
+        /// The files one after another, deflated.
+        pub blob: &'static [u8],
+        /// Each file's name and length in bytes, in the order of the blob.
+        pub parts: &'static [(&'static str, usize)],
+    }
+
+    // `COMPRESSED`, written by build.rs: every language but English.
+    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
     macro_rules! lang_files {
         ($dir:literal) => {
@@ -145,15 +161,88 @@ mod embedded {
         };
     }
 
-    pub fn files(lang: Lang) -> &'static [(&'static str, &'static str)] {
-        match lang {
-            Lang::En => lang_files!("en"),
-            Lang::De => lang_files!("de"),
-            Lang::Fr => lang_files!("fr"),
-            Lang::Es => lang_files!("es"),
-            Lang::It => lang_files!("it"),
-            Lang::PtBr => lang_files!("pt-BR"),
-            Lang::Nl => lang_files!("nl"),
+    type Files = &'static [(&'static str, &'static str)];
+
+    /// Each compressed language's files once inflated, in `COMPRESSED` order.
+    static INFLATED: [OnceLock<Files>; COMPRESSED.len()] =
+        [const { OnceLock::new() }; COMPRESSED.len()];
+
+    pub fn files(lang: Lang) -> Files {
+        // English is always used (the source and every fallback): plain, no inflating.
+        if lang == Lang::En {
+            return lang_files!("en");
+        }
+        let Some(i) = COMPRESSED.iter().position(|c| c.tag == lang.tag()) else {
+            return &[];
+        };
+        INFLATED[i].get_or_init(|| inflate(&COMPRESSED[i]).unwrap_or_default())
+    }
+
+    /// The files of one deflated blob, kept for the rest of the run (as the plain ones
+    /// are). `None` only for a blob that build.rs did not write, which its own check and
+    /// the tests rule out.
+    fn inflate(compressed: &Compressed) -> Option<Files> {
+        let parts = compressed.parts;
+        let total = parts.iter().map(|(_, len)| len).sum();
+        let mut text = String::with_capacity(total);
+        flate2::read::DeflateDecoder::new(compressed.blob)
+            .read_to_string(&mut text)
+            .ok()?;
+        let text: &'static str = text.leak();
+        let mut files = Vec::with_capacity(parts.len());
+        let mut start = 0;
+        for (name, len) in parts {
+            files.push((*name, text.get(start..start + len)?));
+            start += len;
+        }
+        (start == text.len()).then(|| &*files.leak())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{files, Lang, COMPRESSED};
+
+        /// Every language gives back exactly the files in `assets/locales/<tag>/`, in the
+        /// same order and under the same names, however it is embedded.
+        #[test]
+        fn every_language_is_its_files_on_disk() {
+            for lang in Lang::ALL {
+                let got = files(lang);
+                let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+                let expected: Vec<String> = [
+                    "ui", "tree", "errors", "profiles", "vendor", "report", "plural",
+                ]
+                .iter()
+                .map(|f| format!("assets/locales/{}/{f}.ftl", lang.tag()))
+                .collect();
+                assert_eq!(names, expected, "{lang}");
+                for (name, text) in got {
+                    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+                    let on_disk = std::fs::read_to_string(&path).unwrap();
+                    assert!(*text == on_disk, "{name} differs from the file");
+                }
+            }
+        }
+
+        /// Only English is embedded plain; each other language is deflated, and smaller.
+        #[test]
+        fn every_other_language_is_deflated() {
+            for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+                let c = COMPRESSED.iter().find(|c| c.tag == lang.tag()).unwrap();
+                let plain: usize = c.parts.iter().map(|(_, len)| len).sum();
+                assert!(
+                    c.blob.len() * 2 < plain,
+                    "{lang}: {} of {plain}",
+                    c.blob.len()
+                );
+            }
+            assert_eq!(COMPRESSED.len(), Lang::ALL.len() - 1);
+        }
+
+        /// A second call gives the same inflated files, not a second copy.
+        #[test]
+        fn a_language_is_inflated_once() {
+            assert!(std::ptr::eq(files(Lang::De), files(Lang::De)));
         }
     }
 }
