@@ -114,7 +114,10 @@ impl Kiosk {
         std::fs::write(base.join("conf/kiosk.toml"), config).unwrap();
         let bin = env!("CARGO_BIN_EXE_smtp-doctor");
         let (unshare, network) = match net {
-            Net::Loopback => ("--net ", "ip link set lo up && ip route add default dev lo && "),
+            Net::Loopback => (
+                "--net ",
+                "ip link set lo up && ip route add default dev lo && ",
+            ),
             Net::NoRoute => ("--net ", "ip link set lo up && "),
             Net::Lab => ("", ""),
         };

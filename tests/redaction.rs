@@ -504,7 +504,14 @@ fn cli_outputs(port: u16, json: bool) -> Vec<(&'static str, String)> {
     let facts = std::fs::read_to_string(&facts_file).expect("facts saved");
     let _ = std::fs::remove_dir_all(&dir);
     vec![
-        (if json { "check --json stdout" } else { "check stdout" }, stdout),
+        (
+            if json {
+                "check --json stdout"
+            } else {
+                "check stdout"
+            },
+            stdout,
+        ),
         ("check stderr", stderr),
         ("check --save", saved),
         ("check --save-facts", facts),
@@ -520,7 +527,10 @@ fn assert_no_piece(what: &str, output: &str) {
     let chars: Vec<char> = PASSWORD.chars().collect();
     for w in chars.windows(6) {
         let piece: String = w.iter().collect::<String>().to_lowercase();
-        assert!(!lower.contains(&piece), "{what} contains {piece:?}:\n{output}");
+        assert!(
+            !lower.contains(&piece),
+            "{what} contains {piece:?}:\n{output}"
+        );
     }
     let forms = [
         b64(PASSWORD),
@@ -530,11 +540,17 @@ fn assert_no_piece(what: &str, output: &str) {
     for form in &forms {
         for i in 0..=form.len() - 16 {
             let piece = &form[i..i + 16];
-            assert!(!output.contains(piece), "{what} contains {piece:?}:\n{output}");
+            assert!(
+                !output.contains(piece),
+                "{what} contains {piece:?}:\n{output}"
+            );
         }
     }
     for piece in echoed_pieces() {
-        assert!(!output.contains(&piece), "{what} contains {piece:?}:\n{output}");
+        assert!(
+            !output.contains(&piece),
+            "{what} contains {piece:?}:\n{output}"
+        );
     }
 }
 
@@ -567,7 +583,11 @@ fn a_secret_echoed_in_pieces_over_reply_lines_is_nowhere_in_any_output() {
         "550-5.1.1 no such user; your password is [redacted]",
         "550 5.1.1 [redacted]",
     ] {
-        assert!(shown.transcript.contains(line), "{line}:\n{}", shown.transcript);
+        assert!(
+            shown.transcript.contains(line),
+            "{line}:\n{}",
+            shown.transcript
+        );
     }
     for (what, out) in [
         ("text report", &shown.text),

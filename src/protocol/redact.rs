@@ -538,7 +538,10 @@ mod tests {
         let token = b64("\0visitor@example.test\0Quokka-Lantern-58173");
         // The tail of the token: the password's last 12 bytes, at the token's alignment.
         let tail = &token[token.len() - 16..];
-        assert_eq!(r.redact(&format!("sent {tail}.")), format!("sent {REDACTED}."));
+        assert_eq!(
+            r.redact(&format!("sent {tail}.")),
+            format!("sent {REDACTED}.")
+        );
         // The head of the token carries only the user name: not a secret.
         let head = &token[..24];
         assert_eq!(r.redact(&format!("sent {head}.")), format!("sent {head}."));
@@ -570,7 +573,13 @@ mod tests {
             format!("5.7.8 you sent {}", &token[..36]),
             format!("5.7.8 {}", &token[36..]),
         ]);
-        assert_eq!(out, vec![format!("5.7.8 you sent {REDACTED}"), format!("5.7.8 {REDACTED}")]);
+        assert_eq!(
+            out,
+            vec![
+                format!("5.7.8 you sent {REDACTED}"),
+                format!("5.7.8 {REDACTED}")
+            ]
+        );
         // Cut inside the user name: that line's part carries nothing of the password, and
         // the word after the token on the next line is not part of it.
         let out = r.redact_lines(vec![
@@ -587,8 +596,17 @@ mod tests {
             ]
         );
         // In clear, cut after a few characters.
-        let out = r.redact_lines(vec!["535-bad password Quok".into(), "535 ka-Lantern".into()]);
-        assert_eq!(out, vec![format!("535-bad password {REDACTED}"), format!("535 {REDACTED}")]);
+        let out = r.redact_lines(vec![
+            "535-bad password Quok".into(),
+            "535 ka-Lantern".into(),
+        ]);
+        assert_eq!(
+            out,
+            vec![
+                format!("535-bad password {REDACTED}"),
+                format!("535 {REDACTED}")
+            ]
+        );
     }
 
     #[test]
@@ -612,7 +630,10 @@ mod tests {
             assert!(!line.contains(piece), "{line}");
         }
         // Lines that carry nothing of it stay as they are.
-        let plain = vec!["250-mail.example.test".to_string(), "250 AUTH PLAIN".to_string()];
+        let plain = vec![
+            "250-mail.example.test".to_string(),
+            "250 AUTH PLAIN".to_string(),
+        ];
         assert_eq!(r.redact_lines(plain.clone()), plain);
     }
 
