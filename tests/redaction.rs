@@ -128,7 +128,7 @@ fn refusal_in_pieces(token: &str) -> String {
     let wrapped = wrapped_echo();
     for (i, line) in wrapped.iter().enumerate() {
         let sep = if i + 1 == wrapped.len() { ' ' } else { '-' };
-        reply.push_str(&format!("535{sep}{line}\r\n"));
+        reply.extend(["535", &sep.to_string(), line, "\r\n"]);
     }
     reply
 }

@@ -188,12 +188,13 @@ fn joined_spans(joined: &Joined, forms: &Forms) -> Vec<(usize, (usize, usize))> 
     let mut spans: Vec<(usize, (usize, usize))> = plain_spans(&joined.text, &forms.plain)
         .into_iter()
         .flat_map(|(start, end)| joined.on_lines(start, end))
-        .map(|(line, span, _)| (line, span))
+        .map(|part| (part.line, part.span))
         .collect();
     for hit in base64_hits(&joined.text, forms) {
-        for (line, span, (from, to)) in joined.on_lines(hit.run.0, hit.run.1) {
+        for part in joined.on_lines(hit.run.0, hit.run.1) {
+            let (from, to) = part.joined;
             if hit.carrying.iter().any(|&(s, e)| s < to && from < e) {
-                spans.push((line, span));
+                spans.push((part.line, part.span));
             }
         }
     }
@@ -221,9 +222,8 @@ impl Joined {
         Joined { text, bodies }
     }
 
-    /// The span `start..end` of the joined text as spans of the lines it came from: the
-    /// line, the span in the line, and the same part of the joined text.
-    fn on_lines(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize), (usize, usize))> {
+    /// The span `start..end` of the joined text as spans of the lines it came from.
+    fn on_lines(&self, start: usize, end: usize) -> Vec<OnLine> {
         self.bodies
             .iter()
             .filter_map(|&(line, in_line, in_text, len)| {
@@ -232,11 +232,23 @@ impl Joined {
                 if from >= to {
                     return None;
                 }
-                let in_line = (in_line + from - in_text, in_line + to - in_text);
-                Some((line, in_line, (from, to)))
+                Some(OnLine {
+                    line,
+                    span: (in_line + from - in_text, in_line + to - in_text),
+                    joined: (from, to),
+                })
             })
             .collect()
     }
+}
+
+/// The part of a span of the joined text that is on one line.
+struct OnLine {
+    line: usize,
+    /// Where it is in the line.
+    span: (usize, usize),
+    /// Where it is in the joined text.
+    joined: (usize, usize),
 }
 
 /// The byte range of a reply line's body: after a `535-`/`535 ` code and an enhanced code
