@@ -4,12 +4,16 @@
 //! else, and the no-network screen that goes away by itself.
 //!
 //! Needs root (network and mount namespaces, reading another process's memory) and tmux;
-//! no lab. Each wizard runs in a namespace of its own: a network with only loopback (and,
+//! the sign-in case also needs the lab (`tests/lab`: real Postfix with Dovecot SASL), the
+//! others none. Each wizard runs in a namespace of its own: a network with only loopback (and,
 //! for the "online" case, a default route into loopback so that the kernel has a route but
 //! nothing can leave), and private /tmp, /var/tmp and /dev/shm whose contents the test can
-//! list through /proc/PID/root. Every file of a test lives under its own folder in Cargo's
+//! list through /proc/PID/root. The sign-in case keeps the host's network namespace (the
+//! lab's servers are on the host's loopback addresses) and has the lab's DNS and CA locked in
+//! its kiosk configuration. Every file of a test lives under its own folder in Cargo's
 //! target/tmp, removed when the test ends; each tmux server is the test's own.
 
+mod common;
 #[path = "common/tmux.rs"]
 mod tmux;
 
@@ -30,6 +34,8 @@ const PASSWORD: &str = "Quokka-Lantern-58173-Zephyr";
 const ERROR_TEXT: &str = "535 5.7.8 Marmot-Violin rejected";
 const EMAIL: &str = "visitor@example.test";
 const IDLE_SECONDS: u64 = 5;
+/// The sign-in case's idle time: long enough for a run against the lab to finish first.
+const LAB_IDLE_SECONDS: u64 = 10;
 /// Bounded waits: this many polls, 100 ms apart.
 const POLLS: usize = 150;
 const START_TITLE: &str = "Why can't your mail be sent?";
@@ -37,6 +43,18 @@ const START_TITLE: &str = "Why can't your mail be sent?";
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
     unsafe { libc::geteuid() == 0 }
+}
+
+/// The network a kiosk sees.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Net {
+    /// Only loopback, with a default route into it: "online", but nothing can leave.
+    Loopback,
+    /// Only loopback and no route: "not connected".
+    NoRoute,
+    /// The host's own network namespace, with the lab's DNS server and CA locked in: the
+    /// lab's servers on their loopback addresses.
+    Lab,
 }
 
 /// One kiosk in its own namespaces and tmux server; everything goes when dropped.
@@ -57,7 +75,11 @@ impl Tmux for Kiosk {
 }
 
 impl Kiosk {
-    fn start(test: &str, online: bool) -> Kiosk {
+    fn start(test: &str, net: Net) -> Kiosk {
+        Kiosk::start_idle(test, net, IDLE_SECONDS)
+    }
+
+    fn start_idle(test: &str, net: Net, idle_seconds: u64) -> Kiosk {
         let name = format!("sdx-k-{test}-{}", std::process::id());
         let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join(&name);
         let _ = std::fs::remove_dir_all(&base);
@@ -65,19 +87,39 @@ impl Kiosk {
             std::fs::create_dir_all(base.join(d)).unwrap();
         }
         let hash = pin::hash_pin(PIN).unwrap();
+        let locked = if net == Net::Lab {
+            let lab = common::lab();
+            // The kiosk's /tmp is its own: the lab's CA (under /tmp) goes in with its config.
+            let ca_file = base.join("conf/lab-ca.pem");
+            std::fs::copy(&lab.ca_file, &ca_file).unwrap();
+            format!(
+                // As the lab's tests run `check`: every lookup stays inside the lab.
+                "reference = \"{}\"\ndns_server = \"{dns}\"\nca_file = \"{}\"\n\
+                 public_ip_dns = \"{dns}\"\ntimeout_seconds = 3\n",
+                common::LAB_REFERENCE,
+                ca_file.display(),
+                dns = lab.dns,
+            )
+        } else {
+            "reference = \"127.0.0.1\"\ndns_server = \"127.0.0.1:9\"\n\
+             public_ip_dns = \"127.0.0.1:9\"\ntimeout_seconds = 1\n"
+                .to_string()
+        };
         let config = format!(
-            "admin_pin_hash = \"{}\"\nidle_seconds = {IDLE_SECONDS}\nreports_dir = \"{}\"\n\n\
-             [locked]\nreference = \"127.0.0.1\"\ndns_server = \"127.0.0.1:9\"\n\
-             public_ip_dns = \"127.0.0.1:9\"\ntimeout_seconds = 1\n",
+            "admin_pin_hash = \"{}\"\nidle_seconds = {idle_seconds}\nreports_dir = \"{}\"\n\n\
+             [locked]\n{locked}",
             hash.as_str(),
             base.join("reports").display()
         );
         std::fs::write(base.join("conf/kiosk.toml"), config).unwrap();
         let bin = env!("CARGO_BIN_EXE_smtp-doctor");
-        let route = if online {
-            "ip route add default dev lo && "
-        } else {
-            ""
+        let (unshare, network) = match net {
+            Net::Loopback => (
+                "--net ",
+                "ip link set lo up && ip route add default dev lo && ",
+            ),
+            Net::NoRoute => ("--net ", "ip link set lo up && "),
+            Net::Lab => ("", ""),
         };
         // A private /tmp would hide a checkout that lives under /tmp (the binary and `base`).
         let private_tmp = if bin.starts_with("/tmp/") {
@@ -87,13 +129,13 @@ impl Kiosk {
         };
         let inner = format!(
             "{private_tmp}mount -t tmpfs sdx-k-vartmp /var/tmp && \
-             mount -t tmpfs sdx-k-shm /dev/shm && ip link set lo up && {route}\
+             mount -t tmpfs sdx-k-shm /dev/shm && {network}\
              exec env HOME='{home}' '{bin}' --kiosk --kiosk-config '{conf}'",
             home = base.join("home").display(),
             conf = base.join("conf/kiosk.toml").display(),
         );
         let script = format!(
-            "unshare --net --mount --propagation private bash -c \"{inner}\"; echo EXITED-$?; sleep 30"
+            "unshare {unshare}--mount --propagation private bash -c \"{inner}\"; echo EXITED-$?; sleep 30"
         );
         let k = Kiosk {
             socket: base.join("tmux.sock"),
@@ -258,7 +300,7 @@ fn keys_and_signals_do_not_leave_only_the_pin_does() {
         eprintln!("skipped: needs root");
         return;
     }
-    let k = Kiosk::start("leave", true);
+    let k = Kiosk::start("leave", Net::Loopback);
     k.wait_for(START_TITLE);
     let pid = k.pid();
     k.keys(&["q"]);
@@ -299,7 +341,7 @@ fn sigterm_ends_a_kiosk_cleanly() {
         eprintln!("skipped: needs root");
         return;
     }
-    let k = Kiosk::start("term", true);
+    let k = Kiosk::start("term", Net::Loopback);
     k.wait_for(START_TITLE);
     signal(k.pid(), "TERM");
     k.assert_ended(143);
@@ -311,7 +353,7 @@ fn a_lost_terminal_ends_the_kiosk() {
         eprintln!("skipped: needs root");
         return;
     }
-    let k = Kiosk::start("hangup", true);
+    let k = Kiosk::start("hangup", Net::Loopback);
     k.wait_for(START_TITLE);
     let pid = k.pid();
     // The terminal goes away (its tmux server ends): the kiosk must not stay behind.
@@ -367,7 +409,7 @@ fn after_the_idle_time_the_start_is_back_and_the_password_is_gone_from_memory() 
         eprintln!("skipped: needs root");
         return;
     }
-    let k = Kiosk::start("idle", true);
+    let k = Kiosk::start("idle", Net::Loopback);
     k.wait_for(START_TITLE);
     let pid = k.pid();
     // The error message, then the account form with the password, then the checks.
@@ -416,6 +458,72 @@ fn after_the_idle_time_the_start_is_back_and_the_password_is_gone_from_memory() 
     assert!(
         !screen.contains(EMAIL) && !screen.contains("127.0.0.1") && !screen.contains("****"),
         "{screen}"
+    );
+}
+
+/// `s` in base64 (RFC 4648, with padding): how AUTH sends it.
+fn base64(s: &[u8]) -> Vec<u8> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD
+        .encode(s)
+        .into_bytes()
+}
+
+#[test]
+fn after_a_real_sign_in_and_the_idle_reset_no_form_of_the_password_is_in_memory() {
+    if !is_root() {
+        eprintln!("skipped: needs root");
+        return;
+    }
+    let k = Kiosk::start_idle("signin", Net::Lab, LAB_IDLE_SECONDS);
+    k.wait_for(START_TITLE);
+    let pid = k.pid();
+    k.keys(&["2"]);
+    k.wait_for("Password");
+    k.type_slowly(common::EMAIL);
+    k.keys(&["Tab"]);
+    k.type_slowly("smtp.example.test");
+    k.keys(&["Tab"]);
+    k.type_slowly("587");
+    for _ in 0..4 {
+        k.keys(&["Tab"]);
+    }
+    k.type_slowly(common::PASSWORD);
+    let password = common::PASSWORD.as_bytes();
+    // Every form the password takes on the way to the server: the clear text (the form, the
+    // AUTH PLAIN message "\0user\0password"), the AUTH PLAIN token, the AUTH LOGIN step.
+    let mut message = vec![0u8];
+    message.extend_from_slice(common::EMAIL.as_bytes());
+    message.push(0);
+    message.extend_from_slice(password);
+    let forms: [(&str, Vec<u8>); 3] = [
+        ("the password", password.to_vec()),
+        ("the AUTH PLAIN token", base64(&message)),
+        ("the AUTH LOGIN form", base64(password)),
+    ];
+    // Control: while the form holds it, the scan finds the password.
+    assert!(
+        !find_in_memory(pid, password).is_empty(),
+        "the scan does not find the password even while it is typed in"
+    );
+    k.keys(&["Tab", "Enter"]);
+    // The lab's account signs in and sends: the run ends with that verdict.
+    k.wait_any(&["Sending works with these settings"]);
+    // Nothing pressed for the idle time: back to the start.
+    sleep(Duration::from_secs(LAB_IDLE_SECONDS));
+    k.wait_for(START_TITLE);
+    // Let the stopped run's last tasks (courtesy QUITs, time-outs) end.
+    sleep(Duration::from_secs(4));
+    let found: Vec<String> = forms
+        .iter()
+        .filter_map(|(name, form)| {
+            let at = find_in_memory(pid, form);
+            (!at.is_empty()).then(|| format!("{name} at {at:x?}"))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "still in the kiosk's memory after the idle reset: {found:#?}"
     );
 }
 
@@ -470,7 +578,7 @@ fn a_report_lands_in_the_configured_folder_and_nowhere_else() {
         eprintln!("skipped: needs root");
         return;
     }
-    let k = Kiosk::start("report", true);
+    let k = Kiosk::start("report", Net::Loopback);
     k.wait_for(START_TITLE);
     let pid = k.pid();
     let before = places(&k.base, pid);
@@ -520,7 +628,7 @@ fn without_a_network_a_plain_screen_shows_until_it_is_back() {
         eprintln!("skipped: needs root");
         return;
     }
-    let k = Kiosk::start("offline", false);
+    let k = Kiosk::start("offline", Net::NoRoute);
     k.wait_for("not connected to the internet");
     assert!(k.screen().contains("network cable"), "{}", k.screen());
     let pid = k.pid();

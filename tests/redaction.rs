@@ -66,6 +66,71 @@ fn echo() -> String {
 enum Mech {
     Plain,
     Login,
+    /// PLAIN, echoed in pieces: split over reply lines, wrapped at 76 characters.
+    PlainInPieces,
+}
+
+/// Where the server cuts what it echoes, so that no line alone holds a whole form, nor
+/// enough of the password to be found without the next line: a token 20 characters before
+/// its end (inside the password's encoding, which is its last 17 bytes), the LOGIN form
+/// after 5 characters, the password after 7.
+const TOKEN_CUT_FROM_END: usize = 20;
+const LOGIN_CUT: usize = 5;
+const PASSWORD_CUT: usize = 7;
+
+/// `token` cut in two where the server cuts it.
+fn cut(token: &str) -> (&str, &str) {
+    token.split_at(token.len() - TOKEN_CUT_FROM_END)
+}
+
+/// A longer text that holds the AUTH PLAIN message, in base64 wrapped at 76 characters (as
+/// MIME wraps it), one reply line per 76 characters. The password's bytes (from byte 54)
+/// straddle the first wrap (byte 57): its first line carries only three of them.
+fn wrapped_echo() -> Vec<String> {
+    let message = format!("{}\0{USER}\0{PASSWORD} was received", "x".repeat(47));
+    b64(&message)
+        .as_bytes()
+        .chunks(76)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect()
+}
+
+/// Every piece the in-pieces server sends that carries part of the password (with what
+/// goes before it in the same run of base64).
+fn echoed_pieces() -> Vec<String> {
+    let login = b64(PASSWORD);
+    let mut pieces = Vec::new();
+    for user in [USER, EMAIL] {
+        let token = b64(&format!("\0{user}\0{PASSWORD}"));
+        let (head, tail) = cut(&token);
+        pieces.extend([head.to_string(), tail.to_string()]);
+    }
+    pieces.extend([
+        login[..LOGIN_CUT].to_string(),
+        login[LOGIN_CUT..].to_string(),
+        PASSWORD[..PASSWORD_CUT].to_string(),
+        PASSWORD[PASSWORD_CUT..].to_string(),
+    ]);
+    pieces.extend(wrapped_echo().into_iter().take(2));
+    pieces
+}
+
+/// The in-pieces server's refusal of the first sign-in: the token cut in two over two lines,
+/// the password cut in two, the wrapped text.
+fn refusal_in_pieces(token: &str) -> String {
+    let (head, tail) = cut(token);
+    let mut reply = format!(
+        "535-5.7.8 you sent {head}\r\n535-5.7.8 {tail} and the password\r\n\
+         535-5.7.8 was {}\r\n535-5.7.8 {}\r\n",
+        &PASSWORD[..PASSWORD_CUT],
+        &PASSWORD[PASSWORD_CUT..]
+    );
+    let wrapped = wrapped_echo();
+    for (i, line) in wrapped.iter().enumerate() {
+        let sep = if i + 1 == wrapped.len() { ' ' } else { '-' };
+        reply.extend(["535", &sep.to_string(), line, "\r\n"]);
+    }
+    reply
 }
 
 /// The scripted server: offers `mech`; refuses the first sign-in (quoting the secret),
@@ -106,7 +171,7 @@ async fn session(
         let upper = cmd.to_ascii_uppercase();
         let reply = if upper.starts_with("EHLO") {
             let auth = match mech {
-                Mech::Plain => "PLAIN LOGIN",
+                Mech::Plain | Mech::PlainInPieces => "PLAIN LOGIN",
                 Mech::Login => "LOGIN",
             };
             format!("250-fake.test {quoted}\r\n250-AUTH {auth}\r\n250 8BITMIME\r\n")
@@ -114,7 +179,14 @@ async fn session(
             attempts += 1;
             signed_in.store(true, Ordering::SeqCst);
             let token = cmd.split_whitespace().nth(2).unwrap_or_default();
-            if attempts == 1 {
+            if mech == Mech::PlainInPieces {
+                if attempts == 1 {
+                    refusal_in_pieces(token)
+                } else {
+                    let (head, tail) = cut(token);
+                    format!("235-2.7.0 welcome back {head}\r\n235 2.7.0 {tail}\r\n")
+                }
+            } else if attempts == 1 {
                 format!(
                     "535-5.7.8 you sent {token}\r\n535 5.7.8 bad password {}\r\n",
                     echo()
@@ -141,6 +213,13 @@ async fn session(
             }
         } else if upper.starts_with("MAIL") {
             format!("250 2.1.0 sender ok {}\r\n", b64(PASSWORD))
+        } else if upper.starts_with("RCPT") && mech == Mech::PlainInPieces {
+            let login = b64(PASSWORD);
+            format!(
+                "550-5.1.1 no such user; your password is {}\r\n550 5.1.1 {}\r\n",
+                &login[..LOGIN_CUT],
+                &login[LOGIN_CUT..]
+            )
         } else if upper.starts_with("RCPT") {
             format!("550 5.1.1 no such user; your password is {}\r\n", echo())
         } else if upper.starts_with("RSET") {
@@ -365,59 +444,166 @@ fn the_password_a_server_repeats_is_nowhere_in_any_output() {
     check_all("LOGIN", &shown);
 
     // The command line too: text on stdout, JSON, `--save` Markdown and `--save-facts`.
-    let dir = std::env::temp_dir().join(format!("sd-redaction-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
     for json in [false, true] {
-        let md = dir.join("report.md");
-        let facts_file = dir.join("facts.toml");
-        let port_arg = port.to_string();
-        let mut args = vec![
-            "check",
-            "--email",
-            EMAIL,
-            "--server",
-            ADDRESS,
-            "--port",
-            &port_arg,
-            "--security",
-            "none",
-            "--user",
-            USER,
-            "--allow-plaintext-auth",
-            "--timeout",
-            "2",
-            "--dns-server",
-            "127.0.0.1:9",
-            "--public-ip-dns",
-            "127.0.0.1:9",
-            "--reference",
-            "127.0.0.1",
-            "--password-env",
-            "SD_REDACTION_TEST_PASSWORD",
-        ];
-        let (md_s, facts_s) = (md.display().to_string(), facts_file.display().to_string());
-        args.extend(["--save", &md_s, "--save-facts", &facts_s]);
-        if json {
-            args.push("--json");
+        for (what, out) in cli_outputs(port, json) {
+            assert_clean(what, &out);
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
-            .args(&args)
-            .env("SD_REDACTION_TEST_PASSWORD", PASSWORD)
-            .output()
-            .expect("run smtp-doctor");
-        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(stdout.contains("[redacted]") || json, "{stdout}\n{stderr}");
-        assert_clean("check stdout", &stdout);
-        assert_clean("check stderr", &stderr);
-        assert_clean(
-            "check --save",
-            &std::fs::read_to_string(&md).expect("markdown saved"),
-        );
-        assert_clean(
-            "check --save-facts",
-            &std::fs::read_to_string(&facts_file).expect("facts saved"),
+    }
+}
+
+/// What `check` prints and saves against the server on `port` (text or JSON on stdout,
+/// stderr, the `--save` Markdown, the `--save-facts` recording), named.
+fn cli_outputs(port: u16, json: bool) -> Vec<(&'static str, String)> {
+    let dir = std::env::temp_dir().join(format!("sd-redaction-{}-{port}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let md = dir.join("report.md");
+    let facts_file = dir.join("facts.toml");
+    let port_arg = port.to_string();
+    let mut args = vec![
+        "check",
+        "--email",
+        EMAIL,
+        "--server",
+        ADDRESS,
+        "--port",
+        &port_arg,
+        "--security",
+        "none",
+        "--user",
+        USER,
+        "--allow-plaintext-auth",
+        "--timeout",
+        "2",
+        "--dns-server",
+        "127.0.0.1:9",
+        "--public-ip-dns",
+        "127.0.0.1:9",
+        "--reference",
+        "127.0.0.1",
+        "--password-env",
+        "SD_REDACTION_TEST_PASSWORD",
+    ];
+    let (md_s, facts_s) = (md.display().to_string(), facts_file.display().to_string());
+    args.extend(["--save", &md_s, "--save-facts", &facts_s]);
+    if json {
+        args.push("--json");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
+        .args(&args)
+        .env("SD_REDACTION_TEST_PASSWORD", PASSWORD)
+        .output()
+        .expect("run smtp-doctor");
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(stdout.contains("[redacted]") || json, "{stdout}\n{stderr}");
+    if json {
+        let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+        assert!(doc.is_object(), "{stdout}");
+    }
+    let saved = std::fs::read_to_string(&md).expect("markdown saved");
+    let facts = std::fs::read_to_string(&facts_file).expect("facts saved");
+    let _ = std::fs::remove_dir_all(&dir);
+    vec![
+        (
+            if json {
+                "check --json stdout"
+            } else {
+                "check stdout"
+            },
+            stdout,
+        ),
+        ("check stderr", stderr),
+        ("check --save", saved),
+        ("check --save-facts", facts),
+    ]
+}
+
+/// No piece of the password that identifies it: none of the pieces the server echoed, no
+/// 6 characters of the password in a row (in any case), no 16 characters in a row of the
+/// AUTH PLAIN tokens or the LOGIN form.
+fn assert_no_piece(what: &str, output: &str) {
+    assert_clean(what, output);
+    let lower = output.to_lowercase();
+    let chars: Vec<char> = PASSWORD.chars().collect();
+    for w in chars.windows(6) {
+        let piece: String = w.iter().collect::<String>().to_lowercase();
+        assert!(
+            !lower.contains(&piece),
+            "{what} contains {piece:?}:\n{output}"
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    let forms = [
+        b64(PASSWORD),
+        b64(&format!("\0{USER}\0{PASSWORD}")),
+        b64(&format!("\0{EMAIL}\0{PASSWORD}")),
+    ];
+    for form in &forms {
+        for i in 0..=form.len() - 16 {
+            let piece = &form[i..i + 16];
+            assert!(
+                !output.contains(piece),
+                "{what} contains {piece:?}:\n{output}"
+            );
+        }
+    }
+    for piece in echoed_pieces() {
+        assert!(
+            !output.contains(&piece),
+            "{what} contains {piece:?}:\n{output}"
+        );
+    }
+}
+
+#[test]
+fn a_secret_echoed_in_pieces_over_reply_lines_is_nowhere_in_any_output() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    // The pieces are what the test thinks they are: none of them alone holds a whole form,
+    // and each is long enough not to turn up in a report by chance.
+    for piece in echoed_pieces() {
+        assert!(piece.len() >= 5, "{piece}");
+        for form in forbidden() {
+            assert!(!piece.contains(&form), "{piece} holds {form}");
+        }
+    }
+    let signed_in = Arc::new(AtomicBool::new(false));
+    let port = start_server(&rt, Mech::PlainInPieces, &signed_in);
+    let (input, options, facts) = run_in_process(&rt, port);
+    let shown = everything_shown(&catalog, &input, &options, facts);
+    // The refusal and the acceptance were read, in their lines, with the pieces taken out.
+    for line in [
+        "535-5.7.8 you sent [redacted]",
+        "535-5.7.8 [redacted] and the password",
+        "235-2.7.0 welcome back [redacted]",
+        "235 2.7.0 [redacted]",
+        "550-5.1.1 no such user; your password is [redacted]",
+        "550 5.1.1 [redacted]",
+    ] {
+        assert!(
+            shown.transcript.contains(line),
+            "{line}:\n{}",
+            shown.transcript
+        );
+    }
+    for (what, out) in [
+        ("text report", &shown.text),
+        ("Markdown report", &shown.markdown),
+        ("JSON report", &shown.json),
+        ("transcript", &shown.transcript),
+        ("--save-facts recording", &shown.recording),
+        ("result screen", &shown.result_screen),
+        ("technical screen", &shown.technical_screen),
+        ("technical view-model", &shown.technical_vm),
+    ] {
+        assert_no_piece(&format!("in pieces: {what}"), out);
+    }
+    for json in [false, true] {
+        for (what, out) in cli_outputs(port, json) {
+            assert_no_piece(&format!("in pieces: {what}"), &out);
+        }
+    }
 }

@@ -59,8 +59,7 @@ impl Transcript {
     /// Records a reply the server sent (`raw`: its lines as sent, terminal-safe) and returns
     /// it; both without the password.
     pub fn server_reply(&mut self, reply: Reply, raw: Vec<String>) -> Reply {
-        for line in raw {
-            let line = self.redactor.redact_owned(line);
+        for line in self.redactor.redact_lines(raw) {
             self.push_server(line);
         }
         self.redact_reply(reply)
@@ -77,11 +76,9 @@ impl Transcript {
         e
     }
 
-    /// `reply` without the password in any of its lines.
+    /// `reply` without the password in any of its lines (nor in pieces across them).
     pub fn redact_reply(&self, mut reply: Reply) -> Reply {
-        for line in &mut reply.lines {
-            *line = self.redactor.redact_owned(std::mem::take(line));
-        }
+        reply.lines = self.redactor.redact_lines(std::mem::take(&mut reply.lines));
         reply
     }
 
@@ -89,8 +86,9 @@ impl Transcript {
     pub fn redact_error(&self, e: ReplyError) -> ReplyError {
         let r = |s: String| self.redactor.redact_owned(s);
         match e {
+            // What had arrived, its lines joined with ` | `: a piece may go on across them.
             ReplyError::Closed { partial } => ReplyError::Closed {
-                partial: partial.map(r),
+                partial: partial.map(|p| self.redactor.redact_joined(p, " | ")),
             },
             ReplyError::Malformed(s) => ReplyError::Malformed(r(s)),
             ReplyError::Io(s) => ReplyError::Io(r(s)),

@@ -158,11 +158,23 @@ fn wiped(capacity: usize) -> Zeroizing<String> {
     Zeroizing::new(String::with_capacity(capacity))
 }
 
-/// `s` in base64, in a buffer wiped when dropped.
+/// `s` in base64, in a buffer wiped when dropped. Encoded straight into that buffer:
+/// `encode_string` goes through a buffer on the stack, which nothing wipes.
 fn base64_of(s: &str) -> Zeroizing<String> {
-    let mut out = wiped(base64::encoded_len(s.len(), true).unwrap_or(0));
-    base64::engine::general_purpose::STANDARD.encode_string(s.as_bytes(), &mut out);
-    out
+    let len = base64::encoded_len(s.len(), true).unwrap_or(0);
+    let mut bytes = Zeroizing::new(vec![0u8; len]);
+    let written = base64::engine::general_purpose::STANDARD
+        .encode_slice(s.as_bytes(), &mut bytes[..])
+        .unwrap_or(0);
+    bytes.truncate(written);
+    // The same buffer becomes the string (base64 is ASCII; no copy either way).
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(text) => Zeroizing::new(text),
+        Err(e) => {
+            let _wiped = Zeroizing::new(e.into_bytes());
+            wiped(0)
+        }
+    }
 }
 
 /// `AUTH PLAIN <base64 of NUL user NUL password>` (RFC 4616), in a buffer wiped when
@@ -233,6 +245,8 @@ mod tests {
         assert_eq!(command.capacity(), command.len());
         let login = base64_of("hunter2");
         assert_eq!((login.as_str(), login.capacity()), ("aHVudGVyMg==", 12));
+        assert_eq!(base64_of("").as_str(), "");
+        assert_eq!(base64_of("\0a\0b").as_str(), "AGEAYg==");
     }
 
     #[test]
