@@ -10,7 +10,8 @@
 #     ICMP-rejected one, and a silently dropped one (against --timeout);
 # then, without the lab: the wizard's time to first frame, its CPU use while idle for 10 s
 # and its peak memory (benches/wizard_probe.py, a pseudo-terminal), the peak memory of a
-# healthy `check` (/usr/bin/time), and the release binary's size.
+# healthy `check` (/usr/bin/time) and its CPU (hyperfine's user and system time), and the
+# release binary's size.
 # Needs root (namespaces), hyperfine and swaks (installed when missing). Run from the
 # repository:
 #   sudo bash benches/verdict.sh [RUNS] [TIMEOUT_SECONDS] > results.md
@@ -189,5 +190,7 @@ print(f"| wizard: time to first frame (80x24 pty, {wizard['runs']} runs) | {ff['
 print(f"| wizard: CPU while idle on the start screen for {wizard['idle_seconds']:.0f} s | {wizard['idle_cpu_percent']:.2f} % |")
 print(f"| wizard: peak memory (VmHWM) | {wizard['peak_rss_kib'] / 1024:.1f} MB |")
 print(f"| check, healthy server: peak memory (max RSS) | {int(check_rss) / 1024:.1f} MB |")
+h0 = load("healthy", 0)
+print(f"| check, healthy server: CPU per run (user + system, hyperfine's mean at 0 ms; includes `ip netns exec`) | {(h0['user'] + h0['system']) * 1000:.0f} ms ({h0['user'] * 1000:.0f} + {h0['system'] * 1000:.0f}) |")
 print(f"| release binary size | {int(size) / 1e6:.1f} MB |")
 PY
