@@ -279,6 +279,22 @@ struct Shown {
     technical_vm: String,
 }
 
+impl Shown {
+    /// Every output with its name, for the checks that must hold in all of them.
+    fn outputs(&self) -> [(&'static str, &String); 8] {
+        [
+            ("text report", &self.text),
+            ("Markdown report", &self.markdown),
+            ("JSON report", &self.json),
+            ("transcript", &self.transcript),
+            ("--save-facts recording", &self.recording),
+            ("result screen", &self.result_screen),
+            ("technical screen", &self.technical_screen),
+            ("technical view-model", &self.technical_vm),
+        ]
+    }
+}
+
 fn screen(m: &mut Model) -> String {
     let mut t = Terminal::new(TestBackend::new(120, 60)).expect("test terminal");
     let mut rendered = None;
@@ -366,16 +382,7 @@ fn start_server(rt: &tokio::runtime::Runtime, mech: Mech, signed_in: &Arc<Atomic
 }
 
 fn check_all(label: &str, shown: &Shown) {
-    for (what, out) in [
-        ("text report", &shown.text),
-        ("Markdown report", &shown.markdown),
-        ("JSON report", &shown.json),
-        ("transcript", &shown.transcript),
-        ("--save-facts recording", &shown.recording),
-        ("result screen", &shown.result_screen),
-        ("technical screen", &shown.technical_screen),
-        ("technical view-model", &shown.technical_vm),
-    ] {
+    for (what, out) in shown.outputs() {
         assert_clean(&format!("{label}: {what}"), out);
     }
     // The echoes were read (and redacted), not missed.
@@ -589,16 +596,7 @@ fn a_secret_echoed_in_pieces_over_reply_lines_is_nowhere_in_any_output() {
             shown.transcript
         );
     }
-    for (what, out) in [
-        ("text report", &shown.text),
-        ("Markdown report", &shown.markdown),
-        ("JSON report", &shown.json),
-        ("transcript", &shown.transcript),
-        ("--save-facts recording", &shown.recording),
-        ("result screen", &shown.result_screen),
-        ("technical screen", &shown.technical_screen),
-        ("technical view-model", &shown.technical_vm),
-    ] {
+    for (what, out) in shown.outputs() {
         assert_no_piece(&format!("in pieces: {what}"), out);
     }
     for json in [false, true] {
